@@ -1,0 +1,40 @@
+/**
+ * Stable machine codes carried in problem-details responses (`code`). The client translates
+ * them; the API's `detail` text is English and never contains personal data.
+ */
+export enum ErrorCode {
+  ValidationFailed = 'VALIDATION_FAILED',
+  AuthenticationRequired = 'AUTHENTICATION_REQUIRED',
+  InvalidCredentials = 'INVALID_CREDENTIALS',
+  AccountLocked = 'ACCOUNT_LOCKED',
+  TooManyRequests = 'TOO_MANY_REQUESTS',
+  CsrfTokenInvalid = 'CSRF_TOKEN_INVALID',
+  Forbidden = 'FORBIDDEN',
+  NotFound = 'NOT_FOUND',
+  Conflict = 'CONFLICT',
+  VersionConflict = 'VERSION_CONFLICT',
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
+  Internal = 'INTERNAL_ERROR',
+}
+
+/** A field-level validation error: `field` is a dotted path into the request body or query. */
+export interface FieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** RFC 9457 problem details, as every error response of the API is shaped. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  code: ErrorCode;
+  requestId?: string;
+  errors?: FieldError[];
+  /** For VERSION_CONFLICT: the version the server holds now. */
+  currentVersion?: number;
+}

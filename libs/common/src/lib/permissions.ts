@@ -1,0 +1,57 @@
+import { Role } from './roles';
+
+/**
+ * Permission names checked by the API's `@RequirePermission()` and used by the client to hide
+ * what a user cannot do. Role permissions are necessary, never sufficient: access to a given
+ * case is further decided by the access policy (organisation, case team, consent).
+ */
+export enum Permission {
+  CaseRead = 'case:read',
+  CaseCreate = 'case:create',
+  CaseWrite = 'case:write',
+  SipCall = 'sip:call',
+  ConsentRecord = 'consent:record',
+  StatisticsRead = 'statistics:read',
+  OrganisationRead = 'organisation:read',
+  OrganisationAdmin = 'organisation:admin',
+  AuditReview = 'audit:review',
+  NotificationRead = 'notification:read',
+  SystemOperate = 'system:operate',
+}
+
+const CASEWORK: readonly Permission[] = [
+  Permission.CaseRead,
+  Permission.CaseCreate,
+  Permission.CaseWrite,
+  Permission.ConsentRecord,
+  Permission.OrganisationRead,
+  Permission.NotificationRead,
+];
+
+/** The one role → permission map. Steering and coordinators see aggregates only (D1). */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  [Role.SocialWorker]: [...CASEWORK, Permission.SipCall],
+  [Role.HealthcareStaff]: [...CASEWORK, Permission.SipCall],
+  [Role.PoliceOfficer]: CASEWORK,
+  [Role.ProbationOfficer]: CASEWORK,
+  [Role.Coordinator]: [Permission.StatisticsRead, Permission.OrganisationRead, Permission.NotificationRead],
+  [Role.Steering]: [Permission.StatisticsRead, Permission.OrganisationRead, Permission.NotificationRead],
+  [Role.OrgAdmin]: [Permission.OrganisationRead, Permission.OrganisationAdmin, Permission.NotificationRead],
+  [Role.Auditor]: [Permission.AuditReview, Permission.OrganisationRead, Permission.NotificationRead],
+  [Role.SystemAdmin]: [Permission.SystemOperate, Permission.OrganisationRead, Permission.NotificationRead],
+};
+
+/** Every permission granted by any of the given roles, without duplicates, in a stable order. */
+export function permissionsForRoles(roles: readonly Role[]): Permission[] {
+  const granted = new Set<Permission>();
+  for (const role of roles) {
+    for (const permission of ROLE_PERMISSIONS[role] ?? []) granted.add(permission);
+  }
+  return Object.values(Permission).filter((p) => granted.has(p));
+}
+
+/** True when the roles grant every one of the required permissions. */
+export function hasPermissions(roles: readonly Role[], required: readonly Permission[]): boolean {
+  const granted = new Set(permissionsForRoles(roles));
+  return required.every((p) => granted.has(p));
+}

@@ -1,0 +1,2 @@
+export * from './lib/lockout';
+export * from './lib/retry';
