@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { DatabaseModule, type EnvironmentVariables, validateEnvironment } from '@samsyn/server';
+import { LoggerModule } from 'nestjs-pino';
+import { MIGRATIONS } from '../database/migrations';
+import { AuthModule } from './auth/auth.module';
+import { loggerOptions } from './common/logging';
+import { DemoModule } from './demo/demo.module';
+import { HealthModule } from './health/health.module';
+import { OrganisationsModule } from './organisations/organisations.module';
+
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, validate: validateEnvironment, cache: true }),
+    LoggerModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<EnvironmentVariables, true>) => loggerOptions(config.get('LOG_LEVEL', { infer: true })),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<EnvironmentVariables, true>) => [
+        // Named so that only routes that opt in (sign-in) are limited; see @Throttle({ login: {} }).
+        { name: 'login', ttl: 60_000, limit: config.get('LOGIN_RATE_LIMIT', { infer: true }) },
+      ],
+    }),
+    DatabaseModule.forRoot({ applicationName: 'samsyn-api', migrations: MIGRATIONS, allowEmbedded: true }),
+    AuthModule,
+    HealthModule,
+    OrganisationsModule,
+    DemoModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,68 @@
+import { Controller, Get, HttpCode, HttpStatus, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { CSRF_COOKIE, LoginDto, type MeDto, SESSION_COOKIE } from '@samsyn/common';
+import type { EnvironmentVariables } from '@samsyn/server';
+import type { CookieOptions, Request, Response } from 'express';
+import type { AuthenticatedUser } from './authenticated-user';
+import { CurrentUser, Public } from './decorators';
+import { PasswordLoginGuard } from './guards';
+import { SessionsService } from './sessions.service';
+
+export function toMe(user: AuthenticatedUser): MeDto {
+  const { sessionId: _sessionId, ...me } = user;
+  return me;
+}
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly config: ConfigService<EnvironmentVariables, true>,
+  ) {}
+
+  /** Signs in with username and password; sets the session cookie and returns the user. */
+  @Public()
+  @Throttle({ login: {} })
+  @UseGuards(ThrottlerGuard, PasswordLoginGuard)
+  @ApiBody({ type: LoginDto })
+  @Post('auth/login')
+  @HttpCode(HttpStatus.OK)
+  async login(@Req() req: Request & { user: { id: string } }, @Res({ passthrough: true }) res: Response): Promise<MeDto> {
+    const { token, expiresAt } = await this.sessions.create(req.user.id);
+    const user = await this.sessions.resolve(token);
+    if (!user) throw new Error('a session just created could not be resolved');
+    const base = this.cookieOptions(expiresAt);
+    res.cookie(SESSION_COOKIE, token, { ...base, httpOnly: true });
+    // Readable by the client so it can echo it in the CSRF header.
+    res.cookie(CSRF_COOKIE, SessionsService.csrfTokenFor(token), { ...base, httpOnly: false });
+    return toMe(user);
+  }
+
+  /** Ends the session on the server and clears the cookies. */
+  @Post('auth/logout')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async logout(@CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.sessions.end(user.sessionId);
+    const { expires: _e, ...base } = this.cookieOptions(new Date(0));
+    res.clearCookie(SESSION_COOKIE, base);
+    res.clearCookie(CSRF_COOKIE, base);
+  }
+
+  /** The signed-in user, their organisation, roles and permissions. */
+  @Get('me')
+  me(@CurrentUser() user: AuthenticatedUser): MeDto {
+    return toMe(user);
+  }
+
+  private cookieOptions(expires: Date): CookieOptions {
+    return {
+      sameSite: 'strict',
+      secure: this.config.get('COOKIE_SECURE', { infer: true }) ?? false,
+      path: '/',
+      expires,
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { UserEntity, UserSessionEntity } from '@samsyn/server';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { AuthenticatedGuard, CsrfGuard, PermissionsGuard } from './guards';
+import { PasswordService } from './password.service';
+import { SessionsService } from './sessions.service';
+import { PasswordStrategy, SessionStrategy } from './strategies';
+
+/** Sign-in, sessions and the global guards (authentication → CSRF → permissions), deny by default. */
+@Module({
+  imports: [PassportModule, TypeOrmModule.forFeature([UserEntity, UserSessionEntity])],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    PasswordService,
+    SessionsService,
+    PasswordStrategy,
+    SessionStrategy,
+    { provide: APP_GUARD, useClass: AuthenticatedGuard },
+    { provide: APP_GUARD, useClass: CsrfGuard },
+    { provide: APP_GUARD, useClass: PermissionsGuard },
+  ],
+  exports: [PasswordService],
+})
+export class AuthModule {}

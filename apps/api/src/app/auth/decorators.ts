@@ -1,0 +1,20 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Permission } from '@samsyn/common';
+import type { Request } from 'express';
+import type { AuthenticatedUser } from './authenticated-user';
+
+export const IS_PUBLIC = 'samsyn:isPublic';
+export const REQUIRED_PERMISSIONS = 'samsyn:requiredPermissions';
+
+/** Opts a route out of the global authentication guard. Use sparingly. */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** The caller's roles must grant every listed permission (403 otherwise). */
+export const RequirePermission = (...permissions: Permission[]) => SetMetadata(REQUIRED_PERMISSIONS, permissions);
+
+/** The signed-in user of this request. */
+export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthenticatedUser => {
+  const user = ctx.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>().user;
+  if (!user) throw new Error('CurrentUser used on a route without authentication');
+  return user;
+});

@@ -1,0 +1,94 @@
+import { type CanActivate, type ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { CSRF_COOKIE, CSRF_HEADER, ErrorCode, hasPermissions, LoginDto, type Permission } from '@samsyn/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { Request } from 'express';
+import { timingSafeEqual } from 'node:crypto';
+import { ApiException, ValidationFailedException } from '../common/problem-details';
+import { toFieldErrors } from '../common/validation';
+import type { AuthenticatedUser } from './authenticated-user';
+import { IS_PUBLIC, REQUIRED_PERMISSIONS } from './decorators';
+
+function isPublic(reflector: Reflector, context: ExecutionContext): boolean {
+  return reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]) ?? false;
+}
+
+/** Global: every route needs a valid session unless it is marked @Public(). */
+@Injectable()
+export class AuthenticatedGuard extends AuthGuard('session') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override canActivate(context: ExecutionContext) {
+    if (isPublic(this.reflector, context)) return true;
+    return super.canActivate(context);
+  }
+
+  override handleRequest<T>(err: unknown, user: T): T {
+    if (err) throw err;
+    if (!user) {
+      throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.AuthenticationRequired, 'Sign in to continue.');
+    }
+    return user;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Global: state-changing requests of a signed-in user must echo the CSRF cookie in a header.
+ * SameSite=Strict already stops cross-site cookies; this is the second line (double submit,
+ * with the token derived from the session so it cannot be planted).
+ */
+@Injectable()
+export class CsrfGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const req = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
+    if (SAFE_METHODS.has(req.method) || isPublic(this.reflector, context) || !req.user) return true;
+    const cookie = (req.cookies as Record<string, string | undefined>)[CSRF_COOKIE] ?? '';
+    const header = req.header(CSRF_HEADER) ?? '';
+    const ok = cookie.length > 0 && cookie.length === header.length && timingSafeEqual(Buffer.from(cookie), Buffer.from(header));
+    if (!ok) {
+      throw new ApiException(
+        HttpStatus.FORBIDDEN,
+        ErrorCode.CsrfTokenInvalid,
+        `Missing or wrong ${CSRF_HEADER} header. Reload the page and try again.`,
+      );
+    }
+    return true;
+  }
+}
+
+/** Global: checks @RequirePermission() against the caller's roles (ROLE_PERMISSIONS in libs/common). */
+@Injectable()
+export class PermissionsGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const required = this.reflector.getAllAndMerge<Permission[]>(REQUIRED_PERMISSIONS, [
+      context.getClass(),
+      context.getHandler(),
+    ]);
+    if (!required || required.length === 0) return true;
+    const user = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>().user;
+    if (user && hasPermissions(user.roles, required)) return true;
+    throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.Forbidden, 'Your role does not allow this action.');
+  }
+}
+
+/** Validates the login body first (400 with field messages), then checks the password. */
+@Injectable()
+export class PasswordLoginGuard extends AuthGuard('local') {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<Request>();
+    const dto = plainToInstance(LoginDto, req.body ?? {});
+    const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+    if (errors.length > 0) throw new ValidationFailedException(toFieldErrors(errors));
+    return (await super.canActivate(context)) as boolean;
+  }
+}

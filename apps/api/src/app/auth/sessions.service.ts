@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectRepository } from '@nestjs/typeorm';
+import { permissionsForRoles } from '@samsyn/common';
+import { type EnvironmentVariables, UserEntity, UserSessionEntity } from '@samsyn/server';
+import { createHash, randomBytes } from 'node:crypto';
+import { Repository } from 'typeorm';
+import type { AuthenticatedUser } from './authenticated-user';
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** Server-side sessions: a random token in the cookie, its hash in PostgreSQL. */
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectRepository(UserSessionEntity) private readonly sessions: Repository<UserSessionEntity>,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly config: ConfigService<EnvironmentVariables, true>,
+  ) {}
+
+  /** Starts a session; returns the token for the cookie (never stored in clear). */
+  async create(userId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(now.getTime() + this.config.get('SESSION_MAX_HOURS', { infer: true }) * 3_600_000);
+    await this.sessions.insert({ tokenHash: sha256(token), userId, lastSeenAt: now, expiresAt });
+    return { token, expiresAt };
+  }
+
+  /** The session's user, or null when the token is unknown, idle too long, expired or the user inactive. */
+  async resolve(token: string, now = new Date()): Promise<AuthenticatedUser | null> {
+    const session = await this.sessions.findOne({ where: { tokenHash: sha256(token) } });
+    if (!session) return null;
+    const idleMs = this.config.get('SESSION_IDLE_MINUTES', { infer: true }) * 60_000;
+    if (session.expiresAt <= now || session.lastSeenAt.getTime() + idleMs <= now.getTime()) {
+      await this.sessions.delete({ id: session.id });
+      return null;
+    }
+    const user = await this.users.findOne({
+      where: { id: session.userId, active: true },
+      relations: { organisation: true, unit: true },
+    });
+    if (!user?.organisation) return null;
+    // Writing on every request would serialise reads on the session row: refresh once a minute.
+    if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
+      await this.sessions.update({ id: session.id }, { lastSeenAt: now });
+    }
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      locale: user.locale,
+      roles: user.roles,
+      permissions: permissionsForRoles(user.roles),
+      organisation: { id: user.organisation.id, name: user.organisation.name, type: user.organisation.type },
+      unit: user.unit ? { id: user.unit.id, name: user.unit.name } : null,
+      sessionId: session.id,
+    };
+  }
+
+  async end(sessionId: string): Promise<void> {
+    await this.sessions.delete({ id: sessionId });
+  }
+
+  /** The CSRF token is bound to the session: derived from its token, so nothing more is stored. */
+  static csrfTokenFor(sessionToken: string): string {
+    return sha256(`csrf:${sessionToken}`);
+  }
+}

@@ -1,0 +1,71 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { type EnvironmentVariables, OrganisationEntity, UnitEntity, UserEntity } from '@samsyn/server';
+import { DataSource } from 'typeorm';
+import { PasswordService } from '../auth/password.service';
+import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+
+/** In demo mode: fills an empty database with Örebro län's organisations and demo users. */
+@Injectable()
+export class DemoSeedService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Demo');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly passwords: PasswordService,
+    private readonly config: ConfigService<EnvironmentVariables, true>,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.get('DEMO_MODE', { infer: true })) return;
+    const seeded = await this.seed();
+    if (seeded) this.logger.log(`Seeded ${DEMO_ORGANISATIONS.length} organisations and ${DEMO_USERS.length} users`);
+    this.printSignIns();
+  }
+
+  /** Idempotent: does nothing when organisations exist. Returns whether it wrote. */
+  async seed(): Promise<boolean> {
+    const hash = await this.passwords.hash(DEMO_PASSWORD);
+    return this.dataSource.transaction(async (em) => {
+      if ((await em.count(OrganisationEntity)) > 0) return false;
+      const units = new Map<string, UnitEntity>();
+      const orgs = new Map<string, OrganisationEntity>();
+      for (const demo of DEMO_ORGANISATIONS) {
+        const org = await em.save(
+          em.create(OrganisationEntity, { name: demo.name, type: demo.type, municipalityCode: demo.municipalityCode ?? null }),
+        );
+        orgs.set(demo.name, org);
+        for (const u of demo.units) {
+          units.set(`${demo.name}/${u.name}`, await em.save(em.create(UnitEntity, { ...u, organisationId: org.id })));
+        }
+      }
+      for (const demo of DEMO_USERS) {
+        const org = orgs.get(demo.organisation);
+        const unit = units.get(`${demo.organisation}/${demo.unit}`);
+        if (!org || !unit) throw new Error(`demo data: unknown organisation or unit for ${demo.username}`);
+        await em.save(
+          em.create(UserEntity, {
+            username: demo.username,
+            displayName: demo.displayName,
+            email: `${demo.username}@demo.samsyn.se`,
+            passwordHash: hash,
+            roles: demo.roles,
+            organisationId: org.id,
+            unitId: unit.id,
+            locale: 'sv',
+          }),
+        );
+      }
+      return true;
+    });
+  }
+
+  private printSignIns(): void {
+    const width = Math.max(...DEMO_USERS.map((u) => u.username.length));
+    const rows = DEMO_USERS.map((u) => `  ${u.username.padEnd(width)}  ${u.roles.join(', ')} — ${u.organisation}`);
+    // Straight to stdout, not the structured log: credentials must never reach log storage.
+    process.stdout.write(
+      `\nSamsyn demo mode — sign in at ${this.config.get('PUBLIC_URL', { infer: true })} with password "${DEMO_PASSWORD}":\n${rows.join('\n')}\n\n`,
+    );
+  }
+}

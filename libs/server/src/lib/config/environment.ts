@@ -1,0 +1,164 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+} from 'class-validator';
+
+export enum NodeEnv {
+  Development = 'development',
+  Production = 'production',
+  Test = 'test',
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** 'true'/'false'/'1'/'0' become booleans; anything else stays a string and fails @IsBoolean. */
+const toBoolean = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (v === 'true' || v === '1') return true;
+  if (v === 'false' || v === '0') return false;
+  return value;
+};
+
+/** Numbers from strings; a non-numeric string stays as it is and fails @IsInt with its name. */
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+const POSTGRES_URL = /^postgres(ql)?:\/\/\S+$/;
+const REDIS_URL = /^rediss?:\/\/\S+$/;
+
+/**
+ * Every environment variable Samsyn reads, validated at start-up. Documented in
+ * docs/operations.md and .env.example; a wrong value stops the process naming the variable.
+ */
+export class EnvironmentVariables {
+  @IsEnum(NodeEnv)
+  NODE_ENV: NodeEnv = NodeEnv.Development;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  /** PostgreSQL connection URL. Absent: the embedded PGlite default under DATA_DIR. */
+  @IsOptional()
+  @Matches(POSTGRES_URL, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DB_POOL_SIZE = 10;
+
+  /** Run pending migrations when the API starts. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  DB_MIGRATIONS_RUN = true;
+
+  /** Where the embedded database and other local state live. */
+  @IsString()
+  DATA_DIR = '.data';
+
+  /** Redis connection URL. Absent: reminders are dispatched in-process from PostgreSQL. */
+  @IsOptional()
+  @Matches(REDIS_URL, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  /** Key prefix for BullMQ, so several deployments or test runs can share one Redis. */
+  @IsString()
+  @Matches(/^[a-zA-Z0-9_-]+$/, { message: 'QUEUE_PREFIX may contain letters, digits, _ and - only' })
+  QUEUE_PREFIX = 'samsyn';
+
+  /** How often the in-process dispatcher (no Redis) and the reconciler look for due reminders. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  REMINDER_POLL_SECONDS = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  SESSION_IDLE_MINUTES = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 7)
+  SESSION_MAX_HOURS = 12;
+
+  /** Send cookies over HTTPS only. Defaults to true in production. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  COOKIE_SECURE?: boolean;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  LOGIN_MAX_FAILURES = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  LOGIN_LOCK_MINUTES = 15;
+
+  /** Sign-in attempts allowed per client address and minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  LOGIN_RATE_LIMIT = 10;
+
+  /** Seed demo organisations and users on an empty database and print their sign-ins. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  DEMO_MODE = false;
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'info';
+
+  /** The address users reach Samsyn at; used in links (e-mail) and the CSRF origin check. */
+  @IsUrl({ require_tld: false, require_protocol: true })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  /** The built Angular client that the API serves; empty disables serving it. */
+  @IsString()
+  CLIENT_DIST_DIR = 'dist/apps/client/browser';
+}
+
+/** Validates `config` (usually process.env); throws one error naming every bad variable. */
+export function validateEnvironment(config: Record<string, unknown>): EnvironmentVariables {
+  // Empty strings mean "not set", as in most .env files.
+  const present = Object.fromEntries(Object.entries(config).filter(([, v]) => v !== ''));
+  const env = plainToInstance(EnvironmentVariables, present, { exposeDefaultValues: true });
+  const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => {
+      const messages = Object.values(e.constraints ?? {}).join('; ');
+      return `  ${e.property}: ${messages}`;
+    });
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (env.COOKIE_SECURE === undefined) env.COOKIE_SECURE = env.NODE_ENV === NodeEnv.Production;
+  return env;
+}

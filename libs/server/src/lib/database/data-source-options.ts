@@ -1,0 +1,33 @@
+import type { DataSourceOptions } from 'typeorm';
+import { ENTITIES } from '../entities';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+export interface DatabaseSettings {
+  url: string;
+  poolSize: number;
+  /** Migration classes (the API owns them); omitted by the worker. */
+  migrations?: DataSourceOptions['migrations'];
+  migrationsRun?: boolean;
+  applicationName: string;
+}
+
+/** One definition of how Samsyn talks to PostgreSQL, for the API, the worker, the CLI and tests. */
+export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: settings.url,
+    entities: ENTITIES,
+    migrations: settings.migrations ?? [],
+    migrationsRun: settings.migrationsRun ?? false,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    // gen_random_uuid() is built into PostgreSQL ≥ 13 (and PGlite): no extension to install.
+    installExtensions: false,
+    uuidExtension: 'pgcrypto',
+    applicationName: settings.applicationName,
+    extra: { max: settings.poolSize, connectionTimeoutMillis: 10_000 },
+    logging: ['error', 'migration'],
+  } as DataSourceOptions;
+}

@@ -1,0 +1,22 @@
+import { OrganisationType } from '@samsyn/common';
+import { Column, Entity, Index, OneToMany, type Relation } from 'typeorm';
+import { BaseEntity } from './base.entity';
+import { UnitEntity } from './unit.entity';
+
+/** An agency taking part: a region, a municipality, the police, Frivård, a county board. */
+@Entity('organisations')
+export class OrganisationEntity extends BaseEntity {
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  @Column({ type: 'enum', enum: OrganisationType, enumName: 'organisation_type' })
+  type!: OrganisationType;
+
+  /** SCB's four-digit municipality code (e.g. 1880 for Örebro); for municipalities only. */
+  @Column({ type: 'varchar', length: 4, nullable: true })
+  municipalityCode!: string | null;
+
+  @OneToMany(() => UnitEntity, (unit) => unit.organisation)
+  units?: Relation<UnitEntity[]>;
+}

@@ -1,0 +1,33 @@
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { UserEntity } from './user.entity';
+
+/**
+ * A signed-in session. The cookie carries a random token; only its SHA-256 is stored, so a
+ * database read does not yield usable sessions. Deleting the row ends the session.
+ */
+@Entity('user_sessions')
+export class UserSessionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 64 })
+  tokenHash!: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  userId!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  user?: Relation<UserEntity>;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz' })
+  lastSeenAt!: Date;
+
+  /** The absolute end of the session, whatever the activity. */
+  @Column({ type: 'timestamptz' })
+  expiresAt!: Date;
+}

@@ -1,0 +1,53 @@
+import { type Locale, Role } from '@samsyn/common';
+import { Column, Entity, Index, ManyToOne, type Relation } from 'typeorm';
+import { BaseEntity } from './base.entity';
+import { OrganisationEntity } from './organisation.entity';
+import { UnitEntity } from './unit.entity';
+
+/** A member of staff. Passwords are stored as argon2id hashes only. */
+@Entity('users')
+export class UserEntity extends BaseEntity {
+  /** Stored lower-case; sign-in is case-insensitive. */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 100 })
+  username!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  displayName!: string;
+
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email!: string | null;
+
+  @Column({ type: 'varchar', length: 200, select: false })
+  passwordHash!: string;
+
+  @Column({ type: 'enum', enum: Role, enumName: 'user_role', array: true })
+  roles!: Role[];
+
+  @Column({ type: 'uuid' })
+  organisationId!: string;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
+  organisation?: Relation<OrganisationEntity>;
+
+  @Column({ type: 'uuid', nullable: true })
+  unitId!: string | null;
+
+  @ManyToOne(() => UnitEntity, { onDelete: 'SET NULL', nullable: true })
+  unit?: Relation<UnitEntity> | null;
+
+  @Column({ type: 'varchar', length: 2, default: 'sv' })
+  locale!: Locale;
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @Column({ type: 'int', default: 0 })
+  failedLoginCount!: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lockedUntil!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastLoginAt!: Date | null;
+}
