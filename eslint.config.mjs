@@ -7,7 +7,7 @@ import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist', '**/node_modules', '**/.nx', '**/.angular', '**/.data', '**/coverage', '**/*.mjs', '**/*.js'],
+    ignores: ['apps/api/src/database/migrations/*-*.ts', '**/dist', '**/node_modules', '**/.nx', '**/.angular', '**/.data', '**/coverage', '**/*.mjs', '**/*.js'],
   },
   ...nx.configs['flat/base'],
   {

@@ -21,7 +21,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const req = ctx.getRequest<Request & { id?: string }>();
     const res = ctx.getResponse<Response>();
     const problem = this.toProblem(exception);
-    problem.instance = req.originalUrl?.split('?')[0];
+    // No `instance`: a path can hold an identifier (D18); the request id locates the error instead.
     if (req.id !== undefined) problem.requestId = String(req.id);
     if (problem.status >= 500) {
       const err = exception instanceof Error ? exception : new Error('non-error thrown');

@@ -1,0 +1,100 @@
+import { CSRF_COOKIE, ErrorCode, type MeDto, Permission, SESSION_COOKIE } from '@samsyn/common';
+import { count, sql } from './support/db';
+import { DEMO_PASSWORD } from './support/env';
+import { ApiClient } from './support/http';
+
+describe('sign-in (passport local + server-side session)', () => {
+  it('signs in a demo social worker and returns who they are', async () => {
+    const client = new ApiClient();
+    const res = await client.login('social.orebro', DEMO_PASSWORD);
+    expect(res.status).toBe(200);
+    const me = res.body as MeDto;
+    expect(me).toMatchObject({ username: 'social.orebro', roles: ['social_worker'] });
+    expect(me.organisation).toMatchObject({ name: 'Örebro kommun', type: 'municipality' });
+    expect(me.permissions).toContain(Permission.CaseCreate);
+    expect(me).not.toHaveProperty('sessionId');
+
+    const cookies = res.headers.getSetCookie();
+    const session = cookies.find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+    expect(session).toMatch(/HttpOnly/i);
+    expect(session).toMatch(/SameSite=Strict/i);
+    expect(cookies.find((c) => c.startsWith(`${CSRF_COOKIE}=`))).not.toMatch(/HttpOnly/i);
+
+    const again = await client.get<MeDto>('/api/v1/me');
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(me.id);
+  });
+
+  it('accepts the username in any case', async () => {
+    expect((await new ApiClient().login('Social.Orebro', DEMO_PASSWORD)).status).toBe(200);
+  });
+
+  it('stores only a hash of the session token', async () => {
+    const client = await ApiClient.signedIn('vard.psykiatri');
+    const token = client.cookies.get(SESSION_COOKIE) ?? '';
+    expect(await count('user_sessions', 'token_hash = $1', [token])).toBe(0);
+  });
+
+  it.each([
+    ['a wrong password', 'social.orebro', 'wrong-password'],
+    ['an unknown user', 'nobody.here', DEMO_PASSWORD],
+  ])('refuses %s with the same answer and sets no cookie', async (_case, username, password) => {
+    const res = await new ApiClient().login(username, password);
+    expect(res.status).toBe(401);
+    expect(res.body).toMatchObject({ status: 401, code: ErrorCode.InvalidCredentials, detail: 'Wrong username or password.' });
+    expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(res.headers.getSetCookie()).toHaveLength(0);
+  });
+
+  it('locks the account after repeated failures, even for the right password, and says so', async () => {
+    // LOGIN_MAX_FAILURES=3 in the e2e configuration; granskare.orebro is used by no other test.
+    const client = new ApiClient();
+    for (let i = 0; i < 3; i++) {
+      expect((await client.login('granskare.orebro', `wrong-${i}`)).body).toMatchObject({ code: ErrorCode.InvalidCredentials });
+    }
+    const locked = await client.login('granskare.orebro', DEMO_PASSWORD);
+    expect(locked.status).toBe(401);
+    expect(locked.body).toMatchObject({ code: ErrorCode.AccountLocked });
+    const [row] = await sql<{ locked_until: Date }>(`SELECT locked_until FROM users WHERE username = 'granskare.orebro'`);
+    expect(row.locked_until.getTime()).toBeGreaterThan(Date.now() + 10 * 60_000);
+  });
+
+  it('a successful sign-in resets the failure count', async () => {
+    const client = new ApiClient();
+    await client.login('samordnare.orebro', 'wrong');
+    await client.login('samordnare.orebro', 'wrong');
+    expect((await client.login('samordnare.orebro', DEMO_PASSWORD)).status).toBe(200);
+    const [row] = await sql<{ failed_login_count: number }>(
+      `SELECT failed_login_count FROM users WHERE username = 'samordnare.orebro'`,
+    );
+    expect(row.failed_login_count).toBe(0);
+  });
+
+  it('logout ends the session on the server: the old cookie no longer works', async () => {
+    const client = await ApiClient.signedIn('polis.orebro');
+    const stolen = new ApiClient();
+    stolen.cookies.set(SESSION_COOKIE, client.cookies.get(SESSION_COOKIE) ?? '');
+    expect((await stolen.get('/api/v1/me')).status).toBe(200);
+
+    const out = await client.post('/api/v1/auth/logout');
+    expect(out.status).toBe(204);
+    expect(client.cookies.has(SESSION_COOKIE)).toBe(false);
+    expect((await stolen.get('/api/v1/me')).status).toBe(401);
+  });
+
+  it('refuses a state-changing request without the CSRF header', async () => {
+    const client = await ApiClient.signedIn('frivard.orebro');
+    const res = await client.request('POST', '/api/v1/auth/logout', undefined, { csrf: false });
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ code: ErrorCode.CsrfTokenInvalid });
+    expect((await client.get('/api/v1/me')).status).toBe(200);
+  });
+
+  it('checks permissions by role: a social worker may not list what only admins may do', async () => {
+    // Organisations are readable by every role; the permission guard itself is unit-tested.
+    const client = await ApiClient.signedIn('styrgrupp.lan');
+    const res = await client.get<{ total: number }>('/api/v1/organisations?type=municipality');
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(12);
+  });
+});

@@ -1,0 +1,115 @@
+import { type ExecutionContext, HttpStatus } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { CSRF_COOKIE, CSRF_HEADER, ErrorCode, Permission, Role } from '@samsyn/common';
+import { ApiException } from '../common/problem-details';
+import type { AuthenticatedUser } from './authenticated-user';
+import { IS_PUBLIC, REQUIRED_PERMISSIONS } from './decorators';
+import { CsrfGuard, PermissionsGuard } from './guards';
+
+class Handlers {
+  plain(): void {}
+  sensitive(): void {}
+}
+
+function context(
+  handler: keyof Handlers,
+  req: { method?: string; user?: Partial<AuthenticatedUser>; cookies?: Record<string, string>; headers?: Record<string, string> },
+): ExecutionContext {
+  const request = {
+    method: req.method ?? 'GET',
+    user: req.user,
+    cookies: req.cookies ?? {},
+    header: (name: string) => req.headers?.[name.toLowerCase()],
+  };
+  return {
+    getHandler: () => Handlers.prototype[handler],
+    getClass: () => Handlers,
+    switchToHttp: () => ({ getRequest: () => request }),
+  } as unknown as ExecutionContext;
+}
+
+const expectProblem = (fn: () => unknown, status: HttpStatus, code: ErrorCode) => {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ApiException);
+    expect((e as ApiException).getStatus()).toBe(status);
+    expect((e as ApiException).code).toBe(code);
+    return;
+  }
+  throw new Error('expected the guard to refuse');
+};
+
+describe('PermissionsGuard', () => {
+  const reflector = new Reflector();
+  const guard = new PermissionsGuard(reflector);
+  Reflect.defineMetadata(REQUIRED_PERMISSIONS, [Permission.CaseCreate], Handlers.prototype.sensitive);
+
+  it('lets a route without required permissions through', () => {
+    expect(guard.canActivate(context('plain', { user: { roles: [Role.Steering] } }))).toBe(true);
+  });
+
+  it('allows a role that grants the permission', () => {
+    expect(guard.canActivate(context('sensitive', { user: { roles: [Role.SocialWorker] } }))).toBe(true);
+  });
+
+  it('refuses a role that does not, with 403 FORBIDDEN', () => {
+    expectProblem(() => guard.canActivate(context('sensitive', { user: { roles: [Role.Steering] } })), HttpStatus.FORBIDDEN, ErrorCode.Forbidden);
+  });
+
+  it('refuses when there is no user at all', () => {
+    expectProblem(() => guard.canActivate(context('sensitive', {})), HttpStatus.FORBIDDEN, ErrorCode.Forbidden);
+  });
+
+  it('merges class- and handler-level requirements', () => {
+    class Admin {
+      act(): void {}
+    }
+    Reflect.defineMetadata(REQUIRED_PERMISSIONS, [Permission.SystemOperate], Admin);
+    Reflect.defineMetadata(REQUIRED_PERMISSIONS, [Permission.OrganisationRead], Admin.prototype.act);
+    const ctx = (roles: Role[]) =>
+      ({
+        getHandler: () => Admin.prototype.act,
+        getClass: () => Admin,
+        switchToHttp: () => ({ getRequest: () => ({ user: { roles } }) }),
+      }) as unknown as ExecutionContext;
+    expect(guard.canActivate(ctx([Role.SystemAdmin]))).toBe(true);
+    expectProblem(() => guard.canActivate(ctx([Role.OrgAdmin])), HttpStatus.FORBIDDEN, ErrorCode.Forbidden);
+  });
+});
+
+describe('CsrfGuard', () => {
+  const guard = new CsrfGuard(new Reflector());
+  const user = { id: 'u1', roles: [Role.SocialWorker] };
+
+  it('lets safe methods through', () => {
+    expect(guard.canActivate(context('plain', { method: 'GET', user }))).toBe(true);
+  });
+
+  it('requires the header to match the cookie on unsafe methods', () => {
+    const ok = context('plain', { method: 'POST', user, cookies: { [CSRF_COOKIE]: 'abc' }, headers: { [CSRF_HEADER]: 'abc' } });
+    expect(guard.canActivate(ok)).toBe(true);
+    for (const headers of [{}, { [CSRF_HEADER]: 'abd' }, { [CSRF_HEADER]: 'ab' }]) {
+      const bad = context('plain', { method: 'POST', user, cookies: { [CSRF_COOKIE]: 'abc' }, headers });
+      expectProblem(() => guard.canActivate(bad), HttpStatus.FORBIDDEN, ErrorCode.CsrfTokenInvalid);
+    }
+  });
+
+  it('refuses an empty cookie and header pair', () => {
+    const bad = context('plain', { method: 'DELETE', user, cookies: { [CSRF_COOKIE]: '' }, headers: { [CSRF_HEADER]: '' } });
+    expectProblem(() => guard.canActivate(bad), HttpStatus.FORBIDDEN, ErrorCode.CsrfTokenInvalid);
+  });
+
+  it('does not apply to public routes (sign-in has no session yet)', () => {
+    class Open {
+      login(): void {}
+    }
+    Reflect.defineMetadata(IS_PUBLIC, true, Open.prototype.login);
+    const ctx = {
+      getHandler: () => Open.prototype.login,
+      getClass: () => Open,
+      switchToHttp: () => ({ getRequest: () => ({ method: 'POST', cookies: {}, header: () => undefined }) }),
+    } as unknown as ExecutionContext;
+    expect(guard.canActivate(ctx)).toBe(true);
+  });
+});
