@@ -89,7 +89,7 @@ describe('CsrfGuard', () => {
   it('requires the header to match the cookie on unsafe methods', () => {
     const ok = context('plain', { method: 'POST', user, cookies: { [CSRF_COOKIE]: 'abc' }, headers: { [CSRF_HEADER]: 'abc' } });
     expect(guard.canActivate(ok)).toBe(true);
-    for (const headers of [{}, { [CSRF_HEADER]: 'abd' }, { [CSRF_HEADER]: 'ab' }]) {
+    for (const headers of [{}, { [CSRF_HEADER]: 'abd' }, { [CSRF_HEADER]: 'ab' }] as Record<string, string>[]) {
       const bad = context('plain', { method: 'POST', user, cookies: { [CSRF_COOKIE]: 'abc' }, headers });
       expectProblem(() => guard.canActivate(bad), HttpStatus.FORBIDDEN, ErrorCode.CsrfTokenInvalid);
     }

@@ -28,7 +28,8 @@ export class AuthenticatedGuard extends AuthGuard('session') {
   }
 
   override handleRequest<T>(err: unknown, user: T): T {
-    if (err) throw err;
+    if (err instanceof Error) throw err;
+    if (err) throw new Error('authentication failed');
     if (!user) {
       throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.AuthenticationRequired, 'Sign in to continue.');
     }

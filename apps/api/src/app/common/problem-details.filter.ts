@@ -23,7 +23,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = this.toProblem(exception);
     // No `instance`: a path can hold an identifier (D18); the request id locates the error instead.
     if (req.id !== undefined) problem.requestId = String(req.id);
-    if (problem.status >= 500) {
+    if (problem.status === 500) {
       const err = exception instanceof Error ? exception : new Error('non-error thrown');
       // Name and stack only: messages of driver errors can quote the values that failed.
       this.logger.error({ err: { name: err.name, stack: err.stack }, requestId: problem.requestId }, 'Unhandled error');
@@ -56,6 +56,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      const body = exception.getResponse();
+      // Terminus's readiness answer: keep which dependency is down (no personal data in it).
+      if (status === 503 && typeof body === 'object' && body !== null && 'details' in body) {
+        const { details } = body as { details: unknown };
+        return { ...this.base(status, ErrorCode.ServiceUnavailable), detail: 'A dependency is down; see details.', details } as ProblemDetails;
+      }
       const code = CODE_FOR_STATUS[status] ?? (status >= 500 ? ErrorCode.Internal : ErrorCode.ValidationFailed);
       return { ...this.base(status, code), detail: this.safeDetail(exception, status) };
     }
@@ -76,11 +82,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   /** Nest's own messages (e.g. "Cannot GET /x", JSON parse errors) are generic and safe. */
   private safeDetail(exception: HttpException, status: number): string {
-    if (status === HttpStatus.BAD_REQUEST && /JSON/i.test(exception.message)) {
+    if (status === 400 && /JSON/i.test(exception.message)) {
       return 'The request body is not valid JSON.';
     }
     // The router's "Cannot GET /path" would echo the path, which can hold an identifier.
-    if (status === HttpStatus.NOT_FOUND && exception.message.startsWith('Cannot ')) {
+    if (status === 404 && exception.message.startsWith('Cannot ')) {
       return 'There is no such resource.';
     }
     return exception.message;

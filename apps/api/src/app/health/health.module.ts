@@ -15,7 +15,11 @@ import { HEALTH_REDIS, HealthController } from './health.controller';
       useFactory: (config: ConfigService<EnvironmentVariables, true>): Redis | null => {
         const url = config.get('REDIS_URL', { infer: true });
         // Fail fast: a health probe must answer "down", not wait for reconnects.
-        return url ? new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false }) : null;
+        if (!url) return null;
+        const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+        // Connection errors surface as a "down" health answer; without a listener ioredis prints them.
+        redis.on('error', () => undefined);
+        return redis;
       },
     },
   ],

@@ -137,11 +137,11 @@ export class EnvironmentVariables {
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
 
-  /** The address users reach Samsyn at; used in links (e-mail) and the CSRF origin check. */
+  /** The address users reach Samsyn at; used in links (e-mail) and start-up messages. */
   @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_URL = 'http://localhost:3000';
 
-  /** The built Angular client that the API serves; empty disables serving it. */
+  /** The built Angular client that the API serves; a folder without index.html means API only. */
   @IsString()
   CLIENT_DIST_DIR = 'dist/apps/client/browser';
 }

@@ -29,5 +29,5 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     applicationName: settings.applicationName,
     extra: { max: settings.poolSize, connectionTimeoutMillis: 10_000 },
     logging: ['error', 'migration'],
-  } as DataSourceOptions;
+  };
 }
