@@ -5,3 +5,8 @@ export * from './lib/database/embedded-postgres';
 export * from './lib/database/snake-naming.strategy';
 export * from './lib/entities';
 export * from './lib/reminders/queues';
+export * from './lib/reminders/delivery-policy';
+export * from './lib/reminders/polling';
+export * from './lib/reminders/redis-connection';
+export * from './lib/reminders/reminder-delivery.service';
+export * from './lib/reminders/reminders-core.module';
