@@ -35,6 +35,8 @@ export interface ProblemDetails {
   code: ErrorCode;
   requestId?: string;
   errors?: FieldError[];
+  /** For SERVICE_UNAVAILABLE from the health check: which dependency is down. */
+  details?: Record<string, unknown>;
   /** For VERSION_CONFLICT: the version the server holds now. */
   currentVersion?: number;
 }

@@ -59,7 +59,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const body = exception.getResponse();
       // Terminus's readiness answer: keep which dependency is down (no personal data in it).
       if (status === 503 && typeof body === 'object' && body !== null && 'details' in body) {
-        const { details } = body as { details: unknown };
+        const { details } = body as { details: Record<string, unknown> };
         return { ...this.base(status, ErrorCode.ServiceUnavailable), detail: 'A dependency is down; see details.', details };
       }
       const code = CODE_FOR_STATUS[status] ?? (status >= 500 ? ErrorCode.Internal : ErrorCode.ValidationFailed);
