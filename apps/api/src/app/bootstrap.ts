@@ -22,6 +22,7 @@ export async function createApp(): Promise<NestExpressApplication> {
   const config = app.get<ConfigService<EnvironmentVariables, true>>(ConfigService);
 
   app.disable('x-powered-by');
+  app.set('trust proxy', config.get('TRUST_PROXY_HOPS', { infer: true }));
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -20,6 +20,7 @@ export class SessionsService {
 
   /** Starts a session; returns the token for the cookie (never stored in clear). */
   async create(userId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+    await this.purgeExpired(now);
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.config.get('SESSION_MAX_HOURS', { infer: true }) * 3_600_000);
     await this.sessions.insert({ tokenHash: sha256(token), userId, lastSeenAt: now, expiresAt });
@@ -55,6 +56,16 @@ export class SessionsService {
       unit: user.unit ? { id: user.unit.id, name: user.unit.name } : null,
       sessionId: session.id,
     };
+  }
+
+  /** Removes sessions that can no longer be used, so the table holds only live ones. */
+  private async purgeExpired(now: Date): Promise<void> {
+    const idleSince = new Date(now.getTime() - this.config.get('SESSION_IDLE_MINUTES', { infer: true }) * 60_000);
+    await this.sessions
+      .createQueryBuilder()
+      .delete()
+      .where('expires_at <= :now OR last_seen_at <= :idleSince', { now, idleSince })
+      .execute();
   }
 
   async end(sessionId: string): Promise<void> {

@@ -122,6 +122,16 @@ export class EnvironmentVariables {
   @Max(24 * 60)
   LOGIN_LOCK_MINUTES = 15;
 
+  /**
+   * Reverse proxies in front of the API whose X-Forwarded-For is trusted (0: none). Needed for
+   * the per-address sign-in limit behind a proxy.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  TRUST_PROXY_HOPS = 0;
+
   /** Sign-in attempts allowed per client address and minute. */
   @Transform(toInt)
   @IsInt()
