@@ -8,7 +8,9 @@ import { AuthModule } from './auth/auth.module';
 import { loggerOptions } from './common/logging';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { RemindersModule } from './reminders/reminders.module';
 
 @Module({
   imports: [
@@ -28,6 +30,8 @@ import { OrganisationsModule } from './organisations/organisations.module';
     AuthModule,
     HealthModule,
     OrganisationsModule,
+    RemindersModule,
+    NotificationsModule,
     DemoModule,
   ],
 })

@@ -1,0 +1,79 @@
+import {
+  type NotificationDto,
+  type Page,
+  type ReminderDto,
+  ReminderKind,
+  ReminderStatus,
+} from '@samsyn/common';
+import { ApiClient } from './support/http';
+import { type RunningApi, startApi, tempDir } from './support/processes';
+
+type NotificationPage = Page<NotificationDto> & { unread: number };
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The zero-install default: no DATABASE_URL and no REDIS_URL. The API runs on the embedded
+ * PostgreSQL (PGlite), migrates it itself, and delivers reminders in-process.
+ */
+describe('embedded default without PostgreSQL or Redis', () => {
+  let api: RunningApi | undefined;
+  let admin: ApiClient;
+
+  beforeAll(async () => {
+    api = await startApi({
+      DATA_DIR: tempDir('samsyn-embedded-'),
+      DEMO_MODE: 'true',
+      REMINDER_POLL_SECONDS: '1',
+    });
+    admin = await ApiClient.signedIn('sysadmin', undefined, api.url);
+  }, 120_000);
+
+  afterAll(() => api?.stop(), 30_000);
+
+  it('is healthy, without Redis', async () => {
+    const res = await admin.get<{ status: string; details: Record<string, { status: string }> }>(
+      '/api/health',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('ok');
+    expect(res.body.details['database']).toEqual({ status: 'up' });
+    expect(res.body.details['redis']).toBeUndefined();
+    expect(api?.output()).toMatch(/reminders are delivered in-process/);
+  });
+
+  it('delivers a reminder that is due in-process, as one notification', async () => {
+    const created = await admin.post<ReminderDto>('/api/v1/reminders/test', {});
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      kind: ReminderKind.SystemTest,
+      status: ReminderStatus.Pending,
+    });
+    const { id } = created.body;
+
+    const started = Date.now();
+    let reminder = created.body;
+    while (reminder.status !== ReminderStatus.Delivered && Date.now() - started < 15_000) {
+      await sleep(200);
+      const res = await admin.get<ReminderDto>(`/api/v1/reminders/${id}`);
+      expect(res.status).toBe(200);
+      reminder = res.body;
+    }
+    expect(reminder).toMatchObject({ status: ReminderStatus.Delivered, attempts: 1 });
+
+    // A few more polls of the dispatcher do not deliver it again.
+    await sleep(2_000);
+    const page = await admin.get<NotificationPage>('/api/v1/notifications');
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({ total: 1, unread: 1, page: 1 });
+    expect(page.body.items).toEqual([
+      {
+        id: expect.any(String),
+        kind: ReminderKind.SystemTest,
+        caseId: null,
+        createdAt: expect.any(String),
+        readAt: null,
+      },
+    ]);
+  }, 30_000);
+});
