@@ -1,4 +1,5 @@
 import { IsDateString, IsOptional } from 'class-validator';
+import type { Page } from './pagination.dto';
 
 /** Reminder kinds. Each later feature adds its own; `system_test` checks the delivery pipeline. */
 export enum ReminderKind {
@@ -27,6 +28,11 @@ export interface ReminderDto {
   dueAt: string;
   deliveredAt: string | null;
   attempts: number;
+}
+
+/** `GET /notifications`: one page of the caller's notifications and how many are unread in all. */
+export interface NotificationPageDto extends Page<NotificationDto> {
+  unread: number;
 }
 
 export interface NotificationDto {

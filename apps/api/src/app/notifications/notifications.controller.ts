@@ -4,22 +4,16 @@ import {
   HttpCode,
   HttpStatus,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { type NotificationDto, PageQueryDto, Permission } from '@samsyn/common';
+import { type NotificationDto, type NotificationPageDto, PageQueryDto, Permission } from '@samsyn/common';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser, RequirePermission } from '../auth/decorators';
-import { ValidationFailedException } from '../common/problem-details';
-import type { NotificationPageDto } from './notification-page';
+import { uuidParam } from '../common/uuid-param';
 import { NotificationsService } from './notifications.service';
 
-const uuidParam = new ParseUUIDPipe({
-  exceptionFactory: () =>
-    new ValidationFailedException([{ field: 'id', code: 'isUuid', message: 'id must be a UUID' }]),
-});
 
 @ApiTags('notifications')
 @Controller('notifications')
@@ -42,7 +36,7 @@ export class NotificationsController {
   @RequirePermission(Permission.NotificationRead)
   markRead(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam) id: string,
+    @Param('id', uuidParam()) id: string,
   ): Promise<NotificationDto> {
     return this.notifications.markRead(user.id, id);
   }

@@ -1,15 +1,11 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CreateTestReminderDto, Permission, type ReminderDto } from '@samsyn/common';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser, RequirePermission } from '../auth/decorators';
-import { ValidationFailedException } from '../common/problem-details';
+import { uuidParam } from '../common/uuid-param';
 import { RemindersService } from './reminders.service';
 
-const uuidParam = new ParseUUIDPipe({
-  exceptionFactory: () =>
-    new ValidationFailedException([{ field: 'id', code: 'isUuid', message: 'id must be a UUID' }]),
-});
 
 @ApiTags('reminders')
 @Controller('reminders')
@@ -29,7 +25,7 @@ export class RemindersController {
   /** The delivery state of a reminder. */
   @Get(':id')
   @RequirePermission(Permission.SystemOperate)
-  get(@Param('id', uuidParam) id: string): Promise<ReminderDto> {
+  get(@Param('id', uuidParam()) id: string): Promise<ReminderDto> {
     return this.reminders.get(id);
   }
 }

@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from '../entities';
+import { SafeTypeOrmLogger } from './safe-typeorm.logger';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 export interface DatabaseSettings {
@@ -28,6 +29,8 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     uuidExtension: 'pgcrypto',
     applicationName: settings.applicationName,
     extra: { max: settings.poolSize, connectionTimeoutMillis: 10_000 },
-    logging: ['error', 'migration'],
+    logging: ['error', 'warn', 'migration'],
+    logger: new SafeTypeOrmLogger(),
+    maxQueryExecutionTime: 2_000,
   };
 }

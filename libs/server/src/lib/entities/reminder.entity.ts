@@ -1,5 +1,7 @@
 import { ReminderKind, ReminderStatus } from '@samsyn/common';
-import { Column, Entity, Index } from 'typeorm';
+import { Column, Entity, Index, ManyToOne, type Relation } from 'typeorm';
+import { UnitEntity } from './unit.entity';
+import { UserEntity } from './user.entity';
 import { BaseEntity } from './base.entity';
 
 /**
@@ -22,8 +24,14 @@ export class ReminderEntity extends BaseEntity {
   @Column({ type: 'uuid', nullable: true })
   recipientUserId!: string | null;
 
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL', nullable: true })
+  recipientUser?: Relation<UserEntity> | null;
+
   @Column({ type: 'uuid', nullable: true })
   recipientUnitId!: string | null;
+
+  @ManyToOne(() => UnitEntity, { onDelete: 'SET NULL', nullable: true })
+  recipientUnit?: Relation<UnitEntity> | null;
 
   @Index()
   @Column({ type: 'uuid', nullable: true })

@@ -1,0 +1,11 @@
+// Browser tests: the built client served by the built API (started once in global-setup),
+// driven in Debian's Chromium through playwright-core.
+export default {
+  displayName: 'client-e2e',
+  preset: '../../jest.preset.js',
+  testMatch: ['<rootDir>/src/**/*.e2e-spec.ts'],
+  globalSetup: '<rootDir>/src/support/global-setup.ts',
+  globalTeardown: '<rootDir>/src/support/global-teardown.ts',
+  testTimeout: 120_000,
+  maxWorkers: 1,
+};

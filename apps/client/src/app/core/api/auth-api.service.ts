@@ -1,0 +1,24 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { LoginDto, MeDto } from '@samsyn/common';
+import type { Observable } from 'rxjs';
+import { API_PATHS } from './api-paths';
+
+/** Typed client for the sign-in, sign-out and current-user endpoints. */
+@Injectable({ providedIn: 'root' })
+export class AuthApi {
+  private readonly http = inject(HttpClient);
+
+  login(credentials: LoginDto): Observable<MeDto> {
+    return this.http.post<MeDto>(API_PATHS.login, credentials);
+  }
+
+  /** Needs the CSRF header, which `withXsrfConfiguration` adds to every mutating request. */
+  logout(): Observable<void> {
+    return this.http.post<void>(API_PATHS.logout, null);
+  }
+
+  me(): Observable<MeDto> {
+    return this.http.get<MeDto>(API_PATHS.me);
+  }
+}

@@ -1,0 +1,44 @@
+import { ErrorCode, type ProblemDetails } from '@samsyn/common';
+import { errorMessageKey, problemOf } from './problem';
+
+const problem = (status: number, code: string): Partial<ProblemDetails> => ({
+  type: 'about:blank',
+  title: 'x',
+  status,
+  code: code as ErrorCode,
+});
+
+const failure = (status: number, error: unknown = null) => ({ status, error });
+
+describe('problemOf', () => {
+  it('returns the problem details body of a failed response', () => {
+    const body = problem(401, ErrorCode.InvalidCredentials);
+    expect(problemOf(failure(401, body))).toBe(body);
+  });
+
+  it('returns null for bodies that are not problem details and for non-HTTP errors', () => {
+    expect(problemOf(failure(502, '<html>Bad gateway</html>'))).toBeNull();
+    expect(problemOf(failure(500, { message: 'x' }))).toBeNull();
+    expect(problemOf(new Error('boom'))).toBeNull();
+    expect(problemOf(undefined)).toBeNull();
+  });
+});
+
+describe('errorMessageKey', () => {
+  it.each([
+    [ErrorCode.InvalidCredentials, 'error.INVALID_CREDENTIALS'],
+    [ErrorCode.AccountLocked, 'error.ACCOUNT_LOCKED'],
+    [ErrorCode.TooManyRequests, 'error.TOO_MANY_REQUESTS'],
+    [ErrorCode.ValidationFailed, 'error.VALIDATION_FAILED'],
+  ])('translates the problem code %s', (code, key) => {
+    expect(errorMessageKey(failure(400, problem(400, code)))).toBe(key);
+  });
+
+  it('falls back by status when the code is unknown or the body is not a problem', () => {
+    expect(errorMessageKey(failure(0))).toBe('error.network');
+    expect(errorMessageKey(failure(429, 'slow down'))).toBe('error.TOO_MANY_REQUESTS');
+    expect(errorMessageKey(failure(503))).toBe('error.SERVICE_UNAVAILABLE');
+    expect(errorMessageKey(failure(418, problem(418, 'SOMETHING_NEW')))).toBe('error.unknown');
+    expect(errorMessageKey(new Error('boom'))).toBe('error.unknown');
+  });
+});

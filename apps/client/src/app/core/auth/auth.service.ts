@@ -1,0 +1,67 @@
+import { Injectable, computed, inject, signal } from '@angular/core';
+import type { LoginDto, MeDto } from '@samsyn/common';
+import { firstValueFrom } from 'rxjs';
+import { AuthApi } from '../api/auth-api.service';
+
+/** Why the user is on the sign-in page without a session, shown there as a notice. */
+export type SignedOutReason = 'signedOut' | 'sessionExpired';
+
+/** The signed-in user as a signal, and signing in and out. */
+@Injectable({ providedIn: 'root' })
+export class AuthService {
+  private readonly api = inject(AuthApi);
+  private readonly currentUser = signal<MeDto | null>(null);
+  private readonly reason = signal<SignedOutReason | null>(null);
+  private session: Promise<MeDto | null> | null = null;
+
+  /** The signed-in user, or null. */
+  readonly me = this.currentUser.asReadonly();
+  readonly signedIn = computed(() => this.currentUser() !== null);
+  readonly signedOutReason = this.reason.asReadonly();
+
+  /**
+   * Asks the API once whether the browser already has a session (the cookie is httpOnly, so
+   * only the server can tell); later calls reuse the answer until sign-in or sign-out.
+   */
+  restoreSession(): Promise<MeDto | null> {
+    this.session ??= firstValueFrom(this.api.me()).then(
+      (me) => this.setUser(me),
+      () => this.setUser(null),
+    );
+    return this.session;
+  }
+
+  async signIn(credentials: LoginDto): Promise<MeDto> {
+    const me = await firstValueFrom(this.api.login(credentials));
+    this.reason.set(null);
+    this.setUser(me);
+    this.session = Promise.resolve(me);
+    return me;
+  }
+
+  /**
+   * Ends the session on the server. The client forgets the user even if that request fails
+   * (offline, session already gone): the server then ends the session at its idle timeout.
+   */
+  async signOut(): Promise<void> {
+    try {
+      await firstValueFrom(this.api.logout());
+    } catch {
+      // Nothing more the user can do here; they are signed out locally either way.
+    } finally {
+      this.sessionEnded('signedOut');
+    }
+  }
+
+  /** Forgets the user locally, e.g. when the API answers 401 because the session expired. */
+  sessionEnded(reason: SignedOutReason): void {
+    this.reason.set(reason);
+    this.setUser(null);
+    this.session = Promise.resolve(null);
+  }
+
+  private setUser(me: MeDto | null): MeDto | null {
+    this.currentUser.set(me);
+    return me;
+  }
+}

@@ -1,0 +1,55 @@
+import { DOCUMENT } from '@angular/common';
+import { Injectable, computed, inject, signal } from '@angular/core';
+import type { Locale } from '@samsyn/common';
+import type { TranslationKey } from './sv';
+import {
+  DEFAULT_LOCALE,
+  DICTIONARIES,
+  interpolate,
+  isLocale,
+  type TranslationParams,
+} from './translate';
+
+const STORAGE_KEY = 'samsyn.locale';
+
+/** The chosen language as a signal, its texts, and `<html lang>` kept in step with it. */
+@Injectable({ providedIn: 'root' })
+export class I18nService {
+  private readonly document = inject(DOCUMENT);
+  private readonly current = signal<Locale>(this.storedLocale() ?? DEFAULT_LOCALE);
+
+  readonly locale = this.current.asReadonly();
+  private readonly dictionary = computed(() => DICTIONARIES[this.current()]);
+
+  constructor() {
+    this.applyToDocument(this.current());
+  }
+
+  /** The text for a key in the current language; reading it inside a template tracks changes. */
+  t(key: TranslationKey, params?: TranslationParams): string {
+    return interpolate(this.dictionary()[key], params);
+  }
+
+  setLocale(locale: Locale): void {
+    this.current.set(locale);
+    this.applyToDocument(locale);
+    try {
+      this.document.defaultView?.localStorage.setItem(STORAGE_KEY, locale);
+    } catch {
+      // Storage can be disabled (private browsing, policy); the choice then lasts for this visit.
+    }
+  }
+
+  private storedLocale(): Locale | null {
+    try {
+      const stored = this.document.defaultView?.localStorage.getItem(STORAGE_KEY);
+      return isLocale(stored) ? stored : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private applyToDocument(locale: Locale): void {
+    this.document.documentElement.lang = locale;
+  }
+}

@@ -1,0 +1,75 @@
+import { DOCUMENT } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  Injector,
+  afterNextRender,
+  inject,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatMenuModule } from '@angular/material/menu';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { filter, skip } from 'rxjs';
+import { APP_PATHS } from '../app-paths';
+import { AuthService } from '../auth/auth.service';
+import { TranslatePipe } from '../i18n/translate.pipe';
+import { LanguageSwitch } from './language-switch';
+
+/**
+ * The page frame: skip link, top bar (product, navigation, language, user menu) and the main
+ * landmark that every page renders into.
+ */
+@Component({
+  selector: 'app-shell',
+  imports: [
+    MatButtonModule,
+    MatMenuModule,
+    RouterLink,
+    RouterLinkActive,
+    RouterOutlet,
+    TranslatePipe,
+    LanguageSwitch,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './shell.html',
+  styleUrl: './shell.scss',
+})
+export class Shell {
+  private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+  private readonly document = inject(DOCUMENT);
+  private readonly injector = inject(Injector);
+
+  protected readonly me = this.auth.me;
+  protected readonly paths = APP_PATHS;
+
+  constructor() {
+    // After an in-app navigation, move focus to the new page's heading so screen-reader and
+    // keyboard users start at the new content rather than at the link they used.
+    this.router.events
+      .pipe(
+        filter((event) => event instanceof NavigationEnd),
+        skip(1),
+        takeUntilDestroyed(inject(DestroyRef)),
+      )
+      .subscribe(() => afterNextRender(() => this.focusMain('h1'), { injector: this.injector }));
+  }
+
+  protected skipToMain(event: Event): void {
+    event.preventDefault();
+    this.focusMain();
+  }
+
+  protected async signOut(): Promise<void> {
+    await this.auth.signOut();
+    await this.router.navigate(['/', APP_PATHS.signIn]);
+  }
+
+  private focusMain(selector?: string): void {
+    const main = this.document.getElementById('main');
+    const target = (selector && main?.querySelector<HTMLElement>(selector)) || main;
+    target?.focus();
+  }
+}
