@@ -14,8 +14,16 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 function startApi(extraEnv) {
   return new Promise((ok, fail) => {
     const child = spawn(process.execPath, ['dist/apps/api/main.js'], {
-      env: { PATH: process.env.PATH, PORT: '0', DEMO_MODE: 'true', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '10000',
-        DATA_DIR: mkdtempSync(join(tmpdir(), 'samsyn-bench-')), CLIENT_DIST_DIR: '/nonexistent', ...extraEnv },
+      env: {
+        PATH: process.env.PATH,
+        PORT: '0',
+        DEMO_MODE: 'true',
+        LOG_LEVEL: 'warn',
+        LOGIN_RATE_LIMIT: '10000',
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'samsyn-bench-')),
+        CLIENT_DIST_DIR: '/nonexistent',
+        ...extraEnv,
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -32,26 +40,40 @@ async function measure(label, env) {
   const api = await startApi(env);
   try {
     const login = await fetch(`${api.url}/api/v1/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'social.orebro', password: 'samsyn-demo' }),
     });
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    const get = () => fetch(`${api.url}/api/v1/me`, { headers: { cookie } }).then((r) => r.arrayBuffer());
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const get = () =>
+      fetch(`${api.url}/api/v1/me`, { headers: { cookie } }).then((r) => r.arrayBuffer());
     for (let i = 0; i < 50; i++) await get(); // warm-up
     const latencies = [];
     let next = 0;
     const started = performance.now();
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      while (next++ < REQUESTS) {
-        const t = performance.now();
-        await get();
-        latencies.push(performance.now() - t);
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next++ < REQUESTS) {
+          const t = performance.now();
+          await get();
+          latencies.push(performance.now() - t);
+        }
+      }),
+    );
     const seconds = (performance.now() - started) / 1000;
     latencies.sort((a, b) => a - b);
-    const result = { label, rps: REQUESTS / seconds, p50: latencies[Math.floor(latencies.length * 0.5)], p95: latencies[Math.floor(latencies.length * 0.95)] };
-    console.log(`${label.padEnd(22)} ${result.rps.toFixed(0).padStart(6)} req/s   p50 ${result.p50.toFixed(1)} ms   p95 ${result.p95.toFixed(1)} ms`);
+    const result = {
+      label,
+      rps: REQUESTS / seconds,
+      p50: latencies[Math.floor(latencies.length * 0.5)],
+      p95: latencies[Math.floor(latencies.length * 0.95)],
+    };
+    console.log(
+      `${label.padEnd(22)} ${result.rps.toFixed(0).padStart(6)} req/s   p50 ${result.p50.toFixed(1)} ms   p95 ${result.p95.toFixed(1)} ms`,
+    );
     return result;
   } finally {
     api.stop();
@@ -65,11 +87,20 @@ if (pgUp) {
   const db = `samsyn_bench_${process.pid}`;
   spawnSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-qc', `CREATE DATABASE ${db}`]);
   try {
-    const pg = await measure('PostgreSQL (pool 10)', { DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${db}` });
+    const pg = await measure('PostgreSQL (pool 10)', {
+      DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${db}`,
+    });
     console.log(`ratio PostgreSQL / embedded: ${(pg.rps / embedded.rps).toFixed(2)}x throughput`);
   } finally {
     await new Promise((r) => setTimeout(r, 1000));
-    spawnSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-qc', `DROP DATABASE IF EXISTS ${db} WITH (FORCE)`]);
+    spawnSync('psql', [
+      '-h',
+      '127.0.0.1',
+      '-U',
+      'postgres',
+      '-qc',
+      `DROP DATABASE IF EXISTS ${db} WITH (FORCE)`,
+    ]);
   }
 } else {
   console.log('PostgreSQL not reachable on 127.0.0.1:5432: skipped the comparison');

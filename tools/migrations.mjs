@@ -9,13 +9,25 @@ import { join } from 'node:path';
 
 const dir = 'apps/api/src/database/migrations';
 const [command, name] = process.argv.slice(2);
-const commands = { generate: 'migration:generate', run: 'migration:run', revert: 'migration:revert', show: 'migration:show' };
+const commands = {
+  generate: 'migration:generate',
+  run: 'migration:run',
+  revert: 'migration:revert',
+  show: 'migration:show',
+};
 if (!commands[command] || (command === 'generate' && !/^[A-Z][A-Za-z0-9]+$/.test(name ?? ''))) {
   console.error('usage: node tools/migrations.mjs generate <PascalName> | run | revert | show');
   process.exit(2);
 }
 
-const args = ['-r', '@swc-node/register', 'node_modules/typeorm/cli.js', commands[command], '-d', 'apps/api/src/database/data-source.ts'];
+const args = [
+  '-r',
+  '@swc-node/register',
+  'node_modules/typeorm/cli.js',
+  commands[command],
+  '-d',
+  'apps/api/src/database/data-source.ts',
+];
 if (command === 'generate') args.push(join(dir, name), '--pretty');
 const result = spawnSync(process.execPath, args, {
   stdio: 'inherit',

@@ -11,15 +11,22 @@ const withWorker = Boolean(env.DATABASE_URL && env.REDIS_URL);
 const projects = ['api', 'client', ...(withWorker ? ['worker'] : [])];
 
 console.log(`Building ${projects.join(', ')} …`);
-const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', ...projects, '--output-style=static'], {
-  stdio: 'inherit',
-  env,
-});
+const build = spawnSync(
+  'npx',
+  ['nx', 'run-many', '-t', 'build', '-p', ...projects, '--output-style=static'],
+  {
+    stdio: 'inherit',
+    env,
+  },
+);
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const children = [];
 function run(name, script) {
-  const child = spawn(process.execPath, ['--enable-source-maps', script], { stdio: 'inherit', env });
+  const child = spawn(process.execPath, ['--enable-source-maps', script], {
+    stdio: 'inherit',
+    env,
+  });
   child.on('exit', (code, signal) => {
     if (!stopping) {
       console.error(`${name} stopped (${signal ?? code}); stopping Samsyn.`);

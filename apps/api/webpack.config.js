@@ -17,7 +17,12 @@ module.exports = {
       generatePackageJson: false,
       sourceMap: true,
       // Generates OpenAPI schemas from the class-validator DTOs in libs/common.
-      transformers: [{ name: '@nestjs/swagger/plugin', options: { classValidatorShim: true, introspectComments: true } }],
+      transformers: [
+        {
+          name: '@nestjs/swagger/plugin',
+          options: { classValidatorShim: true, introspectComments: true },
+        },
+      ],
     }),
   ],
 };

@@ -41,7 +41,11 @@ describe('sign-in (passport local + server-side session)', () => {
   ])('refuses %s with the same answer and sets no cookie', async (_case, username, password) => {
     const res = await new ApiClient().login(username, password);
     expect(res.status).toBe(401);
-    expect(res.body).toMatchObject({ status: 401, code: ErrorCode.InvalidCredentials, detail: 'Wrong username or password.' });
+    expect(res.body).toMatchObject({
+      status: 401,
+      code: ErrorCode.InvalidCredentials,
+      detail: 'Wrong username or password.',
+    });
     expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(res.headers.getSetCookie()).toHaveLength(0);
   });
@@ -50,12 +54,16 @@ describe('sign-in (passport local + server-side session)', () => {
     // LOGIN_MAX_FAILURES=3 in the e2e configuration; granskare.orebro is used by no other test.
     const client = new ApiClient();
     for (let i = 0; i < 3; i++) {
-      expect((await client.login('granskare.orebro', `wrong-${i}`)).body).toMatchObject({ code: ErrorCode.InvalidCredentials });
+      expect((await client.login('granskare.orebro', `wrong-${i}`)).body).toMatchObject({
+        code: ErrorCode.InvalidCredentials,
+      });
     }
     const locked = await client.login('granskare.orebro', DEMO_PASSWORD);
     expect(locked.status).toBe(401);
     expect(locked.body).toMatchObject({ code: ErrorCode.AccountLocked });
-    const [row] = await sql<{ locked_until: Date }>(`SELECT locked_until FROM users WHERE username = 'granskare.orebro'`);
+    const [row] = await sql<{ locked_until: Date }>(
+      `SELECT locked_until FROM users WHERE username = 'granskare.orebro'`,
+    );
     expect(row.locked_until.getTime()).toBeGreaterThan(Date.now() + 10 * 60_000);
   });
 

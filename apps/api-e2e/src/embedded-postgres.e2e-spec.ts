@@ -13,7 +13,9 @@ describe('embedded PostgreSQL default', () => {
 
   const open = async () => {
     pg = await startEmbeddedPostgres(dir);
-    ds = new DataSource(dataSourceOptions({ url: pg.url, poolSize: 1, applicationName: 'embedded-test' }));
+    ds = new DataSource(
+      dataSourceOptions({ url: pg.url, poolSize: 1, applicationName: 'embedded-test' }),
+    );
     await ds.initialize();
   };
   const close = async () => {

@@ -6,10 +6,12 @@ import { ApiClient } from './support/http';
 /** Every route the app mapped, read from Nest's start-up log ("Mapped {/api/x/:id, GET} (version: 1) route"). */
 function mappedRoutes(): { method: string; path: string }[] {
   const log = readFileSync(e2eContext().routesFile, 'utf8');
-  const routes = [...log.matchAll(/Mapped \{([^,]+), (\w+)\} \(version: (\w+)\) route/g)].map(([, path, method, version]) => ({
-    method,
-    path: version === 'Neutral' ? path : path.replace(/^\/api/, `/api/v${version}`),
-  }));
+  const routes = [...log.matchAll(/Mapped \{([^,]+), (\w+)\} \(version: (\w+)\) route/g)].map(
+    ([, path, method, version]) => ({
+      method,
+      path: version === 'Neutral' ? path : path.replace(/^\/api/, `/api/v${version}`),
+    }),
+  );
   return routes;
 }
 
@@ -25,12 +27,18 @@ describe('deny by default', () => {
   });
 
   it('every mapped route is documented in the OpenAPI document', async () => {
-    const doc = await new ApiClient().get<{ openapi: string; paths: Record<string, Record<string, unknown>> }>('/api/docs-json');
+    const doc = await new ApiClient().get<{
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+    }>('/api/docs-json');
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toMatch(/^3\./);
     for (const { method, path } of routes) {
       const openApiPath = path.replace(/:(\w+)/g, '{$1}');
-      expect({ route: `${method} ${path}`, documented: Boolean(doc.body.paths[openApiPath]?.[method.toLowerCase()]) }).toEqual({
+      expect({
+        route: `${method} ${path}`,
+        documented: Boolean(doc.body.paths[openApiPath]?.[method.toLowerCase()]),
+      }).toEqual({
         route: `${method} ${path}`,
         documented: true,
       });
@@ -44,8 +52,15 @@ describe('deny by default', () => {
       const key = `${method} ${path}`;
       if (PUBLIC.has(key)) continue;
       const concrete = path.replace(/:(\w+)/g, '00000000-0000-4000-8000-000000000000');
-      const res = await client.request(method, concrete, method === 'GET' || method === 'DELETE' ? undefined : {});
-      if (res.status !== 401 || (res.body as { code?: string }).code !== ErrorCode.AuthenticationRequired) {
+      const res = await client.request(
+        method,
+        concrete,
+        method === 'GET' || method === 'DELETE' ? undefined : {},
+      );
+      if (
+        res.status !== 401 ||
+        (res.body as { code?: string }).code !== ErrorCode.AuthenticationRequired
+      ) {
         open.push(`${key} → ${res.status}`);
       }
     }

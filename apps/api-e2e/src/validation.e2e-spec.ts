@@ -22,7 +22,9 @@ describe('bad input answers 4xx with field messages and writes nothing', () => {
       isAdmin: true,
     });
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'isAdmin', code: 'whitelistValidation' })]);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ field: 'isAdmin', code: 'whitelistValidation' }),
+    ]);
   });
 
   it('a wrongly typed field is refused without echoing the value', async () => {
@@ -36,11 +38,19 @@ describe('bad input answers 4xx with field messages and writes nothing', () => {
   });
 
   it('malformed JSON is a 400 problem, not a 500', async () => {
-    const res = await new ApiClient().request<ProblemDetails>('POST', '/api/v1/auth/login', undefined, {
-      rawBody: '{"username": ',
-    });
+    const res = await new ApiClient().request<ProblemDetails>(
+      'POST',
+      '/api/v1/auth/login',
+      undefined,
+      {
+        rawBody: '{"username": ',
+      },
+    );
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ code: ErrorCode.ValidationFailed, detail: 'The request body is not valid JSON.' });
+    expect(res.body).toMatchObject({
+      code: ErrorCode.ValidationFailed,
+      detail: 'The request body is not valid JSON.',
+    });
   });
 
   it('query parameters are validated too', async () => {
@@ -52,11 +62,15 @@ describe('bad input answers 4xx with field messages and writes nothing', () => {
 
   it('pages and searches organisations', async () => {
     const client = await ApiClient.signedIn('social.orebro');
-    const page = await client.get<{ items: { name: string }[]; total: number }>('/api/v1/organisations?pageSize=5&page=2');
+    const page = await client.get<{ items: { name: string }[]; total: number }>(
+      '/api/v1/organisations?pageSize=5&page=2',
+    );
     expect(page.status).toBe(200);
     expect(page.body.items).toHaveLength(5);
     expect(page.body.total).toBe(16);
-    const search = await client.get<{ items: { name: string }[] }>(`/api/v1/organisations?q=${encodeURIComponent('sydnärke')}`);
+    const search = await client.get<{ items: { name: string }[] }>(
+      `/api/v1/organisations?q=${encodeURIComponent('sydnärke')}`,
+    );
     expect(search.body.items.map((o) => o.name)).toEqual(['Polisområde Örebro län']);
   });
 });

@@ -15,7 +15,14 @@ export async function sql<T extends Record<string, unknown> = Record<string, unk
   }
 }
 
-export async function count(table: string, where = 'true', params: unknown[] = []): Promise<number> {
-  const [row] = await sql<{ n: string }>(`SELECT count(*)::text AS n FROM ${table} WHERE ${where}`, params);
+export async function count(
+  table: string,
+  where = 'true',
+  params: unknown[] = [],
+): Promise<number> {
+  const [row] = await sql<{ n: string }>(
+    `SELECT count(*)::text AS n FROM ${table} WHERE ${where}`,
+    params,
+  );
   return Number(row.n);
 }

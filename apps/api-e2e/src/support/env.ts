@@ -1,5 +1,6 @@
 /** Where the real services for the e2e run are; CI starts them with ../shared/ci-services.sh. */
-export const PG_ADMIN_URL = process.env['E2E_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const PG_ADMIN_URL =
+  process.env['E2E_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const REDIS_URL = process.env['E2E_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
 /** postgres://…/<database> on the same server as PG_ADMIN_URL. */
@@ -17,6 +18,7 @@ export function e2eContext() {
   const databaseUrlValue = process.env['E2E_DATABASE_URL'];
   const queuePrefix = process.env['E2E_QUEUE_PREFIX'];
   const routesFile = process.env['E2E_ROUTES_FILE'];
-  if (!apiUrl || !databaseUrlValue || !queuePrefix || !routesFile) throw new Error('e2e global setup did not run');
+  if (!apiUrl || !databaseUrlValue || !queuePrefix || !routesFile)
+    throw new Error('e2e global setup did not run');
   return { apiUrl, databaseUrl: databaseUrlValue, queuePrefix, routesFile };
 }

@@ -13,10 +13,15 @@ export class ApiClient {
 
   constructor(readonly baseUrl = e2eContext().apiUrl) {}
 
-  static async signedIn(username: string, password = DEMO_PASSWORD, baseUrl?: string): Promise<ApiClient> {
+  static async signedIn(
+    username: string,
+    password = DEMO_PASSWORD,
+    baseUrl?: string,
+  ): Promise<ApiClient> {
     const client = new ApiClient(baseUrl);
     const res = await client.login(username, password);
-    if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`sign-in of ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
     return client;
   }
 
@@ -39,7 +44,8 @@ export class ApiClient {
     options: { csrf?: boolean; rawBody?: string; headers?: Record<string, string> } = {},
   ): Promise<HttpResult<T>> {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-    if (this.cookies.size) headers['cookie'] = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (this.cookies.size)
+      headers['cookie'] = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const csrf = this.cookies.get(CSRF_COOKIE);
     if (csrf && options.csrf !== false && method !== 'GET') headers[CSRF_HEADER] = csrf;
     let payload: string | undefined = options.rawBody;

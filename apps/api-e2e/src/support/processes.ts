@@ -34,7 +34,10 @@ export async function startProcess(
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
 
   const match = await new Promise<RegExpMatchArray>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`${name} did not get ready in ${timeoutMs} ms:\n${out.slice(-3000)}`)), timeoutMs);
+    const timer = setTimeout(
+      () => fail(new Error(`${name} did not get ready in ${timeoutMs} ms:\n${out.slice(-3000)}`)),
+      timeoutMs,
+    );
     const check = () => {
       const m = out.match(ready);
       if (m) {
@@ -46,7 +49,11 @@ export async function startProcess(
     child.stderr?.on('data', check);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      fail(new Error(`${name} exited with code ${code ?? 'null'} before it was ready:\n${out.slice(-3000)}`));
+      fail(
+        new Error(
+          `${name} exited with code ${code ?? 'null'} before it was ready:\n${out.slice(-3000)}`,
+        ),
+      );
     });
   });
 

@@ -17,7 +17,8 @@ import { RemindersModule } from './reminders/reminders.module';
     ConfigModule.forRoot({ isGlobal: true, validate: validateEnvironment, cache: true }),
     LoggerModule.forRootAsync({
       inject: [ConfigService],
-      useFactory: (config: ConfigService<EnvironmentVariables, true>) => loggerOptions(config.get('LOG_LEVEL', { infer: true })),
+      useFactory: (config: ConfigService<EnvironmentVariables, true>) =>
+        loggerOptions(config.get('LOG_LEVEL', { infer: true })),
     }),
     ThrottlerModule.forRootAsync({
       inject: [ConfigService],
@@ -26,7 +27,11 @@ import { RemindersModule } from './reminders/reminders.module';
         { name: 'login', ttl: 60_000, limit: config.get('LOGIN_RATE_LIMIT', { infer: true }) },
       ],
     }),
-    DatabaseModule.forRoot({ applicationName: 'samsyn-api', migrations: MIGRATIONS, allowEmbedded: true }),
+    DatabaseModule.forRoot({
+      applicationName: 'samsyn-api',
+      migrations: MIGRATIONS,
+      allowEmbedded: true,
+    }),
     AuthModule,
     HealthModule,
     OrganisationsModule,

@@ -58,7 +58,9 @@ export async function createApp(): Promise<NestExpressApplication> {
       .addCookieAuth('samsyn_sid')
       .build(),
   );
-  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {
+    jsonDocumentUrl: `${API_PREFIX}/docs-json`,
+  });
 
   serveClient(app, config.get('CLIENT_DIST_DIR', { infer: true }));
   return app;

@@ -21,7 +21,9 @@ describe('role → permission map', () => {
   });
 
   it('requires every listed permission', () => {
-    expect(hasPermissions([Role.Auditor], [Permission.AuditReview, Permission.SystemOperate])).toBe(false);
+    expect(hasPermissions([Role.Auditor], [Permission.AuditReview, Permission.SystemOperate])).toBe(
+      false,
+    );
     expect(hasPermissions([], [])).toBe(true);
   });
 });

@@ -34,11 +34,31 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   [Role.HealthcareStaff]: [...CASEWORK, Permission.SipCall],
   [Role.PoliceOfficer]: CASEWORK,
   [Role.ProbationOfficer]: CASEWORK,
-  [Role.Coordinator]: [Permission.StatisticsRead, Permission.OrganisationRead, Permission.NotificationRead],
-  [Role.Steering]: [Permission.StatisticsRead, Permission.OrganisationRead, Permission.NotificationRead],
-  [Role.OrgAdmin]: [Permission.OrganisationRead, Permission.OrganisationAdmin, Permission.NotificationRead],
-  [Role.Auditor]: [Permission.AuditReview, Permission.OrganisationRead, Permission.NotificationRead],
-  [Role.SystemAdmin]: [Permission.SystemOperate, Permission.OrganisationRead, Permission.NotificationRead],
+  [Role.Coordinator]: [
+    Permission.StatisticsRead,
+    Permission.OrganisationRead,
+    Permission.NotificationRead,
+  ],
+  [Role.Steering]: [
+    Permission.StatisticsRead,
+    Permission.OrganisationRead,
+    Permission.NotificationRead,
+  ],
+  [Role.OrgAdmin]: [
+    Permission.OrganisationRead,
+    Permission.OrganisationAdmin,
+    Permission.NotificationRead,
+  ],
+  [Role.Auditor]: [
+    Permission.AuditReview,
+    Permission.OrganisationRead,
+    Permission.NotificationRead,
+  ],
+  [Role.SystemAdmin]: [
+    Permission.SystemOperate,
+    Permission.OrganisationRead,
+    Permission.NotificationRead,
+  ],
 };
 
 /** Every permission granted by any of the given roles, without duplicates, in a stable order. */

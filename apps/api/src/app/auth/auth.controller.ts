@@ -30,7 +30,10 @@ export class AuthController {
   @ApiBody({ type: LoginDto })
   @Post('auth/login')
   @HttpCode(HttpStatus.OK)
-  async login(@Req() req: Request & { user: { id: string } }, @Res({ passthrough: true }) res: Response): Promise<MeDto> {
+  async login(
+    @Req() req: Request & { user: { id: string } },
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<MeDto> {
     const { token, expiresAt } = await this.sessions.create(req.user.id);
     const user = await this.sessions.resolve(token);
     if (!user) throw new Error('a session just created could not be resolved');
@@ -44,7 +47,10 @@ export class AuthController {
   /** Ends the session on the server and clears the cookies. */
   @Post('auth/logout')
   @HttpCode(HttpStatus.NO_CONTENT)
-  async logout(@CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async logout(
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
     await this.sessions.end(user.sessionId);
     const { expires: _e, ...base } = this.cookieOptions(new Date(0));
     res.clearCookie(SESSION_COOKIE, base);

@@ -21,7 +21,13 @@ export class AuthService {
   async validateCredentials(username: string, password: string, now = new Date()): Promise<string> {
     const user = await this.users.findOne({
       where: { username: username.trim().toLowerCase() },
-      select: { id: true, passwordHash: true, active: true, failedLoginCount: true, lockedUntil: true },
+      select: {
+        id: true,
+        passwordHash: true,
+        active: true,
+        failedLoginCount: true,
+        lockedUntil: true,
+      },
     });
     if (!user || !user.active) {
       await this.passwords.verifyNothing(password);
@@ -41,7 +47,10 @@ export class AuthService {
         lockMinutes: this.config.get('LOGIN_LOCK_MINUTES', { infer: true }),
       };
       const next = afterFailure(state, now, policy);
-      await this.users.update({ id: user.id }, { failedLoginCount: next.failedCount, lockedUntil: next.lockedUntil });
+      await this.users.update(
+        { id: user.id },
+        { failedLoginCount: next.failedCount, lockedUntil: next.lockedUntil },
+      );
       throw this.invalid();
     }
     await this.users.update({ id: user.id }, { ...this.reset(), lastLoginAt: now });
@@ -54,6 +63,10 @@ export class AuthService {
   }
 
   private invalid(): ApiException {
-    return new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.InvalidCredentials, 'Wrong username or password.');
+    return new ApiException(
+      HttpStatus.UNAUTHORIZED,
+      ErrorCode.InvalidCredentials,
+      'Wrong username or password.',
+    );
   }
 }

@@ -10,11 +10,14 @@ export const REQUIRED_PERMISSIONS = 'samsyn:requiredPermissions';
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
 /** The caller's roles must grant every listed permission (403 otherwise). */
-export const RequirePermission = (...permissions: Permission[]) => SetMetadata(REQUIRED_PERMISSIONS, permissions);
+export const RequirePermission = (...permissions: Permission[]) =>
+  SetMetadata(REQUIRED_PERMISSIONS, permissions);
 
 /** The signed-in user of this request. */
-export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthenticatedUser => {
-  const user = ctx.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>().user;
-  if (!user) throw new Error('CurrentUser used on a route without authentication');
-  return user;
-});
+export const CurrentUser = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): AuthenticatedUser => {
+    const user = ctx.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>().user;
+    if (!user) throw new Error('CurrentUser used on a route without authentication');
+    return user;
+  },
+);

@@ -13,7 +13,12 @@ class Handlers {
 
 function context(
   handler: keyof Handlers,
-  req: { method?: string; user?: Partial<AuthenticatedUser>; cookies?: Record<string, string>; headers?: Record<string, string> },
+  req: {
+    method?: string;
+    user?: Partial<AuthenticatedUser>;
+    cookies?: Record<string, string>;
+    headers?: Record<string, string>;
+  },
 ): ExecutionContext {
   const request = {
     method: req.method ?? 'GET',
@@ -43,22 +48,36 @@ const expectProblem = (fn: () => unknown, status: HttpStatus, code: ErrorCode) =
 describe('PermissionsGuard', () => {
   const reflector = new Reflector();
   const guard = new PermissionsGuard(reflector);
-  Reflect.defineMetadata(REQUIRED_PERMISSIONS, [Permission.CaseCreate], Handlers.prototype.sensitive);
+  Reflect.defineMetadata(
+    REQUIRED_PERMISSIONS,
+    [Permission.CaseCreate],
+    Handlers.prototype.sensitive,
+  );
 
   it('lets a route without required permissions through', () => {
     expect(guard.canActivate(context('plain', { user: { roles: [Role.Steering] } }))).toBe(true);
   });
 
   it('allows a role that grants the permission', () => {
-    expect(guard.canActivate(context('sensitive', { user: { roles: [Role.SocialWorker] } }))).toBe(true);
+    expect(guard.canActivate(context('sensitive', { user: { roles: [Role.SocialWorker] } }))).toBe(
+      true,
+    );
   });
 
   it('refuses a role that does not, with 403 FORBIDDEN', () => {
-    expectProblem(() => guard.canActivate(context('sensitive', { user: { roles: [Role.Steering] } })), HttpStatus.FORBIDDEN, ErrorCode.Forbidden);
+    expectProblem(
+      () => guard.canActivate(context('sensitive', { user: { roles: [Role.Steering] } })),
+      HttpStatus.FORBIDDEN,
+      ErrorCode.Forbidden,
+    );
   });
 
   it('refuses when there is no user at all', () => {
-    expectProblem(() => guard.canActivate(context('sensitive', {})), HttpStatus.FORBIDDEN, ErrorCode.Forbidden);
+    expectProblem(
+      () => guard.canActivate(context('sensitive', {})),
+      HttpStatus.FORBIDDEN,
+      ErrorCode.Forbidden,
+    );
   });
 
   it('merges class- and handler-level requirements', () => {
@@ -66,7 +85,11 @@ describe('PermissionsGuard', () => {
       act(): void {}
     }
     Reflect.defineMetadata(REQUIRED_PERMISSIONS, [Permission.SystemOperate], Admin);
-    Reflect.defineMetadata(REQUIRED_PERMISSIONS, [Permission.OrganisationRead], Admin.prototype.act);
+    Reflect.defineMetadata(
+      REQUIRED_PERMISSIONS,
+      [Permission.OrganisationRead],
+      Admin.prototype.act,
+    );
     const ctx = (roles: Role[]) =>
       ({
         getHandler: () => Admin.prototype.act,
@@ -74,7 +97,11 @@ describe('PermissionsGuard', () => {
         switchToHttp: () => ({ getRequest: () => ({ user: { roles } }) }),
       }) as unknown as ExecutionContext;
     expect(guard.canActivate(ctx([Role.SystemAdmin]))).toBe(true);
-    expectProblem(() => guard.canActivate(ctx([Role.OrgAdmin])), HttpStatus.FORBIDDEN, ErrorCode.Forbidden);
+    expectProblem(
+      () => guard.canActivate(ctx([Role.OrgAdmin])),
+      HttpStatus.FORBIDDEN,
+      ErrorCode.Forbidden,
+    );
   });
 });
 
@@ -87,16 +114,34 @@ describe('CsrfGuard', () => {
   });
 
   it('requires the header to match the cookie on unsafe methods', () => {
-    const ok = context('plain', { method: 'POST', user, cookies: { [CSRF_COOKIE]: 'abc' }, headers: { [CSRF_HEADER]: 'abc' } });
+    const ok = context('plain', {
+      method: 'POST',
+      user,
+      cookies: { [CSRF_COOKIE]: 'abc' },
+      headers: { [CSRF_HEADER]: 'abc' },
+    });
     expect(guard.canActivate(ok)).toBe(true);
-    for (const headers of [{}, { [CSRF_HEADER]: 'abd' }, { [CSRF_HEADER]: 'ab' }] as Record<string, string>[]) {
-      const bad = context('plain', { method: 'POST', user, cookies: { [CSRF_COOKIE]: 'abc' }, headers });
+    for (const headers of [{}, { [CSRF_HEADER]: 'abd' }, { [CSRF_HEADER]: 'ab' }] as Record<
+      string,
+      string
+    >[]) {
+      const bad = context('plain', {
+        method: 'POST',
+        user,
+        cookies: { [CSRF_COOKIE]: 'abc' },
+        headers,
+      });
       expectProblem(() => guard.canActivate(bad), HttpStatus.FORBIDDEN, ErrorCode.CsrfTokenInvalid);
     }
   });
 
   it('refuses an empty cookie and header pair', () => {
-    const bad = context('plain', { method: 'DELETE', user, cookies: { [CSRF_COOKIE]: '' }, headers: { [CSRF_HEADER]: '' } });
+    const bad = context('plain', {
+      method: 'DELETE',
+      user,
+      cookies: { [CSRF_COOKIE]: '' },
+      headers: { [CSRF_HEADER]: '' },
+    });
     expectProblem(() => guard.canActivate(bad), HttpStatus.FORBIDDEN, ErrorCode.CsrfTokenInvalid);
   });
 
@@ -108,7 +153,9 @@ describe('CsrfGuard', () => {
     const ctx = {
       getHandler: () => Open.prototype.login,
       getClass: () => Open,
-      switchToHttp: () => ({ getRequest: () => ({ method: 'POST', cookies: {}, header: () => undefined }) }),
+      switchToHttp: () => ({
+        getRequest: () => ({ method: 'POST', cookies: {}, header: () => undefined }),
+      }),
     } as unknown as ExecutionContext;
     expect(guard.canActivate(ctx)).toBe(true);
   });

@@ -1,7 +1,14 @@
 import { type CanActivate, type ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { CSRF_COOKIE, CSRF_HEADER, ErrorCode, hasPermissions, LoginDto, type Permission } from '@samsyn/common';
+import {
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  ErrorCode,
+  hasPermissions,
+  LoginDto,
+  type Permission,
+} from '@samsyn/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request } from 'express';
@@ -12,7 +19,10 @@ import type { AuthenticatedUser } from './authenticated-user';
 import { IS_PUBLIC, REQUIRED_PERMISSIONS } from './decorators';
 
 function isPublic(reflector: Reflector, context: ExecutionContext): boolean {
-  return reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]) ?? false;
+  return (
+    reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]) ??
+    false
+  );
 }
 
 /** Global: every route needs a valid session unless it is marked @Public(). */
@@ -31,7 +41,11 @@ export class AuthenticatedGuard extends AuthGuard('session') {
     if (err instanceof Error) throw err;
     if (err) throw new Error('authentication failed');
     if (!user) {
-      throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.AuthenticationRequired, 'Sign in to continue.');
+      throw new ApiException(
+        HttpStatus.UNAUTHORIZED,
+        ErrorCode.AuthenticationRequired,
+        'Sign in to continue.',
+      );
     }
     return user;
   }
@@ -53,7 +67,10 @@ export class CsrfGuard implements CanActivate {
     if (SAFE_METHODS.has(req.method) || isPublic(this.reflector, context) || !req.user) return true;
     const cookie = (req.cookies as Record<string, string | undefined>)[CSRF_COOKIE] ?? '';
     const header = req.header(CSRF_HEADER) ?? '';
-    const ok = cookie.length > 0 && cookie.length === header.length && timingSafeEqual(Buffer.from(cookie), Buffer.from(header));
+    const ok =
+      cookie.length > 0 &&
+      cookie.length === header.length &&
+      timingSafeEqual(Buffer.from(cookie), Buffer.from(header));
     if (!ok) {
       throw new ApiException(
         HttpStatus.FORBIDDEN,
@@ -78,7 +95,11 @@ export class PermissionsGuard implements CanActivate {
     if (!required || required.length === 0) return true;
     const user = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>().user;
     if (user && hasPermissions(user.roles, required)) return true;
-    throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.Forbidden, 'Your role does not allow this action.');
+    throw new ApiException(
+      HttpStatus.FORBIDDEN,
+      ErrorCode.Forbidden,
+      'Your role does not allow this action.',
+    );
   }
 }
 

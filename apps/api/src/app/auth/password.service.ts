@@ -4,7 +4,12 @@ import * as argon2 from 'argon2';
 /** argon2id hashing (OWASP's recommended parameters: 19 MiB, 2 iterations). */
 @Injectable()
 export class PasswordService {
-  private static readonly options: argon2.HashOptions & { raw?: false } = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+  private static readonly options: argon2.HashOptions & { raw?: false } = {
+    type: argon2.argon2id,
+    memoryCost: 19_456,
+    timeCost: 2,
+    parallelism: 1,
+  };
   private dummyHash?: Promise<string>;
 
   hash(password: string): Promise<string> {

@@ -22,7 +22,9 @@ export class SessionsService {
   async create(userId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
     await this.purgeExpired(now);
     const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(now.getTime() + this.config.get('SESSION_MAX_HOURS', { infer: true }) * 3_600_000);
+    const expiresAt = new Date(
+      now.getTime() + this.config.get('SESSION_MAX_HOURS', { infer: true }) * 3_600_000,
+    );
     await this.sessions.insert({ tokenHash: sha256(token), userId, lastSeenAt: now, expiresAt });
     return { token, expiresAt };
   }
@@ -52,7 +54,11 @@ export class SessionsService {
       locale: user.locale,
       roles: user.roles,
       permissions: permissionsForRoles(user.roles),
-      organisation: { id: user.organisation.id, name: user.organisation.name, type: user.organisation.type },
+      organisation: {
+        id: user.organisation.id,
+        name: user.organisation.name,
+        type: user.organisation.type,
+      },
       unit: user.unit ? { id: user.unit.id, name: user.unit.name } : null,
       sessionId: session.id,
     };
@@ -60,7 +66,9 @@ export class SessionsService {
 
   /** Removes sessions that can no longer be used, so the table holds only live ones. */
   private async purgeExpired(now: Date): Promise<void> {
-    const idleSince = new Date(now.getTime() - this.config.get('SESSION_IDLE_MINUTES', { infer: true }) * 60_000);
+    const idleSince = new Date(
+      now.getTime() - this.config.get('SESSION_IDLE_MINUTES', { infer: true }) * 60_000,
+    );
     await this.sessions
       .createQueryBuilder()
       .delete()

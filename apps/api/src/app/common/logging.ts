@@ -28,7 +28,10 @@ export function loggerOptions(level: LogLevel): Params {
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      redact: { paths: ['req.headers', 'req.body', 'req.query', 'res.headers', '*.password', '*.cookie'], remove: true },
+      redact: {
+        paths: ['req.headers', 'req.body', 'req.query', 'res.headers', '*.password', '*.cookie'],
+        remove: true,
+      },
       autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/api/health') },
       customSuccessMessage: () => 'request completed',
       customErrorMessage: () => 'request failed',

@@ -1,4 +1,10 @@
-import { type ArgumentsHost, BadRequestException, HttpStatus, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  BadRequestException,
+  HttpStatus,
+  NotFoundException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { ErrorCode, type ProblemDetails } from '@samsyn/common';
 import { OptimisticLockVersionMismatchError, QueryFailedError } from 'typeorm';
 import { ApiException } from './problem-details';
@@ -21,27 +27,45 @@ function run(exception: unknown): { status: number; type: string; body: ProblemD
     },
   };
   const host = {
-    switchToHttp: () => ({ getRequest: () => ({ id: 'req-1', originalUrl: '/api/v1/persons/19121212-1212' }), getResponse: () => res }),
+    switchToHttp: () => ({
+      getRequest: () => ({ id: 'req-1', originalUrl: '/api/v1/persons/19121212-1212' }),
+      getResponse: () => res,
+    }),
   } as unknown as ArgumentsHost;
   new ProblemDetailsFilter().catch(exception, host);
   return sent;
 }
 
-const pgError = (code: string) => new QueryFailedError('INSERT …', ['19121212-1212'], Object.assign(new Error('duplicate key value (19121212-1212)'), { code }));
+const pgError = (code: string) =>
+  new QueryFailedError(
+    'INSERT …',
+    ['19121212-1212'],
+    Object.assign(new Error('duplicate key value (19121212-1212)'), { code }),
+  );
 
 describe('ProblemDetailsFilter', () => {
   it('renders an ApiException with its code, status and extras as application/problem+json', () => {
     const { status, type, body } = run(
-      new ApiException(HttpStatus.CONFLICT, ErrorCode.VersionConflict, 'Changed by someone else.', { currentVersion: 4 }),
+      new ApiException(HttpStatus.CONFLICT, ErrorCode.VersionConflict, 'Changed by someone else.', {
+        currentVersion: 4,
+      }),
     );
     expect(status).toBe(409);
     expect(type).toBe('application/problem+json');
-    expect(body).toMatchObject({ status: 409, code: 'VERSION_CONFLICT', title: 'Conflict', currentVersion: 4, requestId: 'req-1' });
+    expect(body).toMatchObject({
+      status: 409,
+      code: 'VERSION_CONFLICT',
+      title: 'Conflict',
+      currentVersion: 4,
+      requestId: 'req-1',
+    });
     expect(body.type).toBe('https://samsyn.se/problems/version-conflict');
   });
 
   it('never reveals the cause of an unknown error', () => {
-    const { status, body } = run(new Error('connection to 10.0.0.5 failed for person 19121212-1212'));
+    const { status, body } = run(
+      new Error('connection to 10.0.0.5 failed for person 19121212-1212'),
+    );
     expect(status).toBe(500);
     expect(body.code).toBe(ErrorCode.Internal);
     expect(JSON.stringify(body)).not.toMatch(/19121212|10\.0\.0\.5/);
@@ -71,7 +95,9 @@ describe('ProblemDetailsFilter', () => {
   });
 
   it('gives plain Nest exceptions a stable code for their status', () => {
-    expect(run(new BadRequestException('Unexpected token } in JSON at position 3')).body).toMatchObject({
+    expect(
+      run(new BadRequestException('Unexpected token } in JSON at position 3')).body,
+    ).toMatchObject({
       code: ErrorCode.ValidationFailed,
       detail: 'The request body is not valid JSON.',
     });
@@ -79,9 +105,17 @@ describe('ProblemDetailsFilter', () => {
 
   it('keeps which dependency is down in a failed health check', () => {
     const { status, body } = run(
-      new ServiceUnavailableException({ status: 'error', details: { redis: { status: 'down' } }, info: {}, error: {} }),
+      new ServiceUnavailableException({
+        status: 'error',
+        details: { redis: { status: 'down' } },
+        info: {},
+        error: {},
+      }),
     );
     expect(status).toBe(503);
-    expect(body).toMatchObject({ code: ErrorCode.ServiceUnavailable, details: { redis: { status: 'down' } } });
+    expect(body).toMatchObject({
+      code: ErrorCode.ServiceUnavailable,
+      details: { redis: { status: 'down' } },
+    });
   });
 });

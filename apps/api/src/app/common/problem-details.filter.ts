@@ -1,4 +1,11 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import { ErrorCode, type ProblemDetails } from '@samsyn/common';
 import type { Request, Response } from 'express';
 import { OptimisticLockVersionMismatchError, QueryFailedError } from 'typeorm';
@@ -26,7 +33,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status === 500) {
       const err = exception instanceof Error ? exception : new Error('non-error thrown');
       // Name and stack only: messages of driver errors can quote the values that failed.
-      this.logger.error({ err: { name: err.name, stack: err.stack }, requestId: problem.requestId }, 'Unhandled error');
+      this.logger.error(
+        { err: { name: err.name, stack: err.stack }, requestId: problem.requestId },
+        'Unhandled error',
+      );
     }
     res.status(problem.status).type('application/problem+json').json(problem);
   }
@@ -34,7 +44,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private toProblem(exception: unknown): ProblemDetails {
     if (exception instanceof ApiException) {
       const status = exception.getStatus();
-      return { ...this.base(status, exception.code), detail: exception.message, ...exception.extra };
+      return {
+        ...this.base(status, exception.code),
+        detail: exception.message,
+        ...exception.extra,
+      };
     }
     if (exception instanceof OptimisticLockVersionMismatchError) {
       return {
@@ -45,13 +59,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof QueryFailedError) {
       const code = (exception.driverError as PgError | undefined)?.code;
       if (code === '23505') {
-        return { ...this.base(HttpStatus.CONFLICT, ErrorCode.Conflict), detail: 'A record with these values already exists.' };
+        return {
+          ...this.base(HttpStatus.CONFLICT, ErrorCode.Conflict),
+          detail: 'A record with these values already exists.',
+        };
       }
       if (code === '23503') {
-        return { ...this.base(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.ValidationFailed), detail: 'A referenced record does not exist.' };
+        return {
+          ...this.base(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.ValidationFailed),
+          detail: 'A referenced record does not exist.',
+        };
       }
       if (code === '22P02' || code === '22007' || code === '22008') {
-        return { ...this.base(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed), detail: 'A value has the wrong format.' };
+        return {
+          ...this.base(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed),
+          detail: 'A value has the wrong format.',
+        };
       }
     }
     if (exception instanceof HttpException) {
@@ -60,9 +83,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       // Terminus's readiness answer: keep which dependency is down (no personal data in it).
       if (status === 503 && typeof body === 'object' && body !== null && 'details' in body) {
         const { details } = body as { details: Record<string, unknown> };
-        return { ...this.base(status, ErrorCode.ServiceUnavailable), detail: 'A dependency is down; see details.', details };
+        return {
+          ...this.base(status, ErrorCode.ServiceUnavailable),
+          detail: 'A dependency is down; see details.',
+          details,
+        };
       }
-      const code = CODE_FOR_STATUS[status] ?? (status >= 500 ? ErrorCode.Internal : ErrorCode.ValidationFailed);
+      const code =
+        CODE_FOR_STATUS[status] ??
+        (status >= 500 ? ErrorCode.Internal : ErrorCode.ValidationFailed);
       return { ...this.base(status, code), detail: this.safeDetail(exception, status) };
     }
     return {

@@ -15,9 +15,14 @@ export class ApiException extends HttpException {
 
 export class ValidationFailedException extends ApiException {
   constructor(errors: FieldError[]) {
-    super(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, 'The request has invalid fields; see errors.', {
-      errors,
-    });
+    super(
+      HttpStatus.BAD_REQUEST,
+      ErrorCode.ValidationFailed,
+      'The request has invalid fields; see errors.',
+      {
+        errors,
+      },
+    );
   }
 }
 

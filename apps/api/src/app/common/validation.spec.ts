@@ -7,7 +7,12 @@ describe('toFieldErrors', () => {
       { property: 'name', constraints: { isNotEmpty: 'name should not be empty' }, children: [] },
       {
         property: 'plan',
-        children: [{ property: 'followUpAt', constraints: { isDateString: 'followUpAt must be a date', isDefined: 'x' } }],
+        children: [
+          {
+            property: 'followUpAt',
+            constraints: { isDateString: 'followUpAt must be a date', isDefined: 'x' },
+          },
+        ],
       },
     ];
     expect(toFieldErrors(errors)).toEqual([

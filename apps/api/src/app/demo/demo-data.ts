@@ -73,8 +73,20 @@ const SOCIAL = 'Socialtjänsten, individ- och familjeomsorg';
 
 /** One demo user per role (and a second social worker in another municipality). */
 export const DEMO_USERS: DemoUser[] = [
-  { username: 'social.orebro', displayName: 'Anna Lindqvist', roles: [Role.SocialWorker], organisation: 'Örebro kommun', unit: SOCIAL },
-  { username: 'social.karlskoga', displayName: 'Jonas Ek', roles: [Role.SocialWorker], organisation: 'Karlskoga kommun', unit: SOCIAL },
+  {
+    username: 'social.orebro',
+    displayName: 'Anna Lindqvist',
+    roles: [Role.SocialWorker],
+    organisation: 'Örebro kommun',
+    unit: SOCIAL,
+  },
+  {
+    username: 'social.karlskoga',
+    displayName: 'Jonas Ek',
+    roles: [Role.SocialWorker],
+    organisation: 'Karlskoga kommun',
+    unit: SOCIAL,
+  },
   {
     username: 'vard.psykiatri',
     displayName: 'Sara Holm',
@@ -82,13 +94,55 @@ export const DEMO_USERS: DemoUser[] = [
     organisation: 'Region Örebro län',
     unit: 'Psykiatriska kliniken, Universitetssjukhuset Örebro',
   },
-  { username: 'polis.orebro', displayName: 'Mikael Strand', roles: [Role.PoliceOfficer], organisation: 'Polisområde Örebro län', unit: 'Lokalpolisområde Örebro' },
-  { username: 'frivard.orebro', displayName: 'Lena Berg', roles: [Role.ProbationOfficer], organisation: 'Kriminalvården Frivård Örebro', unit: 'Frivården Örebro' },
-  { username: 'samordnare.orebro', displayName: 'Karin Nyström', roles: [Role.Coordinator], organisation: 'Örebro kommun', unit: SOCIAL },
-  { username: 'styrgrupp.lan', displayName: 'Per Åkesson', roles: [Role.Steering], organisation: 'Länsstyrelsen Örebro län', unit: 'Enheten för social hållbarhet' },
-  { username: 'admin.orebro', displayName: 'Maria Sund', roles: [Role.OrgAdmin], organisation: 'Örebro kommun', unit: SOCIAL },
-  { username: 'granskare.orebro', displayName: 'Olof Wik', roles: [Role.Auditor], organisation: 'Örebro kommun', unit: SOCIAL },
-  { username: 'sysadmin', displayName: 'Systemförvaltare', roles: [Role.SystemAdmin], organisation: 'Region Örebro län', unit: 'Vårdcentralen Tullhus' },
+  {
+    username: 'polis.orebro',
+    displayName: 'Mikael Strand',
+    roles: [Role.PoliceOfficer],
+    organisation: 'Polisområde Örebro län',
+    unit: 'Lokalpolisområde Örebro',
+  },
+  {
+    username: 'frivard.orebro',
+    displayName: 'Lena Berg',
+    roles: [Role.ProbationOfficer],
+    organisation: 'Kriminalvården Frivård Örebro',
+    unit: 'Frivården Örebro',
+  },
+  {
+    username: 'samordnare.orebro',
+    displayName: 'Karin Nyström',
+    roles: [Role.Coordinator],
+    organisation: 'Örebro kommun',
+    unit: SOCIAL,
+  },
+  {
+    username: 'styrgrupp.lan',
+    displayName: 'Per Åkesson',
+    roles: [Role.Steering],
+    organisation: 'Länsstyrelsen Örebro län',
+    unit: 'Enheten för social hållbarhet',
+  },
+  {
+    username: 'admin.orebro',
+    displayName: 'Maria Sund',
+    roles: [Role.OrgAdmin],
+    organisation: 'Örebro kommun',
+    unit: SOCIAL,
+  },
+  {
+    username: 'granskare.orebro',
+    displayName: 'Olof Wik',
+    roles: [Role.Auditor],
+    organisation: 'Örebro kommun',
+    unit: SOCIAL,
+  },
+  {
+    username: 'sysadmin',
+    displayName: 'Systemförvaltare',
+    roles: [Role.SystemAdmin],
+    organisation: 'Region Örebro län',
+    unit: 'Vårdcentralen Tullhus',
+  },
 ];
 
 /** The shared demo password. Demo mode only; printed at start-up in demo mode and nowhere else. */

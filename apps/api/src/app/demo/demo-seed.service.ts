@@ -1,6 +1,11 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { type EnvironmentVariables, OrganisationEntity, UnitEntity, UserEntity } from '@samsyn/server';
+import {
+  type EnvironmentVariables,
+  OrganisationEntity,
+  UnitEntity,
+  UserEntity,
+} from '@samsyn/server';
 import { DataSource } from 'typeorm';
 import { PasswordService } from '../auth/password.service';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
@@ -19,7 +24,10 @@ export class DemoSeedService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.get('DEMO_MODE', { infer: true })) return;
     const seeded = await this.seed();
-    if (seeded) this.logger.log(`Seeded ${DEMO_ORGANISATIONS.length} organisations and ${DEMO_USERS.length} users`);
+    if (seeded)
+      this.logger.log(
+        `Seeded ${DEMO_ORGANISATIONS.length} organisations and ${DEMO_USERS.length} users`,
+      );
     this.printSignIns();
   }
 
@@ -32,17 +40,25 @@ export class DemoSeedService implements OnApplicationBootstrap {
       const orgs = new Map<string, OrganisationEntity>();
       for (const demo of DEMO_ORGANISATIONS) {
         const org = await em.save(
-          em.create(OrganisationEntity, { name: demo.name, type: demo.type, municipalityCode: demo.municipalityCode ?? null }),
+          em.create(OrganisationEntity, {
+            name: demo.name,
+            type: demo.type,
+            municipalityCode: demo.municipalityCode ?? null,
+          }),
         );
         orgs.set(demo.name, org);
         for (const u of demo.units) {
-          units.set(`${demo.name}/${u.name}`, await em.save(em.create(UnitEntity, { ...u, organisationId: org.id })));
+          units.set(
+            `${demo.name}/${u.name}`,
+            await em.save(em.create(UnitEntity, { ...u, organisationId: org.id })),
+          );
         }
       }
       for (const demo of DEMO_USERS) {
         const org = orgs.get(demo.organisation);
         const unit = units.get(`${demo.organisation}/${demo.unit}`);
-        if (!org || !unit) throw new Error(`demo data: unknown organisation or unit for ${demo.username}`);
+        if (!org || !unit)
+          throw new Error(`demo data: unknown organisation or unit for ${demo.username}`);
         await em.save(
           em.create(UserEntity, {
             username: demo.username,
@@ -62,7 +78,9 @@ export class DemoSeedService implements OnApplicationBootstrap {
 
   private printSignIns(): void {
     const width = Math.max(...DEMO_USERS.map((u) => u.username.length));
-    const rows = DEMO_USERS.map((u) => `  ${u.username.padEnd(width)}  ${u.roles.join(', ')} — ${u.organisation}`);
+    const rows = DEMO_USERS.map(
+      (u) => `  ${u.username.padEnd(width)}  ${u.roles.join(', ')} — ${u.organisation}`,
+    );
     // Straight to stdout, not the structured log: credentials must never reach log storage.
     process.stdout.write(
       `\nSamsyn demo mode — sign in at ${this.config.get('PUBLIC_URL', { infer: true })} with password "${DEMO_PASSWORD}":\n${rows.join('\n')}\n\n`,

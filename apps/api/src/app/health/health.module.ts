@@ -16,7 +16,11 @@ import { HEALTH_REDIS, HealthController } from './health.controller';
         const url = config.get('REDIS_URL', { infer: true });
         // Fail fast: a health probe must answer "down", not wait for reconnects.
         if (!url) return null;
-        const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+        const redis = new Redis(url, {
+          maxRetriesPerRequest: 1,
+          enableOfflineQueue: false,
+          lazyConnect: false,
+        });
         // Connection errors surface as a "down" health answer; without a listener ioredis prints them.
         redis.on('error', () => undefined);
         return redis;

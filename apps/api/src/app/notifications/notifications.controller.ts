@@ -1,19 +1,15 @@
-import {
-  Controller,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { type NotificationDto, type NotificationPageDto, PageQueryDto, Permission } from '@samsyn/common';
+import {
+  type NotificationDto,
+  type NotificationPageDto,
+  PageQueryDto,
+  Permission,
+} from '@samsyn/common';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser, RequirePermission } from '../auth/decorators';
 import { uuidParam } from '../common/uuid-param';
 import { NotificationsService } from './notifications.service';
-
 
 @ApiTags('notifications')
 @Controller('notifications')

@@ -1,6 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, type NotificationDto, type NotificationPageDto, type PageQueryDto } from '@samsyn/common';
+import {
+  ErrorCode,
+  type NotificationDto,
+  type NotificationPageDto,
+  type PageQueryDto,
+} from '@samsyn/common';
 import { NotificationEntity } from '@samsyn/server';
 import { IsNull, Repository } from 'typeorm';
 import { ApiException } from '../common/problem-details';

@@ -7,7 +7,10 @@ import { Brackets, Repository } from 'typeorm';
 /** Reads the directory of organisations and units (no personal data). */
 @Injectable()
 export class OrganisationsService {
-  constructor(@InjectRepository(OrganisationEntity) private readonly organisations: Repository<OrganisationEntity>) {}
+  constructor(
+    @InjectRepository(OrganisationEntity)
+    private readonly organisations: Repository<OrganisationEntity>,
+  ) {}
 
   async list(query: OrganisationQueryDto): Promise<Page<OrganisationDto>> {
     const qb = this.organisations.createQueryBuilder('o');
@@ -18,7 +21,10 @@ export class OrganisationsService {
         new Brackets((w) =>
           w
             .where('o.name ILIKE :like', { like })
-            .orWhere('EXISTS (SELECT 1 FROM units u WHERE u.organisation_id = o.id AND u.name ILIKE :like)', { like }),
+            .orWhere(
+              'EXISTS (SELECT 1 FROM units u WHERE u.organisation_id = o.id AND u.name ILIKE :like)',
+              { like },
+            ),
         ),
       );
     }

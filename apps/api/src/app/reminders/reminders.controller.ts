@@ -6,7 +6,6 @@ import { CurrentUser, RequirePermission } from '../auth/decorators';
 import { uuidParam } from '../common/uuid-param';
 import { RemindersService } from './reminders.service';
 
-
 @ApiTags('reminders')
 @Controller('reminders')
 export class RemindersController {

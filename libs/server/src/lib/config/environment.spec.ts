@@ -31,7 +31,9 @@ describe('validateEnvironment', () => {
     ['LOG_LEVEL', 'verbose'],
     ['QUEUE_PREFIX', 'a b'],
   ])('rejects %s=%s with a message naming the variable', (name, value) => {
-    expect(() => validateEnvironment({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}: `));
+    expect(() => validateEnvironment({ [name]: value })).toThrow(
+      new RegExp(`^Invalid configuration:\\n  ${name}: `),
+    );
   });
 
   it('names every bad variable at once', () => {

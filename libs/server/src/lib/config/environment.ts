@@ -82,7 +82,9 @@ export class EnvironmentVariables {
 
   /** Key prefix for BullMQ, so several deployments or test runs can share one Redis. */
   @IsString()
-  @Matches(/^[a-zA-Z0-9_-]+$/, { message: 'QUEUE_PREFIX may contain letters, digits, _ and - only' })
+  @Matches(/^[a-zA-Z0-9_-]+$/, {
+    message: 'QUEUE_PREFIX may contain letters, digits, _ and - only',
+  })
   QUEUE_PREFIX = 'samsyn';
 
   /** How often the in-process dispatcher (no Redis) and the reconciler look for due reminders. */

@@ -31,7 +31,9 @@ export class DatabaseModule {
               const embedded = await startEmbeddedPostgres(`${dataDir}/db`);
               // The child also exits when this process goes (IPC disconnect); this covers a clean exit.
               process.once('exit', () => void embedded.stop());
-              new Logger('Database').log(`Using the embedded PostgreSQL (PGlite) under ${dataDir}/db`);
+              new Logger('Database').log(
+                `Using the embedded PostgreSQL (PGlite) under ${dataDir}/db`,
+              );
               url = embedded.url;
               poolSize = 1;
             }
@@ -39,7 +41,9 @@ export class DatabaseModule {
               url,
               poolSize,
               migrations: options.migrations,
-              migrationsRun: options.migrations ? config.get('DB_MIGRATIONS_RUN', { infer: true }) : false,
+              migrationsRun: options.migrations
+                ? config.get('DB_MIGRATIONS_RUN', { infer: true })
+                : false,
               applicationName: options.applicationName,
             });
           },

@@ -10,7 +10,10 @@ export interface EmbeddedPostgres {
 
 /** The server script sits next to this file in the sources and next to main.js in a build. */
 function serverScript(): string {
-  const candidates = [join(__dirname, 'pglite-server.mjs'), join(__dirname, 'assets', 'pglite-server.mjs')];
+  const candidates = [
+    join(__dirname, 'pglite-server.mjs'),
+    join(__dirname, 'assets', 'pglite-server.mjs'),
+  ];
   const found = candidates.find((p) => existsSync(p));
   if (!found) throw new Error(`pglite-server.mjs not found (looked in ${candidates.join(', ')})`);
   return found;
@@ -22,9 +25,14 @@ function serverScript(): string {
  * and a pool of ONE connection: PGlite is single-session, and one pooled connection makes a
  * transaction hold the database until it ends, so concurrent transactions serialise correctly.
  */
-export async function startEmbeddedPostgres(dataDir: string, timeoutMs = 60_000): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  timeoutMs = 60_000,
+): Promise<EmbeddedPostgres> {
   const dir = resolve(dataDir);
-  const child: ChildProcess = fork(serverScript(), [dir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(serverScript(), [dir], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
 
   const port = await new Promise<number>((ok, fail) => {
     const timer = setTimeout(() => {
@@ -38,7 +46,11 @@ export async function startEmbeddedPostgres(dataDir: string, timeoutMs = 60_000)
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      fail(new Error(`embedded PostgreSQL exited with code ${code ?? 'null'} (is ${dir} used by another process?)`));
+      fail(
+        new Error(
+          `embedded PostgreSQL exited with code ${code ?? 'null'} (is ${dir} used by another process?)`,
+        ),
+      );
     });
   });
 

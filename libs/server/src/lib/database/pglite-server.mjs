@@ -29,7 +29,12 @@ try {
 writeFileSync(lockFile, String(process.pid));
 
 const db = await PGlite.create(join(dataDir, 'pgdata'));
-const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: Number(portArg ?? 0), maxConnections: 1 });
+const server = new PGLiteSocketServer({
+  db,
+  host: '127.0.0.1',
+  port: Number(portArg ?? 0),
+  maxConnections: 1,
+});
 await server.start();
 const conn = server.getServerConn();
 const port = Number(conn.slice(conn.lastIndexOf(':') + 1));

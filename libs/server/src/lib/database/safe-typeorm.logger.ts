@@ -45,5 +45,11 @@ export class SafeTypeOrmLogger implements TypeOrmLogger {
 
 /** The statement kind and table, e.g. `INSERT INTO "reminders"`: enough to find it, no literals. */
 export function statementHead(query: string): string {
-  return query.replace(/\s+/g, ' ').trim().split(' ').slice(0, 3).join(' ').replace(/'[^']*'?/g, "'…'");
+  return query
+    .replace(/\s+/g, ' ')
+    .trim()
+    .split(' ')
+    .slice(0, 3)
+    .join(' ')
+    .replace(/'[^']*'?/g, "'…'");
 }

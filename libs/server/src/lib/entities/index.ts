@@ -6,7 +6,14 @@ import { UserSessionEntity } from './user-session.entity';
 import { UserEntity } from './user.entity';
 
 export { BaseEntity } from './base.entity';
-export { NotificationEntity, OrganisationEntity, ReminderEntity, UnitEntity, UserEntity, UserSessionEntity };
+export {
+  NotificationEntity,
+  OrganisationEntity,
+  ReminderEntity,
+  UnitEntity,
+  UserEntity,
+  UserSessionEntity,
+};
 
 /** Every entity; the data source, the migrations and the drift check use this one list. */
 export const ENTITIES = [

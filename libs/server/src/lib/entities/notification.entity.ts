@@ -1,5 +1,13 @@
 import { ReminderKind } from '@samsyn/common';
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { ReminderEntity } from './reminder.entity';
 import { UserEntity } from './user.entity';
 

@@ -17,7 +17,12 @@ export class ReminderEntity extends BaseEntity {
   @Column({ type: 'timestamptz' })
   dueAt!: Date;
 
-  @Column({ type: 'enum', enum: ReminderStatus, enumName: 'reminder_status', default: ReminderStatus.Pending })
+  @Column({
+    type: 'enum',
+    enum: ReminderStatus,
+    enumName: 'reminder_status',
+    default: ReminderStatus.Pending,
+  })
   status!: ReminderStatus;
 
   @Index()
