@@ -1,16 +1,12 @@
 import {
-  type NotificationDto,
-  type Page,
+  type NotificationPageDto,
   type ReminderDto,
   ReminderKind,
   ReminderStatus,
 } from '@samsyn/common';
 import { ApiClient } from './support/http';
 import { type RunningApi, startApi, tempDir } from './support/processes';
-
-type NotificationPage = Page<NotificationDto> & { unread: number };
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { sleep } from './support/wait';
 
 /**
  * The zero-install default: no DATABASE_URL and no REDIS_URL. The API runs on the embedded
@@ -63,7 +59,7 @@ describe('embedded default without PostgreSQL or Redis', () => {
 
     // A few more polls of the dispatcher do not deliver it again.
     await sleep(2_000);
-    const page = await admin.get<NotificationPage>('/api/v1/notifications');
+    const page = await admin.get<NotificationPageDto>('/api/v1/notifications');
     expect(page.status).toBe(200);
     expect(page.body).toMatchObject({ total: 1, unread: 1, page: 1 });
     expect(page.body.items).toEqual([

@@ -1,7 +1,7 @@
 import {
   ErrorCode,
   type NotificationDto,
-  type Page,
+  type NotificationPageDto,
   type ProblemDetails,
   type ReminderDto,
   ReminderKind,
@@ -14,26 +14,7 @@ import { count, sql } from './support/db';
 import { e2eContext, REDIS_URL } from './support/env';
 import { ApiClient } from './support/http';
 import { type RunningProcess, startProcess } from './support/processes';
-
-type NotificationPage = Page<NotificationDto> & { unread: number };
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Polls `probe` until it returns a value, or fails after `timeoutMs`. */
-async function waitFor<T>(
-  probe: () => Promise<T | undefined>,
-  timeoutMs: number,
-  what: string,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline)
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(100);
-  }
-}
+import { sleep, waitFor } from './support/wait';
 
 /**
  * Reminders with Redis: the API only queues them, the built worker delivers them at their time,
@@ -73,7 +54,7 @@ describe('reminders through Redis and the worker', () => {
       'delivery',
     );
   const notifications = async (client: ApiClient) => {
-    const res = await client.get<NotificationPage>('/api/v1/notifications?pageSize=100');
+    const res = await client.get<NotificationPageDto>('/api/v1/notifications?pageSize=100');
     expect(res.status).toBe(200);
     return res.body;
   };
