@@ -24,4 +24,5 @@ module.exports = {
     prefix: path.join(__dirname, '/'),
   }),
   setupFiles: [path.join(__dirname, 'tools/jest/set-timezone.js')],
+  reporters: ['default', path.join(__dirname, 'tools/jest/summary-reporter.js')],
 };

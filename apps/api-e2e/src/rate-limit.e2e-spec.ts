@@ -26,4 +26,9 @@ describe('sign-in rate limit', () => {
     expect(res.status).toBe(429);
     expect(res.body).toMatchObject({ code: ErrorCode.TooManyRequests });
   });
+
+  it('prints no demo sign-ins when not in demo mode', () => {
+    expect(api.output()).toContain('Samsyn API listening');
+    expect(api.output()).not.toContain('samsyn-demo');
+  });
 });

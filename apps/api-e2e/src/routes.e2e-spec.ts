@@ -21,6 +21,11 @@ const PUBLIC = new Set(['POST /api/v1/auth/login', 'GET /api/health']);
 describe('deny by default', () => {
   const routes = mappedRoutes();
 
+  it('the demo-mode API printed its demo sign-ins at start-up (and the log has the routes)', () => {
+    const log = readFileSync(e2eContext().routesFile, 'utf8');
+    expect(log).toMatch(/Samsyn demo mode — sign in at .* with password "samsyn-demo"/);
+  });
+
   it('found the routes of the app', () => {
     expect(routes.length).toBeGreaterThanOrEqual(5);
     expect(routes).toContainEqual({ method: 'GET', path: '/api/v1/me' });
