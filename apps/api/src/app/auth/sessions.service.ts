@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { permissionsForRoles } from '@samsyn/common';
-import { type EnvironmentVariables, UserEntity, UserSessionEntity } from '@samsyn/server';
+import { type EnvironmentVariables, UserSessionEntity } from '@samsyn/server';
 import { createHash, randomBytes } from 'node:crypto';
 import { Repository } from 'typeorm';
 import type { AuthenticatedUser } from './authenticated-user';
@@ -14,7 +14,6 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export class SessionsService {
   constructor(
     @InjectRepository(UserSessionEntity) private readonly sessions: Repository<UserSessionEntity>,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly config: ConfigService<EnvironmentVariables, true>,
   ) {}
 
@@ -31,18 +30,22 @@ export class SessionsService {
 
   /** The session's user, or null when the token is unknown, idle too long, expired or the user inactive. */
   async resolve(token: string, now = new Date()): Promise<AuthenticatedUser | null> {
-    const session = await this.sessions.findOne({ where: { tokenHash: sha256(token) } });
-    if (!session) return null;
+    // One round trip on every authenticated request: the session with its user, organisation and unit.
+    const session = await this.sessions
+      .createQueryBuilder('s')
+      .innerJoinAndSelect('s.user', 'u', 'u.active = true')
+      .innerJoinAndSelect('u.organisation', 'o')
+      .leftJoinAndSelect('u.unit', 'un')
+      .where('s.token_hash = :hash', { hash: sha256(token) })
+      .getOne();
+    if (!session?.user?.organisation) return null;
     const idleMs = this.config.get('SESSION_IDLE_MINUTES', { infer: true }) * 60_000;
     if (session.expiresAt <= now || session.lastSeenAt.getTime() + idleMs <= now.getTime()) {
       await this.sessions.delete({ id: session.id });
       return null;
     }
-    const user = await this.users.findOne({
-      where: { id: session.userId, active: true },
-      relations: { organisation: true, unit: true },
-    });
-    if (!user?.organisation) return null;
+    const user = session.user;
+    const organisation = session.user.organisation;
     // Writing on every request would serialise reads on the session row: refresh once a minute.
     if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
       await this.sessions.update({ id: session.id }, { lastSeenAt: now });
@@ -55,9 +58,9 @@ export class SessionsService {
       roles: user.roles,
       permissions: permissionsForRoles(user.roles),
       organisation: {
-        id: user.organisation.id,
-        name: user.organisation.name,
-        type: user.organisation.type,
+        id: organisation.id,
+        name: organisation.name,
+        type: organisation.type,
       },
       unit: user.unit ? { id: user.unit.id, name: user.unit.name } : null,
       sessionId: session.id,
