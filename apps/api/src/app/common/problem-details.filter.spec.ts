@@ -1,5 +1,6 @@
 import {
   type ArgumentsHost,
+  Logger,
   BadRequestException,
   HttpStatus,
   NotFoundException,
@@ -44,6 +45,10 @@ const pgError = (code: string) =>
   );
 
 describe('ProblemDetailsFilter', () => {
+  // 500s are logged (name and stack only); keep the test output quiet and check what is logged.
+  const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+  afterAll(() => logged.mockRestore());
+
   it('renders an ApiException with its code, status and extras as application/problem+json', () => {
     const { status, type, body } = run(
       new ApiException(HttpStatus.CONFLICT, ErrorCode.VersionConflict, 'Changed by someone else.', {
@@ -69,6 +74,8 @@ describe('ProblemDetailsFilter', () => {
     expect(status).toBe(500);
     expect(body.code).toBe(ErrorCode.Internal);
     expect(JSON.stringify(body)).not.toMatch(/19121212|10\.0\.0\.5/);
+    expect(logged).toHaveBeenCalledTimes(1);
+    expect(JSON.stringify(logged.mock.calls[0])).not.toContain('19121212');
   });
 
   it.each([

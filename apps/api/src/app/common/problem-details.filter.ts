@@ -32,9 +32,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (req.id !== undefined) problem.requestId = String(req.id);
     if (problem.status === 500) {
       const err = exception instanceof Error ? exception : new Error('non-error thrown');
-      // Name and stack only: messages of driver errors can quote the values that failed.
+      // Name and stack frames only: messages (also the stack's first line) can quote personal data.
       this.logger.error(
-        { err: { name: err.name, stack: err.stack }, requestId: problem.requestId },
+        { err: { name: err.name, frames: stackFrames(err) }, requestId: problem.requestId },
         'Unhandled error',
       );
     }
@@ -120,4 +120,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     return exception.message;
   }
+}
+
+/** The `at …` lines of a stack, without its first line, which repeats the message. */
+export function stackFrames(err: Error): string[] {
+  return (err.stack ?? '')
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .map((line) => line.trim());
 }
