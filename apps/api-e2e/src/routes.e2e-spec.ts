@@ -1,3 +1,4 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
 import { ErrorCode } from '@samsyn/common';
 import { readFileSync } from 'node:fs';
 import { e2eContext } from './support/env';
@@ -48,6 +49,12 @@ describe('deny by default', () => {
         documented: true,
       });
     }
+  });
+
+  it('the OpenAPI document is valid OpenAPI', async () => {
+    const doc = await new ApiClient().get<Record<string, unknown>>('/api/docs-json');
+    // validate() dereferences in place and throws with the first schema error.
+    await expect(SwaggerParser.validate(structuredClone(doc.body) as never)).resolves.toBeDefined();
   });
 
   it('every non-public route answers 401 without a session', async () => {
