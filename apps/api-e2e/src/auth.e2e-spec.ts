@@ -90,6 +90,22 @@ describe('sign-in (passport local + server-side session)', () => {
     expect((await stolen.get('/api/v1/me')).status).toBe(401);
   });
 
+  it.each([
+    ['idle longer than SESSION_IDLE_MINUTES', `last_seen_at = now() - interval '31 minutes'`],
+    ['past its absolute end', `expires_at = now() - interval '1 second'`],
+  ])('a session %s no longer works and is removed', async (_case, change) => {
+    const client = await ApiClient.signedIn('vard.psykiatri');
+    const [{ id }] = await sql<{ id: string }>(
+      `SELECT s.id FROM user_sessions s JOIN users u ON u.id = s.user_id
+        WHERE u.username = 'vard.psykiatri' ORDER BY s.created_at DESC LIMIT 1`,
+    );
+    await sql(`UPDATE user_sessions SET ${change} WHERE id = $1`, [id]);
+    const res = await client.get('/api/v1/me');
+    expect(res.status).toBe(401);
+    expect(res.body).toMatchObject({ code: ErrorCode.AuthenticationRequired });
+    expect(await count('user_sessions', 'id = $1', [id])).toBe(0);
+  });
+
   it('refuses a state-changing request without the CSRF header', async () => {
     const client = await ApiClient.signedIn('frivard.orebro');
     const res = await client.request('POST', '/api/v1/auth/logout', undefined, { csrf: false });

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { ConfigService } from '@nestjs/config';
 import {
   type EnvironmentVariables,
+  NodeEnv,
   OrganisationEntity,
   UnitEntity,
   UserEntity,
@@ -23,6 +24,9 @@ export class DemoSeedService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.get('DEMO_MODE', { infer: true })) return;
+    if (this.config.get('NODE_ENV', { infer: true }) === NodeEnv.Production) {
+      this.logger.warn('DEMO_MODE is on in production: demo users share a published password');
+    }
     const seeded = await this.seed();
     if (seeded)
       this.logger.log(
