@@ -68,7 +68,10 @@ export default tseslint.config(
               sourceTag: 'scope:client',
               onlyDependOnLibsWithTags: ['scope:client', 'scope:shared'],
             },
-            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:server', 'scope:shared'] },
+            {
+              sourceTag: 'scope:e2e',
+              onlyDependOnLibsWithTags: ['scope:e2e', 'scope:server', 'scope:shared'],
+            },
           ],
         },
       ],

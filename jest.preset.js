@@ -14,6 +14,9 @@ module.exports = {
           parser: { syntax: 'typescript', decorators: true },
           transform: { legacyDecorator: true, decoratorMetadata: true },
           target: 'es2022',
+          // Rewrites @samsyn/* imports at compile time, so Jest's global setup files resolve them too.
+          baseUrl: __dirname,
+          paths: compilerOptions.paths,
         },
         module: { type: 'commonjs' },
       },

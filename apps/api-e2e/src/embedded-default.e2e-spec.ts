@@ -5,7 +5,7 @@ import {
   ReminderStatus,
 } from '@samsyn/common';
 import { ApiClient } from './support/http';
-import { type RunningApi, startApi, tempDir } from './support/processes';
+import { type RunningApi, startApi, tempDir } from '@samsyn/testing';
 import { sleep } from './support/wait';
 
 /**

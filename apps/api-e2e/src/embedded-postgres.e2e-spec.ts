@@ -1,6 +1,6 @@
 import { dataSourceOptions, type EmbeddedPostgres, startEmbeddedPostgres } from '@samsyn/server';
 import { DataSource } from 'typeorm';
-import { tempDir } from './support/processes';
+import { tempDir } from '@samsyn/testing';
 
 /**
  * The embedded default (PGlite behind pglite-socket, one pooled connection) must keep

@@ -1,7 +1,7 @@
 import { ErrorCode } from '@samsyn/common';
 import { e2eContext } from './support/env';
 import { ApiClient } from './support/http';
-import { type RunningApi, startApi, tempDir } from './support/processes';
+import { type RunningApi, startApi, tempDir } from '@samsyn/testing';
 
 describe('sign-in rate limit', () => {
   let api: RunningApi;

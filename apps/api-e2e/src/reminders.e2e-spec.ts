@@ -13,7 +13,7 @@ import { Redis } from 'ioredis';
 import { count, sql } from './support/db';
 import { e2eContext, REDIS_URL } from './support/env';
 import { ApiClient } from './support/http';
-import { type RunningProcess, startProcess } from './support/processes';
+import { type RunningProcess, startProcess } from '@samsyn/testing';
 import { sleep, waitFor } from './support/wait';
 
 /**

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { databaseUrl, PG_ADMIN_URL, REDIS_URL } from './env';
-import { startApi, tempDir } from './processes';
+import { startApi, tempDir } from '@samsyn/testing';
 
 declare global {
   var __E2E__: { stop: () => Promise<void>; database: string } | undefined;

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+/** The repository root: built apps are run from here, as `npm start` does. */
 export const WORKSPACE_ROOT = resolve(__dirname, '../../../..');
 
 export interface RunningProcess {
@@ -29,15 +30,19 @@ export async function startProcess(
     env: { PATH: process.env['PATH'], NODE_ENV: 'test', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // If the test process dies without its teardown, do not leave the app running.
+  const killOnExit = (): void => void child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
 
   const match = await new Promise<RegExpMatchArray>((ok, fail) => {
-    const timer = setTimeout(
-      () => fail(new Error(`${name} did not get ready in ${timeoutMs} ms:\n${out.slice(-3000)}`)),
-      timeoutMs,
-    );
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`${name} did not get ready in ${timeoutMs} ms:\n${out.slice(-3000)}`));
+    }, timeoutMs);
     const check = () => {
       const m = out.match(ready);
       if (m) {
