@@ -83,9 +83,7 @@ export class ReminderScheduler {
   }
 
   private enqueue(id: string, dueAt: Date): void {
-    this.background('enqueue', (q) =>
-      q.add(DELIVER_REMINDER_JOB, { reminderId: id }, deliverJobOptions(id, dueAt, new Date())),
-    );
+    this.background('enqueue', (q) => addJob(q, id, dueAt));
   }
 
   /**
@@ -95,11 +93,7 @@ export class ReminderScheduler {
   private requeue(id: string, dueAt: Date): void {
     this.background('requeue', async (q) => {
       await q.remove(id);
-      await q.add(
-        DELIVER_REMINDER_JOB,
-        { reminderId: id },
-        deliverJobOptions(id, dueAt, new Date()),
-      );
+      await addJob(q, id, dueAt);
     });
   }
 
@@ -116,4 +110,13 @@ export class ReminderScheduler {
       ),
     );
   }
+}
+
+/** The delivery job of a reminder: job id = reminder id, delayed until it is due. */
+function addJob(queue: NonNullable<ReminderQueue>, id: string, dueAt: Date) {
+  return queue.add(
+    DELIVER_REMINDER_JOB,
+    { reminderId: id },
+    deliverJobOptions(id, dueAt, new Date()),
+  );
 }

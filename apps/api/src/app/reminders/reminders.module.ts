@@ -26,7 +26,7 @@ import { RemindersService } from './reminders.service';
     InProcessDispatcher,
     RemindersService,
   ],
-  exports: [ReminderScheduler],
+  exports: [ReminderScheduler, REMINDER_QUEUE],
 })
 export class RemindersModule implements OnApplicationShutdown {
   constructor(@Inject(REMINDER_QUEUE) private readonly queue: ReminderQueue) {}
