@@ -13,6 +13,12 @@ export enum ErrorCode {
   NotFound = 'NOT_FOUND',
   Conflict = 'CONFLICT',
   VersionConflict = 'VERSION_CONFLICT',
+  /** The case's programme does not allow this status change. */
+  InvalidTransition = 'INVALID_TRANSITION',
+  /** Consent for a minor needs the guardian's consent as well (D14). */
+  GuardianConsentRequired = 'GUARDIAN_CONSENT_REQUIRED',
+  /** A request that breaks a domain rule; `detail` says which. */
+  RuleViolation = 'RULE_VIOLATION',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Internal = 'INTERNAL_ERROR',

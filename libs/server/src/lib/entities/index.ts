@@ -1,4 +1,14 @@
+import { AuditEventEntity } from './audit-event.entity';
+import { CaseLinkEntity } from './case-link.entity';
+import { CaseNumberCounterEntity } from './case-number-counter.entity';
+import { CaseParticipantEntity } from './case-participant.entity';
+import { CaseTeamMemberEntity } from './case-team-member.entity';
+import { CaseEntity } from './case.entity';
+import { ConsentEntity, ConsentWithdrawalEntity, DisclosureEntity } from './consent.entity';
+import { EmergencyAccessEntity } from './emergency-access.entity';
+import { JournalEntryEntity } from './journal-entry.entity';
 import { NotificationEntity } from './notification.entity';
+import { PersonEntity } from './person.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { ReminderEntity } from './reminder.entity';
 import { UnitEntity } from './unit.entity';
@@ -7,7 +17,19 @@ import { UserEntity } from './user.entity';
 
 export { BaseEntity } from './base.entity';
 export {
+  AuditEventEntity,
+  CaseEntity,
+  CaseLinkEntity,
+  CaseNumberCounterEntity,
+  CaseParticipantEntity,
+  CaseTeamMemberEntity,
+  ConsentEntity,
+  ConsentWithdrawalEntity,
+  DisclosureEntity,
+  EmergencyAccessEntity,
+  JournalEntryEntity,
   NotificationEntity,
+  PersonEntity,
   OrganisationEntity,
   ReminderEntity,
   UnitEntity,
@@ -23,4 +45,16 @@ export const ENTITIES = [
   UserSessionEntity,
   ReminderEntity,
   NotificationEntity,
+  PersonEntity,
+  CaseEntity,
+  CaseNumberCounterEntity,
+  CaseParticipantEntity,
+  CaseTeamMemberEntity,
+  CaseLinkEntity,
+  JournalEntryEntity,
+  ConsentEntity,
+  ConsentWithdrawalEntity,
+  DisclosureEntity,
+  EmergencyAccessEntity,
+  AuditEventEntity,
 ];

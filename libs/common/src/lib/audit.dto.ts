@@ -1,0 +1,134 @@
+import { Transform, Type } from 'class-transformer';
+import { IsDateString, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { AccessBasis, CaseRelation, InformationCategory } from './case-access';
+import { IsPersonalNumber } from './personal-number';
+import { PageQueryDto } from './pagination.dto';
+import type { Role } from './roles';
+
+/** What an audited request did (D19). Reads and writes of personal data each append one event. */
+export enum AuditAction {
+  CaseList = 'case.list',
+  CaseRead = 'case.read',
+  CaseLookup = 'case.lookup',
+  CaseCreate = 'case.create',
+  CaseUpdate = 'case.update',
+  CaseStatus = 'case.status',
+  CaseLink = 'case.link',
+  ParticipantAdd = 'participant.add',
+  PersonUpdate = 'person.update',
+  TeamAdd = 'team.add',
+  TeamRemove = 'team.remove',
+  ConsentList = 'consent.list',
+  ConsentCreate = 'consent.create',
+  ConsentWithdraw = 'consent.withdraw',
+  DisclosureList = 'disclosure.list',
+  DisclosureCreate = 'disclosure.create',
+  JournalList = 'journal.list',
+  JournalCreate = 'journal.create',
+  EmergencyAccess = 'emergency.grant',
+  EmergencyReview = 'emergency.review',
+  AuditCaseLog = 'audit.case_log',
+  AuditExtract = 'audit.extract',
+  /** A refused attempt: who tried what. */
+  AccessDenied = 'access.denied',
+}
+
+export type AuditOutcome = 'allowed' | 'denied';
+
+/** One audit event as the review pages show it. */
+export interface AuditEventDto {
+  id: string;
+  occurredAt: string;
+  user: { id: string; displayName: string } | null;
+  organisation: { id: string; name: string } | null;
+  unit: { id: string; name: string } | null;
+  roles: Role[];
+  action: AuditAction;
+  outcome: AuditOutcome;
+  caseIds: string[];
+  caseNumbers: string[];
+  personIds: string[];
+  categories: InformationCategory[];
+  consentIds: string[];
+  disclosureIds: string[];
+  basis: AccessBasis | null;
+  relation: CaseRelation | null;
+  emergency: boolean;
+  requestId: string | null;
+}
+
+export class AuditEventQueryDto extends PageQueryDto {
+  @IsOptional()
+  @IsDateString({ strict: true })
+  from?: string;
+
+  @IsOptional()
+  @IsDateString({ strict: true })
+  to?: string;
+}
+
+/** `GET /audit/verify`: the result of walking the hash chain (D19: not altered unnoticed). */
+export interface AuditVerifyDto {
+  ok: boolean;
+  checked: number;
+  /** The first event whose hash does not match its content and predecessor. */
+  firstBrokenId: string | null;
+  verifiedAt: string;
+}
+
+/** `GET /audit/extract?personalNumber=`: loggutdrag — who has read data about a person, and when. */
+export class AccessExtractQueryDto {
+  @IsString()
+  @MaxLength(20)
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsPersonalNumber()
+  personalNumber!: string;
+
+  @IsOptional()
+  @IsDateString({ strict: true })
+  from?: string;
+
+  @IsOptional()
+  @IsDateString({ strict: true })
+  to?: string;
+}
+
+export interface AccessExtractRowDto {
+  occurredAt: string;
+  user: { id: string; displayName: string } | null;
+  organisation: string | null;
+  unit: string | null;
+  action: AuditAction;
+  caseNumbers: string[];
+  emergency: boolean;
+}
+
+export interface AccessExtractDto {
+  personalNumber: string;
+  found: boolean;
+  rows: AccessExtractRowDto[];
+}
+
+/** A user who read far more than their colleagues in the period (loggkontroll). */
+export interface VolumeOutlierDto {
+  user: { id: string; displayName: string };
+  reads: number;
+  organisationMedian: number;
+}
+
+export class AccessReviewQueryDto {
+  /** Days back from today; default 30. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(366)
+  days: number = 30;
+}
+
+export class ReviewEmergencyAccessDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
+}
