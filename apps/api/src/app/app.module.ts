@@ -4,7 +4,9 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { DatabaseModule, type EnvironmentVariables, validateEnvironment } from '@samsyn/server';
 import { LoggerModule } from 'nestjs-pino';
 import { MIGRATIONS } from '../database/migrations';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CasesModule } from './cases/cases.module';
 import { loggerOptions } from './common/logging';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
@@ -32,7 +34,9 @@ import { RemindersModule } from './reminders/reminders.module';
       migrations: MIGRATIONS,
       allowEmbedded: true,
     }),
+    AuditModule,
     AuthModule,
+    CasesModule,
     HealthModule,
     OrganisationsModule,
     RemindersModule,

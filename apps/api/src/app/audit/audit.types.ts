@@ -1,0 +1,30 @@
+import type {
+  AccessBasis,
+  AuditAction,
+  AuditOutcome,
+  CaseRelation,
+  InformationCategory,
+} from '@samsyn/common';
+
+/** What a feature tells the audit log about one access (D19); the service adds who, when and the chain. */
+export interface AuditRecord {
+  action: AuditAction;
+  /** Default `allowed`. */
+  outcome?: AuditOutcome;
+  caseIds?: readonly string[];
+  personIds?: readonly string[];
+  categories?: readonly InformationCategory[];
+  consentIds?: readonly string[];
+  disclosureIds?: readonly string[];
+  basis?: AccessBasis | null;
+  relation?: CaseRelation | null;
+  emergency?: boolean;
+}
+
+/** Who acted: the authenticated user's identity as the audit log keeps it. */
+export interface AuditActor {
+  id: string;
+  roles: readonly string[];
+  organisation: { id: string };
+  unit: { id: string } | null;
+}
