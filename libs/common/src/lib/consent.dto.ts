@@ -121,7 +121,11 @@ export interface ConsentDto {
   recordedAt: string;
   supersedesId: string | null;
   supersededById: string | null;
-  withdrawal: { withdrawnAt: string; recordedBy: { id: string; displayName: string }; reason: string | null } | null;
+  withdrawal: {
+    withdrawnAt: string;
+    recordedBy: { id: string; displayName: string };
+    reason: string | null;
+  } | null;
   state: ConsentState;
 }
 

@@ -47,7 +47,8 @@ export function IsPersonalNumber(options?: ValidationOptions) {
         ...options,
       },
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && parsePersonalNumber(value) !== null,
+        validate: (value: unknown) =>
+          typeof value === 'string' && parsePersonalNumber(value) !== null,
       },
     });
 }

@@ -207,7 +207,12 @@ export function decideCaseAccess(
   const relation = relationOf(actor, kase);
   // R1
   if (!hasPermissions(actor.roles, [Permission.CaseRead]))
-    return { ...DENY_NOTHING, allowed: false, reason: AccessDenialReason.RoleNotPermitted, relation };
+    return {
+      ...DENY_NOTHING,
+      allowed: false,
+      reason: AccessDenialReason.RoleNotPermitted,
+      relation,
+    };
 
   const programme = kase.programme;
   const victimSide = kase.memberships.some((m) => isVictimSideTeamRole(programme, m.caseRole));
@@ -236,9 +241,10 @@ export function decideCaseAccess(
   }
 
   // R3
+  // Only team members share through consent; the handler of a case is always on the owning side.
   let shared: ReturnType<typeof sharedCategories> | null = null;
   let subjectCategories = new Set<InformationCategory>();
-  if (relation === CaseRelation.Team) {
+  if (kase.memberships.length > 0) {
     shared = sharedCategories(actor, kase, clock);
     subjectCategories = shared.perPerson.get(kase.subjectPersonId) ?? new Set();
   }
@@ -288,7 +294,8 @@ export function decideCaseAccess(
   return {
     ...DENY_NOTHING,
     allowed: false,
-    reason: relation === CaseRelation.Team ? AccessDenialReason.NoConsent : AccessDenialReason.NoRelation,
+    reason:
+      kase.memberships.length > 0 ? AccessDenialReason.NoConsent : AccessDenialReason.NoRelation,
     relation,
   };
 }

@@ -7,7 +7,7 @@ export class ApiException extends HttpException {
     status: HttpStatus,
     readonly code: ErrorCode,
     detail: string,
-    readonly extra: Partial<Pick<ProblemDetails, 'errors' | 'currentVersion'>> = {},
+    readonly extra: Partial<Pick<ProblemDetails, 'errors' | 'currentVersion' | 'details'>> = {},
   ) {
     super(detail, status);
   }

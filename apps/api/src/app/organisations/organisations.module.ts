@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganisationEntity } from '@samsyn/server';
 import { OrganisationsController } from './organisations.controller';
+import { UsersController } from './users.controller';
 import { OrganisationsService } from './organisations.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OrganisationEntity])],
-  controllers: [OrganisationsController],
+  controllers: [OrganisationsController, UsersController],
   providers: [OrganisationsService],
 })
 export class OrganisationsModule {}

@@ -153,6 +153,14 @@ export class EnvironmentVariables {
   @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_URL = 'http://localhost:3000';
 
+  /**
+   * Benchmarks only (`npm run bench`): the caseload list skips the access policy and the audit
+   * log, to measure what they cost. Refused in production; never set it anywhere else.
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  BENCHMARK_UNGUARDED_LIST = false;
+
   /** The built Angular client that the API serves; a folder without index.html means API only. */
   @IsString()
   CLIENT_DIST_DIR = 'dist/apps/client/browser';
@@ -171,6 +179,10 @@ export function validateEnvironment(config: Record<string, unknown>): Environmen
     });
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
+  if (env.BENCHMARK_UNGUARDED_LIST && env.NODE_ENV === NodeEnv.Production)
+    throw new Error(
+      'Invalid configuration:\n  BENCHMARK_UNGUARDED_LIST: turns off access control; refused when NODE_ENV=production',
+    );
   if (env.COOKIE_SECURE === undefined) env.COOKIE_SECURE = env.NODE_ENV === NodeEnv.Production;
   return env;
 }

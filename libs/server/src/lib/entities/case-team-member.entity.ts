@@ -16,8 +16,14 @@ import { UserEntity } from './user.entity';
 /** A user or a whole unit on a case's team, with a case role from the programme. */
 @Entity('case_team_members')
 @Check('chk_case_team_member_user_xor_unit', '("user_id" IS NULL) <> ("unit_id" IS NULL)')
-@Index('uq_case_team_member_user', ['caseId', 'userId'], { unique: true, where: '"user_id" IS NOT NULL' })
-@Index('uq_case_team_member_unit', ['caseId', 'unitId'], { unique: true, where: '"unit_id" IS NOT NULL' })
+@Index('uq_case_team_member_user', ['caseId', 'userId'], {
+  unique: true,
+  where: '"user_id" IS NOT NULL',
+})
+@Index('uq_case_team_member_unit', ['caseId', 'unitId'], {
+  unique: true,
+  where: '"unit_id" IS NOT NULL',
+})
 export class CaseTeamMemberEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -1,0 +1,238 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import {
+  AccessDenialReason,
+  AuditAction,
+  ErrorCode,
+  type InformationCategory,
+} from '@samsyn/common';
+import {
+  type CaseDecision,
+  decideCaseAccess,
+  isClosedStatus,
+  type PolicyActor,
+  type PolicyCase,
+  type PolicyClock,
+  type ProgrammeDefinition,
+  type ProgrammeRegistry,
+  swedishDate,
+} from '@samsyn/domain';
+import { CaseEntity } from '@samsyn/server';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { ApiException } from '../common/problem-details';
+import { PROGRAMMES } from './programmes.provider';
+
+export interface CaseAccess {
+  kase: CaseEntity;
+  programme: ProgrammeDefinition;
+  decision: CaseDecision;
+  facts: PolicyCase;
+}
+
+/** What a write needs from the caller's decision; checked by `require`. */
+export type CaseRight = 'read' | 'write' | 'manage';
+
+export function actorOf(user: AuthenticatedUser): PolicyActor {
+  return {
+    userId: user.id,
+    organisationId: user.organisation.id,
+    unitId: user.unit?.id ?? null,
+    roles: user.roles,
+  };
+}
+
+export function clockNow(now = new Date()): PolicyClock {
+  return { now, today: swedishDate(now) };
+}
+
+interface ConsentRow {
+  id: string;
+  case_id: string;
+  person_id: string;
+  recipient_organisation_ids: string[];
+  categories: InformationCategory[];
+  excluded_categories: InformationCategory[];
+  given_on: string;
+  valid_until: string;
+  withdrawn_at: Date | null;
+  superseded: boolean;
+}
+
+/**
+ * Loads the facts the access policy decides on (team memberships, consents, disclosures,
+ * emergency grants) and applies it: the one door every case feature goes through.
+ */
+@Injectable()
+export class CaseAccessService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    @Inject(PROGRAMMES) private readonly programmes: ProgrammeRegistry,
+  ) {}
+
+  programme(code: string): ProgrammeDefinition {
+    const programme = this.programmes.get(code);
+    if (!programme) throw new Error(`case uses unknown programme ${code}`);
+    return programme;
+  }
+
+  /** Decisions for many cases in a fixed number of queries (lists decorate their page with it). */
+  async decideMany(
+    user: AuthenticatedUser,
+    cases: readonly CaseEntity[],
+    clock = clockNow(),
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, { decision: CaseDecision; facts: PolicyCase }>> {
+    const result = new Map<string, { decision: CaseDecision; facts: PolicyCase }>();
+    if (!cases.length) return result;
+    const ids = cases.map((c) => c.id);
+    const actor = actorOf(user);
+    const [memberships, consents, disclosures, emergencies] = await Promise.all([
+      em.query<{ case_id: string; case_role: string; protected_identity_access: boolean }[]>(
+        `SELECT case_id, case_role, protected_identity_access FROM case_team_members
+         WHERE case_id = ANY ($1) AND (user_id = $2 OR unit_id = $3)`,
+        [ids, actor.userId, actor.unitId],
+      ),
+      em.query<ConsentRow[]>(
+        `SELECT c.id, c.case_id, c.person_id, c.recipient_organisation_ids, c.categories,
+                c.excluded_categories, to_char(c.given_on, 'YYYY-MM-DD') AS given_on,
+                to_char(c.valid_until, 'YYYY-MM-DD') AS valid_until, w.withdrawn_at,
+                EXISTS (SELECT 1 FROM consents s WHERE s.supersedes_id = c.id) AS superseded
+         FROM consents c LEFT JOIN consent_withdrawals w ON w.consent_id = c.id
+         WHERE c.case_id = ANY ($1)`,
+        [ids],
+      ),
+      em.query<
+        {
+          id: string;
+          case_id: string;
+          person_id: string;
+          recipient_organisation_id: string;
+          categories: InformationCategory[];
+          valid_until: string;
+        }[]
+      >(
+        `SELECT id, case_id, person_id, recipient_organisation_id, categories,
+                to_char(valid_until, 'YYYY-MM-DD') AS valid_until
+         FROM disclosures WHERE case_id = ANY ($1)`,
+        [ids],
+      ),
+      em.query<{ case_id: string; expires_at: Date }[]>(
+        `SELECT case_id, max(expires_at) AS expires_at FROM emergency_accesses
+         WHERE case_id = ANY ($1) AND user_id = $2 AND expires_at > $3 GROUP BY case_id`,
+        [ids, actor.userId, clock.now],
+      ),
+    ]);
+    for (const kase of cases) {
+      const facts: PolicyCase = {
+        programme: this.programme(kase.programme),
+        owningOrganisationId: kase.owningOrganisationId,
+        owningUnitId: kase.owningUnitId,
+        handlerId: kase.handlerId,
+        closed: kase.closed,
+        subjectPersonId: kase.subjectPersonId,
+        memberships: memberships
+          .filter((m) => m.case_id === kase.id)
+          .map((m) => ({
+            caseRole: m.case_role,
+            protectedIdentityAccess: m.protected_identity_access,
+          })),
+        consents: consents
+          .filter((c) => c.case_id === kase.id)
+          .map((c) => ({
+            id: c.id,
+            personId: c.person_id,
+            recipientOrganisationIds: c.recipient_organisation_ids,
+            categories: c.categories,
+            excludedCategories: c.excluded_categories,
+            givenOn: c.given_on,
+            validUntil: c.valid_until,
+            withdrawnAt: c.withdrawn_at,
+            superseded: c.superseded,
+          })),
+        disclosures: disclosures
+          .filter((d) => d.case_id === kase.id)
+          .map((d) => ({
+            id: d.id,
+            personId: d.person_id,
+            recipientOrganisationId: d.recipient_organisation_id,
+            categories: d.categories,
+            validUntil: d.valid_until,
+          })),
+        emergencyUntil: emergencies.find((e) => e.case_id === kase.id)?.expires_at ?? null,
+      };
+      result.set(kase.id, { decision: decideCaseAccess(actor, facts, clock), facts });
+    }
+    return result;
+  }
+
+  /**
+   * The caller's access to one case, or a 404 (unknown case) / 403 (denied, audited).
+   * With `lock`, the case row is locked for the rest of the transaction `em`.
+   */
+  async require(
+    user: AuthenticatedUser,
+    caseId: string,
+    right: CaseRight,
+    options: { em?: EntityManager; lock?: boolean; action?: AuditAction } = {},
+  ): Promise<CaseAccess> {
+    const em = options.em ?? this.dataSource.manager;
+    const kase = await em.findOne(CaseEntity, {
+      where: { id: caseId },
+      ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!kase)
+      throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.NotFound, 'No case has this id.');
+    const clock = clockNow();
+    const decided = (await this.decideMany(user, [kase], clock, em)).get(kase.id);
+    if (!decided) throw new Error('decision missing');
+    const { decision, facts } = decided;
+    const reason = !decision.allowed
+      ? (decision.reason ?? AccessDenialReason.NoRelation)
+      : right === 'write' && !decision.canWrite
+        ? kase.closed
+          ? AccessDenialReason.CaseClosed
+          : AccessDenialReason.NotOwner
+        : right === 'manage' && !decision.canManage
+          ? AccessDenialReason.NotOwner
+          : null;
+    if (reason) {
+      // Refusals are audited outside the caller's transaction, which is about to roll back.
+      await this.audit.record(user, {
+        action: AuditAction.AccessDenied,
+        outcome: 'denied',
+        caseIds: [kase.id],
+        relation: decision.relation,
+      });
+      throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.Forbidden, DENIAL_TEXT[reason], {
+        details: { reason },
+      });
+    }
+    return { kase, programme: facts.programme, decision, facts };
+  }
+
+  /** Case ids among `ids` that the caller may open (for linked cases). */
+  async visibleAmong(user: AuthenticatedUser, ids: readonly string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const decided = await this.decideMany(
+      user,
+      await this.dataSource.manager.findBy(CaseEntity, { id: In([...ids]) }),
+    );
+    return new Set([...decided].filter(([, d]) => d.decision.allowed).map(([id]) => id));
+  }
+
+  isClosed(programme: ProgrammeDefinition, status: string): boolean {
+    return isClosedStatus(programme, status);
+  }
+}
+
+const DENIAL_TEXT: Record<AccessDenialReason, string> = {
+  [AccessDenialReason.RoleNotPermitted]: 'Your role does not take part in case work.',
+  [AccessDenialReason.NoRelation]:
+    'You have no relation to this case. Ask its handler to add you to the team, or request emergency access with a reason.',
+  [AccessDenialReason.NoConsent]:
+    'No consent or recorded legal basis currently lets your organisation see this case.',
+  [AccessDenialReason.NotOwner]: 'Only the owning organisation may change this.',
+  [AccessDenialReason.CaseClosed]: 'The case is closed; reopen it first.',
+};

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { CaseAccessService } from './case-access.service';
+import { CasesController, ConsentsController } from './cases.controller';
+import { CasesService } from './cases.service';
+import { ConsentsService } from './consents.service';
+import { EmergencyAccessService } from './emergency-access.service';
+import { JournalService } from './journal.service';
+import { PersonsService } from './persons.service';
+import { ProgrammesController } from './programmes.controller';
+import { programmesProvider } from './programmes.provider';
+
+/** Shared cases, persons, consent, disclosures, journal and emergency access (issue 3). */
+@Module({
+  controllers: [CasesController, ConsentsController, ProgrammesController],
+  providers: [
+    programmesProvider,
+    CaseAccessService,
+    CasesService,
+    ConsentsService,
+    EmergencyAccessService,
+    JournalService,
+    PersonsService,
+  ],
+  exports: [CaseAccessService, programmesProvider],
+})
+export class CasesModule {}
