@@ -1,13 +1,10 @@
 import {
-  type CaseSummaryDto,
   type ConsentDto,
   type ConsentState,
-  type EmergencyAccessDto,
   formatPersonalNumber,
   type PersonDto,
   type PersonFieldGroup,
   ProtectedIdentityLevel,
-  type TeamMemberDto,
 } from '@samsyn/common';
 import type { PersonDecision } from '@samsyn/domain';
 import type { ConsentEntity, ConsentWithdrawalEntity, PersonEntity } from '@samsyn/server';

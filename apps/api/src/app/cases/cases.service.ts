@@ -458,7 +458,7 @@ export class CasesService {
   /** Optimistic locking: the edit names the version it started from; a stale one answers 409. */
   async update(user: AuthenticatedUser, caseId: string, dto: UpdateCaseDto): Promise<CaseDto> {
     await this.dataSource.transaction(async (em) => {
-      const { kase } = await this.access.require(user, caseId, 'write', { em, lock: true });
+      const { kase } = await this.ownerWrite(user, caseId, em);
       if (kase.version !== dto.version) throw versionConflict(kase.version);
       if (dto.handlerId !== undefined) {
         const handler = await em.findOneBy(UserEntity, { id: dto.handlerId, active: true });
