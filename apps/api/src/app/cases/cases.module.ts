@@ -21,6 +21,6 @@ import { programmesProvider } from './programmes.provider';
     JournalService,
     PersonsService,
   ],
-  exports: [CaseAccessService, programmesProvider],
+  exports: [CaseAccessService, CasesService, JournalService, programmesProvider],
 })
 export class CasesModule {}

@@ -7,7 +7,13 @@ import {
   UnitEntity,
   UserEntity,
 } from '@samsyn/server';
+import { OrganisationType, permissionsForRoles } from '@samsyn/common';
+import { swedishDate } from '@samsyn/domain';
 import { DataSource } from 'typeorm';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { CasesService } from '../cases/cases.service';
+import { JournalService } from '../cases/journal.service';
+import { DEMO_CASES } from './demo-cases';
 import { PasswordService } from '../auth/password.service';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 
@@ -20,6 +26,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly dataSource: DataSource,
     private readonly passwords: PasswordService,
     private readonly config: ConfigService<EnvironmentVariables, true>,
+    private readonly cases: CasesService,
+    private readonly journal: JournalService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -28,10 +36,12 @@ export class DemoSeedService implements OnApplicationBootstrap {
       this.logger.warn('DEMO_MODE is on in production: demo users share a published password');
     }
     const seeded = await this.seed();
-    if (seeded)
+    if (seeded) {
+      await this.seedCases();
       this.logger.log(
-        `Seeded ${DEMO_ORGANISATIONS.length} organisations and ${DEMO_USERS.length} users`,
+        `Seeded ${DEMO_ORGANISATIONS.length} organisations, ${DEMO_USERS.length} users and ${DEMO_CASES.length} cases`,
       );
+    }
     this.printSignIns();
   }
 
@@ -78,6 +88,52 @@ export class DemoSeedService implements OnApplicationBootstrap {
       }
       return true;
     });
+  }
+
+  /** Demo cases, opened through the same services (and audit log) as a user would. */
+  async seedCases(): Promise<void> {
+    const users = await this.dataSource
+      .getRepository(UserEntity)
+      .find({ relations: { organisation: true, unit: true } });
+    const asUser = (username: string): AuthenticatedUser => {
+      const u = users.find((x) => x.username === username);
+      if (!u?.organisation) throw new Error(`demo data: unknown user ${username}`);
+      return {
+        id: u.id,
+        username: u.username,
+        displayName: u.displayName,
+        locale: u.locale,
+        roles: u.roles,
+        permissions: permissionsForRoles(u.roles),
+        organisation: {
+          id: u.organisation.id,
+          name: u.organisation.name,
+          type: u.organisation.type,
+        },
+        unit: u.unit ? { id: u.unit.id, name: u.unit.name } : null,
+        sessionId: 'demo-seed',
+      };
+    };
+    const orgs = await this.dataSource.getRepository(OrganisationEntity).find();
+    const orgOf = (type: OrganisationType) => orgs.find((o) => o.type === type)?.id ?? '';
+    const ids = {
+      region: orgOf(OrganisationType.Region),
+      police: orgOf(OrganisationType.Police),
+      probation: orgOf(OrganisationType.Probation),
+    };
+    const today = swedishDate(new Date());
+    for (const demo of DEMO_CASES) {
+      const owner = asUser(demo.owner);
+      const kase = await this.cases.create(owner, demo.dto(ids, today));
+      for (const member of demo.team)
+        await this.cases.addTeamMember(owner, kase.id, {
+          userId: asUser(member.username).id,
+          caseRole: member.caseRole,
+          protectedIdentityAccess: member.protectedIdentityAccess,
+        });
+      for (const entry of demo.journal)
+        await this.journal.create(owner, kase.id, entry as Parameters<JournalService['create']>[2]);
+    }
   }
 
   private printSignIns(): void {
