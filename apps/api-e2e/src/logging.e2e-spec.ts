@@ -28,6 +28,29 @@ describe('structured logs', () => {
     await client.get('/api/v1/me');
     await client.get('/api/v1/organisations?q=19121212-1212');
     await client.request('POST', '/api/v1/auth/login', { username: '19121212-1212', password: 7 });
+    // A case with a protected person, a failing request about them, and a list: none of it may
+    // reach the log (D18), nor may TypeORM's SQL parameters at trace level.
+    const person = {
+      personalNumberKind: 'personnummer',
+      personalNumber: '19770707-0608',
+      firstName: 'Loggfri',
+      lastName: 'Skyddadsson',
+      address: 'Hemlighetsgatan 5',
+      protectedLevel: 'skyddad_folkbokforing',
+    };
+    const created = await client.post<{ id: string }>('/api/v1/cases', {
+      programme: 'SIP',
+      participants: [{ role: 'individual', person }],
+    });
+    expect(created.status).toBe(201);
+    await client.post('/api/v1/cases', {
+      programme: 'SIP',
+      participants: [
+        { role: 'individual', person: { ...person, personalNumber: '19770707-0607' } },
+      ],
+    });
+    await client.get('/api/v1/cases?number=SIP');
+    await client.get(`/api/v1/cases/${created.body.id}`);
     await client.post('/api/v1/auth/logout');
     await sleep(500); // the logger writes asynchronously
 
@@ -40,6 +63,10 @@ describe('structured logs', () => {
       '19121212',
       'social.orebro',
       'Anna Lindqvist',
+      '19770707',
+      '197707070608',
+      'Skyddadsson',
+      'Hemlighetsgatan',
       sessionToken,
       csrfToken,
     ]) {

@@ -99,7 +99,7 @@ export const DEMO_CASES: DemoCase[] = [
     ],
     journal: [
       { category: 'criminal', text: 'Kontaktförbud meddelat.' },
-      { category: 'safety', text: 'Skyddsplan upprättad tillsammans med brottsofferstödet.' },
+      { category: 'risk', text: 'FREDA farlighetsbedömning genomförd: förhöjd risk.' },
     ],
   },
   {
