@@ -1,5 +1,14 @@
 import { Transform, Type } from 'class-transformer';
-import { IsDateString, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsDateString,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import type { AccessBasis, CaseRelation, InformationCategory } from './case-access';
 import { IsPersonalNumber } from './personal-number';
 import { PageQueryDto } from './pagination.dto';
@@ -29,6 +38,8 @@ export enum AuditAction {
   EmergencyReview = 'emergency.review',
   AuditCaseLog = 'audit.case_log',
   AuditExtract = 'audit.extract',
+  /** The log reviewer opened a review list (loggkontroll) showing accesses to these cases. */
+  AuditReview = 'audit.review',
   /** A refused attempt: who tried what. */
   AccessDenied = 'access.denied',
 }
@@ -131,4 +142,25 @@ export class ReviewEmergencyAccessDto {
   @IsString()
   @MaxLength(1000)
   note?: string;
+}
+
+/** `GET /audit/review/outside-caseload`: a period of days back from today, paged. */
+export class AccessReviewPageQueryDto extends PageQueryDto {
+  /** Days back from today; default 30. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(366)
+  days: number = 30;
+}
+
+/** `GET /audit/review/emergency-accesses`: the review queue (`reviewed=false`, the default) or the done ones. */
+export class EmergencyAccessReviewQueryDto extends PageQueryDto {
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean()
+  reviewed: boolean = false;
 }

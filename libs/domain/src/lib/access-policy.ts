@@ -26,8 +26,9 @@ import { isVictimSideTeamRole, type ProgrammeDefinition } from './programmes';
  *     force (D14) grant their organisation — minus what the person excluded — plus what a
  *     recorded disclosure under a legal provision (D16) covers. Nothing in force: denied. They
  *     may add journal entries in the categories they see, but not manage the case.
- *  R4 Emergency access (D17): an active, reasoned grant gives the user read access to every
- *     category except the victim's safety data, flagged in the audit log.
+ *  R4 Emergency access (D17): for a user whom R2/R3 do not let in, an active, reasoned grant
+ *     gives read access to every category except the victim's safety data, flagged in the
+ *     audit log.
  *  R5 Victim side (D3): contact and safety data of victim-side participants (victim, child) and
  *     the `safety` category are visible only to team members with a victim-side case role.
  *  R6 Protected identity (D18): personnummer and contact data of a protected person are
@@ -249,28 +250,6 @@ export function decideCaseAccess(
     subjectCategories = shared.perPerson.get(kase.subjectPersonId) ?? new Set();
   }
 
-  // R4
-  const emergency = kase.emergencyUntil !== null && kase.emergencyUntil > clock.now;
-  if (emergency) {
-    const categories = new Set<InformationCategory>(
-      programme.categories.filter((c) => c !== InformationCategory.Safety),
-    );
-    for (const c of subjectCategories) categories.add(c);
-    return {
-      ...DENY_NOTHING,
-      allowed: true,
-      reason: null,
-      basis: AccessBasis.Emergency,
-      relation,
-      categories: visible(categories),
-      consentIds: shared?.consentIds ?? [],
-      disclosureIds: shared?.disclosureIds ?? [],
-      emergency: true,
-      victimSide,
-      protectedIdentityAccess,
-    };
-  }
-
   if (shared && subjectCategories.size > 0) {
     const personCategories = new Map<string, InformationCategory[]>();
     for (const [personId, set] of shared.perPerson) personCategories.set(personId, visible(set));
@@ -288,6 +267,25 @@ export function decideCaseAccess(
       protectedIdentityAccess,
       canWrite: mayWrite && !kase.closed && categories.length > 0,
       personCategories,
+    };
+  }
+
+  // R4: for users without a relation that lets them in (a consent in force wins over a grant).
+  const emergency = kase.emergencyUntil !== null && kase.emergencyUntil > clock.now;
+  if (emergency) {
+    const categories = new Set<InformationCategory>(
+      programme.categories.filter((c) => c !== InformationCategory.Safety),
+    );
+    return {
+      ...DENY_NOTHING,
+      allowed: true,
+      reason: null,
+      basis: AccessBasis.Emergency,
+      relation,
+      categories: visible(categories),
+      emergency: true,
+      victimSide,
+      protectedIdentityAccess,
     };
   }
 

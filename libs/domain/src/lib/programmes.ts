@@ -112,25 +112,33 @@ export const DEFAULT_PROGRAMMES: readonly ProgrammeDefinition[] = [TRYGGA_HEM, S
 export function programmeErrors(def: ProgrammeDefinition): string[] {
   const errors: string[] = [];
   const statuses = new Set(def.statuses);
-  if (!/^[A-Z][A-Z0-9_]{1,29}$/.test(def.code)) errors.push(`code "${def.code}" is not UPPER_SNAKE`);
+  if (!/^[A-Z][A-Z0-9_]{1,29}$/.test(def.code))
+    errors.push(`code "${def.code}" is not UPPER_SNAKE`);
   if (!/^[A-Z][A-Z0-9_]{1,9}$/.test(def.numberPrefix))
-    errors.push(`numberPrefix "${def.numberPrefix}" is not 2–10 capital letters or digits`);
-  if (!statuses.has(def.initialStatus)) errors.push(`initialStatus "${def.initialStatus}" is not a status`);
+    errors.push(
+      `numberPrefix "${def.numberPrefix}" is not 2–10 capital letters, digits or underscores`,
+    );
+  if (!statuses.has(def.initialStatus))
+    errors.push(`initialStatus "${def.initialStatus}" is not a status`);
   if (!def.closedStatuses.length) errors.push('closedStatuses is empty: a case could never close');
-  for (const s of def.closedStatuses) if (!statuses.has(s)) errors.push(`closed status "${s}" is not a status`);
+  for (const s of def.closedStatuses)
+    if (!statuses.has(s)) errors.push(`closed status "${s}" is not a status`);
   for (const [from, tos] of Object.entries(def.transitions)) {
     if (!statuses.has(from)) errors.push(`transition from unknown status "${from}"`);
-    for (const to of tos) if (!statuses.has(to)) errors.push(`transition to unknown status "${to}"`);
+    for (const to of tos)
+      if (!statuses.has(to)) errors.push(`transition to unknown status "${to}"`);
   }
   if (!def.participantRoles.includes(def.subjectRole))
     errors.push(`subjectRole "${def.subjectRole}" is not a participant role`);
   for (const r of def.victimSideRoles)
-    if (!def.participantRoles.includes(r)) errors.push(`victim-side role "${r}" is not a participant role`);
+    if (!def.participantRoles.includes(r))
+      errors.push(`victim-side role "${r}" is not a participant role`);
   if (!def.teamRoles.some((r) => r.code === def.defaultTeamRole))
     errors.push(`defaultTeamRole "${def.defaultTeamRole}" is not a team role`);
   if (!def.categories.length) errors.push('categories is empty');
   if (!def.owningOrganisationTypes.length) errors.push('owningOrganisationTypes is empty');
-  if (!(def.defaultDeadlines.followUpDays > 0)) errors.push('defaultDeadlines.followUpDays must be positive');
+  if (!(def.defaultDeadlines.followUpDays > 0))
+    errors.push('defaultDeadlines.followUpDays must be positive');
   return errors;
 }
 

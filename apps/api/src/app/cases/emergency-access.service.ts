@@ -45,9 +45,9 @@ export class EmergencyAccessService {
         throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.NotFound, 'No case has this id.');
       const clock = clockNow();
       const current = (await this.access.decideMany(user, [kase], clock, em)).get(caseId)?.decision;
-      if (current?.allowed && current.basis === AccessBasis.Owner)
-        throw conflict('You already have access to this case; emergency access is not needed.');
       if (current?.emergency) throw conflict('Your emergency access to this case is still active.');
+      if (current?.allowed)
+        throw conflict('You already have access to this case; emergency access is not needed.');
       const grant = await em.save(
         em.create(EmergencyAccessEntity, {
           caseId,
