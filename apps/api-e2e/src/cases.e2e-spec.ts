@@ -656,14 +656,17 @@ describe('cases, consent and the access model', () => {
         },
         'consents.0.recipientOrganisationIds',
       ],
-    ])('%s → 400 naming the field', async (_, extra, field, person = {}) => {
-      const res = await social.post<ProblemDetails>(
-        '/api/v1/cases',
-        sipCase(extra as Partial<CreateCaseDto>, person),
-      );
-      expect(res.status).toBe(400);
-      expect(res.body.errors?.map((e) => e.field)).toContain(field);
-    });
+    ] as [string, object, string, Record<string, string>?][])(
+      '%s → 400 naming the field',
+      async (_, extra, field, person = {}) => {
+        const res = await social.post<ProblemDetails>(
+          '/api/v1/cases',
+          sipCase(extra, person),
+        );
+        expect(res.status).toBe(400);
+        expect(res.body.errors?.map((e) => e.field)).toContain(field);
+      },
+    );
 
     it('a region user may not open a Trygga hem case (programme owners are configuration)', async () => {
       const res = await vard.post('/api/v1/cases', {

@@ -1,3 +1,4 @@
+export * from './lib/audit/audit-hash';
 export * from './lib/config/environment';
 export * from './lib/database/data-source-options';
 export * from './lib/database/database.module';

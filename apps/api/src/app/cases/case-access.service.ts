@@ -18,7 +18,7 @@ import {
 } from '@samsyn/domain';
 import { CaseEntity } from '@samsyn/server';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditedDenial } from '../audit/audit-denials.interceptor';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiException } from '../common/problem-details';
 import { PROGRAMMES } from './programmes.provider';
@@ -67,7 +67,6 @@ interface ConsentRow {
 export class CaseAccessService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
     @Inject(PROGRAMMES) private readonly programmes: ProgrammeRegistry,
   ) {}
 
@@ -198,16 +197,18 @@ export class CaseAccessService {
           ? AccessDenialReason.NotOwner
           : null;
     if (reason) {
-      // Refusals are audited outside the caller's transaction, which is about to roll back.
-      await this.audit.record(user, {
-        action: AuditAction.AccessDenied,
-        outcome: 'denied',
-        caseIds: [kase.id],
-        relation: decision.relation,
-      });
-      throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.Forbidden, DENIAL_TEXT[reason], {
-        details: { reason },
-      });
+      // Audited by AuditDenialsInterceptor once the caller's transaction has rolled back.
+      throw new AuditedDenial(
+        new ApiException(HttpStatus.FORBIDDEN, ErrorCode.Forbidden, DENIAL_TEXT[reason], {
+          details: { reason },
+        }),
+        {
+          action: AuditAction.AccessDenied,
+          outcome: 'denied',
+          caseIds: [kase.id],
+          relation: decision.relation,
+        },
+      );
     }
     return { kase, programme: facts.programme, decision, facts };
   }

@@ -104,7 +104,7 @@ export const DEMO_CASES: DemoCase[] = [
   },
   {
     owner: 'vard.psykiatri',
-    dto: (_, today) =>
+    dto: () =>
       ({
         programme: 'SIP',
         description: 'Kallelse till SIP-möte planeras efter inskrivning.',
