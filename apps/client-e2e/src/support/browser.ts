@@ -118,3 +118,17 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }
+
+/** Signs in through the sign-in page and waits for the signed-in frame (its main menu). */
+export async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto('/logga-in');
+  await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+  await page.getByLabel('Användarnamn').fill(username);
+  await page.getByLabel('Lösenord').fill(DEMO_PASSWORD);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login')),
+    page.getByRole('button', { name: 'Logga in' }).click(),
+  ]);
+  expect(response.status()).toBe(200);
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
+}

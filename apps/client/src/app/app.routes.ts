@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
+import { Permission } from '@samsyn/common';
 import { APP_PATHS } from './core/app-paths';
-import { signedInGuard, signedOutGuard } from './core/auth/auth.guards';
+import { homeGuard, permissionGuard, signedInGuard, signedOutGuard } from './core/auth/auth.guards';
 import { Shell } from './core/layout/shell';
 
 export const APP_ROUTES: Routes = [
@@ -8,7 +9,8 @@ export const APP_ROUTES: Routes = [
     path: '',
     component: Shell,
     children: [
-      { path: '', pathMatch: 'full', redirectTo: APP_PATHS.cases },
+      // The guard always redirects: case workers to their cases, log reviewers to review.
+      { path: '', pathMatch: 'full', canActivate: [homeGuard], children: [] },
       {
         path: APP_PATHS.signIn,
         canActivate: [signedOutGuard],
@@ -18,6 +20,11 @@ export const APP_ROUTES: Routes = [
         path: APP_PATHS.cases,
         canActivate: [signedInGuard],
         loadChildren: () => import('./pages/cases/cases.routes').then((m) => m.CASES_ROUTES),
+      },
+      {
+        path: APP_PATHS.review,
+        canActivate: [signedInGuard, permissionGuard(Permission.AuditReview)],
+        loadChildren: () => import('./pages/audit/audit.routes').then((m) => m.AUDIT_ROUTES),
       },
     ],
   },

@@ -41,7 +41,11 @@ export interface ProblemDetails {
   code: ErrorCode;
   requestId?: string;
   errors?: FieldError[];
-  /** For SERVICE_UNAVAILABLE from the health check: which dependency is down. */
+  /**
+   * For SERVICE_UNAVAILABLE from the health check: which dependency is down. For FORBIDDEN on a
+   * case: `{ reason: AccessDenialReason }` (no_relation, no_consent, not_owner, case_closed,
+   * role_not_permitted), so the client can say why and offer emergency access.
+   */
   details?: Record<string, unknown>;
   /** For VERSION_CONFLICT: the version the server holds now. */
   currentVersion?: number;

@@ -2,4 +2,11 @@
 export const APP_PATHS = {
   signIn: 'logga-in',
   cases: 'arenden',
+  /** Below `cases`: the open-case wizard. */
+  newCase: 'nytt',
+  review: 'granskning',
+  /** Below `review`: loggutdrag for one person. */
+  accessExtract: 'loggutdrag',
+  /** Below `review`: the audit log of one case. */
+  caseLog: 'arende',
 } as const;

@@ -5,8 +5,58 @@ export const API_PATHS = {
   login: `${API_BASE}/auth/login`,
   logout: `${API_BASE}/auth/logout`,
   me: `${API_BASE}/me`,
+  programmes: `${API_BASE}/programmes`,
+  cases: `${API_BASE}/cases`,
+  caseLookup: `${API_BASE}/cases/lookup`,
+  organisations: `${API_BASE}/organisations`,
+  users: `${API_BASE}/users`,
+} as const;
+
+const seg = (value: string): string => encodeURIComponent(value);
+
+/** Paths below one case; ids are encoded so a stray character cannot change the route. */
+export const CASE_PATHS = {
+  case: (id: string) => `${API_PATHS.cases}/${seg(id)}`,
+  status: (id: string) => `${CASE_PATHS.case(id)}/status`,
+  participants: (id: string) => `${CASE_PATHS.case(id)}/participants`,
+  participant: (id: string, personId: string) => `${CASE_PATHS.participants(id)}/${seg(personId)}`,
+  team: (id: string) => `${CASE_PATHS.case(id)}/team`,
+  teamMember: (id: string, memberId: string) => `${CASE_PATHS.team(id)}/${seg(memberId)}`,
+  links: (id: string) => `${CASE_PATHS.case(id)}/links`,
+  journal: (id: string) => `${CASE_PATHS.case(id)}/journal`,
+  consents: (id: string) => `${CASE_PATHS.case(id)}/consents`,
+  disclosures: (id: string) => `${CASE_PATHS.case(id)}/disclosures`,
+  emergencyAccess: (id: string) => `${CASE_PATHS.case(id)}/emergency-access`,
+  withdrawConsent: (consentId: string) => `${API_BASE}/consents/${seg(consentId)}/withdraw`,
+} as const;
+
+/** The log reviewer's endpoints (permission audit:review). */
+export const AUDIT_PATHS = {
+  emergencyAccesses: `${API_BASE}/audit/review/emergency-accesses`,
+  reviewEmergencyAccess: (id: string) =>
+    `${API_BASE}/audit/review/emergency-accesses/${seg(id)}/review`,
+  outsideCaseload: `${API_BASE}/audit/review/outside-caseload`,
+  volumeOutliers: `${API_BASE}/audit/review/volume-outliers`,
+  extract: `${API_BASE}/audit/extract`,
+  caseEvents: (caseId: string) => `${API_BASE}/audit/cases/${seg(caseId)}/events`,
+  verify: `${API_BASE}/audit/verify`,
 } as const;
 
 export function isApiUrl(url: string): boolean {
   return url === API_BASE || url.startsWith(`${API_BASE}/`);
+}
+
+type QueryValue = string | number | boolean | null | undefined;
+
+/**
+ * Query parameters for HttpClient without the empty ones: `undefined`, `null`, `''` and `false`
+ * flags are left out, so the API applies its defaults and URLs stay short.
+ */
+export function queryParams(values: Readonly<Record<string, QueryValue>>): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const [name, value] of Object.entries(values)) {
+    if (value === undefined || value === null || value === '' || value === false) continue;
+    params[name] = String(value);
+  }
+  return params;
 }

@@ -1,5 +1,6 @@
 import type { ProblemDetails } from '@samsyn/common';
-import { sv, type TranslationKey } from '../i18n/sv';
+import type { TranslationKey } from '../i18n/sv';
+import { isTranslationKey } from '../i18n/translate';
 
 /** The parts of Angular's HttpErrorResponse this module reads (kept structural for unit tests). */
 interface HttpFailureLike {
@@ -22,10 +23,6 @@ export function problemOf(failure: unknown): ProblemDetails | null {
   if (typeof body !== 'object' || body === null) return null;
   const { code, status } = body as Partial<ProblemDetails>;
   return typeof code === 'string' && typeof status === 'number' ? (body as ProblemDetails) : null;
-}
-
-function isTranslationKey(key: string): key is TranslationKey {
-  return Object.prototype.hasOwnProperty.call(sv, key);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { inject } from '@angular/core';
 import { type CanActivateFn, Router } from '@angular/router';
+import { Permission } from '@samsyn/common';
 import { APP_PATHS } from '../app-paths';
 import { AuthService } from './auth.service';
 
@@ -10,9 +11,36 @@ export const signedInGuard: CanActivateFn = async () => {
   return (await auth.restoreSession()) ? true : router.createUrlTree(['/', APP_PATHS.signIn]);
 };
 
-/** The sign-in page: a user who is already signed in goes straight to their cases. */
+/** The sign-in page: a user who is already signed in goes straight to their start page. */
 export const signedOutGuard: CanActivateFn = async () => {
   const auth = inject(AuthService);
   const router = inject(Router);
-  return (await auth.restoreSession()) ? router.createUrlTree(['/', APP_PATHS.cases]) : true;
+  return (await auth.restoreSession()) ? router.createUrlTree(['/', homePath(auth)]) : true;
 };
+
+/** `/`: case workers start on their cases, log reviewers on the review page. */
+export const homeGuard: CanActivateFn = async () => {
+  const auth = inject(AuthService);
+  const router = inject(Router);
+  if (!(await auth.restoreSession())) return router.createUrlTree(['/', APP_PATHS.signIn]);
+  return router.createUrlTree(['/', homePath(auth)]);
+};
+
+/**
+ * A page for users whose roles grant the permission (after `signedInGuard`); others go to their
+ * start page. The API refuses them anyway: this only keeps them from a page that cannot work.
+ */
+export function permissionGuard(permission: Permission): CanActivateFn {
+  return async () => {
+    const auth = inject(AuthService);
+    const router = inject(Router);
+    if (!(await auth.restoreSession())) return router.createUrlTree(['/', APP_PATHS.signIn]);
+    return auth.can(permission) ? true : router.createUrlTree(['/', homePath(auth)]);
+  };
+}
+
+function homePath(auth: AuthService): string {
+  return !auth.can(Permission.CaseRead) && auth.can(Permission.AuditReview)
+    ? APP_PATHS.review
+    : APP_PATHS.cases;
+}

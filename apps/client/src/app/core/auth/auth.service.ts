@@ -1,5 +1,5 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { LoginDto, MeDto } from '@samsyn/common';
+import type { LoginDto, MeDto, Permission } from '@samsyn/common';
 import { firstValueFrom } from 'rxjs';
 import { AuthApi } from '../api/auth-api.service';
 
@@ -18,6 +18,15 @@ export class AuthService {
   readonly me = this.currentUser.asReadonly();
   readonly signedIn = computed(() => this.currentUser() !== null);
   readonly signedOutReason = this.reason.asReadonly();
+  private readonly permissions = computed(() => new Set(this.currentUser()?.permissions ?? []));
+
+  /**
+   * Whether the signed-in user's roles grant the permission: the client hides what the user
+   * cannot do (the API enforces it). Reading it in a template or `computed` tracks the user.
+   */
+  can(permission: Permission): boolean {
+    return this.permissions().has(permission);
+  }
 
   /**
    * Asks the API once whether the browser already has a session (the cookie is httpOnly, so

@@ -1,6 +1,7 @@
 import { DOCUMENT } from '@angular/common';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { Locale } from '@samsyn/common';
+import { type LabelGroup, labelKey } from './labels';
 import type { TranslationKey } from './sv';
 import {
   DEFAULT_LOCALE,
@@ -28,6 +29,12 @@ export class I18nService {
   /** The text for a key in the current language; reading it inside a template tracks changes. */
   t(key: TranslationKey, params?: TranslationParams): string {
     return interpolate(this.dictionary()[key], params);
+  }
+
+  /** The name of an API code (status, role, category, …), or the code when it has none. */
+  label(group: LabelGroup, code: string): string {
+    const key = labelKey(group, code);
+    return key ? this.t(key) : code;
   }
 
   setLocale(locale: Locale): void {

@@ -14,6 +14,10 @@ export const DICTIONARIES: Readonly<Record<Locale, Dictionary>> = { sv, en };
  */
 export const LOCALE_NAMES: Readonly<Record<Locale, string>> = { sv: 'Svenska', en: 'English' };
 
+export function isTranslationKey(key: string): key is TranslationKey {
+  return Object.prototype.hasOwnProperty.call(sv, key);
+}
+
 export function isLocale(value: unknown): value is Locale {
   return value === 'sv' || value === 'en';
 }

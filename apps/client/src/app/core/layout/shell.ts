@@ -5,12 +5,15 @@ import {
   DestroyRef,
   Injector,
   afterNextRender,
+  computed,
   inject,
+  signal,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatMenuModule } from '@angular/material/menu';
-import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
+import { Permission } from '@samsyn/common';
 import { filter, skip } from 'rxjs';
 import { APP_PATHS } from '../app-paths';
 import { AuthService } from '../auth/auth.service';
@@ -27,7 +30,6 @@ import { LanguageSwitch } from './language-switch';
     MatButtonModule,
     MatMenuModule,
     RouterLink,
-    RouterLinkActive,
     RouterOutlet,
     TranslatePipe,
     LanguageSwitch,
@@ -44,15 +46,35 @@ export class Shell {
 
   protected readonly me = this.auth.me;
   protected readonly paths = APP_PATHS;
+  protected readonly canReadCases = computed(() => this.auth.can(Permission.CaseRead));
+  protected readonly canCreateCases = computed(() => this.auth.can(Permission.CaseCreate));
+  protected readonly canReview = computed(() => this.auth.can(Permission.AuditReview));
+
+  private readonly url = signal(this.router.url);
+  /** Which menu entry is the current page ("Nytt ärende" lives below "Mina ärenden" in the URL). */
+  protected readonly section = computed<'cases' | 'newCase' | 'review' | null>(() => {
+    const path = this.url().split(/[?#]/)[0];
+    const [first, second] = path.split('/').filter((part) => part !== '');
+    if (first === APP_PATHS.cases) return second === APP_PATHS.newCase ? 'newCase' : 'cases';
+    if (first === APP_PATHS.review) return 'review';
+    return null;
+  });
 
   constructor() {
+    const destroyRef = inject(DestroyRef);
+    this.router.events
+      .pipe(
+        filter((event) => event instanceof NavigationEnd),
+        takeUntilDestroyed(destroyRef),
+      )
+      .subscribe((event) => this.url.set(event.urlAfterRedirects));
     // After an in-app navigation, move focus to the new page's heading so screen-reader and
     // keyboard users start at the new content rather than at the link they used.
     this.router.events
       .pipe(
         filter((event) => event instanceof NavigationEnd),
         skip(1),
-        takeUntilDestroyed(inject(DestroyRef)),
+        takeUntilDestroyed(destroyRef),
       )
       .subscribe(() => afterNextRender(() => this.focusMain('h1'), { injector: this.injector }));
   }

@@ -20,7 +20,6 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router } from '@angular/router';
 import { errorMessageKey } from '../../core/api/problem';
-import { APP_PATHS } from '../../core/app-paths';
 import { AuthService } from '../../core/auth/auth.service';
 import type { TranslationKey } from '../../core/i18n/sv';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
@@ -93,7 +92,8 @@ export class SignInPage {
     this.errorKey.set(null);
     try {
       await this.auth.signIn(this.form.getRawValue());
-      await this.router.navigate(['/', APP_PATHS.cases]);
+      // The start page depends on the user's permissions (see homeGuard).
+      await this.router.navigate(['/']);
     } catch (error: unknown) {
       this.errorKey.set(errorMessageKey(error));
       this.form.controls.password.reset();

@@ -1,0 +1,50 @@
+import { AccessBasis, InformationCategory, LegalProvision, ParticipantRole } from '@samsyn/common';
+import { labelKey, type LabelGroup } from './labels';
+import { translate } from './translate';
+
+const label = (group: LabelGroup, code: string, locale: 'sv' | 'en' = 'sv') => {
+  const key = labelKey(group, code);
+  return key ? translate(locale, key) : code;
+};
+
+describe('labelKey', () => {
+  it.each<[LabelGroup, string, string]>([
+    ['programme', 'SIP', 'SIP'],
+    ['programme', 'TRYGGA_HEM', 'Trygga hem'],
+    ['status', 'need_identified', 'Behov identifierat'],
+    ['status', 'follow_up', 'Uppföljning'],
+    ['teamRole', 'healthcare_contact', 'Kontaktperson hälso- och sjukvård'],
+    ['provision', LegalProvision.Osl10Kap18c, 'OSL 10 kap. 18 c §'],
+    ['basis', AccessBasis.Emergency, 'Nödåtkomst'],
+    ['consentState', 'withdrawn', 'Återkallat'],
+  ])('names %s %s in Swedish', (group, code, text) => {
+    expect(label(group, code)).toBe(text);
+  });
+
+  it('names every information category, participant role and provision in both languages', () => {
+    const codes: [LabelGroup, string[]][] = [
+      ['category', Object.values(InformationCategory)],
+      ['participantRole', Object.values(ParticipantRole)],
+      ['provision', Object.values(LegalProvision)],
+      ['basis', Object.values(AccessBasis)],
+    ];
+    for (const [group, values] of codes) {
+      for (const code of values)
+        expect({ group, code, key: labelKey(group, code) }).not.toEqual({
+          group,
+          code,
+          key: null,
+        });
+    }
+  });
+
+  it('falls back to the code itself for a code the client does not know', () => {
+    expect(labelKey('status', 'some_new_status')).toBeNull();
+    expect(label('status', 'some_new_status')).toBe('some_new_status');
+    expect(label('programme', 'SIG', 'en')).toBe('SIG');
+  });
+
+  it('does not treat inherited properties as codes', () => {
+    expect(labelKey('status', 'constructor')).toBeNull();
+  });
+});

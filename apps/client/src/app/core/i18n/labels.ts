@@ -1,0 +1,31 @@
+import type { TranslationKey } from './sv';
+import { isTranslationKey } from './translate';
+
+/**
+ * Groups of codes the API sends (programmes, statuses, roles, categories, …) and the dictionary
+ * prefix of their names. A code the client does not know yet is shown as the code itself.
+ */
+export type LabelGroup =
+  | 'programme'
+  | 'programmeInfo'
+  | 'status'
+  | 'participantRole'
+  | 'teamRole'
+  | 'category'
+  | 'consentForm'
+  | 'consentState'
+  | 'provision'
+  | 'basis'
+  | 'relation'
+  | 'protectedLevel'
+  | 'pnrKind'
+  | 'orgType'
+  | 'auditAction'
+  | 'suppressed'
+  | 'denial';
+
+/** The dictionary key naming `code`, or null when the client has no name for it. */
+export function labelKey(group: LabelGroup, code: string): TranslationKey | null {
+  const key = `${group}.${code}`;
+  return isTranslationKey(key) ? key : null;
+}

@@ -1,0 +1,178 @@
+import { DOCUMENT } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatTabsModule } from '@angular/material/tabs';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { AccessBasis, type EmergencyAccessDto, Permission } from '@samsyn/common';
+import { distinctUntilChanged, firstValueFrom, map } from 'rxjs';
+import { APP_PATHS } from '../../../core/app-paths';
+import { AuthService } from '../../../core/auth/auth.service';
+import { LabelPipe, WhenPipe } from '../../../core/i18n/i18n-pipes';
+import { I18nService } from '../../../core/i18n/i18n.service';
+import { labelKey } from '../../../core/i18n/labels';
+import { TranslatePipe } from '../../../core/i18n/translate.pipe';
+import { ReferenceData } from '../../../core/reference/reference-data';
+import { CaseAuditLog } from '../../audit/case-audit-log';
+import {
+  EmergencyAccessDialog,
+  type EmergencyAccessDialogData,
+} from '../shared/emergency-access-dialog';
+import { CaseStore } from './case.store';
+import { ConsentsTab } from './tabs/consents-tab';
+import { JournalTab } from './tabs/journal-tab';
+import { LinksTab } from './tabs/links-tab';
+import { OverviewTab } from './tabs/overview-tab';
+import { ParticipantsTab } from './tabs/participants-tab';
+import { TeamTab } from './tabs/team-tab';
+
+/** Tab names in the URL (`?flik=journal`), so a tab can be linked to and survives a reload. */
+const TABS = ['oversikt', 'deltagare', 'team', 'samtycke', 'journal', 'lankade', 'logg'] as const;
+type Tab = (typeof TABS)[number];
+
+/** One case: overview, participants, team, consent, journal, linked cases and (for auditors) log. */
+@Component({
+  selector: 'app-case-page',
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatTabsModule,
+    TranslatePipe,
+    LabelPipe,
+    WhenPipe,
+    OverviewTab,
+    ParticipantsTab,
+    TeamTab,
+    ConsentsTab,
+    JournalTab,
+    LinksTab,
+    CaseAuditLog,
+  ],
+  providers: [CaseStore],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './case.page.html',
+  styleUrl: './case.page.scss',
+})
+export class CasePage {
+  protected readonly store = inject(CaseStore);
+  private readonly auth = inject(AuthService);
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+  private readonly dialog = inject(MatDialog);
+  private readonly i18n = inject(I18nService);
+  private readonly injector = inject(Injector);
+  private readonly document = inject(DOCUMENT);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly reference = inject(ReferenceData);
+
+  protected readonly paths = APP_PATHS;
+  protected readonly caseId = signal('');
+  protected readonly caseDto = this.store.caseDto;
+  protected readonly canRequestEmergency = computed(() => this.auth.can(Permission.CaseRead));
+  protected readonly canReadLog = computed(() => this.auth.can(Permission.AuditReview));
+  protected readonly tabs = computed<Tab[]>(() =>
+    TABS.filter((tab) => tab !== 'logg' || this.canReadLog()),
+  );
+  protected readonly tab = signal<Tab>('oversikt');
+  protected readonly tabIndex = computed(() => Math.max(0, this.tabs().indexOf(this.tab())));
+  /** Nödåtkomst in force: the banner says until when. */
+  protected readonly emergencyUntil = computed(() => {
+    const access = this.caseDto()?.access;
+    return access?.basis === AccessBasis.Emergency ? access.emergencyUntil : null;
+  });
+
+  /** Why the caller has no access, as the policy said, or a general explanation. */
+  protected readonly denialText = computed(() => {
+    const state = this.store.state();
+    const key =
+      state.kind === 'forbidden' && state.reason ? labelKey('denial', state.reason) : null;
+    return this.i18n.t(key ?? 'casePage.forbiddenText');
+  });
+
+  protected readonly heading = computed(() => {
+    const state = this.store.state();
+    switch (state.kind) {
+      case 'loaded':
+        return this.i18n.t('casePage.heading', { number: state.case.number });
+      case 'forbidden':
+        return this.i18n.t('casePage.forbiddenTitle');
+      case 'notFound':
+        return this.i18n.t('casePage.notFoundTitle');
+      default:
+        return this.i18n.t('casePage.loadingTitle');
+    }
+  });
+
+  constructor() {
+    void this.reference.loadProgrammes().catch(() => undefined);
+    void this.reference.loadOrganisations().catch(() => undefined);
+    const destroyRef = inject(DestroyRef);
+    this.route.paramMap
+      .pipe(
+        map((params) => params.get('id') ?? ''),
+        distinctUntilChanged(),
+        takeUntilDestroyed(destroyRef),
+      )
+      .subscribe((id) => {
+        this.caseId.set(id);
+        void this.store.load(id);
+      });
+    this.route.queryParamMap
+      .pipe(
+        map((params) => params.get('flik')),
+        takeUntilDestroyed(destroyRef),
+      )
+      .subscribe((tab) => this.tab.set(TABS.includes(tab as Tab) ? (tab as Tab) : 'oversikt'));
+  }
+
+  protected selectTab(index: number): void {
+    const tab = this.tabs()[index] ?? 'oversikt';
+    this.tab.set(tab);
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { flik: tab === 'oversikt' ? null : tab },
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
+  }
+
+  protected retry(): void {
+    void this.store.load(this.caseId());
+  }
+
+  protected async requestEmergencyAccess(): Promise<void> {
+    const data: EmergencyAccessDialogData = { caseId: this.caseId(), caseNumber: null };
+    const granted = await firstValueFrom(
+      this.dialog
+        .open<EmergencyAccessDialog, EmergencyAccessDialogData, EmergencyAccessDto>(
+          EmergencyAccessDialog,
+          { data, width: '560px' },
+        )
+        .afterClosed(),
+    );
+    if (!granted) return;
+    await this.store.load(this.caseId());
+    afterNextRender(() => this.focusHeading(), { injector: this.injector });
+  }
+
+  /** Prints the overview: the print stylesheet hides navigation, controls and protected details. */
+  protected print(): void {
+    this.selectTab(0);
+    afterNextRender(() => this.document.defaultView?.print(), { injector: this.injector });
+  }
+
+  private focusHeading(): void {
+    this.host.nativeElement.querySelector<HTMLElement>('h1')?.focus();
+  }
+}

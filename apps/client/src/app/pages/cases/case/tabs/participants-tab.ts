@@ -1,0 +1,139 @@
+import { LiveAnnouncer } from '@angular/cdk/a11y';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatSelectModule } from '@angular/material/select';
+import type { CaseDto, ParticipantRole, PersonDto } from '@samsyn/common';
+import { firstValueFrom } from 'rxjs';
+import { CasesApi } from '../../../../core/api/cases-api.service';
+import { errorMessageKey } from '../../../../core/api/problem';
+import { FieldErrorPipe } from '../../../../core/forms/field-error.pipe';
+import { focusFirstInvalid } from '../../../../core/forms/focus-invalid';
+import { applyServerErrors } from '../../../../core/forms/server-errors';
+import { required } from '../../../../core/forms/validators';
+import { LabelPipe, LanguageNamePipe, WhenPipe } from '../../../../core/i18n/i18n-pipes';
+import { I18nService } from '../../../../core/i18n/i18n.service';
+import type { TranslationKey } from '../../../../core/i18n/sv';
+import { TranslatePipe } from '../../../../core/i18n/translate.pipe';
+import { ReferenceData } from '../../../../core/reference/reference-data';
+import { PersonFields } from '../../shared/person-fields';
+import { createPersonForm, toPersonInput } from '../../shared/person-form';
+import { CaseStore } from '../case.store';
+import { displayName, shownPersonalNumber, withheldReason } from '../participant-view';
+
+/**
+ * Deltagare: every participant with what the caller may see. Withheld fields say "Undanhållen"
+ * and why; protected identities are marked and their details never printed (D18).
+ */
+@Component({
+  selector: 'app-participants-tab',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatSelectModule,
+    PersonFields,
+    TranslatePipe,
+    LabelPipe,
+    LanguageNamePipe,
+    WhenPipe,
+    FieldErrorPipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './participants-tab.html',
+})
+export class ParticipantsTab {
+  private readonly store = inject(CaseStore);
+  private readonly api = inject(CasesApi);
+  private readonly fb = inject(NonNullableFormBuilder);
+  private readonly reference = inject(ReferenceData);
+  private readonly announcer = inject(LiveAnnouncer);
+  private readonly i18n = inject(I18nService);
+  private readonly injector = inject(Injector);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+
+  protected readonly caseDto = computed(() => this.store.caseDto() as CaseDto);
+  protected readonly roles = computed<ParticipantRole[]>(
+    () => this.reference.programme(this.caseDto().programme)?.participantRoles ?? [],
+  );
+  protected readonly displayName = displayName;
+  protected readonly personalNumber = shownPersonalNumber;
+
+  protected readonly adding = signal(false);
+  protected readonly pending = signal(false);
+  protected readonly errorKey = signal<TranslationKey | null>(null);
+  protected readonly form = this.fb.group({
+    role: ['' as ParticipantRole | '', required],
+    person: createPersonForm(this.fb),
+  });
+
+  protected withheld(person: PersonDto, group: 'identity' | 'contact'): TranslationKey | null {
+    return withheldReason(person, group);
+  }
+
+  protected addressLine(person: PersonDto): string {
+    const place = [person.postalCode, person.city].filter((part) => !!part).join(' ');
+    return [person.address, place].filter((part) => !!part).join(', ');
+  }
+
+  protected startAdding(): void {
+    this.adding.set(true);
+    afterNextRender(() => this.focus('#add-participant-title'), { injector: this.injector });
+  }
+
+  protected cancel(): void {
+    this.adding.set(false);
+    this.form.reset();
+    afterNextRender(() => this.focus('#add-participant-button'), { injector: this.injector });
+  }
+
+  protected async add(): Promise<void> {
+    if (this.pending()) return;
+    this.errorKey.set(null);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      afterNextRender(() => focusFirstInvalid(this.host.nativeElement), {
+        injector: this.injector,
+      });
+      return;
+    }
+    const value = this.form.getRawValue();
+    this.pending.set(true);
+    try {
+      const updated = await firstValueFrom(
+        this.api.addParticipant(this.caseDto().id, {
+          role: value.role as ParticipantRole,
+          person: toPersonInput(value.person),
+        }),
+      );
+      this.store.set(updated);
+      this.adding.set(false);
+      this.form.reset();
+      void this.announcer.announce(this.i18n.t('participant.added'), 'polite');
+      afterNextRender(() => this.focus('#participants-title'), { injector: this.injector });
+    } catch (error: unknown) {
+      this.errorKey.set(errorMessageKey(error));
+      if (applyServerErrors(this.form, error).length) {
+        afterNextRender(() => focusFirstInvalid(this.host.nativeElement), {
+          injector: this.injector,
+        });
+      }
+    } finally {
+      this.pending.set(false);
+    }
+  }
+
+  private focus(selector: string): void {
+    this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus();
+  }
+}
