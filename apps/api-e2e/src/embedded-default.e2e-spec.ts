@@ -67,6 +67,8 @@ describe('embedded default without PostgreSQL or Redis', () => {
         id: expect.any(String),
         kind: ReminderKind.SystemTest,
         caseId: null,
+        caseNumber: null,
+        escalation: false,
         createdAt: expect.any(String),
         readAt: null,
       },

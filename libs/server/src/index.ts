@@ -11,3 +11,8 @@ export * from './lib/reminders/polling';
 export * from './lib/reminders/redis-connection';
 export * from './lib/reminders/reminder-delivery.service';
 export * from './lib/reminders/reminders-core.module';
+export * from './lib/reminders/mail-transport';
+export * from './lib/reminders/reminder-config';
+export * from './lib/reminders/reminder-email';
+export * from './lib/reminders/reminder-mailer.service';
+export { NotificationEmailStatus } from './lib/entities/notification.entity';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RemindersModule } from '../reminders/reminders.module';
 import { CaseAccessService } from './case-access.service';
 import { CasesController, ConsentsController } from './cases.controller';
 import { CasesService } from './cases.service';
@@ -11,6 +12,7 @@ import { programmesProvider } from './programmes.provider';
 
 /** Shared cases, persons, consent, disclosures, journal and emergency access (issue 3). */
 @Module({
+  imports: [RemindersModule],
   controllers: [CasesController, ConsentsController, ProgrammesController],
   providers: [
     programmesProvider,

@@ -48,6 +48,7 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiException } from '../common/problem-details';
+import { CaseRemindersService } from '../reminders/case-reminders.service';
 import { actorOf, type CaseAccess, CaseAccessService, clockNow } from './case-access.service';
 import { checkConsent, conflict, invalid, versionConflict } from './case-rules';
 import { caseScopeCondition, caseScopeParameters } from './case-scope';
@@ -65,6 +66,7 @@ export class CasesService {
     private readonly audit: AuditService,
     private readonly config: ConfigService<EnvironmentVariables, true>,
     @Inject(PROGRAMMES) private readonly programmes: ProgrammeRegistry,
+    private readonly caseReminders: CaseRemindersService,
   ) {}
 
   private programmeOrFail(code: string): ProgrammeDefinition {
@@ -162,6 +164,7 @@ export class CasesService {
         addedById: user.id,
       });
       const consentIds: string[] = [];
+      const consents: ConsentEntity[] = [];
       for (const [i, c] of (dto.consents ?? []).entries()) {
         const person = people[c.participantIndex];
         if (!person)
@@ -194,7 +197,9 @@ export class CasesService {
           }),
         );
         consentIds.push(saved.id);
+        consents.push(saved);
       }
+      await this.caseReminders.caseOpened(em, kase, consents);
       await this.audit.record(
         user,
         {
@@ -473,6 +478,7 @@ export class CasesService {
       if (dto.description !== undefined) kase.description = dto.description.trim() || null;
       if (dto.followUpAt !== undefined) kase.followUpAt = dto.followUpAt.slice(0, 10);
       await em.save(kase);
+      await this.caseReminders.caseChanged(em, kase);
       await this.audit.record(
         user,
         { action: AuditAction.CaseUpdate, caseIds: [caseId], basis: AccessBasis.Owner },
@@ -503,6 +509,7 @@ export class CasesService {
       kase.closed = isClosedStatus(programme, dto.status);
       kase.closedAt = kase.closed ? new Date() : null;
       await em.save(kase);
+      await this.caseReminders.caseChanged(em, kase);
       await this.audit.record(
         user,
         { action: AuditAction.CaseStatus, caseIds: [caseId], basis: AccessBasis.Owner },

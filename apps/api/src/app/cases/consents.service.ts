@@ -23,6 +23,7 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiException } from '../common/problem-details';
+import { CaseRemindersService } from '../reminders/case-reminders.service';
 import { type CaseAccess, CaseAccessService, clockNow } from './case-access.service';
 import {
   categoriesOutsideProgramme,
@@ -44,6 +45,7 @@ export class ConsentsService {
     private readonly dataSource: DataSource,
     private readonly access: CaseAccessService,
     private readonly audit: AuditService,
+    private readonly caseReminders: CaseRemindersService,
   ) {}
 
   /** The owning organisation sees every record; another organisation the ones naming it. */
@@ -123,6 +125,7 @@ export class ConsentsService {
           supersedesId: dto.supersedesId ?? null,
         }),
       );
+      await this.caseReminders.consentRecorded(em, access.kase, consent);
       await this.audit.record(
         user,
         {
@@ -168,6 +171,7 @@ export class ConsentsService {
         recordedById: user.id,
         reason: dto.reason?.trim() || null,
       });
+      await this.caseReminders.consentWithdrawn(em, consent);
       await this.audit.record(
         user,
         {

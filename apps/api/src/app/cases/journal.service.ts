@@ -13,6 +13,7 @@ import { DataSource, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiException } from '../common/problem-details';
+import { CaseRemindersService } from '../reminders/case-reminders.service';
 import { CaseAccessService, clockNow } from './case-access.service';
 import { invalid } from './case-rules';
 
@@ -23,6 +24,7 @@ export class JournalService {
     private readonly dataSource: DataSource,
     private readonly access: CaseAccessService,
     private readonly audit: AuditService,
+    private readonly caseReminders: CaseRemindersService,
   ) {}
 
   /** Entries in the categories the caller may see, newest first. */
@@ -77,7 +79,7 @@ export class JournalService {
     dto: CreateJournalEntryDto,
   ): Promise<JournalEntryDto> {
     return this.dataSource.transaction(async (em) => {
-      const { decision } = await this.access.require(user, caseId, 'write', { em });
+      const { decision, kase } = await this.access.require(user, caseId, 'write', { em });
       if (!canWriteCategory(decision, dto.category))
         throw new ApiException(
           HttpStatus.FORBIDDEN,
@@ -107,6 +109,7 @@ export class JournalService {
           correctsId: dto.correctsId ?? null,
         }),
       );
+      await this.caseReminders.caseChanged(em, kase);
       await this.audit.record(
         user,
         {

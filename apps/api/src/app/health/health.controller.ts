@@ -8,12 +8,14 @@ import {
   HealthIndicatorService,
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
+import { ReminderDeliveryService } from '@samsyn/server';
 import { Public } from '../auth/decorators';
 import { REMINDER_QUEUE, type ReminderQueue } from '../reminders/reminder-queue.provider';
 
 /**
  * Liveness and readiness: the database, and Redis when one is configured — probed through the
- * reminders queue's own connection (fail-fast settings), the one the API actually uses.
+ * reminders queue's own connection (fail-fast settings), the one the API actually uses — with
+ * reminder delivery metrics in the details.
  */
 @ApiTags('health')
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
@@ -23,6 +25,7 @@ export class HealthController {
     private readonly db: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     @Inject(REMINDER_QUEUE) private readonly queue: ReminderQueue,
+    private readonly reminders: ReminderDeliveryService,
   ) {}
 
   @Public()
@@ -32,7 +35,22 @@ export class HealthController {
     const checks = [() => this.db.pingCheck('database', { timeout: 3000 })];
     const queue = this.queue;
     if (queue) checks.push(() => this.pingRedis(queue));
+    checks.push(() => this.reminderMetrics());
     return this.health.check(checks);
+  }
+
+  /**
+   * Counts only (no ids, no content): pending reminders, late ones (pending and due over a
+   * minute ago: delivery is behind or down) and failed ones. Informational: always "up", so a
+   * backlog never takes the API out of a load balancer; alert on `late` and `failed` instead.
+   */
+  private async reminderMetrics(): Promise<HealthIndicatorResult> {
+    const indicator = this.indicators.check('reminders');
+    try {
+      return indicator.up({ ...(await this.reminders.metrics()) });
+    } catch {
+      return indicator.down({ message: 'reminder counts unavailable' });
+    }
   }
 
   private async pingRedis(queue: NonNullable<ReminderQueue>): Promise<HealthIndicatorResult> {

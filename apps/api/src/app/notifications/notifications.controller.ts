@@ -1,10 +1,23 @@
-import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   type NotificationDto,
   type NotificationPageDto,
+  type NotificationPreferencesDto,
   PageQueryDto,
   Permission,
+  type UnreadCountDto,
+  UpdateNotificationPreferencesDto,
 } from '@samsyn/common';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser, RequirePermission } from '../auth/decorators';
@@ -26,6 +39,21 @@ export class NotificationsController {
     return this.notifications.listOwn(user.id, query);
   }
 
+  /** How many of your notifications are unread (the badge in the shell). */
+  @Get('unread-count')
+  @RequirePermission(Permission.NotificationRead)
+  unreadCount(@CurrentUser() user: AuthenticatedUser): Promise<UnreadCountDto> {
+    return this.notifications.unreadCount(user.id);
+  }
+
+  /** Marks all your notifications as read. */
+  @Post('read-all')
+  @HttpCode(HttpStatus.OK)
+  @RequirePermission(Permission.NotificationRead)
+  markAllRead(@CurrentUser() user: AuthenticatedUser): Promise<UnreadCountDto> {
+    return this.notifications.markAllRead(user.id);
+  }
+
   /** Marks one of your notifications as read. */
   @Post(':id/read')
   @HttpCode(HttpStatus.OK)
@@ -35,5 +63,28 @@ export class NotificationsController {
     @Param('id', uuidParam()) id: string,
   ): Promise<NotificationDto> {
     return this.notifications.markRead(user.id, id);
+  }
+}
+
+@ApiTags('notifications')
+@Controller('me/notification-preferences')
+export class NotificationPreferencesController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  /** How reminders reach you by e-mail: at once, in a daily digest at 07:00, or not at all. */
+  @Get()
+  @RequirePermission(Permission.NotificationRead)
+  get(@CurrentUser() user: AuthenticatedUser): Promise<NotificationPreferencesDto> {
+    return this.notifications.preferences(user.id);
+  }
+
+  /** Changes how reminders reach you by e-mail. */
+  @Put()
+  @RequirePermission(Permission.NotificationRead)
+  set(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() dto: UpdateNotificationPreferencesDto,
+  ): Promise<NotificationPreferencesDto> {
+    return this.notifications.setPreferences(user.id, dto.emailMode);
   }
 }

@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { NotificationEntity } from '@samsyn/server';
-import { NotificationsController } from './notifications.controller';
+import { CaseEntity, NotificationEntity, UserEntity } from '@samsyn/server';
+import {
+  NotificationPreferencesController,
+  NotificationsController,
+} from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 
-/** In-app notifications (reminders delivered to a user). */
+/** In-app notifications (reminders delivered to a user) and the user's e-mail preference. */
 @Module({
-  imports: [TypeOrmModule.forFeature([NotificationEntity])],
-  controllers: [NotificationsController],
+  imports: [TypeOrmModule.forFeature([NotificationEntity, UserEntity, CaseEntity])],
+  controllers: [NotificationsController, NotificationPreferencesController],
   providers: [NotificationsService],
 })
 export class NotificationsModule {}

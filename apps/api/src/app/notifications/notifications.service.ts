@@ -1,32 +1,53 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
+  type EmailMode,
   ErrorCode,
   type NotificationDto,
   type NotificationPageDto,
+  type NotificationPreferencesDto,
   type PageQueryDto,
+  type UnreadCountDto,
 } from '@samsyn/common';
-import { NotificationEntity } from '@samsyn/server';
-import { IsNull, Repository } from 'typeorm';
+import {
+  CaseEntity,
+  type EnvironmentVariables,
+  NotificationEntity,
+  UserEntity,
+} from '@samsyn/server';
+import { In, IsNull, Repository } from 'typeorm';
 import { ApiException } from '../common/problem-details';
 
-export function toNotificationDto(n: NotificationEntity): NotificationDto {
+export function toNotificationDto(
+  n: NotificationEntity,
+  caseNumbers: ReadonlyMap<string, string>,
+): NotificationDto {
   return {
     id: n.id,
     kind: n.kind,
     caseId: n.caseId,
+    caseNumber: n.caseId ? (caseNumbers.get(n.caseId) ?? null) : null,
+    escalation: n.escalation,
     createdAt: n.createdAt.toISOString(),
     readAt: n.readAt ? n.readAt.toISOString() : null,
   };
 }
 
-/** The caller's own in-app notifications; nobody reads or marks another user's. */
+/** The caller's own in-app notifications and e-mail preference; nobody reads another user's. */
 @Injectable()
 export class NotificationsService {
+  private readonly emailEnabled: boolean;
+
   constructor(
     @InjectRepository(NotificationEntity)
     private readonly notifications: Repository<NotificationEntity>,
-  ) {}
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectRepository(CaseEntity) private readonly cases: Repository<CaseEntity>,
+    config: ConfigService<EnvironmentVariables, true>,
+  ) {
+    this.emailEnabled = Boolean(config.get('SMTP_URL', { infer: true }));
+  }
 
   async listOwn(userId: string, query: PageQueryDto): Promise<NotificationPageDto> {
     const [rows, total] = await this.notifications.findAndCount({
@@ -35,14 +56,19 @@ export class NotificationsService {
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     });
-    const unread = await this.notifications.countBy({ userId, readAt: IsNull() });
+    const { unread } = await this.unreadCount(userId);
+    const numbers = await this.caseNumbers(rows);
     return {
-      items: rows.map(toNotificationDto),
+      items: rows.map((n) => toNotificationDto(n, numbers)),
       total,
       page: query.page,
       pageSize: query.pageSize,
       unread,
     };
+  }
+
+  unreadCount(userId: string): Promise<UnreadCountDto> {
+    return this.notifications.countBy({ userId, readAt: IsNull() }).then((unread) => ({ unread }));
   }
 
   /** Marks one of the caller's notifications read; marking it again keeps the first time. */
@@ -57,6 +83,36 @@ export class NotificationsService {
         'There is no such notification.',
       );
     }
-    return toNotificationDto(notification);
+    return toNotificationDto(notification, await this.caseNumbers([notification]));
+  }
+
+  /** Marks every unread notification of the caller read. */
+  async markAllRead(userId: string): Promise<UnreadCountDto> {
+    await this.notifications.update({ userId, readAt: IsNull() }, { readAt: new Date() });
+    return this.unreadCount(userId);
+  }
+
+  async preferences(userId: string): Promise<NotificationPreferencesDto> {
+    const user = await this.users.findOneByOrFail({ id: userId });
+    return { emailMode: user.emailMode, emailAvailable: this.emailEnabled && !!user.email };
+  }
+
+  async setPreferences(userId: string, emailMode: EmailMode): Promise<NotificationPreferencesDto> {
+    await this.users.update({ id: userId }, { emailMode });
+    return this.preferences(userId);
+  }
+
+  /**
+   * Case numbers for the links. A number is an identifier, not personal data (D18 allows it
+   * in e-mail); opening the case is still decided by the access policy.
+   */
+  private async caseNumbers(rows: NotificationEntity[]): Promise<Map<string, string>> {
+    const ids = [...new Set(rows.map((r) => r.caseId).filter((id): id is string => !!id))];
+    if (ids.length === 0) return new Map();
+    const cases = await this.cases.find({
+      select: { id: true, number: true },
+      where: { id: In(ids) },
+    });
+    return new Map(cases.map((c) => [c.id, c.number] as const));
   }
 }

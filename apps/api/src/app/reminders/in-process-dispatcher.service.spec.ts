@@ -4,6 +4,7 @@ import type {
   DeliveryOutcome,
   EnvironmentVariables,
   ReminderDeliveryService,
+  ReminderMailer,
 } from '@samsyn/server';
 import type { Queue } from 'bullmq';
 import { InProcessDispatcher } from './in-process-dispatcher.service';
@@ -22,12 +23,17 @@ function setup(outcomes: Record<string, DeliveryOutcome>, queue: Queue | null = 
       return Promise.resolve(outcome);
     }),
   };
+  const mailer = {
+    sendDue: jest.fn().mockResolvedValue(0),
+    sendDigests: jest.fn().mockResolvedValue(0),
+  };
   const dispatcher = new InProcessDispatcher(
     delivery as unknown as ReminderDeliveryService,
     config,
     queue,
+    mailer as unknown as ReminderMailer,
   );
-  return { dispatcher, delivery };
+  return { dispatcher, delivery, mailer };
 }
 
 describe('InProcessDispatcher', () => {
@@ -72,10 +78,12 @@ describe('InProcessDispatcher', () => {
     expect(delivery.findDuePendingIds).not.toHaveBeenCalled();
   });
 
-  it('polls without Redis, and stops on shutdown', async () => {
-    const { dispatcher, delivery } = setup({ a: { status: 'delivered', notified: 1 } });
+  it('polls without Redis, sends the e-mail after delivering, and stops on shutdown', async () => {
+    const { dispatcher, delivery, mailer } = setup({ a: { status: 'delivered', notified: 1 } });
     dispatcher.onApplicationBootstrap();
     await dispatcher.onModuleDestroy();
     expect(delivery.deliver).toHaveBeenCalledWith('a');
+    expect(mailer.sendDue).toHaveBeenCalled();
+    expect(mailer.sendDigests).toHaveBeenCalled();
   });
 });

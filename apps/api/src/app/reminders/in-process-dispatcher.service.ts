@@ -11,6 +11,7 @@ import {
   type EnvironmentVariables,
   type PollingLoop,
   ReminderDeliveryService,
+  ReminderMailer,
   startPolling,
 } from '@samsyn/server';
 import { REMINDER_QUEUE, type ReminderQueue } from './reminder-queue.provider';
@@ -20,8 +21,9 @@ const MAX_BATCHES_PER_RUN = 20;
 
 /**
  * The embedded default without Redis: every REMINDER_POLL_SECONDS the API itself delivers the
- * pending reminders that are due, through the same ReminderDeliveryService as the worker. With
- * REDIS_URL set it stays idle; the worker delivers.
+ * pending reminders that are due (escalation checks included), through the same
+ * ReminderDeliveryService as the worker, then sends their e-mail and, after 07:00, the daily
+ * digests. With REDIS_URL set it stays idle; the worker delivers.
  */
 @Injectable()
 export class InProcessDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
@@ -34,6 +36,7 @@ export class InProcessDispatcher implements OnApplicationBootstrap, OnModuleDest
     private readonly delivery: ReminderDeliveryService,
     private readonly config: ConfigService<EnvironmentVariables, true>,
     @Inject(REMINDER_QUEUE) private readonly queue: ReminderQueue,
+    private readonly mailer: ReminderMailer,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -41,7 +44,7 @@ export class InProcessDispatcher implements OnApplicationBootstrap, OnModuleDest
     const seconds = this.config.get('REMINDER_POLL_SECONDS', { infer: true });
     this.logger.log(`No REDIS_URL: reminders are delivered in-process every ${seconds} s`);
     this.loop = startPolling(
-      () => this.dispatchDue().then(() => undefined),
+      () => this.dispatchDue().then(() => this.sendMail()),
       seconds * 1000,
       (err) => this.logger.error({ error: describeDeliveryError(err) }, 'Reminder dispatch failed'),
     );
@@ -51,6 +54,12 @@ export class InProcessDispatcher implements OnApplicationBootstrap, OnModuleDest
     // Lets a delivery in progress finish before the database connection closes.
     await this.loop?.stop();
     this.loop = undefined;
+  }
+
+  /** E-mail of what was delivered, and the daily digest once 07:00 has passed. */
+  async sendMail(): Promise<void> {
+    await this.mailer.sendDue();
+    await this.mailer.sendDigests();
   }
 
   /** Delivers what is due now; returns how many reminders were delivered. */

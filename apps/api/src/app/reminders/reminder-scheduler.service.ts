@@ -17,6 +17,8 @@ export interface ScheduleReminderInput {
   recipientUserId?: string | null;
   recipientUnitId?: string | null;
   caseId?: string | null;
+  /** What it is about besides the case (a consent, a meeting), to find it again. */
+  subjectId?: string | null;
 }
 
 /**
@@ -47,6 +49,8 @@ export class ReminderScheduler {
         recipientUserId: input.recipientUserId ?? null,
         recipientUnitId: input.recipientUnitId ?? null,
         caseId: input.caseId ?? null,
+        subjectId: input.subjectId ?? null,
+        escalationOfId: null,
         attempts: 0,
         deliveredAt: null,
         lastError: null,
@@ -80,6 +84,30 @@ export class ReminderScheduler {
     // Tidiness only: a job that stays is skipped, because the row is no longer pending.
     this.afterCommit.run(em, () => this.background('dequeue', (q) => q.remove(id)));
     return true;
+  }
+
+  /**
+   * Cancels every pending reminder matching `where` (e.g. of a case, or about a consent);
+   * returns how many. Rows are locked first so a delivery in progress finishes before.
+   */
+  async cancelWhere(
+    em: EntityManager,
+    where: Partial<Pick<ScheduleReminderInput, 'kind' | 'caseId' | 'subjectId'>>,
+  ): Promise<number> {
+    if (!where.caseId && !where.subjectId) throw new TypeError('name a case or a subject');
+    const rows = await em.find(ReminderEntity, {
+      select: { id: true },
+      where: {
+        status: ReminderStatus.Pending,
+        ...(where.kind ? { kind: where.kind } : {}),
+        ...(where.caseId ? { caseId: where.caseId } : {}),
+        ...(where.subjectId ? { subjectId: where.subjectId } : {}),
+      },
+      lock: { mode: 'pessimistic_write' },
+    });
+    let cancelled = 0;
+    for (const { id } of rows) if (await this.cancel(em, id)) cancelled++;
+    return cancelled;
   }
 
   private enqueue(id: string, dueAt: Date): void {

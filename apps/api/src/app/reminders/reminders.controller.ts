@@ -1,6 +1,11 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CreateTestReminderDto, Permission, type ReminderDto } from '@samsyn/common';
+import {
+  CreateTestReminderDto,
+  Permission,
+  type ReminderDto,
+  RescheduleReminderDto,
+} from '@samsyn/common';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser, RequirePermission } from '../auth/decorators';
 import { uuidParam } from '../common/uuid-param';
@@ -11,7 +16,10 @@ import { RemindersService } from './reminders.service';
 export class RemindersController {
   constructor(private readonly reminders: RemindersService) {}
 
-  /** A reminder to yourself, due at `dueAt` or now: checks that reminder delivery works. */
+  /**
+   * A reminder to yourself, due at `dueAt` or now, of `kind` (default `system_test`): checks that
+   * delivery, e-mail and escalation work.
+   */
   @Post('test')
   @RequirePermission(Permission.SystemOperate)
   createTest(
@@ -26,5 +34,27 @@ export class RemindersController {
   @RequirePermission(Permission.SystemOperate)
   get(@Param('id', uuidParam()) id: string): Promise<ReminderDto> {
     return this.reminders.get(id);
+  }
+
+  /** Moves one of your pending test reminders to a new time (its job follows). */
+  @Patch(':id')
+  @RequirePermission(Permission.SystemOperate)
+  reschedule(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam()) id: string,
+    @Body() dto: RescheduleReminderDto,
+  ): Promise<ReminderDto> {
+    return this.reminders.rescheduleTest(user, id, new Date(dto.dueAt));
+  }
+
+  /** Cancels one of your pending test reminders: it is never delivered. */
+  @Post(':id/cancel')
+  @HttpCode(HttpStatus.OK)
+  @RequirePermission(Permission.SystemOperate)
+  cancel(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam()) id: string,
+  ): Promise<ReminderDto> {
+    return this.reminders.cancelTest(user, id);
   }
 }

@@ -3,6 +3,7 @@ import type {
   DeliverReminderJobData,
   PendingReminder,
   ReminderDeliveryService,
+  ReminderMailer,
 } from '@samsyn/server';
 import type { Queue } from 'bullmq';
 import type { WorkerEnvironment } from '../worker-config';
@@ -14,16 +15,30 @@ function setup(pending: PendingReminder[], queued: string[]) {
   const findPending = jest.fn((limit: number, afterId?: string) =>
     Promise.resolve(pending.filter((r) => !afterId || r.id > afterId).slice(0, limit)),
   );
-  const getJob = jest.fn((jobId: string) =>
-    Promise.resolve(queued.includes(jobId) ? { id: jobId } : undefined),
+  // Redis keys are `<prefix>:<queue>:<job id>`; a job is a hash with a `name` field.
+  const toKey = (jobId: string) => `p:reminders:${jobId}`;
+  const hexists = jest.fn((key: string, field: string) =>
+    Promise.resolve(field === 'name' && queued.some((q) => toKey(q) === key) ? 1 : 0),
   );
+  const client = { hexists };
   const addBulk = jest.fn().mockResolvedValue([]);
+  const upsertJobScheduler = jest.fn().mockResolvedValue({});
+  const mailer = {
+    sendDue: jest.fn().mockResolvedValue(0),
+    sendDigests: jest.fn().mockResolvedValue(0),
+  };
   const reconciler = new ReminderReconciler(
     { findPending } as unknown as ReminderDeliveryService,
-    { getJob, addBulk } as unknown as Queue<DeliverReminderJobData>,
+    {
+      client: Promise.resolve(client),
+      toKey,
+      addBulk,
+      upsertJobScheduler,
+    } as unknown as Queue<DeliverReminderJobData>,
     { get: () => 1 } as unknown as ConfigService<WorkerEnvironment, true>,
+    mailer as unknown as ReminderMailer,
   );
-  return { reconciler, findPending, getJob, addBulk };
+  return { reconciler, findPending, hexists, addBulk, upsertJobScheduler, mailer };
 }
 
 describe('ReminderReconciler', () => {
@@ -59,6 +74,32 @@ describe('ReminderReconciler', () => {
     const { reconciler, addBulk } = setup([{ id: id(1), dueAt: new Date() }], [id(1)]);
     await expect(reconciler.reconcile()).resolves.toEqual({ pending: 1, added: 0 });
     expect(addBulk).not.toHaveBeenCalled();
+  });
+
+  it('asks Redis only whether each job exists, never for its data', async () => {
+    const { reconciler, hexists } = setup([{ id: id(1), dueAt: new Date() }], [id(1)]);
+    await reconciler.reconcile();
+    expect(hexists.mock.calls).toEqual([[`p:reminders:${id(1)}`, 'name']]);
+  });
+
+  it('keeps the daily digest at 07:00 Stockholm time', async () => {
+    const { reconciler, upsertJobScheduler } = setup([], []);
+    await reconciler.scheduleDigest();
+    expect(upsertJobScheduler).toHaveBeenCalledWith(
+      'daily-digest',
+      { pattern: '0 7 * * *', tz: 'Europe/Stockholm' },
+      expect.objectContaining({ name: 'digest' }),
+    );
+  });
+
+  it('sends left-over e-mail and missed digests on every pass, after reconciling', async () => {
+    const { reconciler, mailer, upsertJobScheduler } = setup([], []);
+    jest.useRealTimers();
+    await reconciler.onApplicationBootstrap();
+    await reconciler.onModuleDestroy();
+    expect(upsertJobScheduler).toHaveBeenCalled();
+    expect(mailer.sendDue).toHaveBeenCalled();
+    expect(mailer.sendDigests).toHaveBeenCalled();
   });
 
   it('walks through every page of pending reminders', async () => {

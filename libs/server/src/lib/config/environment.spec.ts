@@ -17,6 +17,26 @@ describe('validateEnvironment', () => {
     expect(env.COOKIE_SECURE).toBe(true);
   });
 
+  it('has reminder defaults: lead times, escalation after 48 h, no e-mail', () => {
+    const env = validateEnvironment({});
+    expect(env.REMINDER_LEAD_DAYS_CONSENT_EXPIRING).toBe(14);
+    expect(env.REMINDER_CASE_INACTIVE_DAYS).toBe(30);
+    expect(env.REMINDER_ESCALATION_HOURS).toBe(48);
+    expect(env.SMTP_URL).toBeUndefined();
+    expect(env.MAIL_FROM).toBe('Samsyn <samsyn@localhost>');
+  });
+
+  it('accepts an SMTP URL and a sender with or without a name', () => {
+    const env = validateEnvironment({
+      SMTP_URL: 'smtps://user:secret@mail.example.se:465',
+      MAIL_FROM: 'noreply@example.se',
+    });
+    expect(env.SMTP_URL).toBe('smtps://user:secret@mail.example.se:465');
+    expect(validateEnvironment({ MAIL_FROM: 'Samsyn Örebro <samsyn@example.se>' }).MAIL_FROM).toBe(
+      'Samsyn Örebro <samsyn@example.se>',
+    );
+  });
+
   it('treats empty strings as unset', () => {
     expect(validateEnvironment({ DATABASE_URL: '', REDIS_URL: '' }).DATABASE_URL).toBeUndefined();
   });
@@ -30,6 +50,13 @@ describe('validateEnvironment', () => {
     ['NODE_ENV', 'staging'],
     ['LOG_LEVEL', 'verbose'],
     ['QUEUE_PREFIX', 'a b'],
+    ['REMINDER_LEAD_DAYS_CONSENT_EXPIRING', '-1'],
+    ['REMINDER_CASE_INACTIVE_DAYS', '0'],
+    ['REMINDER_ESCALATION_HOURS', '1.5'],
+    ['REMINDER_WORKER_CONCURRENCY', '0'],
+    ['SMTP_URL', 'mail.example.se:25'],
+    ['MAIL_FROM', 'Samsyn <no address>'],
+    ['MAIL_FROM', 'a@b\r\nBcc: c@d'],
   ])('rejects %s=%s with a message naming the variable', (name, value) => {
     expect(() => validateEnvironment({ [name]: value })).toThrow(
       new RegExp(`^Invalid configuration:\\n  ${name}: `),

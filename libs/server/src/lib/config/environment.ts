@@ -37,6 +37,9 @@ const toInt = ({ value }: { value: unknown }): unknown =>
 
 const POSTGRES_URL = /^postgres(ql)?:\/\/\S+$/;
 const REDIS_URL = /^rediss?:\/\/\S+$/;
+const SMTP_URL = /^smtps?:\/\/\S+$/;
+// An address, or a display name and an address in angle brackets; no line breaks (headers).
+const MAIL_FROM = /^([^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;
 
 /**
  * Every environment variable Samsyn reads, validated at start-up. Documented in
@@ -93,6 +96,87 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(3600)
   REMINDER_POLL_SECONDS = 5;
+
+  /** Parallel deliveries per worker process. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  REMINDER_WORKER_CONCURRENCY = 100;
+
+  /**
+   * Reminder lead times in days (issue 5, libs/domain reminder-schedule.ts): how many days
+   * before the date it is about a reminder falls due, at 08:00 Stockholm time.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  REMINDER_LEAD_DAYS_SIP_MEETING = 1;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  REMINDER_LEAD_DAYS_SUMMONS_DEADLINE = 1;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  REMINDER_LEAD_DAYS_PLAN_FOLLOW_UP = 0;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  REMINDER_LEAD_DAYS_MEASURE_ENDING = 7;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  REMINDER_LEAD_DAYS_CONSENT_EXPIRING = 14;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  REMINDER_LEAD_DAYS_AGREEMENT_FOLLOW_UP = 30;
+
+  /** Days after an invitation without an answer until its reminder. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REMINDER_INVITATION_UNANSWERED_DAYS = 5;
+
+  /** Days without a write to an open case until its handler is reminded. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REMINDER_CASE_INACTIVE_DAYS = 30;
+
+  /** Hours after delivery until an unread kallelse or plan follow-up goes to the coordinators. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  REMINDER_ESCALATION_HOURS = 48;
+
+  /**
+   * SMTP server for reminder e-mail (`smtp://user:pass@host:587`, `smtps://…:465`). Absent: no
+   * e-mail, reminders are in-app only.
+   */
+  @IsOptional()
+  @Matches(SMTP_URL, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** Sender of reminder e-mail. */
+  @IsString()
+  @Matches(MAIL_FROM, { message: 'MAIL_FROM must be an address, optionally as "Name <address>"' })
+  MAIL_FROM = 'Samsyn <samsyn@localhost>';
 
   @Transform(toInt)
   @IsInt()

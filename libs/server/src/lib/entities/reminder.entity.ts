@@ -10,6 +10,10 @@ import { BaseEntity } from './base.entity';
  */
 @Entity('reminders')
 @Index('idx_reminders_pending_due', ['dueAt'], { where: `"status" = 'pending'` })
+// Features find their pending reminder again by what it is about (a consent, a meeting).
+@Index('idx_reminders_pending_subject', ['subjectId'], { where: `"status" = 'pending'` })
+// Health counts failed reminders without reading the delivered ones.
+@Index('idx_reminders_failed', ['updatedAt'], { where: `"status" = 'failed'` })
 export class ReminderEntity extends BaseEntity {
   @Column({ type: 'varchar', length: 50 })
   kind!: ReminderKind;
@@ -41,6 +45,18 @@ export class ReminderEntity extends BaseEntity {
   @Index()
   @Column({ type: 'uuid', nullable: true })
   caseId!: string | null;
+
+  /** What the reminder is about besides the case (a consent, a meeting, an agreement), if any. */
+  @Column({ type: 'uuid', nullable: true })
+  subjectId!: string | null;
+
+  /** Set on an escalation: the reminder that nobody read in time (its recipients' coordinators). */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  escalationOfId!: string | null;
+
+  @ManyToOne(() => ReminderEntity, { onDelete: 'SET NULL', nullable: true })
+  escalationOf?: Relation<ReminderEntity> | null;
 
   @Column({ type: 'int', default: 0 })
   attempts!: number;

@@ -1,4 +1,4 @@
-import { type Locale, Role } from '@samsyn/common';
+import { EmailMode, type Locale, Role } from '@samsyn/common';
 import { Column, Entity, Index, ManyToOne, type Relation } from 'typeorm';
 import { BaseEntity } from './base.entity';
 import { OrganisationEntity } from './organisation.entity';
@@ -41,6 +41,10 @@ export class UserEntity extends BaseEntity {
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
+
+  /** How reminders reach this user by e-mail, besides the in-app notification centre. */
+  @Column({ type: 'enum', enum: EmailMode, enumName: 'email_mode', default: EmailMode.Immediate })
+  emailMode!: EmailMode;
 
   @Column({ type: 'int', default: 0 })
   failedLoginCount!: number;

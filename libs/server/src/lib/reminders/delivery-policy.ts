@@ -7,8 +7,10 @@ export const MAX_DELIVERY_ATTEMPTS = 5;
 
 /** What one delivery attempt did; `not_due` and `retry` ask the caller to try again later. */
 export type DeliveryOutcome =
-  | { status: 'delivered'; notified: number }
-  | { status: 'skipped'; reason: 'missing' | 'not_pending' }
+  /** `scheduled`: reminders the delivery created (an escalation check), to be queued. */
+  | { status: 'delivered'; notified: number; scheduled?: { id: string; dueAt: Date }[] }
+  /** `acknowledged`: an escalation whose reminder was read meanwhile; it is cancelled. */
+  | { status: 'skipped'; reason: 'missing' | 'not_pending' | 'acknowledged' }
   | { status: 'not_due'; dueAt: Date }
   | { status: 'retry'; attempts: number; retryAt: Date }
   | { status: 'failed'; attempts: number };

@@ -1,9 +1,22 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ReminderStatus } from '@samsyn/common';
+import { ConfigService } from '@nestjs/config';
+import { EmailMode, ReminderStatus, Role } from '@samsyn/common';
+import { ESCALATION_POLICIES, escalationDueAt } from '@samsyn/domain';
 import { isUUID } from 'class-validator';
-import { DataSource, type EntityManager, In, LessThanOrEqual, MoreThan, Not } from 'typeorm';
-import { NotificationEntity } from '../entities/notification.entity';
+import {
+  ArrayContains,
+  DataSource,
+  type EntityManager,
+  In,
+  IsNull,
+  LessThanOrEqual,
+  MoreThan,
+  Not,
+} from 'typeorm';
+import type { EnvironmentVariables } from '../config/environment';
+import { NotificationEmailStatus, NotificationEntity } from '../entities/notification.entity';
 import { ReminderEntity } from '../entities/reminder.entity';
+import { UnitEntity } from '../entities/unit.entity';
 import { UserEntity } from '../entities/user.entity';
 import {
   deliveryDecision,
@@ -18,20 +31,84 @@ export interface PendingReminder {
   dueAt: Date;
 }
 
+export interface ReminderMetrics {
+  pending: number;
+  /** Pending and due more than a minute ago: delivery is behind. */
+  late: number;
+  failed: number;
+}
+
+const LATE_AFTER_MS = 60_000;
+
+const ESCALATING_KINDS = Object.keys(ESCALATION_POLICIES);
+
 /**
- * Delivers reminders as in-app notifications, exactly once: the reminder row is locked, and the
+ * See deliverMany. $1 reminder ids, $2 now, $3 kinds that escalate, $4 e-mail enabled. Rows are
+ * locked in id order, so concurrent batches cannot deadlock.
+ */
+const DELIVER_BATCH = `
+  WITH r AS (
+    SELECT id, kind, status, due_at, case_id, recipient_user_id, recipient_unit_id,
+           escalation_of_id
+    FROM reminders WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE
+  ), ok AS (
+    SELECT * FROM r
+    WHERE status = 'pending' AND due_at <= $2 AND escalation_of_id IS NULL
+      AND NOT (kind = ANY($3::varchar[]))
+  ), rcpt AS (
+    SELECT ok.id AS reminder_id, ok.kind, ok.case_id, u.id AS user_id, u.email, u.email_mode
+    FROM ok JOIN users u
+      ON u.active AND (u.id = ok.recipient_user_id OR u.unit_id = ok.recipient_unit_id)
+  ), ins AS (
+    INSERT INTO notifications (user_id, reminder_id, kind, case_id, escalation, email_status)
+    SELECT user_id, reminder_id, kind, case_id, false,
+      (CASE WHEN NOT $4::boolean OR email IS NULL THEN 'none'
+            WHEN email_mode = 'immediate' THEN 'pending'
+            WHEN email_mode = 'digest' THEN 'digest'
+            ELSE 'none' END)::notification_email_status
+    FROM rcpt
+    ON CONFLICT (reminder_id, user_id) DO NOTHING
+    RETURNING reminder_id
+  ), upd AS (
+    UPDATE reminders
+    SET status = 'delivered', delivered_at = $2, attempts = reminders.attempts + 1,
+        last_error = NULL, version = reminders.version + 1, updated_at = now()
+    WHERE reminders.id IN (SELECT reminder_id FROM rcpt)
+    RETURNING reminders.id
+  )
+  SELECT r.id, r.status, r.due_at,
+         (SELECT count(*) FROM rcpt WHERE rcpt.reminder_id = r.id)::int AS recipients,
+         EXISTS (SELECT 1 FROM upd WHERE upd.id = r.id) AS delivered
+  FROM r`;
+
+type Recipient = Pick<UserEntity, 'id' | 'email' | 'emailMode'>;
+
+/**
+ * Delivers reminders as in-app notifications (and marks them for e-mail), exactly once: the reminder row is locked, and the
  * unique (reminder_id, user_id) of notifications makes a repeated delivery a no-op. Used by the
  * worker (BullMQ) and by the API's in-process dispatcher alike.
  */
 @Injectable()
 export class ReminderDeliveryService {
   private readonly logger = new Logger(ReminderDeliveryService.name);
+  private readonly emailEnabled: boolean;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: ConfigService<EnvironmentVariables, true>,
+  ) {
+    this.emailEnabled = Boolean(config.get('SMTP_URL', { infer: true }));
+  }
 
   /** Delivers one reminder if it is pending and due; records a failure for a later retry. */
   async deliver(reminderId: string): Promise<DeliveryOutcome> {
     if (!isUUID(reminderId)) return { status: 'skipped', reason: 'missing' };
+    const outcome = (await this.deliverMany([reminderId])).get(reminderId);
+    return outcome ?? { status: 'skipped', reason: 'missing' };
+  }
+
+  /** One reminder in steps (escalations, kinds that escalate, failures). */
+  private async deliverOne(reminderId: string): Promise<DeliveryOutcome> {
     try {
       return await this.dataSource.transaction((em) => this.deliverLocked(em, reminderId));
     } catch (err) {
@@ -66,6 +143,75 @@ export class ReminderDeliveryService {
     return rows.map((r) => ({ id: r.id, dueAt: r.dueAt }));
   }
 
+  /** Counts for /api/health: pending, late (pending and due over a minute ago) and failed. */
+  async metrics(now = new Date()): Promise<ReminderMetrics> {
+    const [row] = await this.dataSource.query<{ pending: string; late: string; failed: string }[]>(
+      `SELECT
+         (SELECT count(*) FROM reminders WHERE status = 'pending')::text AS pending,
+         (SELECT count(*) FROM reminders WHERE status = 'pending' AND due_at < $1)::text AS late,
+         (SELECT count(*) FROM reminders WHERE status = 'failed')::text AS failed`,
+      [new Date(now.getTime() - LATE_AFTER_MS)],
+    );
+    return { pending: Number(row.pending), late: Number(row.late), failed: Number(row.failed) };
+  }
+
+  /**
+   * Delivers several reminders (a worker's concurrent jobs) with one statement, one round trip
+   * and one commit. It locks the rows and, for those that are pending, due, have recipients and
+   * need no escalation check, writes the notifications and marks them delivered, exactly as
+   * deliverLocked does in steps. Everything else (escalations and kinds that escalate, no
+   * recipient, a failing batch) goes through deliver() one by one: same locks, same outcome.
+   */
+  async deliverMany(reminderIds: readonly string[]): Promise<Map<string, DeliveryOutcome>> {
+    const outcomes = new Map<string, DeliveryOutcome>();
+    const ids = [...new Set(reminderIds)].filter((id) => {
+      if (isUUID(id)) return true;
+      outcomes.set(id, { status: 'skipped', reason: 'missing' });
+      return false;
+    });
+    const rest: string[] = [];
+    if (ids.length > 0) {
+      const now = new Date();
+      let rows: {
+        id: string;
+        status: ReminderStatus;
+        due_at: Date;
+        recipients: number;
+        delivered: boolean;
+      }[];
+      try {
+        rows = await this.dataSource.query(DELIVER_BATCH, [
+          ids,
+          now,
+          ESCALATING_KINDS,
+          this.emailEnabled,
+        ]);
+      } catch {
+        // Nothing was written (one statement); each is tried and, if need be, failed alone.
+        rows = [];
+        rest.push(...ids.filter((id) => !outcomes.has(id)));
+        ids.length = 0;
+      }
+      const found = new Map(rows.map((r) => [r.id, r] as const));
+      for (const id of ids) {
+        const row = found.get(id);
+        if (!row) {
+          outcomes.set(id, { status: 'skipped', reason: 'missing' });
+          continue;
+        }
+        const decision = deliveryDecision({ status: row.status, dueAt: row.due_at }, now);
+        if (decision === 'not_pending')
+          outcomes.set(id, { status: 'skipped', reason: 'not_pending' });
+        else if (decision === 'not_due') outcomes.set(id, { status: 'not_due', dueAt: row.due_at });
+        else if (row.delivered)
+          outcomes.set(id, { status: 'delivered', notified: row.recipients, scheduled: [] });
+        else rest.push(id);
+      }
+    }
+    for (const id of rest) outcomes.set(id, await this.deliverOne(id));
+    return outcomes;
+  }
+
   private async deliverLocked(em: EntityManager, reminderId: string): Promise<DeliveryOutcome> {
     const reminder = await em.findOne(ReminderEntity, {
       where: { id: reminderId },
@@ -77,18 +223,38 @@ export class ReminderDeliveryService {
     if (decision === 'not_pending') return { status: 'skipped', reason: 'not_pending' };
     if (decision === 'not_due') return { status: 'not_due', dueAt: reminder.dueAt };
 
-    const recipients = await this.recipients(em, reminder);
+    let recipients: Recipient[];
+    if (reminder.escalationOfId) {
+      // An escalation: only if nobody has read the reminder it escalates.
+      const read = await em.exists(NotificationEntity, {
+        where: { reminderId: reminder.escalationOfId, readAt: Not(IsNull()) },
+      });
+      if (read) {
+        await em.update(
+          ReminderEntity,
+          { id: reminderId },
+          { status: ReminderStatus.Cancelled, attempts: reminder.attempts + 1 },
+        );
+        return { status: 'skipped', reason: 'acknowledged' };
+      }
+      recipients = await this.coordinators(em, reminder.escalationOfId);
+    } else {
+      recipients = await this.recipients(em, reminder);
+    }
     if (recipients.length === 0) throw new PermanentDeliveryError('no active recipient');
+    const escalation = reminder.escalationOfId !== null;
     await em
       .createQueryBuilder()
       .insert()
       .into(NotificationEntity)
       .values(
-        recipients.map((userId) => ({
-          userId,
+        recipients.map((r) => ({
+          userId: r.id,
           reminderId,
           kind: reminder.kind,
           caseId: reminder.caseId,
+          escalation,
+          emailStatus: this.emailStatusFor(r),
         })),
       )
       // The unique (reminder_id, user_id) index: a notification that exists stays the only one.
@@ -105,19 +271,83 @@ export class ReminderDeliveryService {
         lastError: null,
       },
     );
+    const scheduled: PendingReminder[] = [];
+    const checkAt = escalationDueAt(
+      reminder.kind,
+      now,
+      this.config.get('REMINDER_ESCALATION_HOURS', { infer: true }),
+      escalation,
+    );
+    if (checkAt) {
+      // Written with the delivery: the check cannot be lost between the two.
+      const check = await em.save(
+        em.create(ReminderEntity, {
+          kind: reminder.kind,
+          dueAt: checkAt,
+          status: ReminderStatus.Pending,
+          recipientUserId: null,
+          recipientUnitId: null,
+          caseId: reminder.caseId,
+          subjectId: reminder.subjectId,
+          escalationOfId: reminder.id,
+          attempts: 0,
+          deliveredAt: null,
+          lastError: null,
+        }),
+      );
+      scheduled.push({ id: check.id, dueAt: check.dueAt });
+    }
     this.logger.debug({ reminderId, recipients: recipients.length }, 'Reminder delivered');
-    return { status: 'delivered', notified: recipients.length };
+    return { status: 'delivered', notified: recipients.length, scheduled };
+  }
+
+  private emailStatusFor(r: Recipient): NotificationEmailStatus {
+    if (!this.emailEnabled || !r.email) return NotificationEmailStatus.None;
+    if (r.emailMode === EmailMode.Immediate) return NotificationEmailStatus.Pending;
+    if (r.emailMode === EmailMode.Digest) return NotificationEmailStatus.Digest;
+    return NotificationEmailStatus.None;
   }
 
   /** The active users a reminder goes to: its user, or every member of its unit. */
-  private async recipients(em: EntityManager, reminder: ReminderEntity): Promise<string[]> {
+  private async recipients(em: EntityManager, reminder: ReminderEntity): Promise<Recipient[]> {
     const where = [
       ...(reminder.recipientUserId ? [{ id: reminder.recipientUserId, active: true }] : []),
       ...(reminder.recipientUnitId ? [{ unitId: reminder.recipientUnitId, active: true }] : []),
     ];
     if (where.length === 0) return [];
-    const users = await em.find(UserEntity, { select: { id: true }, where, order: { id: 'ASC' } });
-    return users.map((u) => u.id);
+    return em.find(UserEntity, {
+      select: { id: true, email: true, emailMode: true },
+      where,
+      order: { id: 'ASC' },
+    });
+  }
+
+  /**
+   * The active coordinators of the organisation the escalated reminder went to: its unit's
+   * organisation, or its user's.
+   */
+  private async coordinators(em: EntityManager, escalatedId: string): Promise<Recipient[]> {
+    const original = await em.findOneBy(ReminderEntity, { id: escalatedId });
+    if (!original) return [];
+    const organisations = new Set<string>();
+    if (original.recipientUnitId) {
+      const unit = await em.findOneBy(UnitEntity, { id: original.recipientUnitId });
+      if (unit) organisations.add(unit.organisationId);
+    }
+    if (original.recipientUserId) {
+      const user = await em.findOneBy(UserEntity, { id: original.recipientUserId });
+      if (user) organisations.add(user.organisationId);
+    }
+    if (organisations.size === 0) return [];
+    return em.find(UserEntity, {
+      select: { id: true, email: true, emailMode: true },
+      where: {
+        organisationId: In([...organisations]),
+        active: true,
+        roles: ArrayContains([Role.Coordinator]),
+      },
+      order: { id: 'ASC' },
+    });
   }
 
   private async recordFailure(reminderId: string, err: unknown): Promise<DeliveryOutcome> {
