@@ -3,6 +3,9 @@
 // Compares an authenticated read (GET /api/v1/me: session lookup + user) on the embedded
 // PGlite default with the same on the local PostgreSQL, in one run, and prints the ratio.
 // Needs `npx nx build api`; the PostgreSQL case is skipped when none answers on 127.0.0.1:5432.
+// Then, with PostgreSQL, tools/bench-caseload.mjs: the caseload list on 120 000 generated cases
+// with the access policy and audit on versus off; and tools/bench-reminders.mjs: 100 000
+// reminders falling due within a minute through Redis and the worker (docs/benchmarks.md).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -102,6 +105,9 @@ if (pgUp) {
       `DROP DATABASE IF EXISTS ${db} WITH (FORCE)`,
     ]);
   }
+  // Their own processes: they report and never fail, whatever happens inside.
+  spawnSync(process.execPath, ['tools/bench-caseload.mjs'], { stdio: 'inherit' });
+  spawnSync(process.execPath, ['tools/bench-reminders.mjs'], { stdio: 'inherit' });
 } else {
   console.log('PostgreSQL not reachable on 127.0.0.1:5432: skipped the comparison');
 }

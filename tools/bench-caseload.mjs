@@ -1,0 +1,465 @@
+#!/usr/bin/env node
+// Part of `npm run bench` (called by tools/bench.mjs; runs on its own too). Only reports, never fails.
+//
+// The caseload list (GET /api/v1/cases) on generated data: BENCH_CASES cases (default 120 000) in a
+// dedicated PostgreSQL database, with persons, participants, team memberships (some across
+// organisations), consents (in force, withdrawn, superseded), disclosures and emergency grants.
+// Two API processes serve the same database: one as shipped (access-policy scope in SQL, per-row
+// decisions, audit event per request) and one with BENCHMARK_UNGUARDED_LIST=true (no scope, no
+// decisions, no audit). They are measured one after the other, in alternating rounds, as the
+// social worker social.orebro. See docs/benchmarks.md for the method and what the ratio means.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+const CASES = Number(process.env.BENCH_CASES ?? 120_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+/** `off` sets jit = off for the benchmark database (to measure what PostgreSQL's JIT costs). */
+const JIT = process.env.BENCH_PG_JIT ?? 'default';
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const EXPLAIN = process.env.BENCH_EXPLAIN === '1';
+const PG = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
+const DB = `samsyn_bench_caseload_${process.pid}`;
+const USER = 'social.orebro';
+
+function log(line = '') {
+  process.stdout.write(`${line}\n`);
+}
+
+function startApi(extraEnv) {
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, ['dist/apps/api/main.js'], {
+      env: {
+        PATH: process.env.PATH,
+        PORT: '0',
+        DEMO_MODE: 'true',
+        LOG_LEVEL: 'warn',
+        LOGIN_RATE_LIMIT: '10000',
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'samsyn-bench-')),
+        CLIENT_DIST_DIR: '/nonexistent',
+        DATABASE_URL: `${PG}/${DB}`,
+        ...extraEnv,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    const timer = setTimeout(() => fail(new Error('API did not start in 120 s')), 120_000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/listening on (http:\/\/[\d.]+:\d+)/);
+      if (m) {
+        clearTimeout(timer);
+        ok({
+          url: m[1],
+          stop: () =>
+            new Promise((done) => {
+              if (child.exitCode !== null) return done();
+              child.once('exit', done);
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`API exited (${code})`));
+    });
+  });
+}
+
+async function signIn(url) {
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: USER, password: 'samsyn-demo' }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in answered ${res.status}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}
+
+/**
+ * Fills the migrated, demo-seeded database. Every step is one INSERT … SELECT; rows that would
+ * collide with what demo mode seeded are skipped.
+ */
+async function generate(db) {
+  const t0 = performance.now();
+  const step = async (what, sql, params = []) => {
+    const t = performance.now();
+    const res = await db.query(sql, params);
+    log(
+      `  ${what.padEnd(46)} ${String(res.rowCount ?? '').padStart(7)} rows ${((performance.now() - t) / 1000).toFixed(1).padStart(5)} s`,
+    );
+  };
+  // Municipalities and the region have many units in real life; the demo has one or three.
+  await step(
+    'units (20 more per municipality and region)',
+    `INSERT INTO units (version, organisation_id, name, kind)
+     SELECT 1, o.id, 'Benchenhet ' || g, 'social_services'
+     FROM organisations o, generate_series(1, 20) g WHERE o.type IN ('municipality', 'region')`,
+  );
+  await db.query(`
+    CREATE TEMP TABLE owners AS
+    SELECT u.id AS unit_id, o.id AS org_id, o.type::text AS type, o.name AS org_name,
+           row_number() OVER (PARTITION BY CASE WHEN o.name = 'Örebro kommun' THEN 'o'
+                                                 WHEN o.type = 'region' THEN 'r' ELSE 'm' END
+                              ORDER BY o.name, u.name) - 1 AS i,
+           CASE WHEN o.name = 'Örebro kommun' THEN 'o' WHEN o.type = 'region' THEN 'r' ELSE 'm' END AS grp
+    FROM units u JOIN organisations o ON o.id = u.organisation_id
+    WHERE o.type IN ('municipality', 'region')`);
+  await step(
+    'persons (subjects and other participants)',
+    `INSERT INTO persons (version, personal_number_kind, personal_number, first_name, last_name,
+                          birth_date, address, city, phone, protected_level)
+     SELECT 1, 'reserve', 'B' || lpad(g::text, 11, '0'), 'Förnamn' || g, 'Efternamn' || g,
+            date '1950-01-01' + (g % 20000), 'Gatan ' || g, 'Örebro', '070-' || lpad(g::text, 7, '0'),
+            (CASE WHEN g % 40 = 0 THEN 'skyddad_folkbokforing' WHEN g % 97 = 0
+                  THEN 'sekretessmarkering' ELSE 'none' END)::protected_identity_level
+     FROM generate_series(1, $1::int * 13 / 10) g`,
+    [CASES],
+  );
+  // 30 % of the cases are Örebro kommun's (21 units), 20 % the region's (23 units, SIP only),
+  // 50 % the other eleven municipalities' (231 units); 55 % are closed; spread over three years.
+  await step(
+    'cases',
+    `WITH counts AS (SELECT grp, count(*) AS n FROM owners GROUP BY grp),
+     pick AS (
+       SELECT g, CASE WHEN g % 10 < 3 THEN 'o' WHEN g % 10 < 5 THEN 'r' ELSE 'm' END AS grp
+       FROM generate_series(1, $1::int) g),
+     placed AS (
+       SELECT p.g, o.unit_id, o.org_id, o.type,
+              CASE WHEN o.type = 'municipality' AND p.g % 3 = 0 THEN 'TRYGGA_HEM' ELSE 'SIP' END AS programme,
+              (p.g * 7919) % 100 AS r
+       FROM pick p JOIN counts c ON c.grp = p.grp
+       JOIN owners o ON o.grp = p.grp AND o.i = (p.g / 10) % c.n)
+     INSERT INTO cases (version, number, programme, status, closed, municipality_code,
+                        owning_organisation_id, owning_unit_id, handler_id, subject_person_id,
+                        opened_at, updated_at, follow_up_at)
+     SELECT 1,
+            (CASE programme WHEN 'SIP' THEN 'SIP' ELSE 'TH' END) || '-2025-' || lpad(g::text, 6, '0'),
+            programme,
+            CASE WHEN r < 55 THEN 'closed'
+                 WHEN programme = 'SIP' THEN (ARRAY['need_identified','preparation','summoned','planned','follow_up'])[1 + r % 5]
+                 ELSE (ARRAY['referred','assessment','active','follow_up'])[1 + r % 4] END,
+            r < 55,
+            coalesce((SELECT municipality_code FROM organisations WHERE id = org_id),
+                     (ARRAY['1880','1883','1881','1882','1861','1885'])[1 + g % 6]),
+            org_id, unit_id, NULL,
+            (SELECT id FROM persons WHERE personal_number = 'B' || lpad(g::text, 11, '0')),
+            now() - (g % 1095) * interval '1 day',
+            now() - (g % 1095) * interval '1 day' + (g % 3600) * interval '1 second',
+            (now() - (g % 1095) * interval '1 day')::date + 30
+     FROM placed`,
+    [CASES],
+  );
+  const [{ id: userId, unit_id: unitId, organisation_id: orgId }] = (
+    await db.query(`SELECT id, unit_id, organisation_id FROM users WHERE username = $1`, [USER])
+  ).rows;
+  await step(
+    `handler: ${USER} on half of their unit's cases`,
+    `UPDATE cases SET handler_id = $1 WHERE owning_unit_id = $2 AND (hashtext(id::text) & 1) = 0`,
+    [userId, unitId],
+  );
+  await step(
+    `handler: ${USER} on 200 cases of other Örebro units`,
+    `UPDATE cases SET handler_id = $1 WHERE id IN (
+       SELECT id FROM cases WHERE owning_organisation_id = $2 AND owning_unit_id <> $3 LIMIT 200)`,
+    [userId, orgId, unitId],
+  );
+  await step(
+    'participants: every subject',
+    `INSERT INTO case_participants (case_id, person_id, role)
+     SELECT id, subject_person_id,
+            (CASE programme WHEN 'SIP' THEN 'individual' ELSE 'offender' END)::participant_role
+     FROM cases
+     ON CONFLICT DO NOTHING`,
+  );
+  await step(
+    'participants: a victim or relative on 30 %',
+    `INSERT INTO case_participants (case_id, person_id, role)
+     SELECT c.id, p.id,
+            (CASE c.programme WHEN 'SIP' THEN 'relative' ELSE 'victim' END)::participant_role
+     FROM (SELECT id, programme, row_number() OVER (ORDER BY number) AS k FROM cases) c
+     JOIN persons p ON p.personal_number = 'B' || lpad(($1::int + c.k)::text, 11, '0')
+     WHERE c.k <= $1::int * 3 / 10
+     ON CONFLICT DO NOTHING`,
+    [CASES],
+  );
+  await step(
+    'team: the owning unit on every case',
+    `INSERT INTO case_team_members (case_id, unit_id, organisation_id, case_role)
+     SELECT id, owning_unit_id, owning_organisation_id,
+            CASE programme WHEN 'SIP' THEN 'sip_coordinator' ELSE 'offender_handler' END
+     FROM cases
+     ON CONFLICT DO NOTHING`,
+  );
+  await step(
+    'team: another organisation’s unit on 25 %',
+    `INSERT INTO case_team_members (case_id, unit_id, organisation_id, case_role)
+     SELECT c.id, u.id, u.organisation_id,
+            CASE c.programme WHEN 'SIP' THEN 'other_actor' ELSE 'police_contact' END
+     FROM (SELECT id, programme, owning_organisation_id,
+                  row_number() OVER (ORDER BY id) AS k FROM cases) c
+     JOIN LATERAL (SELECT id, organisation_id FROM units
+                   WHERE organisation_id <> c.owning_organisation_id
+                   ORDER BY hashtext(id::text || c.k::text) LIMIT 1) u ON true
+     WHERE c.k % 4 = 0
+     ON CONFLICT DO NOTHING`,
+  );
+  await step(
+    `team: ${USER} on 600 other organisations' cases`,
+    `INSERT INTO case_team_members (case_id, user_id, organisation_id, case_role)
+     SELECT id, $1, $2, CASE programme WHEN 'SIP' THEN 'social_services_contact' ELSE 'victim_support' END
+     FROM cases WHERE owning_organisation_id <> $2 ORDER BY number LIMIT 600
+     ON CONFLICT DO NOTHING`,
+    [userId, orgId],
+  );
+  await step(
+    `team: ${USER}'s unit on 600 more`,
+    `INSERT INTO case_team_members (case_id, unit_id, organisation_id, case_role)
+     SELECT id, $1, $2, CASE programme WHEN 'SIP' THEN 'social_services_contact' ELSE 'victim_support' END
+     FROM cases WHERE owning_organisation_id <> $2 ORDER BY number DESC LIMIT 600
+     ON CONFLICT DO NOTHING`,
+    [unitId, orgId],
+  );
+  // Consents on half of the cases, naming one to three organisations (Örebro kommun in a third).
+  await step(
+    'consents (subject, half of the cases)',
+    `INSERT INTO consents (case_id, person_id, recipient_organisation_ids, categories,
+                           excluded_categories, form, given_on, valid_until, recorded_by_id)
+     SELECT c.id, c.subject_person_id,
+            CASE WHEN c.k % 3 = 0 THEN ARRAY[$2::uuid] ELSE ARRAY[]::uuid[] END
+              || ARRAY(SELECT id FROM organisations WHERE id <> c.owning_organisation_id
+                       ORDER BY hashtext(id::text || c.k::text) LIMIT 1 + c.k % 2),
+            ARRAY['identity','coordination','social','health'], ARRAY['health'],
+            'written', (c.opened_at)::date,
+            CASE WHEN c.k % 10 = 0 THEN current_date - 1 ELSE current_date + 365 END, $1
+     FROM (SELECT *, row_number() OVER (ORDER BY id) AS k FROM cases) c
+     WHERE c.k % 2 = 0`,
+    [userId, orgId],
+  );
+  await step(
+    'consent withdrawals (15 %)',
+    `INSERT INTO consent_withdrawals (consent_id, recorded_by_id, withdrawn_at)
+     SELECT id, $1, now() - interval '1 day' FROM consents WHERE abs(hashtext(id::text)) % 100 < 15`,
+    [userId],
+  );
+  await step(
+    'superseding consents (10 %)',
+    `INSERT INTO consents (case_id, person_id, recipient_organisation_ids, categories,
+                           excluded_categories, form, given_on, valid_until, recorded_by_id,
+                           supersedes_id)
+     SELECT case_id, person_id, recipient_organisation_ids, ARRAY['coordination'], '{}', 'oral',
+            current_date, current_date + 180, recorded_by_id, id
+     FROM consents c
+     WHERE abs(hashtext(id::text)) % 100 BETWEEN 50 AND 59
+       AND NOT EXISTS (SELECT 1 FROM consent_withdrawals w WHERE w.consent_id = c.id)`,
+  );
+  await step(
+    'disclosures (5 %, a third to Örebro kommun)',
+    `INSERT INTO disclosures (case_id, person_id, recipient_organisation_id, categories, provision,
+                              justification, disclosed_by_id, valid_until)
+     SELECT c.id, c.subject_person_id,
+            CASE WHEN c.k % 3 = 0 AND c.owning_organisation_id <> $2 THEN $2
+                 ELSE (SELECT id FROM organisations WHERE type = 'police') END,
+            ARRAY['coordination','criminal'], 'osl_10_18c', 'Allvarligt våld', $1,
+            current_date + (c.k % 60)::int - 20
+     FROM (SELECT *, row_number() OVER (ORDER BY number) AS k FROM cases) c
+     WHERE c.k % 20 = 0 AND c.owning_organisation_id <> (SELECT id FROM organisations WHERE type = 'police')`,
+    [userId, orgId],
+  );
+  await step(
+    `emergency access of ${USER} (5 active, 50 expired)`,
+    `INSERT INTO emergency_accesses (case_id, user_id, organisation_id, reason, granted_at, expires_at)
+     SELECT id, $1, $2, 'Akut läge, behöver se planen.', now() - interval '2 hours',
+            CASE WHEN k <= 5 THEN now() + interval '1 hour' ELSE now() - interval '1 hour' END
+     FROM (SELECT id, row_number() OVER (ORDER BY number DESC) AS k FROM cases
+           WHERE owning_organisation_id <> $2) c WHERE k <= 55`,
+    [userId, orgId],
+  );
+  await db.query('ANALYZE');
+  const counts = (
+    await db.query(`SELECT
+      (SELECT count(*) FROM cases) AS cases,
+      (SELECT count(*) FROM cases WHERE NOT closed) AS open,
+      (SELECT count(*) FROM persons) AS persons,
+      (SELECT count(*) FROM case_participants) AS participants,
+      (SELECT count(*) FROM case_team_members) AS team,
+      (SELECT count(*) FROM consents) AS consents`)
+  ).rows[0];
+  log(
+    `  generated in ${((performance.now() - t0) / 1000).toFixed(0)} s: ${counts.cases} cases (${counts.open} open), ${counts.persons} persons, ${counts.participants} participants, ${counts.team} team members, ${counts.consents} consents`,
+  );
+  return { userId, unitId, orgId };
+}
+
+/** Requests for SECONDS seconds with CONCURRENCY in flight, after a warm-up. */
+async function measure(url, cookie, path) {
+  const get = async () => {
+    const res = await fetch(`${url}${path}`, { headers: { cookie } });
+    const body = await res.json();
+    if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+    return body;
+  };
+  for (let i = 0; i < 10; i++) await get(); // warm-up
+  const latencies = [];
+  const started = performance.now();
+  const deadline = started + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < deadline) {
+        const t = performance.now();
+        await get();
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    rps: latencies.length / seconds,
+    p50: latencies[Math.floor(latencies.length * 0.5)],
+    p95: latencies[Math.floor(latencies.length * 0.95)],
+  };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main() {
+  if (!existsSync('dist/apps/api/main.js')) {
+    log('caseload benchmark: dist/apps/api/main.js is missing (npx nx build api): skipped');
+    return;
+  }
+  if (spawnSync('pg_isready', ['-h', '127.0.0.1', '-p', '5432', '-q']).status !== 0) {
+    log('caseload benchmark: PostgreSQL not reachable on 127.0.0.1:5432: skipped');
+    return;
+  }
+  const admin = new pg.Client({ connectionString: `${PG}/postgres` });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${DB}`);
+  if (JIT === 'off') await admin.query(`ALTER DATABASE ${DB} SET jit = off`);
+  const apis = [];
+  const db = new pg.Client({ connectionString: `${PG}/${DB}` });
+  try {
+    log(`\nGET /api/v1/cases (caseload list) on ${CASES} generated cases, as ${USER}`);
+    // The shipped API migrates the empty database and seeds the demo organisations and users.
+    const guarded = await startApi({});
+    apis.push(guarded);
+    await db.connect();
+    const { userId, unitId, orgId } = await generate(db);
+    const unguarded = await startApi({ BENCHMARK_UNGUARDED_LIST: 'true' });
+    apis.push(unguarded);
+    const on = { url: guarded.url, cookie: await signIn(guarded.url) };
+    const off = { url: unguarded.url, cookie: await signIn(unguarded.url) };
+
+    // What the caller's caseload is, and an index-backed unguarded filter of about that size.
+    const first = await (
+      await fetch(`${on.url}/api/v1/cases?page=1&pageSize=25`, { headers: { cookie: on.cookie } })
+    ).json();
+    const caseload = first.total;
+    const similar = (
+      await db.query(
+        `SELECT programme, status, count(*)::int AS n FROM cases WHERE NOT closed
+         GROUP BY programme, status ORDER BY abs(count(*) - $1), programme, status LIMIT 1`,
+        [caseload],
+      )
+    ).rows[0];
+    const openAll = (await db.query(`SELECT count(*)::int AS n FROM cases WHERE NOT closed`))
+      .rows[0].n;
+    log(
+      `  ${USER}'s open caseload: ${caseload} cases; all open cases: ${openAll}; ` +
+        `similar-size unguarded filter: programme=${similar.programme}&status=${similar.status} (${similar.n})`,
+    );
+    const page = '/api/v1/cases?page=1&pageSize=25';
+    const filtered = `${page}&programme=${similar.programme}&status=${similar.status}`;
+    const variants = [
+      { key: 'on', label: 'policy + audit ON  (caseload)', api: on, path: page },
+      { key: 'offAll', label: 'OFF, same URL (all cases)', api: off, path: page },
+      { key: 'offSimilar', label: `OFF, ${similar.n} cases (filter)`, api: off, path: filtered },
+    ];
+    const results = Object.fromEntries(variants.map((v) => [v.key, []]));
+    log(
+      `  ${SECONDS} s × ${ROUNDS} rounds per variant, ${CONCURRENCY} concurrent; rounds alternate` +
+        (JIT === 'off' ? '; jit = off for this database' : ''),
+    );
+    for (let round = 0; round < ROUNDS; round++)
+      for (const v of variants) results[v.key].push(await measure(v.api.url, v.api.cookie, v.path));
+    const summary = {};
+    for (const v of variants) {
+      const rs = results[v.key];
+      summary[v.key] = {
+        rps: median(rs.map((r) => r.rps)),
+        p50: median(rs.map((r) => r.p50)),
+        p95: median(rs.map((r) => r.p95)),
+      };
+      const s = summary[v.key];
+      log(
+        `  ${v.label.padEnd(34)} ${s.rps.toFixed(0).padStart(5)} req/s   p50 ${s.p50.toFixed(1).padStart(6)} ms   p95 ${s.p95.toFixed(1).padStart(6)} ms   (rounds: ${rs.map((r) => r.rps.toFixed(0)).join(', ')})`,
+      );
+    }
+    const ratio = summary.on.rps / summary.offSimilar.rps;
+    log(
+      `  ratio ON / OFF (similar size): ${ratio.toFixed(2)} → policy + audit cost ${((1 - ratio) * 100).toFixed(0)} % of throughput (goal ≤ 10 %)`,
+    );
+    log(`  ratio ON / OFF (all cases):    ${(summary.on.rps / summary.offAll.rps).toFixed(2)}`);
+
+    if (EXPLAIN) {
+      const { caseScopeSql } = await scopeSql(userId, orgId, unitId);
+      const plan = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${caseScopeSql}`);
+      log('\n  EXPLAIN ANALYZE of the scoped count:');
+      for (const row of plan.rows) log(`    ${row['QUERY PLAN']}`);
+    }
+  } finally {
+    for (const api of apis) await api.stop();
+    await db.end().catch(() => undefined);
+    if (process.env.BENCH_KEEP_DB !== '1')
+      await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`).catch(() => undefined);
+    await admin.end();
+  }
+}
+
+/** The list's count query with the caller's scope, as the API sends it (for BENCH_EXPLAIN=1). */
+async function scopeSql(userId, orgId, unitId) {
+  const q = (v) => `'${v}'`;
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(
+    new Date(),
+  );
+  const consent = `EXISTS (SELECT 1 FROM consents cs WHERE cs.case_id = sc.id AND cs.person_id = sc.subject_person_id
+        AND ${q(orgId)} = ANY (cs.recipient_organisation_ids) AND cs.given_on <= ${q(today)} AND cs.valid_until >= ${q(today)}
+        AND NOT EXISTS (SELECT 1 FROM consent_withdrawals cw WHERE cw.consent_id = cs.id AND cw.withdrawn_at <= now())
+        AND NOT EXISTS (SELECT 1 FROM consents sup WHERE sup.supersedes_id = cs.id)
+        AND EXISTS (SELECT 1 FROM unnest(cs.categories) AS cat(c) WHERE cat.c <> ALL (cs.excluded_categories)))`;
+  const disclosure = `EXISTS (SELECT 1 FROM disclosures d WHERE d.case_id = sc.id AND d.person_id = sc.subject_person_id
+        AND d.recipient_organisation_id = ${q(orgId)} AND d.valid_until >= ${q(today)})`;
+  return {
+    caseScopeSql: `SELECT count(DISTINCT c.id) FROM cases c
+      LEFT JOIN persons subject ON subject.id = c.subject_person_id
+      LEFT JOIN organisations org ON org.id = c.owning_organisation_id
+      LEFT JOIN users handler ON handler.id = c.handler_id
+      WHERE c.id IN (
+        SELECT sc.id FROM cases sc WHERE sc.owning_organisation_id = ${q(orgId)}
+          AND (sc.owning_unit_id = ${q(unitId)} OR sc.handler_id = ${q(userId)})
+        UNION
+        SELECT sc.id FROM case_team_members tm JOIN cases sc ON sc.id = tm.case_id
+          WHERE (tm.user_id = ${q(userId)} OR tm.unit_id = ${q(unitId)})
+            AND (sc.owning_organisation_id = ${q(orgId)} OR ${consent} OR ${disclosure})
+        UNION
+        SELECT ea.case_id FROM emergency_accesses ea WHERE ea.user_id = ${q(userId)} AND ea.expires_at > now())
+      AND c.closed = false`,
+  };
+}
+
+try {
+  await main();
+} catch (error) {
+  log(
+    `caseload benchmark failed (reported, not fatal): ${error instanceof Error ? error.message : error}`,
+  );
+}
+process.exit(0);
