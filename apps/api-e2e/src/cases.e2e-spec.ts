@@ -534,6 +534,20 @@ describe('cases, consent and the access model', () => {
       );
     });
 
+    it('the handler must be a case worker of the owning organisation', async () => {
+      const kase = (await social.post<CaseDto>('/api/v1/cases', sipCase())).body;
+      const auditor = (await social.get<Page<UserSummaryDto>>('/api/v1/users?q=Olof%20Wik')).body
+        .items[0];
+      for (const handlerId of [auditor.id, vardUser.id]) {
+        const res = await social.request<ProblemDetails>('PATCH', `/api/v1/cases/${kase.id}`, {
+          version: kase.version,
+          handlerId,
+        });
+        expect(res.status).toBe(400);
+        expect(res.body.errors?.[0].field).toBe('handlerId');
+      }
+    });
+
     it('status follows the programme’s workflow', async () => {
       const kase = (await social.post<CaseDto>('/api/v1/cases', sipCase())).body;
       const jump = await social.post<ProblemDetails>(`/api/v1/cases/${kase.id}/status`, {
@@ -659,10 +673,7 @@ describe('cases, consent and the access model', () => {
     ] as [string, object, string, Record<string, string>?][])(
       '%s → 400 naming the field',
       async (_, extra, field, person = {}) => {
-        const res = await social.post<ProblemDetails>(
-          '/api/v1/cases',
-          sipCase(extra, person),
-        );
+        const res = await social.post<ProblemDetails>('/api/v1/cases', sipCase(extra, person));
         expect(res.status).toBe(400);
         expect(res.body.errors?.map((e) => e.field)).toContain(field);
       },

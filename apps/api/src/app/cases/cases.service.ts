@@ -19,6 +19,8 @@ import {
   ProtectedIdentityLevel,
   type UpdateCaseDto,
   type UpdatePersonDto,
+  hasPermissions,
+  Permission,
 } from '@samsyn/common';
 import {
   addDays,
@@ -51,7 +53,7 @@ import { ApiException } from '../common/problem-details';
 import { CaseRemindersService } from '../reminders/case-reminders.service';
 import { actorOf, type CaseAccess, CaseAccessService, clockNow } from './case-access.service';
 import { checkConsent, conflict, invalid, versionConflict } from './case-rules';
-import { caseScopeCondition, caseScopeParameters } from './case-scope';
+import { caseScopeSql, positionalParameters } from './case-scope';
 import { toPersonDto } from './case.mapper';
 import { PersonsService } from './persons.service';
 import { PROGRAMMES } from './programmes.provider';
@@ -264,30 +266,47 @@ export class CasesService {
   async list(user: AuthenticatedUser, query: CaseQueryDto): Promise<Page<CaseSummaryDto>> {
     const clock = clockNow();
     const unguarded = this.config.get('BENCHMARK_UNGUARDED_LIST', { infer: true });
-    const qb = this.dataSource
-      .getRepository(CaseEntity)
-      .createQueryBuilder('c')
-      .leftJoinAndSelect('c.subjectPerson', 'subject')
-      .leftJoinAndSelect('c.owningOrganisation', 'org')
-      .leftJoinAndSelect('c.handler', 'handler');
-    if (!unguarded) qb.where(caseScopeCondition('c'), caseScopeParameters(actorOf(user), clock));
-    if (query.programme) qb.andWhere('c.programme = :programme', { programme: query.programme });
-    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+    // One query pages and counts (window count) over the scope, evaluated once; the page's rows
+    // are then loaded by primary key.
+    const { values, bind } = positionalParameters();
+    const where: string[] = [];
+    if (query.programme) where.push(`sc.programme = ${bind(query.programme)}`);
+    if (query.status) where.push(`sc.status = ${bind(query.status)}`);
     if (query.municipalityCode)
-      qb.andWhere('c.municipality_code = :mun', { mun: query.municipalityCode });
-    if (!query.includeClosed && !query.status) qb.andWhere('c.closed = false');
+      where.push(`sc.municipality_code = ${bind(query.municipalityCode)}`);
+    if (!query.includeClosed && !query.status) where.push('sc.closed = false');
     if (query.overdue)
-      qb.andWhere('c.closed = false AND c.follow_up_at < :today', { today: clock.today });
+      where.push(`sc.closed = false AND sc.follow_up_at < ${bind(clock.today)}::date`);
     if (query.number)
-      qb.andWhere('c.number ILIKE :number', {
-        number: `%${query.number.replace(/[\\%_]/g, (m) => `\\${m}`)}%`,
-      });
-    const [rows, total] = await qb
-      .orderBy('c.updated_at', 'DESC')
-      .addOrderBy('c.id', 'ASC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
+      where.push(
+        `sc.number ILIKE ${bind(`%${query.number.replace(/[\\%_]/g, (m) => `\\${m}`)}%`)}`,
+      );
+    // The filters go into every branch of the scope, so the database narrows each candidate set
+    // by its index and never joins the whole table.
+    const from = unguarded
+      ? `SELECT sc.id, sc.updated_at FROM cases sc${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`
+      : caseScopeSql(actorOf(user), clock, bind, where);
+    const page = await this.dataSource.query<{ id: string; total: string }[]>(
+      `SELECT s.id, count(*) OVER () AS total FROM (${from}) AS s
+       ORDER BY s.updated_at DESC, s.id ASC
+       LIMIT ${bind(query.pageSize)} OFFSET ${bind((query.page - 1) * query.pageSize)}`,
+      values,
+    );
+    let total = page.length ? Number(page[0].total) : 0;
+    if (!page.length && query.page > 1) {
+      const [row] = await this.dataSource.query<{ n: string }[]>(
+        `SELECT count(*) AS n FROM (${from}) AS s`,
+        values.slice(0, -2),
+      );
+      total = Number(row.n);
+    }
+    const loaded = page.length
+      ? await this.dataSource.getRepository(CaseEntity).find({
+          where: { id: In(page.map((r) => r.id)) },
+          relations: { subjectPerson: true, owningOrganisation: true, handler: true },
+        })
+      : [];
+    const rows = page.map((r) => loaded.find((c) => c.id === r.id)!).filter(Boolean);
     if (unguarded)
       return {
         items: rows.map((c) => summary(c, null, clock.today)),
@@ -467,11 +486,15 @@ export class CasesService {
       if (kase.version !== dto.version) throw versionConflict(kase.version);
       if (dto.handlerId !== undefined) {
         const handler = await em.findOneBy(UserEntity, { id: dto.handlerId, active: true });
-        if (!handler || handler.organisationId !== kase.owningOrganisationId)
+        if (
+          !handler ||
+          handler.organisationId !== kase.owningOrganisationId ||
+          !hasPermissions(handler.roles, [Permission.CaseRead])
+        )
           throw invalid(
             'handlerId',
             'notInOwningOrganisation',
-            'The handler must be an active user of the owning organisation',
+            'The handler must be an active case worker of the owning organisation',
           );
         kase.handlerId = handler.id;
       }

@@ -25,6 +25,7 @@ export class DatabaseModule {
           useFactory: async (config: ConfigService<EnvironmentVariables, true>) => {
             let url = config.get('DATABASE_URL', { infer: true });
             let poolSize = config.get('DB_POOL_SIZE', { infer: true });
+            const external = Boolean(url);
             if (!url) {
               if (!options.allowEmbedded) throw new Error('DATABASE_URL is required');
               const dataDir = config.get('DATA_DIR', { infer: true });
@@ -45,6 +46,7 @@ export class DatabaseModule {
                 ? config.get('DB_MIGRATIONS_RUN', { infer: true })
                 : false,
               applicationName: options.applicationName,
+              disableJit: external,
             });
           },
         }),
