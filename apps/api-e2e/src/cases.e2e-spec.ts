@@ -534,6 +534,32 @@ describe('cases, consent and the access model', () => {
       );
     });
 
+    it('a person edit is versioned like the case: a stale one answers 409', async () => {
+      const kase = (await social.post<CaseDto>('/api/v1/cases', sipCase())).body;
+      const person = kase.participants[0].person;
+      const path = `/api/v1/cases/${kase.id}/participants/${person.id}`;
+      const first = await social.request<CaseDto>('PATCH', path, {
+        version: person.version,
+        phone: '070-7654321',
+        interpreterNeeded: true,
+      });
+      expect(first.status).toBe(200);
+      expect(first.body.participants[0].person).toMatchObject({
+        phone: '070-7654321',
+        interpreterNeeded: true,
+        address: 'Storgatan 1',
+      });
+      const stale = await social.request<ProblemDetails>('PATCH', path, {
+        version: person.version,
+        phone: '070-0000000',
+      });
+      expect(stale.status).toBe(409);
+      expect(stale.body.currentVersion).toBe(first.body.participants[0].person.version);
+      const bad = await social.request<ProblemDetails>('PATCH', path, { version: 0, phone: 'x' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors?.map((e) => e.field).sort()).toEqual(['phone', 'version']);
+    });
+
     it('the handler must be a case worker of the owning organisation', async () => {
       const kase = (await social.post<CaseDto>('/api/v1/cases', sipCase())).body;
       const auditor = (await social.get<Page<UserSummaryDto>>('/api/v1/users?q=Olof%20Wik')).body

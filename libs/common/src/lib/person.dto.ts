@@ -15,32 +15,8 @@ import {
 import { PersonalNumberKind, ProtectedIdentityLevel } from './case-access';
 import { IsPersonalNumber } from './personal-number';
 
-/** A person as entered in the open-case wizard or when adding a participant. */
-export class PersonInputDto {
-  @IsEnum(PersonalNumberKind)
-  personalNumberKind!: PersonalNumberKind;
-
-  /** Personnummer or samordningsnummer (10 or 12 digits, with or without separator). Omitted for a reserve number, which the server assigns. */
-  @ValidateIf((o: PersonInputDto) => o.personalNumberKind !== PersonalNumberKind.Reserve)
-  @IsString()
-  @IsPersonalNumber()
-  personalNumber?: string;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  firstName!: string;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  lastName!: string;
-
-  /** Required for a reserve number; derived from the personnummer otherwise. */
-  @ValidateIf((o: PersonInputDto) => o.personalNumberKind === PersonalNumberKind.Reserve)
-  @IsDateString({ strict: true })
-  birthDate?: string;
-
+/** The details a person may have besides identity: language, interpreter, contact, protection. */
+export class PersonDetailsDto {
   /** ISO 639-1 code of the person's preferred language. */
   @IsOptional()
   @Matches(/^[a-z]{2}$/)
@@ -78,8 +54,35 @@ export class PersonInputDto {
   protectedLevel?: ProtectedIdentityLevel;
 }
 
+/** A person as entered in the open-case wizard or when adding a participant. */
+export class PersonInputDto extends PersonDetailsDto {
+  @IsEnum(PersonalNumberKind)
+  personalNumberKind!: PersonalNumberKind;
+
+  /** Personnummer or samordningsnummer (10 or 12 digits, with or without separator). Omitted for a reserve number, which the server assigns. */
+  @ValidateIf((o: PersonInputDto) => o.personalNumberKind !== PersonalNumberKind.Reserve)
+  @IsString()
+  @IsPersonalNumber()
+  personalNumber?: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  firstName!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  lastName!: string;
+
+  /** Required for a reserve number; derived from the personnummer otherwise. */
+  @ValidateIf((o: PersonInputDto) => o.personalNumberKind === PersonalNumberKind.Reserve)
+  @IsDateString({ strict: true })
+  birthDate?: string;
+}
+
 /** `PATCH /cases/:id/participants/:personId`: changed fields and the version the edit started from. */
-export class UpdatePersonDto {
+export class UpdatePersonDto extends PersonDetailsDto {
   @IsInt()
   @Min(1)
   version!: number;
@@ -95,41 +98,6 @@ export class UpdatePersonDto {
   @IsNotEmpty()
   @MaxLength(100)
   lastName?: string;
-
-  @IsOptional()
-  @Matches(/^[a-z]{2}$/)
-  language?: string;
-
-  @IsOptional()
-  @IsBoolean()
-  interpreterNeeded?: boolean;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  address?: string;
-
-  @IsOptional()
-  @Matches(/^[0-9 ]{5,6}$/)
-  postalCode?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  city?: string;
-
-  @IsOptional()
-  @Matches(/^\+?[0-9 -]{6,20}$/)
-  phone?: string;
-
-  @IsOptional()
-  @IsEmail()
-  @MaxLength(254)
-  email?: string;
-
-  @IsOptional()
-  @IsEnum(ProtectedIdentityLevel)
-  protectedLevel?: ProtectedIdentityLevel;
 }
 
 /**
