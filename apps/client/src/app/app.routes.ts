@@ -26,6 +26,12 @@ export const APP_ROUTES: Routes = [
         canActivate: [signedInGuard, permissionGuard(Permission.AuditReview)],
         loadChildren: () => import('./pages/audit/audit.routes').then((m) => m.AUDIT_ROUTES),
       },
+      {
+        path: APP_PATHS.notifications,
+        canActivate: [signedInGuard, permissionGuard(Permission.NotificationRead)],
+        loadChildren: () =>
+          import('./pages/notifications/notifications.routes').then((m) => m.NOTIFICATIONS_ROUTES),
+      },
     ],
   },
   { path: '**', redirectTo: '' },

@@ -5,6 +5,7 @@ export const APP_PATHS = {
   /** Below `cases`: the open-case wizard. */
   newCase: 'nytt',
   review: 'granskning',
+  notifications: 'aviseringar',
   /** Below `review`: loggutdrag for one person. */
   accessExtract: 'loggutdrag',
   /** Below `review`: the audit log of one case. */

@@ -42,6 +42,18 @@ export const AUDIT_PATHS = {
   verify: `${API_BASE}/audit/verify`,
 } as const;
 
+/** The caller's notifications (permission notification:read). */
+export const NOTIFICATION_PATHS = {
+  list: `${API_BASE}/notifications`,
+  unreadCount: `${API_BASE}/notifications/unread-count`,
+  readAll: `${API_BASE}/notifications/read-all`,
+  read: (id: string) => `${API_BASE}/notifications/${seg(id)}/read`,
+  preferences: `${API_BASE}/me/notification-preferences`,
+} as const;
+
+/** The BullMQ dashboard (permission system:operate): a server page, opened as a full page. */
+export const QUEUE_DASHBOARD_URL = `${API_BASE}/admin/queues`;
+
 export function isApiUrl(url: string): boolean {
   return url === API_BASE || url.startsWith(`${API_BASE}/`);
 }

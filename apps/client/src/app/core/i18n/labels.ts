@@ -22,7 +22,8 @@ export type LabelGroup =
   | 'orgType'
   | 'auditAction'
   | 'suppressed'
-  | 'denial';
+  | 'denial'
+  | 'reminderKind';
 
 /** The dictionary key naming `code`, or null when the client has no name for it. */
 export function labelKey(group: LabelGroup, code: string): TranslationKey | null {

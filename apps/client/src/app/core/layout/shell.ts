@@ -14,15 +14,21 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatMenuModule } from '@angular/material/menu';
 import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { Permission } from '@samsyn/common';
-import { filter, skip } from 'rxjs';
+import { filter, interval, merge, skip } from 'rxjs';
+import { QUEUE_DASHBOARD_URL } from '../api/api-paths';
 import { APP_PATHS } from '../app-paths';
 import { AuthService } from '../auth/auth.service';
+import { I18nService } from '../i18n/i18n.service';
+import { UnreadNotifications } from '../notifications/unread-notifications';
 import { TranslatePipe } from '../i18n/translate.pipe';
 import { LanguageSwitch } from './language-switch';
 
+/** How often the bell asks for the unread count besides on every navigation. */
+const UNREAD_REFRESH_MS = 60_000;
+
 /**
- * The page frame: skip link, top bar (product, navigation, language, user menu) and the main
- * landmark that every page renders into.
+ * The page frame: skip link, top bar (product, navigation, notifications bell, language, user
+ * menu) and the main landmark that every page renders into.
  */
 @Component({
   selector: 'app-shell',
@@ -43,22 +49,41 @@ export class Shell {
   private readonly router = inject(Router);
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
+  private readonly i18n = inject(I18nService);
+  private readonly unreadNotifications = inject(UnreadNotifications);
 
   protected readonly me = this.auth.me;
   protected readonly paths = APP_PATHS;
   protected readonly canReadCases = computed(() => this.auth.can(Permission.CaseRead));
   protected readonly canCreateCases = computed(() => this.auth.can(Permission.CaseCreate));
   protected readonly canReview = computed(() => this.auth.can(Permission.AuditReview));
+  protected readonly canReadNotifications = computed(() =>
+    this.auth.can(Permission.NotificationRead),
+  );
+  protected readonly canOperate = computed(() => this.auth.can(Permission.SystemOperate));
+  protected readonly queueDashboardUrl = QUEUE_DASHBOARD_URL;
+
+  protected readonly unread = this.unreadNotifications.unread;
+  /** The bell's accessible name: "Aviseringar, 3 olästa" (the count is also visible as text). */
+  protected readonly bellLabel = computed(() => {
+    const count = this.unread() ?? 0;
+    if (count === 0) return this.i18n.t('notifications.bellNone');
+    if (count === 1) return this.i18n.t('notifications.bellOne');
+    return this.i18n.t('notifications.bellMany', { count });
+  });
 
   private readonly url = signal(this.router.url);
   /** Which menu entry is the current page ("Nytt ärende" lives below "Mina ärenden" in the URL). */
-  protected readonly section = computed<'cases' | 'newCase' | 'review' | null>(() => {
-    const path = this.url().split(/[?#]/)[0];
-    const [first, second] = path.split('/').filter((part) => part !== '');
-    if (first === APP_PATHS.cases) return second === APP_PATHS.newCase ? 'newCase' : 'cases';
-    if (first === APP_PATHS.review) return 'review';
-    return null;
-  });
+  protected readonly section = computed<'cases' | 'newCase' | 'review' | 'notifications' | null>(
+    () => {
+      const path = this.url().split(/[?#]/)[0];
+      const [first, second] = path.split('/').filter((part) => part !== '');
+      if (first === APP_PATHS.cases) return second === APP_PATHS.newCase ? 'newCase' : 'cases';
+      if (first === APP_PATHS.review) return 'review';
+      if (first === APP_PATHS.notifications) return 'notifications';
+      return null;
+    },
+  );
 
   constructor() {
     const destroyRef = inject(DestroyRef);
@@ -77,6 +102,16 @@ export class Shell {
         takeUntilDestroyed(destroyRef),
       )
       .subscribe(() => afterNextRender(() => this.focusMain('h1'), { injector: this.injector }));
+    // The bell's count: on every navigation and once a minute, for users who have notifications.
+    merge(
+      this.router.events.pipe(filter((event) => event instanceof NavigationEnd)),
+      interval(UNREAD_REFRESH_MS),
+    )
+      .pipe(takeUntilDestroyed(destroyRef))
+      .subscribe(() => {
+        if (this.canReadNotifications()) void this.unreadNotifications.refresh();
+        else this.unreadNotifications.clear();
+      });
   }
 
   protected skipToMain(event: Event): void {

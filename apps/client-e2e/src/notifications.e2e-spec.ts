@@ -1,0 +1,134 @@
+import type { Browser, Page } from 'playwright-core';
+import {
+  DEMO_PASSWORD,
+  type TestPage,
+  expectAccessible,
+  launchBrowser,
+  openPage,
+  screenshot,
+} from './support/browser';
+
+/** The bell in the top bar, whatever its count. */
+const bellIn = (page: Page) =>
+  page.getByRole('banner').getByRole('link', { name: /^Aviseringar,/ });
+
+/**
+ * Signs in through the sign-in page. The system administrator has no main-menu entries (the
+ * shared helper waits for those), so this waits for the bell instead.
+ */
+async function signInWithBell(page: Page, username: string): Promise<void> {
+  await page.goto('/logga-in');
+  await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+  await page.getByLabel('Användarnamn').fill(username);
+  await page.getByLabel('Lösenord').fill(DEMO_PASSWORD);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login')),
+    page.getByRole('button', { name: 'Logga in' }).click(),
+  ]);
+  expect(response.status()).toBe(200);
+  await bellIn(page).waitFor();
+}
+
+/** A mutating API call from inside the page, with the session cookie and the CSRF header. */
+function post(page: Page, path: string, body: unknown): Promise<number> {
+  return page.evaluate(
+    async ({ path, body }) => {
+      const csrf = document.cookie
+        .split('; ')
+        .find((c) => c.startsWith('samsyn_csrf='))
+        ?.slice('samsyn_csrf='.length);
+      const response = await fetch(path, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: {
+          'content-type': 'application/json',
+          'x-csrf-token': decodeURIComponent(csrf ?? ''),
+        },
+        body: JSON.stringify(body),
+      });
+      return response.status;
+    },
+    { path, body },
+  );
+}
+
+/**
+ * Reloads until the bell has the expected accessible name: the bell refreshes on navigation,
+ * and the API without Redis delivers due reminders in-process every few seconds.
+ */
+async function waitForBell(page: Page, name: string, timeoutMs = 45_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const bell = bellIn(page);
+  for (;;) {
+    await bell.waitFor();
+    // The count arrives just after the navigation that asked for it.
+    for (let i = 0; i < 10; i++) {
+      if ((await bell.getAttribute('aria-label')) === name) return;
+      await page.waitForTimeout(200);
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`bell is "${await bell.getAttribute('aria-label')}", not "${name}"`);
+    }
+    await page.reload();
+  }
+}
+
+describe('notifications', () => {
+  let browser: Browser;
+  let admin: TestPage;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    admin = await openPage(browser);
+  });
+
+  afterAll(async () => {
+    await admin?.context.close();
+    await browser?.close();
+  });
+
+  it('shows a delivered reminder in the bell and on the page, and marks it read', async () => {
+    const { page, problems } = admin;
+
+    // 1. The system administrator starts from a clean slate and sends themself a test reminder.
+    await signInWithBell(page, 'sysadmin');
+    expect(await post(page, '/api/v1/notifications/read-all', {})).toBe(200);
+    expect(await post(page, '/api/v1/reminders/test', {})).toBe(201);
+
+    // 2. Once delivered, the bell says so in words and shows the number.
+    await waitForBell(page, 'Aviseringar, 1 oläst');
+    const bell = page.getByRole('link', { name: 'Aviseringar, 1 oläst' });
+    expect((await bell.innerText()).trim()).toBe('1');
+
+    // 3. Operators find the queue dashboard in the user menu, as a full-page link.
+    await page.getByRole('button', { name: /Systemförvaltare/ }).click();
+    const dashboard = page.getByRole('menuitem', { name: 'Köövervakning' });
+    expect(await dashboard.getAttribute('href')).toBe('/api/v1/admin/queues');
+    await page.keyboard.press('Escape');
+    await page.getByRole('menu').waitFor({ state: 'detached' });
+
+    // 4. The notifications page lists it as unread.
+    await bell.click();
+    await page.getByRole('heading', { level: 1, name: 'Aviseringar' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/aviseringar');
+    const list = page.getByRole('list', { name: 'Aviseringar' });
+    const item = list.getByRole('listitem').filter({ hasText: 'Testpåminnelse' }).first();
+    await item.getByText('Oläst', { exact: true }).waitFor();
+    await page.getByRole('radio', { name: /^Ingen e-post/ }).waitFor();
+    await screenshot(page, 'notifications-01-unread');
+    await expectAccessible(page, 'notifications, unread');
+
+    // 5. Marking it read updates the item, the live region and the bell.
+    await item.getByRole('button', { name: 'Markera som läst: Testpåminnelse' }).click();
+    await page.getByRole('status').getByText('Aviseringen är markerad som läst.').waitFor();
+    await item.getByText('Läst', { exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Aviseringar, inga olästa' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Markera alla som lästa' }).isDisabled()).toBe(
+      true,
+    );
+    await screenshot(page, 'notifications-02-read');
+    await expectAccessible(page, 'notifications, read');
+
+    expect(problems).toEqual([]);
+  });
+});

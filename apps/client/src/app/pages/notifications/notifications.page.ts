@@ -1,0 +1,241 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatRadioModule } from '@angular/material/radio';
+import { RouterLink } from '@angular/router';
+import {
+  EmailMode,
+  type NotificationDto,
+  type NotificationPageDto,
+  type NotificationPreferencesDto,
+} from '@samsyn/common';
+import { Subject, catchError, firstValueFrom, map, of, startWith, switchMap } from 'rxjs';
+import { NotificationsApi } from '../../core/api/notifications-api.service';
+import { DEFAULT_PAGE_SIZE } from '../../core/api/paging';
+import { errorMessageKey } from '../../core/api/problem';
+import { APP_PATHS } from '../../core/app-paths';
+import { LabelPipe, WhenPipe } from '../../core/i18n/i18n-pipes';
+import { I18nService } from '../../core/i18n/i18n.service';
+import type { TranslationKey } from '../../core/i18n/sv';
+import { TranslatePipe } from '../../core/i18n/translate.pipe';
+import { UnreadNotifications } from '../../core/notifications/unread-notifications';
+
+type ListState =
+  | { kind: 'loading' }
+  | { kind: 'loaded'; page: NotificationPageDto }
+  | { kind: 'error'; key: TranslationKey };
+
+type PrefsState =
+  | { kind: 'loading' }
+  | { kind: 'loaded'; prefs: NotificationPreferencesDto }
+  | { kind: 'error'; key: TranslationKey };
+
+const EMAIL_MODES: readonly EmailMode[] = [EmailMode.Immediate, EmailMode.Digest, EmailMode.Off];
+const EMAIL_MODE_KEYS: Readonly<Record<EmailMode, TranslationKey>> = {
+  [EmailMode.Immediate]: 'notifications.emailMode.immediate',
+  [EmailMode.Digest]: 'notifications.emailMode.digest',
+  [EmailMode.Off]: 'notifications.emailMode.off',
+};
+
+/** "Aviseringar": the caller's delivered reminders, marking them read, and the e-mail choice. */
+@Component({
+  selector: 'app-notifications-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatPaginatorModule,
+    MatRadioModule,
+    TranslatePipe,
+    LabelPipe,
+    WhenPipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './notifications.page.html',
+  styleUrl: './notifications.page.scss',
+})
+export class NotificationsPage {
+  private readonly api = inject(NotificationsApi);
+  private readonly i18n = inject(I18nService);
+  private readonly badge = inject(UnreadNotifications);
+  private readonly fb = inject(NonNullableFormBuilder);
+
+  protected readonly paths = APP_PATHS;
+  protected readonly emailModes = EMAIL_MODES;
+  protected readonly modeKeys = EMAIL_MODE_KEYS;
+  protected readonly pageSizes = [10, DEFAULT_PAGE_SIZE, 50];
+
+  protected readonly pageIndex = signal(0);
+  protected readonly pageSize = signal(DEFAULT_PAGE_SIZE);
+  protected readonly state = signal<ListState>({ kind: 'loading' });
+  protected readonly page = computed(() => {
+    const state = this.state();
+    return state.kind === 'loaded' ? state.page : null;
+  });
+  protected readonly errorKey = computed(() => {
+    const state = this.state();
+    return state.kind === 'error' ? state.key : null;
+  });
+  /** What the live region says: the list's summary after loading, or what was just done. */
+  protected readonly status = signal('');
+  protected readonly busy = signal(false);
+
+  protected readonly prefsState = signal<PrefsState>({ kind: 'loading' });
+  protected readonly prefs = computed(() => {
+    const state = this.prefsState();
+    return state.kind === 'loaded' ? state.prefs : null;
+  });
+  protected readonly prefsLoadError = computed(() => {
+    const state = this.prefsState();
+    return state.kind === 'error' ? state.key : null;
+  });
+  protected readonly prefsError = signal<TranslationKey | null>(null);
+  protected readonly prefsStatus = signal('');
+  protected readonly savingPrefs = signal(false);
+  protected readonly prefsForm = this.fb.group({ emailMode: [EmailMode.Off as EmailMode] });
+
+  private readonly reload$ = new Subject<void>();
+
+  constructor() {
+    const destroyRef = inject(DestroyRef);
+    this.reload$
+      .pipe(
+        startWith(undefined),
+        switchMap(() =>
+          this.api.list({ page: this.pageIndex() + 1, pageSize: this.pageSize() }).pipe(
+            map((page): ListState => ({ kind: 'loaded', page })),
+            catchError((error: unknown) =>
+              of<ListState>({ kind: 'error', key: errorMessageKey(error) }),
+            ),
+          ),
+        ),
+        takeUntilDestroyed(destroyRef),
+      )
+      .subscribe((state) => {
+        this.state.set(state);
+        if (state.kind !== 'loaded') return;
+        this.badge.set(state.page.unread);
+        this.status.set(this.summary(state.page));
+      });
+
+    // The bell refreshes on navigation and every minute: a new count means new notifications.
+    effect(() => {
+      const unread = this.badge.unread();
+      untracked(() => {
+        const page = this.page();
+        if (page && unread !== null && unread !== page.unread) this.reload$.next();
+      });
+    });
+
+    void this.loadPreferences();
+  }
+
+  protected onPage(event: PageEvent): void {
+    this.pageIndex.set(event.pageSize !== this.pageSize() ? 0 : event.pageIndex);
+    this.pageSize.set(event.pageSize);
+    this.state.set({ kind: 'loading' });
+    this.reload$.next();
+  }
+
+  protected retry(): void {
+    this.state.set({ kind: 'loading' });
+    this.reload$.next();
+  }
+
+  protected kindText(notification: NotificationDto): string {
+    return this.i18n.label('reminderKind', notification.kind);
+  }
+
+  protected async markRead(notification: NotificationDto): Promise<void> {
+    if (this.busy()) return;
+    this.busy.set(true);
+    try {
+      const updated = await firstValueFrom(this.api.markRead(notification.id));
+      this.state.update((state) => {
+        if (state.kind !== 'loaded') return state;
+        const items = state.page.items.map((n) => (n.id === updated.id ? updated : n));
+        const unread = Math.max(0, state.page.unread - (notification.readAt ? 0 : 1));
+        return { kind: 'loaded', page: { ...state.page, items, unread } };
+      });
+      const page = this.page();
+      if (page) this.badge.set(page.unread);
+      this.status.set(this.i18n.t('notifications.markedRead'));
+    } catch (error: unknown) {
+      this.status.set(this.i18n.t(errorMessageKey(error)));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected async markAllRead(): Promise<void> {
+    if (this.busy()) return;
+    this.busy.set(true);
+    try {
+      const { unread } = await firstValueFrom(this.api.markAllRead());
+      const readAt = new Date().toISOString();
+      this.state.update((state) => {
+        if (state.kind !== 'loaded') return state;
+        const items = state.page.items.map((n) => (n.readAt ? n : { ...n, readAt }));
+        return { kind: 'loaded', page: { ...state.page, items, unread } };
+      });
+      this.badge.set(unread);
+      this.status.set(this.i18n.t('notifications.markedAllRead'));
+    } catch (error: unknown) {
+      this.status.set(this.i18n.t(errorMessageKey(error)));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected async savePreferences(): Promise<void> {
+    if (this.savingPrefs() || !this.prefs()?.emailAvailable) return;
+    this.savingPrefs.set(true);
+    this.prefsError.set(null);
+    this.prefsStatus.set('');
+    try {
+      const prefs = await firstValueFrom(
+        this.api.setPreferences(this.prefsForm.controls.emailMode.value),
+      );
+      this.applyPreferences(prefs);
+      this.prefsStatus.set(this.i18n.t('notifications.prefsSaved'));
+    } catch (error: unknown) {
+      this.prefsError.set(errorMessageKey(error));
+    } finally {
+      this.savingPrefs.set(false);
+    }
+  }
+
+  protected async loadPreferences(): Promise<void> {
+    this.prefsState.set({ kind: 'loading' });
+    try {
+      this.applyPreferences(await firstValueFrom(this.api.preferences()));
+    } catch (error: unknown) {
+      this.prefsState.set({ kind: 'error', key: errorMessageKey(error) });
+    }
+  }
+
+  private applyPreferences(prefs: NotificationPreferencesDto): void {
+    this.prefsState.set({ kind: 'loaded', prefs });
+    const control = this.prefsForm.controls.emailMode;
+    control.setValue(prefs.emailMode);
+    if (prefs.emailAvailable) control.enable();
+    else control.disable();
+  }
+
+  private summary(page: NotificationPageDto): string {
+    return page.total === 0
+      ? this.i18n.t('notifications.emptyTitle')
+      : this.i18n.t('notifications.unreadSummary', { total: page.total, unread: page.unread });
+  }
+}
