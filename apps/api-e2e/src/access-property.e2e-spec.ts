@@ -810,8 +810,14 @@ async function build(world: World, s: Scenario): Promise<Built> {
         version: current.body.version,
         handlerId: handler.id,
       });
-      expectStatus(res, 200, 'PATCH handler');
-      story.push(`handler changed to ${handler.username}`);
+      if (canRead(handler)) {
+        expectStatus(res, 200, 'PATCH handler');
+        story.push(`handler changed to ${handler.username}`);
+      } else {
+        // Only a case worker may handle a case; the refusal leaves the handler as it was.
+        expectStatus(res, 400, 'PATCH handler without case work');
+        story.push(`handler change to ${handler.username} refused`);
+      }
     }
   }
 

@@ -51,18 +51,27 @@ describe('sign-in (passport local + server-side session)', () => {
   });
 
   it('locks the account after repeated failures, even for the right password, and says so', async () => {
-    // LOGIN_MAX_FAILURES=3 in the e2e configuration; granskare.orebro is used by no other test.
+    // LOGIN_MAX_FAILURES=3 in the e2e configuration. A user of its own, so that locking it
+    // cannot disturb any other test file in the same run.
+    const username = 'lockout.e2e';
+    await sql(
+      `INSERT INTO users (username, display_name, password_hash, roles, organisation_id, unit_id)
+       SELECT $1, 'Låst Testsson', password_hash, '{auditor}', organisation_id, unit_id
+       FROM users WHERE username = 'granskare.orebro'`,
+      [username],
+    );
     const client = new ApiClient();
     for (let i = 0; i < 3; i++) {
-      expect((await client.login('granskare.orebro', `wrong-${i}`)).body).toMatchObject({
+      expect((await client.login(username, `wrong-${i}`)).body).toMatchObject({
         code: ErrorCode.InvalidCredentials,
       });
     }
-    const locked = await client.login('granskare.orebro', DEMO_PASSWORD);
+    const locked = await client.login(username, DEMO_PASSWORD);
     expect(locked.status).toBe(401);
     expect(locked.body).toMatchObject({ code: ErrorCode.AccountLocked });
     const [row] = await sql<{ locked_until: Date }>(
-      `SELECT locked_until FROM users WHERE username = 'granskare.orebro'`,
+      `SELECT locked_until FROM users WHERE username = $1`,
+      [username],
     );
     expect(row.locked_until.getTime()).toBeGreaterThan(Date.now() + 10 * 60_000);
   });
