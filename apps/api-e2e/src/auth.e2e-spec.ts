@@ -55,8 +55,8 @@ describe('sign-in (passport local + server-side session)', () => {
     // cannot disturb any other test file in the same run.
     const username = 'lockout.e2e';
     await sql(
-      `INSERT INTO users (username, display_name, password_hash, roles, organisation_id, unit_id)
-       SELECT $1, 'Låst Testsson', password_hash, '{auditor}', organisation_id, unit_id
+      `INSERT INTO users (username, display_name, password_hash, roles, organisation_id, unit_id, version)
+       SELECT $1, 'Låst Testsson', password_hash, '{auditor}', organisation_id, unit_id, 1
        FROM users WHERE username = 'granskare.orebro'`,
       [username],
     );

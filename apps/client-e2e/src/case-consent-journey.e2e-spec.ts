@@ -137,8 +137,12 @@ describe('case and consent journey', () => {
       name: `Den enskilde: ${PERSON.firstName} ${PERSON.lastName}`,
     });
     await participant.waitFor();
-    // The tab's content renders after the tab switch: wait for the number, not just the region.
+    // The tab's content renders after the tab switch: wait for what is checked, not the region.
     await participant.getByText('19121212-1212').waitFor();
+    await participant
+      .getByText('Undanhållen – kontaktuppgifter ingår inte i din åtkomst')
+      .first()
+      .waitFor();
     const shown = await participant.innerText();
     expect(shown).toContain('19121212-1212');
     expect(shown).toContain('Undanhållen – kontaktuppgifter ingår inte i din åtkomst');
