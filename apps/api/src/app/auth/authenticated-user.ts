@@ -1,6 +1,26 @@
-import type { MeDto } from '@samsyn/common';
+import { type MeDto, permissionsForRoles } from '@samsyn/common';
+import type { OrganisationEntity, UserEntity } from '@samsyn/server';
 
 /** The caller, as the session strategy puts it on the request: what /me shows, plus the session. */
 export interface AuthenticatedUser extends MeDto {
   sessionId: string;
+}
+
+/** The caller's shape from a user row (with its unit loaded) and its organisation. */
+export function toAuthenticatedUser(
+  user: UserEntity,
+  organisation: OrganisationEntity,
+  sessionId: string,
+): AuthenticatedUser {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    locale: user.locale,
+    roles: user.roles,
+    permissions: permissionsForRoles(user.roles),
+    organisation: { id: organisation.id, name: organisation.name, type: organisation.type },
+    unit: user.unit ? { id: user.unit.id, name: user.unit.name } : null,
+    sessionId,
+  };
 }

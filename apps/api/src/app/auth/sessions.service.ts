@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
-import { permissionsForRoles } from '@samsyn/common';
 import { type EnvironmentVariables, UserSessionEntity } from '@samsyn/server';
 import { createHash, randomBytes } from 'node:crypto';
 import { Repository } from 'typeorm';
-import type { AuthenticatedUser } from './authenticated-user';
+import { type AuthenticatedUser, toAuthenticatedUser } from './authenticated-user';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -44,27 +43,11 @@ export class SessionsService {
       await this.sessions.delete({ id: session.id });
       return null;
     }
-    const user = session.user;
-    const organisation = session.user.organisation;
     // Writing on every request would serialise reads on the session row: refresh once a minute.
     if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
       await this.sessions.update({ id: session.id }, { lastSeenAt: now });
     }
-    return {
-      id: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      locale: user.locale,
-      roles: user.roles,
-      permissions: permissionsForRoles(user.roles),
-      organisation: {
-        id: organisation.id,
-        name: organisation.name,
-        type: organisation.type,
-      },
-      unit: user.unit ? { id: user.unit.id, name: user.unit.name } : null,
-      sessionId: session.id,
-    };
+    return toAuthenticatedUser(session.user, session.user.organisation, session.id);
   }
 
   /** Removes sessions that can no longer be used, so the table holds only live ones. */

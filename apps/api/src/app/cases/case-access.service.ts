@@ -30,8 +30,11 @@ export interface CaseAccess {
   facts: PolicyCase;
 }
 
-/** What a write needs from the caller's decision; checked by `require`. */
-export type CaseRight = 'read' | 'write' | 'manage';
+/**
+ * What a request needs from the caller's decision; checked by `require`. `manage` is the owner's
+ * right (status changes, which may reopen a closed case); `change` is managing an open case.
+ */
+export type CaseRight = 'read' | 'write' | 'manage' | 'change';
 
 export function actorOf(user: AuthenticatedUser): PolicyActor {
   return {
@@ -174,7 +177,7 @@ export class CaseAccessService {
     user: AuthenticatedUser,
     caseId: string,
     right: CaseRight,
-    options: { em?: EntityManager; lock?: boolean; action?: AuditAction } = {},
+    options: { em?: EntityManager; lock?: boolean } = {},
   ): Promise<CaseAccess> {
     const em = options.em ?? this.dataSource.manager;
     const kase = await em.findOne(CaseEntity, {
@@ -193,9 +196,11 @@ export class CaseAccessService {
         ? kase.closed
           ? AccessDenialReason.CaseClosed
           : AccessDenialReason.NotOwner
-        : right === 'manage' && !decision.canManage
+        : (right === 'manage' || right === 'change') && !decision.canManage
           ? AccessDenialReason.NotOwner
-          : null;
+          : right === 'change' && kase.closed
+            ? AccessDenialReason.CaseClosed
+            : null;
     if (reason) {
       // Audited by AuditDenialsInterceptor once the caller's transaction has rolled back.
       throw new AuditedDenial(

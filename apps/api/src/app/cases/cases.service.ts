@@ -2,7 +2,6 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import {
   AccessBasis,
-  AccessDenialReason,
   type AddParticipantDto,
   type AddTeamMemberDto,
   AuditAction,
@@ -49,6 +48,7 @@ import {
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { containsPattern } from '../common/like';
 import { ApiException } from '../common/problem-details';
 import { CaseRemindersService } from '../reminders/case-reminders.service';
 import { actorOf, type CaseAccess, CaseAccessService, clockNow } from './case-access.service';
@@ -277,10 +277,7 @@ export class CasesService {
     if (!query.includeClosed && !query.status) where.push('sc.closed = false');
     if (query.overdue)
       where.push(`sc.closed = false AND sc.follow_up_at < ${bind(clock.today)}::date`);
-    if (query.number)
-      where.push(
-        `sc.number ILIKE ${bind(`%${query.number.replace(/[\\%_]/g, (m) => `\\${m}`)}%`)}`,
-      );
+    if (query.number) where.push(`sc.number ILIKE ${bind(containsPattern(query.number))}`);
     // The filters go into every branch of the scope, so the database narrows each candidate set
     // by its index and never joins the whole table.
     const from = unguarded
@@ -482,7 +479,7 @@ export class CasesService {
   /** Optimistic locking: the edit names the version it started from; a stale one answers 409. */
   async update(user: AuthenticatedUser, caseId: string, dto: UpdateCaseDto): Promise<CaseDto> {
     await this.dataSource.transaction(async (em) => {
-      const { kase } = await this.ownerWrite(user, caseId, em);
+      const { kase } = await this.access.require(user, caseId, 'change', { em, lock: true });
       if (kase.version !== dto.version) throw versionConflict(kase.version);
       if (dto.handlerId !== undefined) {
         const handler = await em.findOneBy(UserEntity, { id: dto.handlerId, active: true });
@@ -548,7 +545,7 @@ export class CasesService {
     dto: AddParticipantDto,
   ): Promise<CaseDto> {
     await this.dataSource.transaction(async (em) => {
-      const { programme } = await this.ownerWrite(user, caseId, em);
+      const { programme } = await this.access.require(user, caseId, 'change', { em, lock: true });
       if (!programme.participantRoles.includes(dto.role) || dto.role === programme.subjectRole)
         throw invalid(
           'role',
@@ -575,7 +572,7 @@ export class CasesService {
     dto: UpdatePersonDto,
   ): Promise<CaseDto> {
     await this.dataSource.transaction(async (em) => {
-      await this.ownerWrite(user, caseId, em);
+      await this.access.require(user, caseId, 'change', { em, lock: true });
       if (!(await em.existsBy(CaseParticipantEntity, { caseId, personId })))
         throw new ApiException(
           HttpStatus.NOT_FOUND,
@@ -614,7 +611,7 @@ export class CasesService {
     if ((dto.userId === undefined) === (dto.unitId === undefined))
       throw invalid('userId', 'userXorUnit', 'Give either userId or unitId');
     await this.dataSource.transaction(async (em) => {
-      const { programme } = await this.ownerWrite(user, caseId, em);
+      const { programme } = await this.access.require(user, caseId, 'change', { em, lock: true });
       if (!programme.teamRoles.some((r) => r.code === dto.caseRole))
         throw invalid(
           'caseRole',
@@ -656,7 +653,7 @@ export class CasesService {
     memberId: string,
   ): Promise<CaseDto> {
     await this.dataSource.transaction(async (em) => {
-      await this.ownerWrite(user, caseId, em);
+      await this.access.require(user, caseId, 'change', { em, lock: true });
       const result = await em.delete(CaseTeamMemberEntity, { id: memberId, caseId });
       if (!result.affected)
         throw new ApiException(
@@ -672,7 +669,7 @@ export class CasesService {
   /** Links two cases both ways; the caller must be able to open both (D3: nothing leaks through a link). */
   async link(user: AuthenticatedUser, caseId: string, dto: LinkCaseDto): Promise<CaseDto> {
     await this.dataSource.transaction(async (em) => {
-      await this.ownerWrite(user, caseId, em);
+      await this.access.require(user, caseId, 'change', { em, lock: true });
       const other = await em.findOneBy(CaseEntity, { number: dto.number });
       if (!other) throw invalid('number', 'unknownCase', 'No case has this number');
       if (other.id === caseId)
@@ -691,26 +688,6 @@ export class CasesService {
       );
     });
     return this.get(user, caseId, { audit: false });
-  }
-
-  /** Owner-side change to an open case, with the case row locked for the transaction. */
-  private ownerWrite(
-    user: AuthenticatedUser,
-    caseId: string,
-    em: EntityManager,
-  ): Promise<CaseAccess> {
-    return this.access.require(user, caseId, 'manage', { em, lock: true }).then((access) => {
-      if (access.kase.closed)
-        throw new ApiException(
-          HttpStatus.FORBIDDEN,
-          ErrorCode.Forbidden,
-          'The case is closed; reopen it first.',
-          {
-            details: { reason: AccessDenialReason.CaseClosed },
-          },
-        );
-      return access;
-    });
   }
 }
 

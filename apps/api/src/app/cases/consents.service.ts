@@ -24,7 +24,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiException } from '../common/problem-details';
 import { CaseRemindersService } from '../reminders/case-reminders.service';
-import { type CaseAccess, CaseAccessService, clockNow } from './case-access.service';
+import { CaseAccessService, clockNow } from './case-access.service';
 import {
   categoriesOutsideProgramme,
   checkConsent,
@@ -77,7 +77,7 @@ export class ConsentsService {
     dto: CreateConsentDto,
   ): Promise<ConsentDto> {
     return this.dataSource.transaction(async (em) => {
-      const access = await this.ownerOpen(user, caseId, em);
+      const access = await this.access.require(user, caseId, 'change', { em, lock: true });
       const person = await this.participant(em, caseId, dto.personId, 'personId');
       const today = clockNow().today;
       checkConsent(access.programme, dto, person, today);
@@ -216,7 +216,7 @@ export class ConsentsService {
     dto: CreateDisclosureDto,
   ): Promise<DisclosureDto> {
     return this.dataSource.transaction(async (em) => {
-      const access = await this.ownerOpen(user, caseId, em);
+      const access = await this.access.require(user, caseId, 'change', { em, lock: true });
       const personId = dto.personId ?? access.kase.subjectPersonId;
       await this.participant(em, caseId, personId, 'personId');
       const outside = categoriesOutsideProgramme(access.programme, dto.categories);
@@ -275,21 +275,6 @@ export class ConsentsService {
       );
       return (await this.toDisclosureDtos(em, [disclosure]))[0];
     });
-  }
-
-  private async ownerOpen(
-    user: AuthenticatedUser,
-    caseId: string,
-    em: EntityManager,
-  ): Promise<CaseAccess> {
-    const access = await this.access.require(user, caseId, 'manage', { em, lock: true });
-    if (access.kase.closed)
-      throw new ApiException(
-        HttpStatus.FORBIDDEN,
-        ErrorCode.Forbidden,
-        'The case is closed; reopen it first.',
-      );
-    return access;
   }
 
   private async participant(

@@ -7,10 +7,10 @@ import {
   UnitEntity,
   UserEntity,
 } from '@samsyn/server';
-import { OrganisationType, permissionsForRoles } from '@samsyn/common';
+import { OrganisationType } from '@samsyn/common';
 import { swedishDate } from '@samsyn/domain';
 import { DataSource } from 'typeorm';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { type AuthenticatedUser, toAuthenticatedUser } from '../auth/authenticated-user';
 import { CasesService } from '../cases/cases.service';
 import { JournalService } from '../cases/journal.service';
 import { DEMO_CASES } from './demo-cases';
@@ -98,21 +98,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     const asUser = (username: string): AuthenticatedUser => {
       const u = users.find((x) => x.username === username);
       if (!u?.organisation) throw new Error(`demo data: unknown user ${username}`);
-      return {
-        id: u.id,
-        username: u.username,
-        displayName: u.displayName,
-        locale: u.locale,
-        roles: u.roles,
-        permissions: permissionsForRoles(u.roles),
-        organisation: {
-          id: u.organisation.id,
-          name: u.organisation.name,
-          type: u.organisation.type,
-        },
-        unit: u.unit ? { id: u.unit.id, name: u.unit.name } : null,
-        sessionId: 'demo-seed',
-      };
+      return toAuthenticatedUser(u, u.organisation, 'demo-seed');
     };
     const orgs = await this.dataSource.getRepository(OrganisationEntity).find();
     const orgOf = (type: OrganisationType) => orgs.find((o) => o.type === type)?.id ?? '';

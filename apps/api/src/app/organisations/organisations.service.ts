@@ -1,3 +1,4 @@
+import { containsPattern } from '../common/like';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { OrganisationDto, OrganisationQueryDto, Page } from '@samsyn/common';
@@ -16,7 +17,7 @@ export class OrganisationsService {
     const qb = this.organisations.createQueryBuilder('o');
     if (query.type) qb.andWhere('o.type = :type', { type: query.type });
     if (query.q) {
-      const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = containsPattern(query.q);
       qb.andWhere(
         new Brackets((w) =>
           w

@@ -1,3 +1,4 @@
+import { containsPattern } from '../common/like';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { type Page, Permission, UserQueryDto, type UserSummaryDto } from '@samsyn/common';
@@ -23,7 +24,7 @@ export class UsersController {
     if (query.organisationId)
       qb.andWhere('u.organisation_id = :org', { org: query.organisationId });
     if (query.q) {
-      const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = containsPattern(query.q);
       qb.andWhere('(u.display_name ILIKE :like OR u.username ILIKE :like)', { like });
     }
     const [rows, total] = await qb
