@@ -1,3 +1,4 @@
+export * from './lib/agreement.dto';
 export * from './lib/api-paths';
 export * from './lib/audit.dto';
 export * from './lib/auth.dto';
@@ -13,3 +14,5 @@ export * from './lib/person.dto';
 export * from './lib/personal-number';
 export * from './lib/reminder.dto';
 export * from './lib/roles';
+export * from './lib/sip.dto';
+export * from './lib/trygga-hem.dto';

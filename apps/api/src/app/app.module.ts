@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { DatabaseModule, type EnvironmentVariables, validateEnvironment } from '@samsyn/server';
 import { LoggerModule } from 'nestjs-pino';
 import { MIGRATIONS } from '../database/migrations';
+import { AgreementsModule } from './agreements/agreements.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
@@ -13,6 +14,8 @@ import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { RemindersModule } from './reminders/reminders.module';
+import { SipModule } from './sip/sip.module';
+import { TryggaHemModule } from './trygga-hem/trygga-hem.module';
 
 @Module({
   imports: [
@@ -41,6 +44,9 @@ import { RemindersModule } from './reminders/reminders.module';
     OrganisationsModule,
     RemindersModule,
     NotificationsModule,
+    AgreementsModule,
+    SipModule,
+    TryggaHemModule,
     DemoModule,
   ],
 })

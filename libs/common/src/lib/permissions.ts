@@ -12,6 +12,10 @@ export enum Permission {
   SipCall = 'sip:call',
   ConsentRecord = 'consent:record',
   StatisticsRead = 'statistics:read',
+  /** Read the cooperation agreements and their dates (D25). */
+  AgreementRead = 'agreement:read',
+  /** Record and change agreements, their parties, dates and SIP deadlines (D25, D10). */
+  AgreementManage = 'agreement:manage',
   OrganisationRead = 'organisation:read',
   OrganisationAdmin = 'organisation:admin',
   AuditReview = 'audit:review',
@@ -36,17 +40,22 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   [Role.ProbationOfficer]: CASEWORK,
   [Role.Coordinator]: [
     Permission.StatisticsRead,
+    Permission.AgreementRead,
+    Permission.AgreementManage,
     Permission.OrganisationRead,
     Permission.NotificationRead,
   ],
   [Role.Steering]: [
     Permission.StatisticsRead,
+    Permission.AgreementRead,
     Permission.OrganisationRead,
     Permission.NotificationRead,
   ],
   [Role.OrgAdmin]: [
     Permission.OrganisationRead,
     Permission.OrganisationAdmin,
+    Permission.AgreementRead,
+    Permission.AgreementManage,
     Permission.NotificationRead,
   ],
   [Role.Auditor]: [

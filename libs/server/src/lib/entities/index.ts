@@ -14,6 +14,13 @@ import { ReminderEntity } from './reminder.entity';
 import { UnitEntity } from './unit.entity';
 import { UserSessionEntity } from './user-session.entity';
 import { UserEntity } from './user.entity';
+import { AGREEMENT_ENTITIES } from './agreements';
+import { SIP_ENTITIES } from './sip';
+import { TRYGGA_HEM_ENTITIES } from './trygga-hem';
+
+export * from './agreements';
+export * from './sip';
+export * from './trygga-hem';
 
 export { BaseEntity } from './base.entity';
 export {
@@ -57,4 +64,7 @@ export const ENTITIES = [
   DisclosureEntity,
   EmergencyAccessEntity,
   AuditEventEntity,
+  ...SIP_ENTITIES,
+  ...TRYGGA_HEM_ENTITIES,
+  ...AGREEMENT_ENTITIES,
 ];

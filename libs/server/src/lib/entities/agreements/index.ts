@@ -1,0 +1,2 @@
+/** Agreement entities (D25). */
+export const AGREEMENT_ENTITIES: (new () => object)[] = [];

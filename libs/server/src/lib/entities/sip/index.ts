@@ -1,0 +1,2 @@
+/** SIP entities (issue 4). */
+export const SIP_ENTITIES: (new () => object)[] = [];
