@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AgreementRulesService } from './agreement-rules.service';
 
-@Module({})
+@Module({
+  providers: [AgreementRulesService],
+  exports: [AgreementRulesService],
+})
 export class AgreementsModule {}
