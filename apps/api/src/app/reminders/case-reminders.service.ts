@@ -57,8 +57,10 @@ export class CaseRemindersService {
     }
     // Serialises writers of one case, so that two journal entries at once keep one reminder.
     // An advisory lock, not the case row: a row lock taken here would upgrade the key-share lock
-    // that a journal entry's foreign key already holds, and deadlock with a case update.
-    await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`case-reminders:${kase.id}`]);
+    // that a journal entry's foreign key already holds, and deadlock with a case update. It is
+    // the case's one write lock (`case:<id>`), which the case-access triggers take too, so the
+    // two never wait for each other in opposite orders.
+    await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`case:${kase.id}`]);
     const recipient = recipientOf(kase);
     if (kase.handlerId)
       await em.query(

@@ -1,4 +1,5 @@
 import { AuditEventEntity } from './audit-event.entity';
+import { CaseAccessEntity } from './case-access.entity';
 import { CaseLinkEntity } from './case-link.entity';
 import { CaseNumberCounterEntity } from './case-number-counter.entity';
 import { CaseParticipantEntity } from './case-participant.entity';
@@ -23,8 +24,10 @@ export * from './sip';
 export * from './trygga-hem';
 
 export { BaseEntity } from './base.entity';
+export type { CaseAccessSource } from './case-access.entity';
 export {
   AuditEventEntity,
+  CaseAccessEntity,
   CaseEntity,
   CaseLinkEntity,
   CaseNumberCounterEntity,
@@ -63,6 +66,7 @@ export const ENTITIES = [
   ConsentWithdrawalEntity,
   DisclosureEntity,
   EmergencyAccessEntity,
+  CaseAccessEntity,
   AuditEventEntity,
   ...SIP_ENTITIES,
   ...TRYGGA_HEM_ENTITIES,
