@@ -125,6 +125,21 @@ describe('case and consent journey', () => {
     const team = page.getByRole('table', { name: /^Teamets medlemmar/ });
     await team.getByRole('rowheader', { name: 'Sara Holm' }).waitFor();
 
+    // 6b. The handler corrects the person's phone number on the participants tab.
+    await page.getByRole('tab', { name: 'Deltagare' }).click();
+    const fullName = `${PERSON.firstName} ${PERSON.lastName}`;
+    const own = page.getByRole('region', { name: `Den enskilde: ${fullName}` });
+    await own.getByRole('button', { name: `Ändra uppgifter för ${fullName}` }).click();
+    const edit = page.getByRole('form', { name: `Ändra uppgifter för ${fullName}` });
+    // The form starts at the first name; the identity number is not editable.
+    expect(await edit.getByRole('textbox', { name: /Personnummer/ }).count()).toBe(0);
+    await page.waitForFunction(() => /^edit-.+-first$/.test(document.activeElement?.id ?? ''));
+    await edit.getByRole('textbox', { name: 'Telefon' }).fill('070-123 45 67');
+    await expectAccessible(page, 'participant: edit');
+    await edit.getByRole('button', { name: 'Spara ändringar' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await own.getByText('070-123 45 67').waitFor();
+
     // 7. The region's psychiatrist opens the case: the name is shared, contact details are not.
     const other = vard.page;
     await signIn(other, 'vard.psykiatri');

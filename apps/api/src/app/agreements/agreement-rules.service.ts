@@ -12,11 +12,11 @@ export class AgreementRulesService {
    * The SIP deadlines in force on `on` (YYYY-MM-DD) between the given organisations: those of an
    * agreement in force to which all of them are parties, else the defaults.
    */
-  async sipDeadlineRules(
+  sipDeadlineRules(
     _em: EntityManager,
     _organisationIds: readonly string[],
     _on: string,
   ): Promise<SipDeadlineRules> {
-    return { ...DEFAULT_SIP_DEADLINE_RULES };
+    return Promise.resolve({ ...DEFAULT_SIP_DEADLINE_RULES });
   }
 }

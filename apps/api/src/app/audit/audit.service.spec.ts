@@ -28,9 +28,9 @@ class FakeDb {
     const em = {
       queryRunner: { isTransactionActive: inTransaction },
       query: (sql: string, params: unknown[] = []) => Promise.resolve(this.query(sql, params)),
-      insert: (_: unknown, row: Omit<Row, 'id'>) => {
-        this.statements.push('insert');
-        this.rows.push({ ...row, id: String(this.rows.length + 1) });
+      insert: (_: unknown, rows: Omit<Row, 'id'>[]) => {
+        this.statements.push(`insert ${rows.length}`);
+        for (const row of rows) this.rows.push({ ...row, id: String(this.rows.length + 1) });
         return Promise.resolve();
       },
       transaction: <T>(work: (tx: EntityManager) => Promise<T>) => {
@@ -117,11 +117,11 @@ describe('AuditService', () => {
         'begin',
         `lock ${AUDIT_CHAIN_LOCK}`,
         'head',
-        'insert',
+        'insert 1',
         'begin',
         `lock ${AUDIT_CHAIN_LOCK}`,
         'head',
-        'insert',
+        'insert 1',
       ]);
       const [first, second] = db.rows;
       expect(first.prevHash).toBe(AUDIT_GENESIS_HASH);
@@ -144,7 +144,56 @@ describe('AuditService', () => {
 
     it("joins the caller's transaction instead of opening one", async () => {
       await service.record(actor, { action: AuditAction.CaseCreate }, db.manager(true));
-      expect(db.statements).toEqual([`lock ${AUDIT_CHAIN_LOCK}`, 'head', 'insert']);
+      expect(db.statements).toEqual([`lock ${AUDIT_CHAIN_LOCK}`, 'head', 'insert 1']);
+    });
+
+    it('appends the events of concurrent requests in one transaction, chained in order', async () => {
+      await Promise.all(
+        ['a', 'b', 'c', 'd'].map((requestId) =>
+          runWithRequestContext({ requestId }, () =>
+            service.record(actor, { action: AuditAction.CaseList }),
+          ),
+        ),
+      );
+      expect(db.statements).toEqual(['begin', `lock ${AUDIT_CHAIN_LOCK}`, 'head', 'insert 4']);
+      expect(db.rows.map((r) => r.requestId)).toEqual(['a', 'b', 'c', 'd']);
+      let prev = AUDIT_GENESIS_HASH;
+      for (const row of db.rows) {
+        expect(row.prevHash).toBe(prev);
+        expect(row.hash).toBe(auditHash(prev, row));
+        prev = row.hash;
+      }
+    });
+
+    it('when a batch fails, appends its events one by one so only the bad one fails', async () => {
+      let failOnce = true;
+      type Insert = EntityManager['insert'];
+      const original = db.manager.bind(db);
+      db.manager = (inTransaction: boolean) => {
+        const em = original(inTransaction);
+        (em as unknown as { insert: Insert }).insert = (target, rows) => {
+          const list = rows as unknown as { requestId: string }[];
+          if (list.length > 1 && failOnce) {
+            failOnce = false;
+            return Promise.reject(new Error('batch failed'));
+          }
+          if (list.some((r) => r.requestId === 'bad'))
+            return Promise.reject(new Error('bad event'));
+          return original(inTransaction).insert(target, rows);
+        };
+        return em;
+      };
+      service = new AuditService(db.dataSource());
+      const results = await Promise.allSettled(
+        ['ok-1', 'bad', 'ok-2'].map((requestId) =>
+          runWithRequestContext({ requestId }, () =>
+            service.record(actor, { action: AuditAction.CaseList }),
+          ),
+        ),
+      );
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(db.rows.map((r) => r.requestId)).toEqual(['ok-1', 'ok-2']);
+      expect(db.rows[1].prevHash).toBe(db.rows[0].hash);
     });
 
     it('opens a transaction on a manager that is not in one (the lock needs one)', async () => {

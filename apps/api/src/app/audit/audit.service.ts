@@ -17,6 +17,9 @@ import { currentRequestId } from './request-context';
  */
 export const AUDIT_CHAIN_LOCK = 0x5a4d_a0d1;
 
+/** Events appended in one transaction at most (group commit of concurrent requests). */
+export const APPEND_BATCH_SIZE = 200;
+
 /** Rows per query while verifying: bounded memory however long the log grows. */
 export const VERIFY_BATCH_SIZE = 5_000;
 
@@ -91,6 +94,14 @@ function contentOf(row: ChainRow): AuditHashContent {
  */
 @Injectable()
 export class AuditService {
+  /** Events of requests waiting for the next group commit. */
+  private readonly waiting: {
+    content: AuditHashContent;
+    resolve: () => void;
+    reject: (error: unknown) => void;
+  }[] = [];
+  private flushing = false;
+
   constructor(private readonly dataSource: DataSource) {}
 
   /**
@@ -121,12 +132,51 @@ export class AuditService {
       emergency: event.emergency ?? false,
       requestId: currentRequestId(),
     };
-    // A transaction-level lock outside a transaction would be released at once.
-    if (em?.queryRunner?.isTransactionActive) await this.append(em, content);
-    else await (em ?? this.dataSource.manager).transaction((tx) => this.append(tx, content));
+    if (em?.queryRunner?.isTransactionActive) {
+      await this.append(em, [content]);
+      return;
+    }
+    // Outside a write transaction (reads, lists, denials): group commit. The events of requests
+    // that arrive while an append is in flight go into the next one, one lock, one head read and
+    // one commit for all of them; each caller still waits until its event is committed, so no
+    // response leaves before its audit event is durable.
+    await new Promise<void>((resolve, reject) => {
+      this.waiting.push({ content, resolve, reject });
+      void this.flush();
+    });
   }
 
-  private async append(em: EntityManager, content: AuditHashContent): Promise<void> {
+  private async flush(): Promise<void> {
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      // Let callers of the same tick join the first batch.
+      await Promise.resolve();
+      while (this.waiting.length) {
+        const batch = this.waiting.splice(0, APPEND_BATCH_SIZE);
+        try {
+          await this.inTransaction(batch.map((w) => w.content));
+          for (const w of batch) w.resolve();
+        } catch (error) {
+          if (batch.length === 1) {
+            batch[0].reject(error);
+            continue;
+          }
+          // One bad event must not fail the others: append them one by one.
+          for (const w of batch) await this.inTransaction([w.content]).then(w.resolve, w.reject);
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  /** A transaction-level lock outside a transaction would be released at once: open one. */
+  private inTransaction(contents: AuditHashContent[]): Promise<void> {
+    return this.dataSource.manager.transaction((tx) => this.append(tx, contents));
+  }
+
+  private async append(em: EntityManager, contents: AuditHashContent[]): Promise<void> {
     const [lock] = await em.query<{ isolation: string }[]>(
       `SELECT pg_advisory_xact_lock($1) AS locked, current_setting('transaction_isolation') AS isolation`,
       [AUDIT_CHAIN_LOCK],
@@ -140,18 +190,25 @@ export class AuditService {
     const [head] = await em.query<{ hash: string }[]>(
       'SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1',
     );
-    const prevHash = head?.hash ?? AUDIT_GENESIS_HASH;
-    await em.insert(AuditEventEntity, {
-      ...content,
-      roles: [...content.roles],
-      caseIds: [...content.caseIds],
-      personIds: [...content.personIds],
-      categories: [...content.categories],
-      consentIds: [...content.consentIds],
-      disclosureIds: [...content.disclosureIds],
-      prevHash,
-      hash: auditHash(prevHash, content),
+    let prevHash = head?.hash ?? AUDIT_GENESIS_HASH;
+    // One multi-row INSERT: rows get their ids in list order, so the chain follows the ids.
+    const rows = contents.map((content) => {
+      const hash = auditHash(prevHash, content);
+      const row = {
+        ...content,
+        roles: [...content.roles],
+        caseIds: [...content.caseIds],
+        personIds: [...content.personIds],
+        categories: [...content.categories],
+        consentIds: [...content.consentIds],
+        disclosureIds: [...content.disclosureIds],
+        prevHash,
+        hash,
+      };
+      prevHash = hash;
+      return row;
     });
+    await em.insert(AuditEventEntity, rows);
   }
 
   /**

@@ -168,6 +168,10 @@ export const en: Dictionary = {
   'participant.add': 'Add participant',
   'participant.addSubmit': 'Add',
   'participant.added': 'The participant has been added.',
+  'participant.edit': 'Edit',
+  'participant.editNamed': 'Edit the details of {name}',
+  'participant.editSubmit': 'Save changes',
+  'participant.updated': 'The participant’s details have been saved.',
 
   'wizard.title': 'New case',
   'wizard.intro':

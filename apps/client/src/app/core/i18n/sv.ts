@@ -171,6 +171,10 @@ export const sv = {
   'participant.add': 'Lägg till deltagare',
   'participant.addSubmit': 'Lägg till',
   'participant.added': 'Deltagaren har lagts till.',
+  'participant.edit': 'Ändra',
+  'participant.editNamed': 'Ändra uppgifter för {name}',
+  'participant.editSubmit': 'Spara ändringar',
+  'participant.updated': 'Deltagarens uppgifter har sparats.',
 
   'wizard.title': 'Nytt ärende',
   'wizard.intro':

@@ -14,7 +14,8 @@ import { LANGUAGES, type PersonForm } from './person-form';
 
 /**
  * A person's identity, language and contact fields and protected-identity level (D18). `idPrefix`
- * keeps element ids unique when several persons are on one page.
+ * keeps element ids unique when several persons are on one page. Also the participant edit form
+ * (`editing`), which leaves out the identity number and, when withheld, the contact fields.
  */
 @Component({
   selector: 'app-person-fields',
@@ -35,42 +36,52 @@ import { LANGUAGES, type PersonForm } from './person-form';
     @let f = form();
     @let p = idPrefix();
     <div [formGroup]="f">
-      <fieldset class="check-group">
-        <legend [id]="p + '-kind-label'">{{ 'person.identityNumber' | t }}</legend>
-        <mat-radio-group
-          formControlName="personalNumberKind"
-          class="radio-row"
-          [attr.aria-labelledby]="p + '-kind-label'"
-        >
-          @for (kind of kinds; track kind) {
-            <mat-radio-button [value]="kind">{{ kind | label: 'pnrKind' }}</mat-radio-button>
-          }
-        </mat-radio-group>
-      </fieldset>
+      @if (!editing()) {
+        <fieldset class="check-group">
+          <legend [id]="p + '-kind-label'">{{ 'person.identityNumber' | t }}</legend>
+          <mat-radio-group
+            formControlName="personalNumberKind"
+            class="radio-row"
+            [attr.aria-labelledby]="p + '-kind-label'"
+          >
+            @for (kind of kinds; track kind) {
+              <mat-radio-button [value]="kind">{{ kind | label: 'pnrKind' }}</mat-radio-button>
+            }
+          </mat-radio-group>
+        </fieldset>
+      }
 
       <div class="form-grid">
-        @if (f.controls.personalNumberKind.value !== reserve) {
-          <mat-form-field appearance="outline">
-            <mat-label>{{ f.controls.personalNumberKind.value | label: 'pnrKind' }}</mat-label>
-            <input
-              matInput
-              [id]="p + '-pnr'"
-              formControlName="personalNumber"
-              autocomplete="off"
-              inputmode="numeric"
-              spellcheck="false"
-              required
-            />
-            <mat-hint>{{ 'person.personalNumberHint' | t }}</mat-hint>
-            <mat-error>{{ f.controls.personalNumber.errors | fieldError }}</mat-error>
-          </mat-form-field>
-        } @else {
-          <mat-form-field appearance="outline">
-            <mat-label>{{ 'person.birthDate' | t }}</mat-label>
-            <input matInput type="date" [id]="p + '-birth'" formControlName="birthDate" required />
-            <mat-hint>{{ 'person.reserveHint' | t }}</mat-hint>
-            <mat-error>{{ f.controls.birthDate.errors | fieldError }}</mat-error>
-          </mat-form-field>
+        @if (!editing()) {
+          @if (f.controls.personalNumberKind.value !== reserve) {
+            <mat-form-field appearance="outline">
+              <mat-label>{{ f.controls.personalNumberKind.value | label: 'pnrKind' }}</mat-label>
+              <input
+                matInput
+                [id]="p + '-pnr'"
+                formControlName="personalNumber"
+                autocomplete="off"
+                inputmode="numeric"
+                spellcheck="false"
+                required
+              />
+              <mat-hint>{{ 'person.personalNumberHint' | t }}</mat-hint>
+              <mat-error>{{ f.controls.personalNumber.errors | fieldError }}</mat-error>
+            </mat-form-field>
+          } @else {
+            <mat-form-field appearance="outline">
+              <mat-label>{{ 'person.birthDate' | t }}</mat-label>
+              <input
+                matInput
+                type="date"
+                [id]="p + '-birth'"
+                formControlName="birthDate"
+                required
+              />
+              <mat-hint>{{ 'person.reserveHint' | t }}</mat-hint>
+              <mat-error>{{ f.controls.birthDate.errors | fieldError }}</mat-error>
+            </mat-form-field>
+          }
         }
         <mat-form-field appearance="outline">
           <mat-label>{{ 'person.firstName' | t }}</mat-label>
@@ -119,54 +130,56 @@ import { LANGUAGES, type PersonForm } from './person-form';
         </mat-form-field>
       </div>
 
-      <fieldset class="check-group contact">
-        <legend>{{ 'person.contact' | t }}</legend>
-        <div class="form-grid">
-          <mat-form-field appearance="outline">
-            <mat-label>{{ 'person.address' | t }}</mat-label>
-            <input matInput [id]="p + '-address'" formControlName="address" autocomplete="off" />
-            <mat-error>{{ f.controls.address.errors | fieldError }}</mat-error>
-          </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label>{{ 'person.postalCode' | t }}</mat-label>
-            <input
-              matInput
-              [id]="p + '-postal'"
-              formControlName="postalCode"
-              autocomplete="off"
-              inputmode="numeric"
-            />
-            <mat-error>{{ f.controls.postalCode.errors | fieldError }}</mat-error>
-          </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label>{{ 'person.city' | t }}</mat-label>
-            <input matInput [id]="p + '-city'" formControlName="city" autocomplete="off" />
-            <mat-error>{{ f.controls.city.errors | fieldError }}</mat-error>
-          </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label>{{ 'person.phone' | t }}</mat-label>
-            <input
-              matInput
-              type="tel"
-              [id]="p + '-phone'"
-              formControlName="phone"
-              autocomplete="off"
-            />
-            <mat-error>{{ f.controls.phone.errors | fieldError }}</mat-error>
-          </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label>{{ 'person.email' | t }}</mat-label>
-            <input
-              matInput
-              type="email"
-              [id]="p + '-email'"
-              formControlName="email"
-              autocomplete="off"
-            />
-            <mat-error>{{ f.controls.email.errors | fieldError }}</mat-error>
-          </mat-form-field>
-        </div>
-      </fieldset>
+      @if (contact()) {
+        <fieldset class="check-group contact">
+          <legend>{{ 'person.contact' | t }}</legend>
+          <div class="form-grid">
+            <mat-form-field appearance="outline">
+              <mat-label>{{ 'person.address' | t }}</mat-label>
+              <input matInput [id]="p + '-address'" formControlName="address" autocomplete="off" />
+              <mat-error>{{ f.controls.address.errors | fieldError }}</mat-error>
+            </mat-form-field>
+            <mat-form-field appearance="outline">
+              <mat-label>{{ 'person.postalCode' | t }}</mat-label>
+              <input
+                matInput
+                [id]="p + '-postal'"
+                formControlName="postalCode"
+                autocomplete="off"
+                inputmode="numeric"
+              />
+              <mat-error>{{ f.controls.postalCode.errors | fieldError }}</mat-error>
+            </mat-form-field>
+            <mat-form-field appearance="outline">
+              <mat-label>{{ 'person.city' | t }}</mat-label>
+              <input matInput [id]="p + '-city'" formControlName="city" autocomplete="off" />
+              <mat-error>{{ f.controls.city.errors | fieldError }}</mat-error>
+            </mat-form-field>
+            <mat-form-field appearance="outline">
+              <mat-label>{{ 'person.phone' | t }}</mat-label>
+              <input
+                matInput
+                type="tel"
+                [id]="p + '-phone'"
+                formControlName="phone"
+                autocomplete="off"
+              />
+              <mat-error>{{ f.controls.phone.errors | fieldError }}</mat-error>
+            </mat-form-field>
+            <mat-form-field appearance="outline">
+              <mat-label>{{ 'person.email' | t }}</mat-label>
+              <input
+                matInput
+                type="email"
+                [id]="p + '-email'"
+                formControlName="email"
+                autocomplete="off"
+              />
+              <mat-error>{{ f.controls.email.errors | fieldError }}</mat-error>
+            </mat-form-field>
+          </div>
+        </fieldset>
+      }
     </div>
   `,
   styles: `
@@ -189,6 +202,10 @@ import { LANGUAGES, type PersonForm } from './person-form';
 export class PersonFields {
   readonly form = input.required<PersonForm>();
   readonly idPrefix = input.required<string>();
+  /** Editing a known person: the identity number is shown elsewhere and cannot change. */
+  readonly editing = input(false);
+  /** Whether the contact fields are shown (false when they are withheld from the caller). */
+  readonly contact = input(true);
 
   protected readonly kinds = Object.values(PersonalNumberKind);
   protected readonly reserve = PersonalNumberKind.Reserve;

@@ -1,9 +1,11 @@
 import type { NonNullableFormBuilder } from '@angular/forms';
 import { Validators } from '@angular/forms';
 import {
+  type PersonDto,
   type PersonInputDto,
   PersonalNumberKind,
   ProtectedIdentityLevel,
+  type UpdatePersonDto,
   parsePersonalNumber,
 } from '@samsyn/common';
 import { email, personalNumber, required } from '../../../core/forms/validators';
@@ -100,6 +102,60 @@ export function toPersonInput(value: PersonFormValue): PersonInputDto {
   return Object.fromEntries(
     Object.entries(dto).filter(([, v]) => v !== undefined),
   ) as unknown as PersonInputDto;
+}
+
+/**
+ * The form for editing a participant: the same fields, filled from what the caller sees. The
+ * identity number is not editable (a person is one row per number), so its checks are off.
+ */
+export function createPersonEditForm(fb: NonNullableFormBuilder, person: PersonDto) {
+  const form = createPersonForm(fb);
+  form.controls.personalNumber.clearValidators();
+  form.controls.personalNumber.updateValueAndValidity();
+  form.patchValue({
+    firstName: person.firstName ?? '',
+    lastName: person.lastName ?? '',
+    language: person.language ?? '',
+    interpreterNeeded: person.interpreterNeeded ?? false,
+    address: person.address ?? '',
+    postalCode: person.postalCode ?? '',
+    city: person.city ?? '',
+    phone: person.phone ?? '',
+    email: person.email ?? '',
+    protectedLevel: person.protectedLevel ?? ProtectedIdentityLevel.None,
+  });
+  return form;
+}
+
+/**
+ * The API's UpdatePersonDto from an edit form: only the groups the caller could see and so
+ * edit (`contact` false leaves the withheld contact details untouched on the server). An emptied
+ * optional field is sent as null, which clears it (the DTO's checks skip null).
+ */
+export function toPersonUpdate(
+  value: PersonFormValue,
+  version: number,
+  groups: { identity: boolean; contact: boolean },
+): UpdatePersonDto {
+  const orNull = (text: string) => text.trim() || null;
+  const dto: Record<string, unknown> = { version };
+  if (groups.identity)
+    Object.assign(dto, {
+      firstName: value.firstName.trim(),
+      lastName: value.lastName.trim(),
+      language: orNull(value.language),
+      interpreterNeeded: value.interpreterNeeded,
+      protectedLevel: value.protectedLevel,
+    });
+  if (groups.contact)
+    Object.assign(dto, {
+      address: orNull(value.address),
+      postalCode: orNull(value.postalCode),
+      city: orNull(value.city),
+      phone: orNull(value.phone),
+      email: orNull(value.email),
+    });
+  return dto as unknown as UpdatePersonDto;
 }
 
 /** The person's birth date (`YYYY-MM-DD`) from the personnummer or the entered date. */

@@ -13,7 +13,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
-import type { CaseDto, ParticipantRole, PersonDto } from '@samsyn/common';
+import type { CaseDto, ParticipantDto, ParticipantRole, PersonDto } from '@samsyn/common';
 import { firstValueFrom } from 'rxjs';
 import { CasesApi } from '../../../../core/api/cases-api.service';
 import { errorMessageKey } from '../../../../core/api/problem';
@@ -27,13 +27,20 @@ import type { TranslationKey } from '../../../../core/i18n/sv';
 import { TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { ReferenceData } from '../../../../core/reference/reference-data';
 import { PersonFields } from '../../shared/person-fields';
-import { createPersonForm, toPersonInput } from '../../shared/person-form';
+import {
+  createPersonEditForm,
+  createPersonForm,
+  type PersonForm,
+  toPersonInput,
+  toPersonUpdate,
+} from '../../shared/person-form';
 import { CaseStore } from '../case.store';
 import { displayName, shownPersonalNumber, withheldReason } from '../participant-view';
 
 /**
  * Deltagare: every participant with what the caller may see. Withheld fields say "Undanhållen"
- * and why; protected identities are marked and their details never printed (D18).
+ * and why; protected identities are marked and their details never printed (D18). The owner
+ * edits a participant's details here (only what they can see; a stale edit answers 409).
  */
 @Component({
   selector: 'app-participants-tab',
@@ -76,6 +83,84 @@ export class ParticipantsTab {
     role: ['' as ParticipantRole | '', required],
     person: createPersonForm(this.fb),
   });
+
+  /** The participant being edited, its form and which field groups it holds. */
+  protected readonly editing = signal<{
+    participant: ParticipantDto;
+    form: PersonForm;
+    contact: boolean;
+  } | null>(null);
+  protected readonly editErrorKey = signal<TranslationKey | null>(null);
+
+  /** Changing participants is managing an open case (the server's 'change' right). */
+  protected readonly canEdit = computed(
+    () => this.caseDto().access.canManage && !this.caseDto().closed,
+  );
+
+  protected editable(person: PersonDto): boolean {
+    return this.canEdit() && withheldReason(person, 'identity') === null;
+  }
+
+  protected startEditing(participant: ParticipantDto): void {
+    const person = participant.person;
+    this.editErrorKey.set(null);
+    this.editing.set({
+      participant,
+      form: createPersonEditForm(this.fb, person),
+      contact: withheldReason(person, 'contact') === null,
+    });
+    afterNextRender(() => this.focus(`#edit-${participant.id}-first`), {
+      injector: this.injector,
+    });
+  }
+
+  protected cancelEditing(): void {
+    const id = this.editing()?.participant.id;
+    this.editing.set(null);
+    afterNextRender(() => this.focus(`#edit-participant-${id}`), { injector: this.injector });
+  }
+
+  protected async saveEdit(): Promise<void> {
+    const edit = this.editing();
+    if (!edit || this.pending()) return;
+    this.editErrorKey.set(null);
+    if (edit.form.invalid) {
+      edit.form.markAllAsTouched();
+      afterNextRender(() => focusFirstInvalid(this.host.nativeElement), {
+        injector: this.injector,
+      });
+      return;
+    }
+    const { participant } = edit;
+    this.pending.set(true);
+    try {
+      const updated = await firstValueFrom(
+        this.api.updateParticipant(
+          this.caseDto().id,
+          participant.person.id,
+          toPersonUpdate(edit.form.getRawValue(), participant.person.version, {
+            identity: true,
+            contact: edit.contact,
+          }),
+        ),
+      );
+      this.store.set(updated);
+      this.editing.set(null);
+      void this.announcer.announce(this.i18n.t('participant.updated'), 'polite');
+      afterNextRender(() => this.focus(`#participant-${participant.id}`), {
+        injector: this.injector,
+      });
+    } catch (error: unknown) {
+      this.editErrorKey.set(errorMessageKey(error));
+      if (applyServerErrors(edit.form, error).length) {
+        afterNextRender(() => focusFirstInvalid(this.host.nativeElement), {
+          injector: this.injector,
+        });
+      }
+    } finally {
+      this.pending.set(false);
+    }
+  }
 
   protected withheld(person: PersonDto, group: 'identity' | 'contact'): TranslationKey | null {
     return withheldReason(person, group);
