@@ -11,6 +11,10 @@ import type { PolicyActor, PolicyClock } from '@samsyn/domain';
  * consent counts from its given-on day to its valid-until day and until its withdrawal, a
  * disclosure until its valid-until day, an emergency grant until it expires. The property-based
  * e2e test (access-property.e2e-spec.ts) checks that lists agree with `decideCaseAccess`.
+ *
+ * The ids come from an index-only scan of `case_access` (its index covers the validity columns)
+ * as an array, so the cases are then read by primary key: with `IN (subquery)` PostgreSQL
+ * chose to hash-join a scan of every open case instead.
  * `bind` turns a value into a placeholder of the caller's query.
  */
 export function caseScopeSql(
@@ -26,12 +30,12 @@ export function caseScopeSql(
   const and = filters.map((f) => ` AND ${f}`).join('');
   return `
     SELECT sc.id, sc.updated_at FROM cases sc
-      WHERE sc.id IN (
+      WHERE sc.id = ANY (ARRAY(
         SELECT ca.case_id FROM case_access ca
         WHERE ca.principal_id = ANY (${bind(principals)}::uuid[])
           AND (ca.valid_from IS NULL OR ca.valid_from <= ${today}::date)
           AND (ca.valid_until IS NULL OR ca.valid_until >= ${today}::date)
-          AND (ca.expires_at IS NULL OR ca.expires_at > ${now}))${and}`;
+          AND (ca.expires_at IS NULL OR ca.expires_at > ${now})))${and}`;
 }
 
 /** Positional parameters for a raw query: `bind(value)` returns `$n`. */

@@ -113,7 +113,7 @@ export class CaseAccess1795472796637 implements MigrationInterface {
             CREATE INDEX "IDX_ac564a38c8bc46713f6afd1c91" ON "case_access" ("case_id")
         `);
     await queryRunner.query(`
-            CREATE INDEX "IDX_242b218ae8f9630f735e4d2210" ON "case_access" ("principal_id", "case_id")
+            CREATE INDEX "IDX_9aed76c46e537945c1dff9f8f2" ON "case_access" ("principal_id", "case_id", "valid_from", "valid_until", "expires_at")
         `);
     await queryRunner.query(`
             ALTER TABLE "case_access"
@@ -140,7 +140,7 @@ export class CaseAccess1795472796637 implements MigrationInterface {
             ALTER TABLE "case_access" DROP CONSTRAINT "FK_ac564a38c8bc46713f6afd1c91b"
         `);
     await queryRunner.query(`
-            DROP INDEX "public"."IDX_242b218ae8f9630f735e4d2210"
+            DROP INDEX "public"."IDX_9aed76c46e537945c1dff9f8f2"
         `);
     await queryRunner.query(`
             DROP INDEX "public"."IDX_ac564a38c8bc46713f6afd1c91"

@@ -15,7 +15,7 @@ export type CaseAccessSource =
  * property-based e2e test checks that the two agree.
  */
 @Entity('case_access')
-@Index(['principalId', 'caseId'])
+@Index(['principalId', 'caseId', 'validFrom', 'validUntil', 'expiresAt'])
 @Index(['caseId'])
 export class CaseAccessEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
