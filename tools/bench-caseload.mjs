@@ -439,14 +439,13 @@ async function scopeSql(userId, unitId) {
     new Date(),
   );
   return {
-    caseScopeSql: `SELECT count(*) FROM cases sc
-      WHERE sc.id IN (
-        SELECT ca.case_id FROM case_access ca
-        WHERE ca.principal_id = ANY (ARRAY[${q(userId)}, ${q(unitId)}]::uuid[])
-          AND (ca.valid_from IS NULL OR ca.valid_from <= ${q(today)})
-          AND (ca.valid_until IS NULL OR ca.valid_until >= ${q(today)})
-          AND (ca.expires_at IS NULL OR ca.expires_at > now()))
-      AND sc.closed = false`,
+    caseScopeSql: `SELECT count(*) FROM (
+      SELECT ca.case_id, max(ca.case_updated_at) FROM case_access ca
+      WHERE ca.principal_id = ANY (ARRAY[${q(userId)}, ${q(unitId)}]::uuid[]) AND ca.case_closed = false
+        AND (ca.valid_from IS NULL OR ca.valid_from <= ${q(today)})
+        AND (ca.valid_until IS NULL OR ca.valid_until >= ${q(today)})
+        AND (ca.expires_at IS NULL OR ca.expires_at > now())
+      GROUP BY ca.case_id) s`,
   };
 }
 

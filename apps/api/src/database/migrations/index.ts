@@ -2,6 +2,6 @@
 import { Initial1795458648382 } from './1795458648382-Initial';
 import { CasesConsentAudit1795464075122 } from './1795464075122-CasesConsentAudit';
 import { RemindersKindsEmailEscalation1795465588897 } from './1795465588897-RemindersKindsEmailEscalation';
-import { CaseAccess1795472796637 } from './1795472796637-CaseAccess';
+import { CaseAccess1795475428611 } from './1795475428611-CaseAccess';
 
-export const MIGRATIONS = [Initial1795458648382, CasesConsentAudit1795464075122, RemindersKindsEmailEscalation1795465588897, CaseAccess1795472796637];
+export const MIGRATIONS = [Initial1795458648382, CasesConsentAudit1795464075122, RemindersKindsEmailEscalation1795465588897, CaseAccess1795475428611];

@@ -15,7 +15,15 @@ export type CaseAccessSource =
  * property-based e2e test checks that the two agree.
  */
 @Entity('case_access')
-@Index(['principalId', 'caseId', 'validFrom', 'validUntil', 'expiresAt'])
+@Index([
+  'principalId',
+  'caseClosed',
+  'caseUpdatedAt',
+  'caseId',
+  'validFrom',
+  'validUntil',
+  'expiresAt',
+])
 @Index(['caseId'])
 export class CaseAccessEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
@@ -49,4 +57,14 @@ export class CaseAccessEntity {
   /** The instant it stops: a consent's withdrawal, an emergency grant's expiry. */
   @Column({ type: 'timestamptz', nullable: true })
   expiresAt!: Date | null;
+
+  /**
+   * The case's `closed` and `updated_at`, copied (a trigger keeps them current), so that the
+   * caseload list filters, counts and sorts from this table's index alone.
+   */
+  @Column({ type: 'boolean' })
+  caseClosed!: boolean;
+
+  @Column({ type: 'timestamptz' })
+  caseUpdatedAt!: Date;
 }

@@ -10,6 +10,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   their organisation is in force (given on ≤ today ≤ valid until, not withdrawn, not
  *   superseded, at least one category not excluded) or a disclosure to it (valid until);
  * - emergency grants until they expire.
+ * Each row also carries the case's `closed` and `updated_at` (kept current by
+ * `samsyn_case_access_touch`), so the caseload list needs nothing else.
  * Triggers call it for the one case a row belongs to, in the writer's transaction, under the
  * case's advisory lock (`case:<id>`, the same lock the case's reminders take), so concurrent
  * writers of one case refresh one after the other and the last one sees every committed fact.
@@ -26,8 +28,14 @@ BEGIN
     END LOOP;
   END IF;
   DELETE FROM case_access WHERE case_id = ANY (ids);
-  INSERT INTO case_access (principal_id, case_id, source, source_id, valid_from, valid_until, expires_at)
-  SELECT c.owning_unit_id, c.id, 'owning_unit', NULL::uuid, NULL::date, NULL::date, NULL::timestamptz
+  INSERT INTO case_access (principal_id, case_id, source, source_id, valid_from, valid_until,
+                           expires_at, case_closed, case_updated_at)
+  SELECT g.principal_id, g.case_id, g.source, g.source_id, g.valid_from, g.valid_until,
+         g.expires_at, c.closed, c.updated_at
+  FROM cases c JOIN (
+  SELECT c.owning_unit_id AS principal_id, c.id AS case_id, 'owning_unit' AS source,
+         NULL::uuid AS source_id, NULL::date AS valid_from, NULL::date AS valid_until,
+         NULL::timestamptz AS expires_at
     FROM cases c JOIN units u ON u.id = c.owning_unit_id
     WHERE c.id = ANY (ids) AND u.organisation_id = c.owning_organisation_id
   UNION ALL
@@ -56,7 +64,23 @@ BEGIN
   UNION ALL
   SELECT ea.user_id, ea.case_id, 'emergency', ea.id, NULL, NULL, ea.expires_at
     FROM emergency_accesses ea
-    WHERE ea.case_id = ANY (ids) AND ea.expires_at > now();
+    WHERE ea.case_id = ANY (ids) AND ea.expires_at > now()
+  ) g ON g.case_id = c.id;
+END $$`;
+
+/**
+ * Keeps the copied `closed` and `updated_at` current when a case is written (every write moves
+ * `updated_at`), under the same lock as a refresh so the two never interleave.
+ */
+const TOUCH_FUNCTION = `
+CREATE FUNCTION samsyn_case_access_touch() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('case:' || NEW.id::text));
+  UPDATE case_access SET case_closed = NEW.closed, case_updated_at = NEW.updated_at
+    WHERE case_id = NEW.id
+      AND (case_closed IS DISTINCT FROM NEW.closed OR case_updated_at IS DISTINCT FROM NEW.updated_at);
+  RETURN NULL;
 END $$`;
 
 /** Finds the case a changed row belongs to and refreshes its scope. */
@@ -92,8 +116,8 @@ const TRIGGERS: readonly [string, string][] = [
   ['emergency_accesses', 'INSERT OR UPDATE OF expires_at'],
 ];
 
-export class CaseAccess1795472796637 implements MigrationInterface {
-  name = 'CaseAccess1795472796637';
+export class CaseAccess1795475428611 implements MigrationInterface {
+  name = 'CaseAccess1795475428611';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
@@ -106,6 +130,8 @@ export class CaseAccess1795472796637 implements MigrationInterface {
                 "valid_from" date,
                 "valid_until" date,
                 "expires_at" TIMESTAMP WITH TIME ZONE,
+                "case_closed" boolean NOT NULL,
+                "case_updated_at" TIMESTAMP WITH TIME ZONE NOT NULL,
                 CONSTRAINT "PK_d6c43050312dee7f86717581cf3" PRIMARY KEY ("id")
             )
         `);
@@ -113,7 +139,15 @@ export class CaseAccess1795472796637 implements MigrationInterface {
             CREATE INDEX "IDX_ac564a38c8bc46713f6afd1c91" ON "case_access" ("case_id")
         `);
     await queryRunner.query(`
-            CREATE INDEX "IDX_9aed76c46e537945c1dff9f8f2" ON "case_access" ("principal_id", "case_id", "valid_from", "valid_until", "expires_at")
+            CREATE INDEX "IDX_e4160488137e71b59d69461e38" ON "case_access" (
+                "principal_id",
+                "case_closed",
+                "case_updated_at",
+                "case_id",
+                "valid_from",
+                "valid_until",
+                "expires_at"
+            )
         `);
     await queryRunner.query(`
             ALTER TABLE "case_access"
@@ -121,10 +155,14 @@ export class CaseAccess1795472796637 implements MigrationInterface {
         `);
     await queryRunner.query(REFRESH_FUNCTION);
     await queryRunner.query(TRIGGER_FUNCTION);
+    await queryRunner.query(TOUCH_FUNCTION);
     for (const [table, events] of TRIGGERS)
       await queryRunner.query(
         `CREATE TRIGGER "trg_${table}_case_access" AFTER ${events} ON "${table}" FOR EACH ROW EXECUTE FUNCTION samsyn_case_access_on_change()`,
       );
+    await queryRunner.query(
+      'CREATE TRIGGER "trg_cases_case_access_touch" AFTER UPDATE OF closed, updated_at ON "cases" FOR EACH ROW EXECUTE FUNCTION samsyn_case_access_touch()',
+    );
     // Existing cases: one set-based pass (no other writer runs during a migration).
     await queryRunner.query(
       'SELECT samsyn_case_access_refresh(ARRAY(SELECT id FROM cases), false)',
@@ -132,15 +170,17 @@ export class CaseAccess1795472796637 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP TRIGGER "trg_cases_case_access_touch" ON "cases"');
     for (const [table] of TRIGGERS)
       await queryRunner.query(`DROP TRIGGER "trg_${table}_case_access" ON "${table}"`);
+    await queryRunner.query('DROP FUNCTION samsyn_case_access_touch()');
     await queryRunner.query('DROP FUNCTION samsyn_case_access_on_change()');
     await queryRunner.query('DROP FUNCTION samsyn_case_access_refresh(uuid[], boolean)');
     await queryRunner.query(`
             ALTER TABLE "case_access" DROP CONSTRAINT "FK_ac564a38c8bc46713f6afd1c91b"
         `);
     await queryRunner.query(`
-            DROP INDEX "public"."IDX_9aed76c46e537945c1dff9f8f2"
+            DROP INDEX "public"."IDX_e4160488137e71b59d69461e38"
         `);
     await queryRunner.query(`
             DROP INDEX "public"."IDX_ac564a38c8bc46713f6afd1c91"
