@@ -488,7 +488,9 @@ describe('SIP journey: kallelse, answers, plan, approval, follow-up, end', () =>
       reason: 'Vill inte längre ha en samordnad plan',
       recordedBy: { displayName: 'Sara Holm' },
     });
-    expect(res.body.meetings.find((m) => m.kind === SipMeetingKind.FollowUp)?.state).toBe('cancelled');
+    expect(res.body.meetings.find((m) => m.kind === SipMeetingKind.FollowUp)?.state).toBe(
+      'cancelled',
+    );
     expect(await pendingReminders(kase.id)).toEqual([]);
     const again = await vard.post<ProblemDetails>(`/api/v1/cases/${kase.id}/sip/end`, {
       endedBy: SipEndedBy.Closed,
