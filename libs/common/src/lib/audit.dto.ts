@@ -40,6 +40,25 @@ export enum AuditAction {
   AuditExtract = 'audit.extract',
   /** The log reviewer opened a review list (loggkontroll) showing accesses to these cases. */
   AuditReview = 'audit.review',
+  /** SIP (issue 4): the overview, its settings and its end (D9). */
+  SipRead = 'sip.read',
+  SipSettings = 'sip.settings',
+  SipEnd = 'sip.end',
+  /** A SIP meeting called, moved, cancelled or read with its invitations (D7). */
+  SipMeetingCall = 'sip.meeting_call',
+  SipMeetingUpdate = 'sip.meeting_update',
+  SipMeetingCancel = 'sip.meeting_cancel',
+  SipMeetingRead = 'sip.meeting_read',
+  /** The invited unit read its kallelser/inbjudningar (with the person where consent covers it). */
+  SipInvitationRead = 'sip.invitation_read',
+  SipInvitationAnswer = 'sip.invitation_answer',
+  SipCalendar = 'sip.calendar',
+  /** A plan version read, edited, approved, agreed by the person or printed (D8, D9, D13). */
+  SipPlanRead = 'sip.plan_read',
+  SipPlanUpdate = 'sip.plan_update',
+  SipPlanApprove = 'sip.plan_approve',
+  SipPersonAgreement = 'sip.person_agreement',
+  SipPlanPrint = 'sip.plan_print',
   /** A refused attempt: who tried what. */
   AccessDenied = 'access.denied',
 }

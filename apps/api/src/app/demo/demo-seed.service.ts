@@ -14,6 +14,7 @@ import { type AuthenticatedUser, toAuthenticatedUser } from '../auth/authenticat
 import { CasesService } from '../cases/cases.service';
 import { JournalService } from '../cases/journal.service';
 import { DEMO_CASES } from './demo-cases';
+import { DemoSipSeeder } from './demo-sip';
 import { PasswordService } from '../auth/password.service';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 
@@ -28,6 +29,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly config: ConfigService<EnvironmentVariables, true>,
     private readonly cases: CasesService,
     private readonly journal: JournalService,
+    private readonly sipDemo: DemoSipSeeder,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -120,6 +122,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
       for (const entry of demo.journal)
         await this.journal.create(owner, kase.id, entry as Parameters<JournalService['create']>[2]);
     }
+    await this.sipDemo.seed(asUser);
   }
 
   private printSignIns(): void {

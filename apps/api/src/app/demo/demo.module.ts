@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { CasesModule } from '../cases/cases.module';
+import { SipModule } from '../sip/sip.module';
 import { DemoSeedService } from './demo-seed.service';
+import { DemoSipSeeder } from './demo-sip';
 
-@Module({ imports: [AuthModule, CasesModule], providers: [DemoSeedService] })
+@Module({
+  imports: [AuthModule, CasesModule, SipModule],
+  providers: [DemoSeedService, DemoSipSeeder],
+})
 export class DemoModule {}

@@ -3,5 +3,6 @@ import { Initial1795458648382 } from './1795458648382-Initial';
 import { CasesConsentAudit1795464075122 } from './1795464075122-CasesConsentAudit';
 import { RemindersKindsEmailEscalation1795465588897 } from './1795465588897-RemindersKindsEmailEscalation';
 import { CaseAccess1795475428611 } from './1795475428611-CaseAccess';
+import { Sip1795480000000 } from './1795480000000-Sip';
 
-export const MIGRATIONS = [Initial1795458648382, CasesConsentAudit1795464075122, RemindersKindsEmailEscalation1795465588897, CaseAccess1795475428611];
+export const MIGRATIONS = [Initial1795458648382, CasesConsentAudit1795464075122, RemindersKindsEmailEscalation1795465588897, CaseAccess1795475428611, Sip1795480000000];
