@@ -4,7 +4,6 @@ import {
   TRYGGA_HEM_PRIORITIES,
   TryggaHemPriority,
 } from '@samsyn/common';
-import { addDays } from './calendar';
 
 /**
  * Pure rules of Trygga hem – utan våld and its koordinatorsgrupp (issue 6, D2–D6): priority

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { ModuleRef } from '@nestjs/core';
 import {
   type EnvironmentVariables,
   NodeEnv,
@@ -14,6 +15,7 @@ import { type AuthenticatedUser, toAuthenticatedUser } from '../auth/authenticat
 import { CasesService } from '../cases/cases.service';
 import { JournalService } from '../cases/journal.service';
 import { DEMO_CASES } from './demo-cases';
+import { seedTryggaHemDemo } from './demo-trygga-hem';
 import { PasswordService } from '../auth/password.service';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 
@@ -28,6 +30,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly config: ConfigService<EnvironmentVariables, true>,
     private readonly cases: CasesService,
     private readonly journal: JournalService,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -120,6 +123,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
       for (const entry of demo.journal)
         await this.journal.create(owner, kase.id, entry as Parameters<JournalService['create']>[2]);
     }
+    await seedTryggaHemDemo(this.moduleRef, asUser);
   }
 
   private printSignIns(): void {
