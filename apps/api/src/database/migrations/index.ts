@@ -4,4 +4,9 @@ import { CasesConsentAudit1795464075122 } from './1795464075122-CasesConsentAudi
 import { RemindersKindsEmailEscalation1795465588897 } from './1795465588897-RemindersKindsEmailEscalation';
 import { TryggaHem1795481000000 } from './1795481000000-TryggaHem';
 
-export const MIGRATIONS = [Initial1795458648382, CasesConsentAudit1795464075122, RemindersKindsEmailEscalation1795465588897, TryggaHem1795481000000];
+export const MIGRATIONS = [
+  Initial1795458648382,
+  CasesConsentAudit1795464075122,
+  RemindersKindsEmailEscalation1795465588897,
+  TryggaHem1795481000000,
+];
