@@ -10,6 +10,7 @@ import {
   MeetingStatus,
   OrganisationType,
   type Page,
+  ParticipantRole,
   type ProblemDetails,
   ReminderKind,
   type TryggaHemCaseDto,
@@ -164,7 +165,7 @@ describe('Trygga hem and the koordinatorsgrupp (issue 6)', () => {
         consent(1, ['identity', 'contact', 'safety'], [orgIds.police]),
       ],
     } as unknown as CreateCaseDto);
-    victimId = kase.participants.find((p) => p.role === 'victim')!.person.id;
+    victimId = kase.participants.find((p) => p.role === ParticipantRole.Victim)!.person.id;
     // Frivård acts on its own legal ground: the disclosure is recorded with its provision (D16).
     const disclosed = await social.post(`/api/v1/cases/${kase.id}/disclosures`, {
       recipientOrganisationId: orgIds.probation,
@@ -565,7 +566,7 @@ describe('Trygga hem and the koordinatorsgrupp (issue 6)', () => {
     expect(th.riskAssessments?.length).toBe(2);
     expect(th.safetyPlans).toBeNull();
     const read = (await polis.get<CaseDto>(`/api/v1/cases/${kase.id}`)).body;
-    const victim = read.participants.find((p) => p.role === 'victim')!.person;
+    const victim = read.participants.find((p) => p.role === ParticipantRole.Victim)!.person;
     expect(victim.address).toBeNull();
     expect(victim.suppressed).toContain('contact');
     // … and no response of the whole spec held a victim-side secret.
