@@ -34,6 +34,10 @@ export enum AuditAction {
   DisclosureCreate = 'disclosure.create',
   JournalList = 'journal.list',
   JournalCreate = 'journal.create',
+  /** Trygga hem: read a case's programme data, the board or a meeting (issue 6). */
+  TryggaHemRead = 'trygga_hem.read',
+  /** Trygga hem: wrote programme data (priority, incident, assessment, decision, action …). */
+  TryggaHemWrite = 'trygga_hem.write',
   EmergencyAccess = 'emergency.grant',
   EmergencyReview = 'emergency.review',
   AuditCaseLog = 'audit.case_log',

@@ -16,6 +16,8 @@ export enum Permission {
   AgreementRead = 'agreement:read',
   /** Record and change agreements, their parties, dates and SIP deadlines (D25, D10). */
   AgreementManage = 'agreement:manage',
+  /** Set up koordinatorsgrupper and their members (D2); no case data. */
+  CoordinatorGroupManage = 'coordinator_group:manage',
   OrganisationRead = 'organisation:read',
   OrganisationAdmin = 'organisation:admin',
   AuditReview = 'audit:review',
@@ -42,6 +44,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.StatisticsRead,
     Permission.AgreementRead,
     Permission.AgreementManage,
+    Permission.CoordinatorGroupManage,
     Permission.OrganisationRead,
     Permission.NotificationRead,
   ],
@@ -56,6 +59,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.OrganisationAdmin,
     Permission.AgreementRead,
     Permission.AgreementManage,
+    Permission.CoordinatorGroupManage,
     Permission.NotificationRead,
   ],
   [Role.Auditor]: [

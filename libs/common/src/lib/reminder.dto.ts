@@ -23,6 +23,10 @@ export enum ReminderKind {
   CaseInactive = 'case_inactive',
   /** Before an agreement's follow-up date or end of validity (D25). */
   AgreementFollowUp = 'agreement_follow_up',
+  /** Before a koordinatorsgrupp action falls due (issue 6). */
+  ActionDue = 'action_due',
+  /** Before a risk assessment's review date, or at once after a new incident (D5). */
+  RiskReview = 'risk_review',
 }
 
 export enum ReminderStatus {

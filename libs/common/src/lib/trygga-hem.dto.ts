@@ -1,1 +1,752 @@
-export {};
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import type { OrganisationType } from './organisation';
+import { PageQueryDto } from './pagination.dto';
+
+/**
+ * Trygga hem – utan våld and the koordinatorsgrupp (issue 6, D1–D6). Routes live under
+ * `/api/v1/trygga-hem`. Every response carries only the information categories the caller's
+ * case decision permits (D3, D16, D20); a field the caller may not see is `null`, never absent
+ * data made up. Mutable records carry `version`: send it back on change, a stale one is 409.
+ */
+
+/** Focused-deterrence priority (D4, High Point): A = watch list … D = most dangerous. */
+export enum TryggaHemPriority {
+  A = 'A',
+  B = 'B',
+  C = 'C',
+  D = 'D',
+}
+
+export const TRYGGA_HEM_PRIORITIES: readonly TryggaHemPriority[] = Object.values(TryggaHemPriority);
+
+/** Kinds of notification delivered to the person who uses violence (D4). */
+export enum NotificationMethod {
+  Letter = 'letter',
+  HomeVisit = 'home_visit',
+  CallInMeeting = 'call_in_meeting',
+  Custom = 'custom',
+}
+
+/** What an offer of support became (D4). */
+export enum OfferUptake {
+  Offered = 'offered',
+  Accepted = 'accepted',
+  Declined = 'declined',
+  Completed = 'completed',
+  Discontinued = 'discontinued',
+}
+
+/** Offer states that count as "taken up" in the figures. */
+export const OFFER_TAKEN_UP: readonly OfferUptake[] = [OfferUptake.Accepted, OfferUptake.Completed];
+
+export enum OfferKind {
+  TreatmentProgramme = 'treatment_programme',
+  Counselling = 'counselling',
+  AddictionCare = 'addiction_care',
+  Housing = 'housing',
+  Employment = 'employment',
+  Other = 'other',
+}
+
+export enum ControlMeasureKind {
+  ContactBan = 'kontaktforbud',
+  ExtendedContactBan = 'utvidgat_kontaktforbud',
+  SupervisionConditions = 'supervision_conditions',
+  ElectronicMonitoring = 'electronic_monitoring',
+  Other = 'other',
+}
+
+export enum IncidentKind {
+  PhysicalViolence = 'physical_violence',
+  Threat = 'threat',
+  SexualViolence = 'sexual_violence',
+  ContactBanViolation = 'contact_ban_violation',
+  PropertyDamage = 'property_damage',
+  Other = 'other',
+}
+
+/** Risk instruments (D5); never merged across agencies. */
+export enum RiskInstrument {
+  Freda = 'freda',
+  SaraSv = 'sara_sv',
+  Patriark = 'patriark',
+  BSafer = 'b_safer',
+  Other = 'other',
+}
+
+export enum RiskLevel {
+  Low = 'low',
+  Medium = 'medium',
+  High = 'high',
+}
+
+export enum ActionStatus {
+  Open = 'open',
+  Done = 'done',
+}
+
+export enum MeetingStatus {
+  /** The agenda and decisions may change. */
+  Open = 'open',
+  /** Minutes approved by the group: nothing in the meeting changes any more. */
+  Approved = 'approved',
+}
+
+/** Why a case is on the agenda (D2): the board's signals, in agenda order. */
+export enum AgendaReason {
+  NewIncident = 'new_incident',
+  Repeat = 'repeat',
+  HighRisk = 'high_risk',
+  OverdueReview = 'overdue_review',
+  OverdueAction = 'overdue_action',
+  Routine = 'routine',
+}
+
+/** A person or organisation as the client shows it. */
+export interface NamedRefDto {
+  id: string;
+  displayName: string;
+}
+
+export interface OrganisationRefDto {
+  id: string;
+  name: string;
+  type: OrganisationType;
+}
+
+// ---------------------------------------------------------------- koordinatorsgrupper
+
+/** `POST /trygga-hem/groups`: one koordinatorsgrupp per pilot municipality (D2). */
+export class CreateCoordinatorGroupDto {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  /** SCB code of the municipality, e.g. `1880` (Örebro). */
+  @Matches(/^\d{4}$/, { message: 'municipalityCode must be a four-digit municipality code' })
+  municipalityCode!: string;
+
+  /** The meeting schedule in words, e.g. "Varannan tisdag 09.00–11.00". */
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  meetingSchedule?: string;
+}
+
+/** `PATCH /trygga-hem/groups/:id`. */
+export class UpdateCoordinatorGroupDto {
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  meetingSchedule?: string;
+}
+
+/** `POST /trygga-hem/groups/:id/members`: a member acts for their own organisation. */
+export class AddGroupMemberDto {
+  @IsUUID()
+  userId!: string;
+}
+
+export interface CoordinatorGroupMemberDto {
+  id: string;
+  user: NamedRefDto;
+  organisation: OrganisationRefDto;
+  addedAt: string;
+}
+
+export interface CoordinatorGroupDto {
+  id: string;
+  version: number;
+  name: string;
+  municipalityCode: string;
+  meetingSchedule: string | null;
+  members: CoordinatorGroupMemberDto[];
+  /** Open cases the group owns. */
+  caseCount: number;
+  /** Whether the caller is a member (members see the board and meetings). */
+  isMember: boolean;
+  nextMeeting: { id: string; heldOn: string } | null;
+}
+
+// ---------------------------------------------------------------- the case
+
+/** `POST /trygga-hem/cases`: puts an existing TRYGGA_HEM case in a group's caseload. */
+export class EnrolTryggaHemCaseDto {
+  @IsUUID()
+  caseId!: string;
+
+  @IsUUID()
+  groupId!: string;
+
+  @IsEnum(TryggaHemPriority, { message: 'priority must be one of A, B, C, D' })
+  priority!: TryggaHemPriority;
+
+  /** Why this priority (D4): required, it is what the group reviews. */
+  @IsString()
+  @IsNotEmpty({ message: 'priorityBasis must say why the priority was chosen' })
+  @MaxLength(2000)
+  priorityBasis!: string;
+
+  /** Date of the referral (aktualisering); defaults to today. Anchors repeat detection. */
+  @IsOptional()
+  @IsDateString({ strict: true })
+  referredOn?: string;
+}
+
+/** `PATCH /trygga-hem/cases/:caseId/priority`: a new level with its basis; history is kept. */
+export class ChangePriorityDto {
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @IsEnum(TryggaHemPriority, { message: 'priority must be one of A, B, C, D' })
+  priority!: TryggaHemPriority;
+
+  @IsString()
+  @IsNotEmpty({ message: 'basis must say why the priority was chosen' })
+  @MaxLength(2000)
+  basis!: string;
+}
+
+/** `POST /trygga-hem/cases/:caseId/notifications` (D4). */
+export class CreateTryggaHemNotificationDto {
+  @IsEnum(NotificationMethod)
+  method!: NotificationMethod;
+
+  /** Required for `custom`. */
+  @ValidateIf((o: CreateTryggaHemNotificationDto) => o.method === NotificationMethod.Custom)
+  @IsString()
+  @IsNotEmpty({ message: 'customMethod must describe a custom notification' })
+  @MaxLength(200)
+  customMethod?: string;
+
+  @IsDateString({ strict: true })
+  deliveredOn!: string;
+
+  /** Who delivered it, in words (e.g. "Kommunpolis och socialsekreterare"). */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  deliveredBy!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  outcome?: string;
+}
+
+/** `POST /trygga-hem/cases/:caseId/offers` (D4). */
+export class CreateOfferDto {
+  @IsEnum(OfferKind)
+  kind!: OfferKind;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  description!: string;
+
+  @IsDateString({ strict: true })
+  offeredOn!: string;
+
+  /** The agency that offers it; defaults to the caller's organisation. */
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+}
+
+/** `PATCH /trygga-hem/offers/:id`: records uptake. */
+export class UpdateOfferDto {
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @IsEnum(OfferUptake)
+  uptake!: OfferUptake;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+/** `POST /trygga-hem/cases/:caseId/control-measures` (D4). */
+export class CreateControlMeasureDto {
+  @IsEnum(ControlMeasureKind)
+  kind!: ControlMeasureKind;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  description?: string;
+
+  @IsDateString({ strict: true })
+  startsOn!: string;
+
+  /** When it ends; a `measure_ending` reminder comes before. */
+  @IsOptional()
+  @IsDateString({ strict: true })
+  endsOn?: string;
+
+  /** The deciding agency; defaults to the caller's organisation. */
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+}
+
+/** `POST /trygga-hem/cases/:caseId/incidents`: may flag a repeat and calls for reassessment (D5). */
+export class CreateIncidentDto {
+  @IsDateString({ strict: true })
+  occurredOn!: string;
+
+  @IsEnum(IncidentKind)
+  kind!: IncidentKind;
+
+  /** The reporting agency; defaults to the caller's organisation. */
+  @IsOptional()
+  @IsUUID()
+  reportingOrganisationId?: string;
+
+  /** The victim-side participant the incident was against, if one of the case's. */
+  @IsOptional()
+  @IsUUID()
+  victimPersonId?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+/** `POST /trygga-hem/cases/:caseId/risk-assessments`: recorded for the caller's agency (D5). */
+export class CreateRiskAssessmentDto {
+  @IsEnum(RiskInstrument)
+  instrument!: RiskInstrument;
+
+  /** Required for `other`. */
+  @ValidateIf((o: CreateRiskAssessmentDto) => o.instrument === RiskInstrument.Other)
+  @IsString()
+  @IsNotEmpty({ message: 'instrumentName must name the instrument' })
+  @MaxLength(100)
+  instrumentName?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(30)
+  instrumentVersion?: string;
+
+  @IsDateString({ strict: true })
+  assessedOn!: string;
+
+  @IsEnum(RiskLevel)
+  level!: RiskLevel;
+
+  /** When the assessment must be reviewed; on or after `assessedOn`. */
+  @IsDateString({ strict: true })
+  reviewOn!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  summary?: string;
+}
+
+/** `PUT /trygga-hem/cases/:caseId/safety-plans/:personId`: victim-side only (D3). */
+export class SaveSafetyPlanDto {
+  /** The version you edited; omit when creating the first plan. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  plan!: string;
+
+  /** Where the person stays now (skyddat boende …): the most sensitive field. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  whereabouts?: string;
+
+  /** Support given to the victim or child (e.g. stödsamtal). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  support?: string;
+}
+
+export interface PriorityChangeDto {
+  priority: TryggaHemPriority;
+  basis: string;
+  changedBy: NamedRefDto;
+  changedAt: string;
+}
+
+export interface TryggaHemNotificationDto {
+  id: string;
+  method: NotificationMethod;
+  customMethod: string | null;
+  deliveredOn: string;
+  deliveredBy: string;
+  outcome: string | null;
+  recordedBy: NamedRefDto;
+}
+
+export interface OfferDto {
+  id: string;
+  version: number;
+  kind: OfferKind;
+  description: string;
+  offeredOn: string;
+  organisation: OrganisationRefDto;
+  uptake: OfferUptake;
+  uptakeOn: string | null;
+  note: string | null;
+}
+
+export interface ControlMeasureDto {
+  id: string;
+  kind: ControlMeasureKind;
+  description: string | null;
+  startsOn: string;
+  endsOn: string | null;
+  organisation: OrganisationRefDto;
+  active: boolean;
+}
+
+export interface IncidentDto {
+  id: string;
+  occurredOn: string;
+  kind: IncidentKind;
+  reportingOrganisation: OrganisationRefDto;
+  victimPersonId: string | null;
+  /** Within 12 months of the last review or referral, against the same victim (issue 6 §4). */
+  repeat: boolean;
+  note: string | null;
+  recordedAt: string;
+}
+
+export interface RiskAssessmentDto {
+  id: string;
+  organisation: OrganisationRefDto;
+  instrument: RiskInstrument;
+  instrumentName: string | null;
+  instrumentVersion: string | null;
+  assessedOn: string;
+  assessor: NamedRefDto;
+  level: RiskLevel;
+  reviewOn: string;
+  /** A newer incident calls for reassessment (D5), or the review date has passed. */
+  reviewDue: boolean;
+  /** Set when an incident marked it for reassessment. */
+  reassessmentRequestedAt: string | null;
+  /** Whether this is the agency's latest assessment with this instrument. */
+  current: boolean;
+  summary: string | null;
+}
+
+export interface SafetyPlanDto {
+  id: string;
+  version: number;
+  personId: string;
+  plan: string;
+  whereabouts: string | null;
+  support: string | null;
+  updatedBy: NamedRefDto;
+  updatedAt: string;
+}
+
+export interface ActionDto {
+  id: string;
+  version: number;
+  caseId: string;
+  caseNumber: string;
+  meetingId: string | null;
+  description: string;
+  ownerOrganisation: OrganisationRefDto;
+  owner: NamedRefDto;
+  dueOn: string;
+  status: ActionStatus;
+  overdue: boolean;
+  doneAt: string | null;
+}
+
+/** Per agency: its latest assessment's level (never merged, D5). */
+export interface AgencyRiskDto {
+  organisation: OrganisationRefDto;
+  instrument: RiskInstrument;
+  level: RiskLevel;
+  assessedOn: string;
+  reviewOn: string;
+  reviewDue: boolean;
+}
+
+/**
+ * `GET /trygga-hem/cases/:caseId`. Each section is null when the caller's decision does not
+ * include its category: priority, notifications, actions (coordination); offers (social);
+ * control measures and incidents (criminal); assessments (risk); safety plans (safety, victim
+ * side only — D3).
+ */
+export interface TryggaHemCaseDto {
+  caseId: string;
+  caseNumber: string;
+  version: number;
+  group: { id: string; name: string; municipalityCode: string };
+  referredOn: string;
+  lastReviewedOn: string | null;
+  repeat: boolean;
+  priority: TryggaHemPriority | null;
+  priorityBasis: string | null;
+  priorityHistory: PriorityChangeDto[] | null;
+  notifications: TryggaHemNotificationDto[] | null;
+  offers: OfferDto[] | null;
+  controlMeasures: ControlMeasureDto[] | null;
+  incidents: IncidentDto[] | null;
+  riskAssessments: RiskAssessmentDto[] | null;
+  safetyPlans: SafetyPlanDto[] | null;
+  actions: ActionDto[] | null;
+  /** The categories the caller sees on this case (from the access decision). */
+  categories: string[];
+}
+
+// ---------------------------------------------------------------- the board
+
+export const BOARD_SORTS = ['agenda', 'priority', 'daysSinceReview', 'caseNumber'] as const;
+export type BoardSort = (typeof BOARD_SORTS)[number];
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' || value === true ? true : value === 'false' || value === false ? false : value;
+
+/** `GET /trygga-hem/groups/:id/board`: filterable, sortable and paged. */
+export class BoardQueryDto extends PageQueryDto {
+  @IsOptional()
+  @IsEnum(TryggaHemPriority, { message: 'priority must be one of A, B, C, D' })
+  priority?: TryggaHemPriority;
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  repeat?: boolean;
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  overdueActions?: boolean;
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  highRisk?: boolean;
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  newIncidents?: boolean;
+
+  /** Default `agenda`: the order a meeting would take them in. */
+  @IsOptional()
+  @IsIn(BOARD_SORTS)
+  sort?: BoardSort;
+}
+
+/**
+ * One case on the board. Counts and levels the caller may not see (by category) are null;
+ * `subjectName` is null without the identity category or for a protected person (D18).
+ */
+export interface BoardRowDto {
+  caseId: string;
+  caseNumber: string;
+  subjectName: string | null;
+  priority: TryggaHemPriority | null;
+  repeat: boolean;
+  risk: AgencyRiskDto[] | null;
+  highRisk: boolean | null;
+  overdueActions: number | null;
+  openActions: number | null;
+  daysSinceReview: number;
+  openOffers: number | null;
+  newIncidents: number | null;
+  reviewDue: boolean | null;
+  reasons: AgendaReason[];
+}
+
+// ---------------------------------------------------------------- meetings
+
+/** `POST /trygga-hem/groups/:id/meetings`: the agenda is proposed from the board. */
+export class CreateMeetingDto {
+  @IsDateString({ strict: true })
+  heldOn!: string;
+}
+
+/** `PUT /trygga-hem/meetings/:id/agenda`: the edited agenda, in order. */
+export class UpdateAgendaDto {
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  caseIds!: string[];
+}
+
+/** `PATCH /trygga-hem/meetings/:id/items/:itemId`: the group's decision on one case. */
+export class RecordDecisionDto {
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @IsString()
+  @IsNotEmpty({ message: 'decision must say what the group decided' })
+  @MaxLength(5000)
+  decision!: string;
+}
+
+/** `POST /trygga-hem/meetings/:id/items/:itemId/actions`: who does what by when (D2). */
+export class CreateActionDto {
+  @IsString()
+  @IsNotEmpty({ message: 'description must say what is to be done' })
+  @MaxLength(1000)
+  description!: string;
+
+  @IsUUID('all', { message: 'ownerOrganisationId must name the organisation that owns the action' })
+  ownerOrganisationId!: string;
+
+  @IsUUID('all', { message: 'ownerUserId must name the person who owns the action' })
+  ownerUserId!: string;
+
+  @IsDateString({ strict: true }, { message: 'dueOn must be a date (YYYY-MM-DD)' })
+  dueOn!: string;
+}
+
+/** `PATCH /trygga-hem/actions/:id`. */
+export class UpdateActionDto {
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @IsEnum(ActionStatus)
+  status!: ActionStatus;
+}
+
+/** `POST /trygga-hem/meetings/:id/approve`: the group approves the minutes; they freeze. */
+export class ApproveMinutesDto {
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+export interface AgendaItemDto {
+  id: string;
+  version: number;
+  position: number;
+  caseId: string;
+  caseNumber: string;
+  subjectName: string | null;
+  reasons: AgendaReason[];
+  /** Null when not yet decided or when the caller lacks the coordination category. */
+  decision: string | null;
+  decidedBy: NamedRefDto | null;
+  decidedAt: string | null;
+  actions: ActionDto[] | null;
+  /** The caller's access to the case does not cover its coordination data. */
+  withheld: boolean;
+}
+
+export interface MeetingDto {
+  id: string;
+  version: number;
+  groupId: string;
+  heldOn: string;
+  status: MeetingStatus;
+  approvedAt: string | null;
+  approvedBy: NamedRefDto | null;
+  items: AgendaItemDto[];
+  /** Open actions from earlier meetings of the group's cases (shown at the next meeting). */
+  carriedOverActions: ActionDto[];
+}
+
+export interface MeetingSummaryDto {
+  id: string;
+  version: number;
+  heldOn: string;
+  status: MeetingStatus;
+  itemCount: number;
+}
+
+// ---------------------------------------------------------------- figures (D1, D6)
+
+/** `GET /trygga-hem/statistics`: aggregate figures per municipality and period. */
+export class TryggaHemStatisticsQueryDto {
+  @IsOptional()
+  @Matches(/^\d{4}$/, { message: 'municipalityCode must be a four-digit municipality code' })
+  municipalityCode?: string;
+
+  /** First day of the period (default: 1 January this year). */
+  @IsOptional()
+  @IsDateString({ strict: true })
+  from?: string;
+
+  /** Last day of the period (default: today). */
+  @IsOptional()
+  @IsDateString({ strict: true })
+  to?: string;
+}
+
+/**
+ * A count, or null when it is between 1 and the threshold − 1 (small-cell rule: counts below 5
+ * are hidden). Zero is shown: it describes nobody.
+ */
+export type SuppressedCount = number | null;
+
+export interface TryggaHemMunicipalityFiguresDto {
+  municipalityCode: string;
+  /** Cases active in the period, by their current priority; `total` hidden when a cell is. */
+  casesByPriority: Record<TryggaHemPriority, SuppressedCount>;
+  casesTotal: SuppressedCount;
+  notifications: SuppressedCount;
+  offersMade: SuppressedCount;
+  offersTakenUp: SuppressedCount;
+  controlMeasures: SuppressedCount;
+  incidents: SuppressedCount;
+  repeatIncidents: SuppressedCount;
+}
+
+export interface TryggaHemStatisticsDto {
+  from: string;
+  to: string;
+  /** Counts below this are hidden. */
+  smallCellThreshold: number;
+  municipalities: TryggaHemMunicipalityFiguresDto[];
+}

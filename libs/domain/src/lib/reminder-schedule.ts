@@ -44,6 +44,10 @@ export const REMINDER_KIND_RULES: Readonly<Record<ScheduledReminderKind, Reminde
   [ReminderKind.CaseInactive]: { direction: 'after', defaultDays: 30 },
   /** Before an agreement's follow-up date or end of validity (D25). */
   [ReminderKind.AgreementFollowUp]: { direction: 'before', defaultDays: 30 },
+  /** Before a koordinatorsgrupp action's due date (issue 6 §6). */
+  [ReminderKind.ActionDue]: { direction: 'before', defaultDays: 2 },
+  /** Before a risk assessment's review date (D5: risk is perishable). */
+  [ReminderKind.RiskReview]: { direction: 'before', defaultDays: 7 },
 };
 
 export const SCHEDULED_REMINDER_KINDS = Object.keys(REMINDER_KIND_RULES) as ScheduledReminderKind[];

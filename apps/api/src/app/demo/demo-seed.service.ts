@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { ModuleRef } from '@nestjs/core';
 import {
   type EnvironmentVariables,
   NodeEnv,
@@ -15,6 +16,7 @@ import { CasesService } from '../cases/cases.service';
 import { JournalService } from '../cases/journal.service';
 import { DEMO_CASES } from './demo-cases';
 import { DemoSipSeeder } from './demo-sip';
+import { seedTryggaHemDemo } from './demo-trygga-hem';
 import { PasswordService } from '../auth/password.service';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 
@@ -30,6 +32,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly cases: CasesService,
     private readonly journal: JournalService,
     private readonly sipDemo: DemoSipSeeder,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -123,6 +126,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
         await this.journal.create(owner, kase.id, entry as Parameters<JournalService['create']>[2]);
     }
     await this.sipDemo.seed(asUser);
+    await seedTryggaHemDemo(this.moduleRef, asUser);
   }
 
   private printSignIns(): void {

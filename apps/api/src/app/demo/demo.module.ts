@@ -1,3 +1,4 @@
+import { TryggaHemModule } from '../trygga-hem/trygga-hem.module';
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { CasesModule } from '../cases/cases.module';
@@ -6,7 +7,7 @@ import { DemoSeedService } from './demo-seed.service';
 import { DemoSipSeeder } from './demo-sip';
 
 @Module({
-  imports: [AuthModule, CasesModule, SipModule],
+  imports: [AuthModule, CasesModule, SipModule, TryggaHemModule],
   providers: [DemoSeedService, DemoSipSeeder],
 })
 export class DemoModule {}

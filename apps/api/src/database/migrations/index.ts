@@ -4,5 +4,13 @@ import { CasesConsentAudit1795464075122 } from './1795464075122-CasesConsentAudi
 import { RemindersKindsEmailEscalation1795465588897 } from './1795465588897-RemindersKindsEmailEscalation';
 import { CaseAccess1795475428611 } from './1795475428611-CaseAccess';
 import { Sip1795480000000 } from './1795480000000-Sip';
+import { TryggaHem1795481000000 } from './1795481000000-TryggaHem';
 
-export const MIGRATIONS = [Initial1795458648382, CasesConsentAudit1795464075122, RemindersKindsEmailEscalation1795465588897, CaseAccess1795475428611, Sip1795480000000];
+export const MIGRATIONS = [
+  Initial1795458648382,
+  CasesConsentAudit1795464075122,
+  RemindersKindsEmailEscalation1795465588897,
+  CaseAccess1795475428611,
+  Sip1795480000000,
+  TryggaHem1795481000000,
+];

@@ -144,6 +144,18 @@ export class EnvironmentVariables {
   @Max(365)
   REMINDER_LEAD_DAYS_AGREEMENT_FOLLOW_UP = 30;
 
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  REMINDER_LEAD_DAYS_ACTION_DUE = 2;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  REMINDER_LEAD_DAYS_RISK_REVIEW = 7;
+
   /** Days after an invitation without an answer until its reminder. */
   @Transform(toInt)
   @IsInt()

@@ -12,6 +12,8 @@ export const REMINDER_DAYS_VARIABLES = {
   [ReminderKind.ConsentExpiring]: 'REMINDER_LEAD_DAYS_CONSENT_EXPIRING',
   [ReminderKind.CaseInactive]: 'REMINDER_CASE_INACTIVE_DAYS',
   [ReminderKind.AgreementFollowUp]: 'REMINDER_LEAD_DAYS_AGREEMENT_FOLLOW_UP',
+  [ReminderKind.ActionDue]: 'REMINDER_LEAD_DAYS_ACTION_DUE',
+  [ReminderKind.RiskReview]: 'REMINDER_LEAD_DAYS_RISK_REVIEW',
 } as const satisfies Record<ScheduledReminderKind, keyof EnvironmentVariables>;
 
 export type ReminderDaysVariable =

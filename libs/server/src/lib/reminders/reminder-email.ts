@@ -31,6 +31,14 @@ export const REMINDER_KIND_TEXTS: Readonly<Record<ReminderKind, { sv: string; en
     sv: 'En överenskommelse ska följas upp eller löper ut',
     en: 'An agreement is due for follow-up or lapses',
   },
+  [ReminderKind.ActionDue]: {
+    sv: 'En åtgärd från koordinatorsgruppen ska vara klar snart',
+    en: 'A koordinatorsgrupp action is due soon',
+  },
+  [ReminderKind.RiskReview]: {
+    sv: 'En riskbedömning ska ses över',
+    en: 'A risk assessment is due for review',
+  },
 };
 
 /** What one e-mail line may say: nothing but these fields. */

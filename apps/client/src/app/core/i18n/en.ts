@@ -59,6 +59,8 @@ export const en: Dictionary = {
   'reminderKind.consent_expiring': 'A consent expires soon',
   'reminderKind.case_inactive': 'The case has had no activity for a long time',
   'reminderKind.agreement_follow_up': 'An agreement is due for follow-up or lapses',
+  'reminderKind.action_due': 'A koordinatorsgrupp action is due soon',
+  'reminderKind.risk_review': 'A risk assessment is due for review',
 
   'signIn.title': 'Sign in',
   'signIn.intro': 'Sign in with the username and password your organisation gave you.',

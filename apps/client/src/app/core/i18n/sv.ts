@@ -60,6 +60,8 @@ export const sv = {
   'reminderKind.consent_expiring': 'Ett samtycke går snart ut',
   'reminderKind.case_inactive': 'Ärendet har inte haft någon aktivitet på länge',
   'reminderKind.agreement_follow_up': 'En överenskommelse ska följas upp eller löper ut',
+  'reminderKind.action_due': 'En åtgärd från koordinatorsgruppen ska vara klar snart',
+  'reminderKind.risk_review': 'En riskbedömning ska ses över',
 
   'signIn.title': 'Logga in',
   'signIn.intro': 'Logga in med det användarnamn och lösenord du har fått av din organisation.',

@@ -1,2 +1,49 @@
+import { CoordinatorGroupEntity, CoordinatorGroupMemberEntity } from './coordinator-group.entity';
+import {
+  AgendaItemEntity,
+  CoordinatorGroupMeetingEntity,
+  TryggaHemActionEntity,
+} from './meeting.entity';
+import {
+  TryggaHemCaseEntity,
+  TryggaHemControlMeasureEntity,
+  TryggaHemIncidentEntity,
+  TryggaHemNotificationEntity,
+  TryggaHemOfferEntity,
+  TryggaHemPriorityChangeEntity,
+  TryggaHemRiskAssessmentEntity,
+  TryggaHemSafetyPlanEntity,
+} from './trygga-hem-case.entity';
+
+export {
+  AgendaItemEntity,
+  CoordinatorGroupEntity,
+  CoordinatorGroupMeetingEntity,
+  CoordinatorGroupMemberEntity,
+  TryggaHemActionEntity,
+  TryggaHemCaseEntity,
+  TryggaHemControlMeasureEntity,
+  TryggaHemIncidentEntity,
+  TryggaHemNotificationEntity,
+  TryggaHemOfferEntity,
+  TryggaHemPriorityChangeEntity,
+  TryggaHemRiskAssessmentEntity,
+  TryggaHemSafetyPlanEntity,
+};
+
 /** Trygga hem and koordinatorsgrupp entities (issue 6). */
-export const TRYGGA_HEM_ENTITIES: (new () => object)[] = [];
+export const TRYGGA_HEM_ENTITIES: (new () => object)[] = [
+  CoordinatorGroupEntity,
+  CoordinatorGroupMemberEntity,
+  TryggaHemCaseEntity,
+  TryggaHemPriorityChangeEntity,
+  TryggaHemNotificationEntity,
+  TryggaHemOfferEntity,
+  TryggaHemControlMeasureEntity,
+  TryggaHemIncidentEntity,
+  TryggaHemRiskAssessmentEntity,
+  TryggaHemSafetyPlanEntity,
+  CoordinatorGroupMeetingEntity,
+  AgendaItemEntity,
+  TryggaHemActionEntity,
+];

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import {
+  OFFER_TAKEN_UP,
+  type TryggaHemMunicipalityFiguresDto,
+  type TryggaHemStatisticsDto,
+  type TryggaHemStatisticsQueryDto,
+} from '@samsyn/common';
+import {
+  emptyPriorityCounts,
+  isPriority,
+  SMALL_CELL_THRESHOLD,
+  suppressBreakdown,
+  suppressSmallCount,
+} from '@samsyn/domain';
+import { DataSource } from 'typeorm';
+import { clockNow } from '../cases/case-access.service';
+import { invalid } from '../cases/case-rules';
+
+interface CountRow {
+  municipality_code: string;
+  key: string;
+  n: string;
+}
+
+/**
+ * Figures for the styrgrupp and the evaluation (D1, D6): counts per municipality and period,
+ * computed in SQL so that no row about a person ever reaches this service; counts below 5 are
+ * hidden (small-cell rule), and a breakdown's total with them.
+ */
+@Injectable()
+export class TryggaHemStatisticsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async figures(query: TryggaHemStatisticsQueryDto): Promise<TryggaHemStatisticsDto> {
+    const today = clockNow().today;
+    const from = query.from?.slice(0, 10) ?? `${today.slice(0, 4)}-01-01`;
+    const to = query.to?.slice(0, 10) ?? today;
+    if (to < from) throw invalid('to', 'beforeFrom', 'to cannot be before from');
+    const params = [from, to, query.municipalityCode ?? null];
+    const muni = `($3::varchar IS NULL OR c.municipality_code = $3)`;
+    // Cases active at some time in the period: referred by its end, not closed before its start.
+    const [cases, notifications, offers, measures, incidents] = await Promise.all([
+      this.dataSource.query<CountRow[]>(
+        `SELECT c.municipality_code, t.priority AS key, count(*) AS n
+         FROM trygga_hem_cases t JOIN cases c ON c.id = t.case_id
+         WHERE t.referred_on <= $2::date AND (c.closed_at IS NULL OR c.closed_at::date >= $1::date) AND ${muni}
+         GROUP BY 1, 2`,
+        params,
+      ),
+      this.count('trygga_hem_notifications', 'delivered_on', `'all'`, params, muni),
+      this.count(
+        'trygga_hem_offers',
+        'offered_on',
+        `CASE WHEN x.uptake = ANY ('{${OFFER_TAKEN_UP.join(',')}}'::varchar[]) THEN 'taken_up' ELSE 'not' END`,
+        params,
+        muni,
+      ),
+      this.count('trygga_hem_control_measures', 'starts_on', `'all'`, params, muni),
+      this.count(
+        'trygga_hem_incidents',
+        'occurred_on',
+        `CASE WHEN x.repeat THEN 'repeat' ELSE 'first' END`,
+        params,
+        muni,
+      ),
+    ]);
+    const codes = new Set<string>(
+      [cases, notifications, offers, measures, incidents].flatMap((rows) =>
+        rows.map((r) => r.municipality_code),
+      ),
+    );
+    if (query.municipalityCode) codes.add(query.municipalityCode);
+    const sum = (rows: CountRow[], code: string, keys?: string[]) =>
+      rows
+        .filter((r) => r.municipality_code === code && (!keys || keys.includes(r.key)))
+        .reduce((acc, r) => acc + Number(r.n), 0);
+    const municipalities: TryggaHemMunicipalityFiguresDto[] = [...codes].sort().map((code) => {
+      const byPriority = emptyPriorityCounts();
+      for (const r of cases.filter((x) => x.municipality_code === code))
+        if (isPriority(r.key)) byPriority[r.key] += Number(r.n);
+      const breakdown = suppressBreakdown(byPriority);
+      return {
+        municipalityCode: code,
+        casesByPriority: breakdown.cells,
+        casesTotal: breakdown.total,
+        notifications: suppressSmallCount(sum(notifications, code)),
+        offersMade: suppressSmallCount(sum(offers, code)),
+        offersTakenUp: suppressSmallCount(sum(offers, code, ['taken_up'])),
+        controlMeasures: suppressSmallCount(sum(measures, code)),
+        incidents: suppressSmallCount(sum(incidents, code)),
+        repeatIncidents: suppressSmallCount(sum(incidents, code, ['repeat'])),
+      };
+    });
+    return { from, to, smallCellThreshold: SMALL_CELL_THRESHOLD, municipalities };
+  }
+
+  /** Rows of `table` dated within the period, per municipality and `key`. */
+  private count(table: string, dateColumn: string, key: string, params: unknown[], muni: string) {
+    return this.dataSource.query<CountRow[]>(
+      `SELECT c.municipality_code, ${key} AS key, count(*) AS n
+       FROM ${table} x JOIN cases c ON c.id = x.case_id
+       WHERE x.${dateColumn} BETWEEN $1::date AND $2::date AND ${muni}
+       GROUP BY 1, 2`,
+      params,
+    );
+  }
+}
