@@ -282,10 +282,12 @@ export class CoordinatorGroupsService {
     await this.requireMember(user, groupId);
     const clock = clockNow();
     const { values, bind } = positionalParameters();
-    const scope = caseScopeSql(actorOf(user), clock, bind, [
-      `sc.id IN (SELECT case_id FROM trygga_hem_cases WHERE group_id = ${bind(groupId)})`,
-      'sc.closed = false',
-    ]);
+    const scope = caseScopeSql(actorOf(user), clock, bind, {
+      openOnly: true,
+      filters: [
+        `sc.id IN (SELECT case_id FROM trygga_hem_cases WHERE group_id = ${bind(groupId)})`,
+      ],
+    });
     const ids = (
       await this.dataSource.query<{ id: string }[]>(`SELECT s.id FROM (${scope}) AS s`, values)
     ).map((r) => r.id);
