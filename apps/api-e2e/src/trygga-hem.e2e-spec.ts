@@ -280,6 +280,35 @@ describe('Trygga hem and the koordinatorsgrupp (issue 6)', () => {
     expect(row.reasons.slice(0, 2)).toEqual([AgendaReason.NewIncident, AgendaReason.Repeat]);
   });
 
+  it('D4, issue 5: a control measure with an end date reminds the recorder before it ends', async () => {
+    const endsOn = addDays(today, 60);
+    const res = await polis.post<TryggaHemCaseDto>(
+      `/api/v1/trygga-hem/cases/${kase.id}/control-measures`,
+      { kind: 'kontaktforbud', startsOn: today, endsOn },
+    );
+    expectStatus(res, 201, 'control measure');
+    const open = await polis.post<TryggaHemCaseDto>(
+      `/api/v1/trygga-hem/cases/${kase.id}/control-measures`,
+      { kind: 'supervision_conditions', startsOn: today },
+    );
+    expectStatus(open, 201, 'control measure without an end');
+    const rows = await sql<{ recipient_user_id: string; due_at: Date; subject_id: string }>(
+      `SELECT recipient_user_id, due_at, subject_id FROM reminders
+       WHERE kind = $1 AND case_id = $2 AND status = 'pending'`,
+      [ReminderKind.MeasureEnding, kase.id],
+    );
+    // One reminder: the measure without an end date has none.
+    expect(rows).toHaveLength(1);
+    expect(rows[0].recipient_user_id).toBe(polisId);
+    // Seven days' lead (REMINDER_LEAD_DAYS_MEASURE_ENDING) before the end, at 08:00 Stockholm.
+    expect(swedishDate(new Date(rows[0].due_at))).toBe(addDays(endsOn, -7));
+    const [measure] = await sql<{ ends_on: string }>(
+      `SELECT to_char(ends_on, 'YYYY-MM-DD') AS ends_on FROM trygga_hem_control_measures WHERE id = $1`,
+      [rows[0].subject_id],
+    );
+    expect(measure.ends_on).toBe(endsOn);
+  });
+
   it('D16: Frivård sees what its legal basis covers; the region member without one sees nothing', async () => {
     const res = await frivard.get<TryggaHemCaseDto>(`/api/v1/trygga-hem/cases/${kase.id}`);
     expect(res.status).toBe(200);

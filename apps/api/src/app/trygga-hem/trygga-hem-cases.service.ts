@@ -466,7 +466,7 @@ export class TryggaHemCasesService {
         dto.organisationId,
         'organisationId',
       );
-      await em.insert(TryggaHemControlMeasureEntity, {
+      const { identifiers } = await em.insert(TryggaHemControlMeasureEntity, {
         caseId,
         kind: dto.kind,
         description: dto.description?.trim() || null,
@@ -475,6 +475,13 @@ export class TryggaHemCasesService {
         organisationId,
         recordedById: user.id,
       });
+      if (endsOn)
+        await this.reminders.controlMeasureRecorded(em, {
+          id: String(identifiers[0]['id']),
+          caseId,
+          endsOn,
+          recordedById: user.id,
+        });
     });
   }
 

@@ -13,8 +13,9 @@ import { type EntityManager, IsNull } from 'typeorm';
 import { ReminderScheduler } from '../reminders/reminder-scheduler.service';
 
 /**
- * The reminders Trygga hem causes (issue 6 §6, D5): an action's due date (`action_due`, to its
- * owner) and a risk assessment's review date (`risk_review`, to its assessor). Always called
+ * The reminders Trygga hem causes (issue 6 §6, D4, D5): an action's due date (`action_due`, to
+ * its owner), a risk assessment's review date (`risk_review`, to its assessor) and a control
+ * measure's end (`measure_ending`, to who recorded it). Always called
  * inside the transaction of the change that causes them, so reminder and change commit together.
  */
 @Injectable()
@@ -47,6 +48,23 @@ export class TryggaHemRemindersService {
 
   async actionDone(em: EntityManager, action: Pick<TryggaHemActionEntity, 'id'>): Promise<void> {
     await this.scheduler.cancelWhere(em, { kind: ReminderKind.ActionDue, subjectId: action.id });
+  }
+
+  /** A control measure with an end date (D4): `measure_ending` before it ends, to who recorded it. */
+  async controlMeasureRecorded(
+    em: EntityManager,
+    measure: { id: string; caseId: string; endsOn: string; recordedById: string },
+    now = new Date(),
+  ): Promise<void> {
+    const dueAt = reminderDueAt(ReminderKind.MeasureEnding, measure.endsOn, this.leadDays, now);
+    if (!dueAt) return;
+    await this.scheduler.schedule(em, {
+      kind: ReminderKind.MeasureEnding,
+      dueAt,
+      caseId: measure.caseId,
+      subjectId: measure.id,
+      recipientUserId: measure.recordedById,
+    });
   }
 
   /** A new assessment: its review reminder; the ones it supersedes need none any more. */
