@@ -13,6 +13,8 @@ import { DataSource } from 'typeorm';
 import { type AuthenticatedUser, toAuthenticatedUser } from '../auth/authenticated-user';
 import { CasesService } from '../cases/cases.service';
 import { JournalService } from '../cases/journal.service';
+import { AgreementsService } from '../agreements/agreements.service';
+import { seedDemoAgreements } from './demo-agreements';
 import { DEMO_CASES } from './demo-cases';
 import { PasswordService } from '../auth/password.service';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
@@ -28,6 +30,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly config: ConfigService<EnvironmentVariables, true>,
     private readonly cases: CasesService,
     private readonly journal: JournalService,
+    private readonly agreements: AgreementsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -120,6 +123,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
       for (const entry of demo.journal)
         await this.journal.create(owner, kase.id, entry as Parameters<JournalService['create']>[2]);
     }
+    await seedDemoAgreements(this.agreements, asUser, orgs, today);
   }
 
   private printSignIns(): void {

@@ -2,9 +2,11 @@
 import { Initial1795458648382 } from './1795458648382-Initial';
 import { CasesConsentAudit1795464075122 } from './1795464075122-CasesConsentAudit';
 import { RemindersKindsEmailEscalation1795465588897 } from './1795465588897-RemindersKindsEmailEscalation';
+import { Agreements1795482000000 } from './1795482000000-Agreements';
 
 export const MIGRATIONS = [
   Initial1795458648382,
   CasesConsentAudit1795464075122,
   RemindersKindsEmailEscalation1795465588897,
+  Agreements1795482000000,
 ];
