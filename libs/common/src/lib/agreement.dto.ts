@@ -1,4 +1,4 @@
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -129,6 +129,31 @@ export class AgreementQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID('4')
   partyId?: string;
+}
+
+/**
+ * `GET /agreements/sip-deadlines?with=<organisationId>&with=…&on=YYYY-MM-DD`: the SIP deadlines
+ * (D10) between the caller's organisation and the others, from the agreement in force on `on`
+ * (default today) to which all are parties, else the defaults.
+ */
+export class SipDeadlinesQueryDto {
+  @Transform(({ value }: { value: unknown }) =>
+    value === undefined ? [] : Array.isArray(value) ? value : [value],
+  )
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('4', { each: true })
+  with: string[] = [];
+
+  @IsOptional()
+  @Matches(DATE_ONLY, { message: `on ${DATE_MESSAGE}` })
+  @IsDateString({ strict: true })
+  on?: string;
+}
+
+export interface SipDeadlinesDto {
+  summonsDaysAfterDischargeReady: number;
+  firstMeetingDaysAfterRequest: number;
 }
 
 export type AgreementStatusDto = 'upcoming' | 'in_force' | 'expiring' | 'expired';

@@ -7,17 +7,26 @@ import {
   CreateAgreementDto,
   type Page,
   Permission,
+  type SipDeadlinesDto,
+  SipDeadlinesQueryDto,
   UpdateAgreementDto,
 } from '@samsyn/common';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser, RequirePermission } from '../auth/decorators';
 import { uuidParam } from '../common/uuid-param';
+import { swedishDate } from '@samsyn/domain';
+import { DataSource } from 'typeorm';
+import { AgreementRulesService } from './agreement-rules.service';
 import { AgreementsService } from './agreements.service';
 
 @ApiTags('agreements')
 @Controller('agreements')
 export class AgreementsController {
-  constructor(private readonly agreements: AgreementsService) {}
+  constructor(
+    private readonly agreements: AgreementsService,
+    private readonly rules: AgreementRulesService,
+    private readonly dataSource: DataSource,
+  ) {}
 
   /** Agreements the caller's organisation is a party to; `status` and `partyId` filter. */
   @Get()
@@ -27,6 +36,20 @@ export class AgreementsController {
     @Query() query: AgreementQueryDto,
   ): Promise<Page<AgreementSummaryDto>> {
     return this.agreements.list(user, query);
+  }
+
+  /** The SIP deadlines (D10) between the caller's organisation and `with` on `on` (default today). */
+  @Get('sip-deadlines')
+  @RequirePermission(Permission.AgreementRead)
+  sipDeadlines(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: SipDeadlinesQueryDto,
+  ): Promise<SipDeadlinesDto> {
+    return this.rules.sipDeadlineRules(
+      this.dataSource.manager,
+      [user.organisation.id, ...query.with],
+      query.on ?? swedishDate(new Date()),
+    );
   }
 
   @Get(':id')
