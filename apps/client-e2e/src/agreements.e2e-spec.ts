@@ -79,10 +79,7 @@ describe('agreements', () => {
     await page.getByRole('heading', { level: 1, name: 'Överenskommelser' }).waitFor();
     await page.getByRole('combobox', { name: 'Part' }).click();
     await page.getByRole('option', { name: 'Kriminalvården Frivård Örebro' }).click();
-    await page
-      .getByRole('status')
-      .getByText(/överenskommelser/)
-      .waitFor({ state: 'attached' });
+    await page.waitForURL(/partyId=/);
     const link = page.getByRole('link', { name: title });
     await link.waitFor();
     await expect(

@@ -17,27 +17,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { AgreementKind, AgreementStatusFilter } from './agreement';
 import type { OrganisationType } from './organisation';
 import { PageQueryDto } from './pagination.dto';
-
-/** What kind of cooperation agreement it is (D25). */
-export enum AgreementKind {
-  /** Samverkansöverenskommelse, e.g. municipality and police. */
-  Cooperation = 'cooperation',
-  /** Överenskommelse between the region and the municipalities (e.g. on SIP, D10). */
-  RegionMunicipality = 'region_municipality',
-  Other = 'other',
-}
-
-/** Filter of `GET /agreements`: where the agreement stands today. */
-export enum AgreementStatusFilter {
-  /** In force today (including those that expire soon). */
-  InForce = 'in_force',
-  /** In force today and ending within the warning window (90 days). */
-  Expiring = 'expiring',
-  Upcoming = 'upcoming',
-  Expired = 'expired',
-}
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = 'must be a date (YYYY-MM-DD)';

@@ -252,7 +252,9 @@ export class AgreementFormPage {
 
   private toDto(): CreateAgreementDto {
     const v = this.form.getRawValue();
-    const days = (value: string) => (value.trim() === '' ? null : Number(value));
+    // A number input gives a number, or null when empty; a form filled from an agreement, a string.
+    const days = (value: unknown) =>
+      value === null || value === undefined || String(value).trim() === '' ? null : Number(value);
     return {
       title: v.title.trim(),
       kind: v.kind,
