@@ -119,8 +119,8 @@ export class AgreementQueryDto extends PageQueryDto {
  * (default today) to which all are parties, else the defaults.
  */
 export class SipDeadlinesQueryDto {
-  @Transform(({ value }: { value: unknown }) =>
-    value === undefined ? [] : Array.isArray(value) ? value : [value],
+  @Transform(({ value }: { value: unknown }): unknown[] =>
+    value === undefined ? [] : Array.isArray(value) ? (value as unknown[]) : [value],
   )
   @IsArray()
   @ArrayMaxSize(20)

@@ -28,6 +28,7 @@ import {
   type AgreementDto,
   AgreementKind,
   type CreateAgreementDto,
+  ErrorCode,
   type OrganisationDto,
 } from '@samsyn/common';
 import { firstValueFrom } from 'rxjs';
@@ -231,7 +232,7 @@ export class AgreementFormPage {
       await this.router.navigate(['/', APP_PATHS.agreements, saved.id]);
     } catch (error: unknown) {
       const status = error instanceof HttpErrorResponse ? error.status : 0;
-      if (status === 409 && problemOf(error)?.code === 'VERSION_CONFLICT') {
+      if (status === 409 && problemOf(error)?.code === ErrorCode.VersionConflict) {
         this.conflict.set(true);
         afterNextRender(() => this.focusSelector('#conflict'), { injector: this.injector });
         return;
@@ -253,8 +254,8 @@ export class AgreementFormPage {
   private toDto(): CreateAgreementDto {
     const v = this.form.getRawValue();
     // A number input gives a number, or null when empty; a form filled from an agreement, a string.
-    const days = (value: unknown) =>
-      value === null || value === undefined || String(value).trim() === '' ? null : Number(value);
+    const days = (value: string | number | null) =>
+      value === null || `${value}`.trim() === '' ? null : Number(value);
     return {
       title: v.title.trim(),
       kind: v.kind,
