@@ -68,6 +68,7 @@ describe('embedded default without PostgreSQL or Redis', () => {
         kind: ReminderKind.SystemTest,
         caseId: null,
         caseNumber: null,
+        agreementId: null,
         escalation: false,
         createdAt: expect.any(String),
         readAt: null,

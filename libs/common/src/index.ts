@@ -1,3 +1,4 @@
+export * from './lib/agreement';
 export * from './lib/agreement.dto';
 export * from './lib/api-paths';
 export * from './lib/audit.dto';

@@ -27,6 +27,12 @@ export const APP_ROUTES: Routes = [
         loadChildren: () => import('./pages/audit/audit.routes').then((m) => m.AUDIT_ROUTES),
       },
       {
+        path: APP_PATHS.agreements,
+        canActivate: [signedInGuard, permissionGuard(Permission.AgreementRead)],
+        loadChildren: () =>
+          import('./pages/agreements/agreements.routes').then((m) => m.AGREEMENTS_ROUTES),
+      },
+      {
         path: APP_PATHS.notifications,
         canActivate: [signedInGuard, permissionGuard(Permission.NotificationRead)],
         loadChildren: () =>

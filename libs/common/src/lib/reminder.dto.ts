@@ -91,6 +91,8 @@ export interface NotificationDto {
   /** The case it is about; the client links to `/arenden/<caseId>`. */
   caseId: string | null;
   caseNumber: string | null;
+  /** For an agreement reminder (D25): the agreement; the client links to `/overenskommelser/<id>`. */
+  agreementId: string | null;
   /** True when this reminds a coordinator of a reminder that its recipient has not read. */
   escalation: boolean;
   createdAt: string;

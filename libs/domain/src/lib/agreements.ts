@@ -1,3 +1,5 @@
+import { addDays } from './calendar';
+
 /**
  * SIP time limits (D10): configurable per cooperation agreement, never hard-coded in the flow.
  * An agreement in force between the calling organisation and the invited huvudman sets them;
@@ -14,3 +16,121 @@ export const DEFAULT_SIP_DEADLINE_RULES: Readonly<SipDeadlineRules> = {
   summonsDaysAfterDischargeReady: 3,
   firstMeetingDaysAfterRequest: 14,
 };
+
+/** An agreement "expires soon" when its last valid day is at most this many days away (D25). */
+export const AGREEMENT_EXPIRING_WITHIN_DAYS = 90;
+
+/**
+ * A follow-up may lie after the end of validity ("uppföljning november 2024, slutlig december
+ * 2025" for an agreement valid through 2024), but not more than this many days after it.
+ */
+export const FOLLOW_UP_MAX_DAYS_AFTER_VALIDITY = 2 * 366;
+
+/** Bounds of a SIP deadline an agreement may set (D10), in days. */
+export const SIP_DEADLINE_MIN_DAYS = 0;
+export const SIP_DEADLINE_MAX_DAYS = 90;
+
+/** Where an agreement stands on a day; `expiring` is in force and within the warning window. */
+export type AgreementStatus = 'upcoming' | 'in_force' | 'expiring' | 'expired';
+
+/** Validity as stored: first and last valid day, both inclusive (YYYY-MM-DD). */
+export interface AgreementValidity {
+  validFrom: string;
+  validUntil: string;
+}
+
+/** True when `on` (YYYY-MM-DD) lies within the validity, both ends inclusive. */
+export function agreementInForce(validity: AgreementValidity, on: string): boolean {
+  return validity.validFrom <= on && on <= validity.validUntil;
+}
+
+/** The status of an agreement on `on`. */
+export function agreementStatus(
+  validity: AgreementValidity,
+  on: string,
+  expiringWithinDays = AGREEMENT_EXPIRING_WITHIN_DAYS,
+): AgreementStatus {
+  if (on < validity.validFrom) return 'upcoming';
+  if (on > validity.validUntil) return 'expired';
+  return validity.validUntil <= addDays(on, expiringWithinDays) ? 'expiring' : 'in_force';
+}
+
+/** A rule broken by an agreement's dates, named by the request field it concerns. */
+export interface AgreementDateProblem {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/**
+ * The date rules of an agreement (D25): it ends on or after the day it starts, and each
+ * follow-up lies between the first valid day and FOLLOW_UP_MAX_DAYS_AFTER_VALIDITY after the
+ * last. Fields are named as in the create/update request (`followUps.<index>.dueOn`).
+ */
+export function agreementDateProblems(
+  validity: AgreementValidity,
+  followUpDates: readonly string[],
+): AgreementDateProblem[] {
+  const problems: AgreementDateProblem[] = [];
+  if (validity.validUntil < validity.validFrom)
+    problems.push({
+      field: 'validUntil',
+      code: 'notBeforeValidFrom',
+      message: 'validUntil must not be before validFrom',
+    });
+  const latest = addDays(
+    validity.validUntil < validity.validFrom ? validity.validFrom : validity.validUntil,
+    FOLLOW_UP_MAX_DAYS_AFTER_VALIDITY,
+  );
+  followUpDates.forEach((dueOn, i) => {
+    if (dueOn < validity.validFrom)
+      problems.push({
+        field: `followUps.${i}.dueOn`,
+        code: 'notBeforeValidFrom',
+        message: 'a follow-up date must not be before validFrom',
+      });
+    else if (dueOn > latest)
+      problems.push({
+        field: `followUps.${i}.dueOn`,
+        code: 'tooLateAfterValidUntil',
+        message: `a follow-up date must be at most ${FOLLOW_UP_MAX_DAYS_AFTER_VALIDITY} days after validUntil`,
+      });
+  });
+  return problems;
+}
+
+/** What an agreement says about SIP deadlines: either value may be left to the default. */
+export interface AgreementSipRules extends AgreementValidity {
+  summonsDaysAfterDischargeReady: number | null;
+  firstMeetingDaysAfterRequest: number | null;
+}
+
+/** True when the agreement sets at least one SIP deadline. */
+export function setsSipRules(a: AgreementSipRules): boolean {
+  return a.summonsDaysAfterDischargeReady !== null || a.firstMeetingDaysAfterRequest !== null;
+}
+
+/**
+ * The SIP deadlines on `on` (D10) from the candidate agreements (those to which every party of
+ * the SIP belongs): the one in force that sets rules and began most recently wins, values it
+ * leaves open come from the defaults; without such an agreement, the defaults.
+ */
+export function chooseSipDeadlineRules(
+  candidates: readonly AgreementSipRules[],
+  on: string,
+): SipDeadlineRules {
+  const chosen = candidates
+    .filter((a) => agreementInForce(a, on) && setsSipRules(a))
+    .reduce<AgreementSipRules | null>(
+      (best, a) => (best === null || a.validFrom > best.validFrom ? a : best),
+      null,
+    );
+  return {
+    summonsDaysAfterDischargeReady:
+      chosen?.summonsDaysAfterDischargeReady ??
+      DEFAULT_SIP_DEADLINE_RULES.summonsDaysAfterDischargeReady,
+    firstMeetingDaysAfterRequest:
+      chosen?.firstMeetingDaysAfterRequest ??
+      DEFAULT_SIP_DEADLINE_RULES.firstMeetingDaysAfterRequest,
+  };
+}

@@ -14,6 +14,8 @@ import { DataSource } from 'typeorm';
 import { type AuthenticatedUser, toAuthenticatedUser } from '../auth/authenticated-user';
 import { CasesService } from '../cases/cases.service';
 import { JournalService } from '../cases/journal.service';
+import { AgreementsService } from '../agreements/agreements.service';
+import { seedDemoAgreements } from './demo-agreements';
 import { DEMO_CASES } from './demo-cases';
 import { DemoSipSeeder } from './demo-sip';
 import { seedTryggaHemDemo } from './demo-trygga-hem';
@@ -33,6 +35,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly journal: JournalService,
     private readonly sipDemo: DemoSipSeeder,
     private readonly moduleRef: ModuleRef,
+    private readonly agreements: AgreementsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -127,6 +130,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     }
     await this.sipDemo.seed(asUser);
     await seedTryggaHemDemo(this.moduleRef, asUser);
+    await seedDemoAgreements(this.agreements, asUser, orgs, today);
   }
 
   private printSignIns(): void {

@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import {
   type EmailMode,
   ErrorCode,
+  ReminderKind,
   type NotificationDto,
   type NotificationPageDto,
   type NotificationPreferencesDto,
@@ -14,20 +15,29 @@ import {
   CaseEntity,
   type EnvironmentVariables,
   NotificationEntity,
+  ReminderEntity,
   UserEntity,
 } from '@samsyn/server';
 import { In, IsNull, Repository } from 'typeorm';
 import { ApiException } from '../common/problem-details';
 
+/** What a notification links to: a case (by number) or an agreement (D25). */
+interface NotificationLinks {
+  caseNumbers: ReadonlyMap<string, string>;
+  /** Reminder id → agreement id, for agreement reminders. */
+  agreementIds: ReadonlyMap<string, string>;
+}
+
 export function toNotificationDto(
   n: NotificationEntity,
-  caseNumbers: ReadonlyMap<string, string>,
+  links: NotificationLinks,
 ): NotificationDto {
   return {
     id: n.id,
     kind: n.kind,
     caseId: n.caseId,
-    caseNumber: n.caseId ? (caseNumbers.get(n.caseId) ?? null) : null,
+    caseNumber: n.caseId ? (links.caseNumbers.get(n.caseId) ?? null) : null,
+    agreementId: n.reminderId ? (links.agreementIds.get(n.reminderId) ?? null) : null,
     escalation: n.escalation,
     createdAt: n.createdAt.toISOString(),
     readAt: n.readAt ? n.readAt.toISOString() : null,
@@ -57,9 +67,9 @@ export class NotificationsService {
       take: query.pageSize,
     });
     const { unread } = await this.unreadCount(userId);
-    const numbers = await this.caseNumbers(rows);
+    const links = await this.links(rows);
     return {
-      items: rows.map((n) => toNotificationDto(n, numbers)),
+      items: rows.map((n) => toNotificationDto(n, links)),
       total,
       page: query.page,
       pageSize: query.pageSize,
@@ -83,7 +93,7 @@ export class NotificationsService {
         'There is no such notification.',
       );
     }
-    return toNotificationDto(notification, await this.caseNumbers([notification]));
+    return toNotificationDto(notification, await this.links([notification]));
   }
 
   /** Marks every unread notification of the caller read. */
@@ -100,6 +110,26 @@ export class NotificationsService {
   async setPreferences(userId: string, emailMode: EmailMode): Promise<NotificationPreferencesDto> {
     await this.users.update({ id: userId }, { emailMode });
     return this.preferences(userId);
+  }
+
+  private async links(rows: NotificationEntity[]): Promise<NotificationLinks> {
+    return {
+      caseNumbers: await this.caseNumbers(rows),
+      agreementIds: await this.agreementIds(rows),
+    };
+  }
+
+  /** An agreement's reminder is about the agreement (its subject); it has no case. */
+  private async agreementIds(rows: NotificationEntity[]): Promise<Map<string, string>> {
+    const ids = rows
+      .filter((r) => r.kind === ReminderKind.AgreementFollowUp && r.reminderId)
+      .map((r) => r.reminderId as string);
+    if (ids.length === 0) return new Map();
+    const reminders = await this.notifications.manager.find(ReminderEntity, {
+      select: { id: true, subjectId: true },
+      where: { id: In([...new Set(ids)]) },
+    });
+    return new Map(reminders.flatMap((r) => (r.subjectId ? [[r.id, r.subjectId] as const] : [])));
   }
 
   /**

@@ -5,6 +5,7 @@ import { RemindersKindsEmailEscalation1795465588897 } from './1795465588897-Remi
 import { CaseAccess1795475428611 } from './1795475428611-CaseAccess';
 import { Sip1795480000000 } from './1795480000000-Sip';
 import { TryggaHem1795481000000 } from './1795481000000-TryggaHem';
+import { Agreements1795482000000 } from './1795482000000-Agreements';
 
 export const MIGRATIONS = [
   Initial1795458648382,
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CaseAccess1795475428611,
   Sip1795480000000,
   TryggaHem1795481000000,
+  Agreements1795482000000,
 ];

@@ -6,6 +6,11 @@ export const APP_PATHS = {
   newCase: 'nytt',
   review: 'granskning',
   notifications: 'aviseringar',
+  /** Cooperation agreements (D25); the API's e-mails link to `/overenskommelser/<id>`. */
+  agreements: 'overenskommelser',
+  /** Below `agreements`: a new agreement; below an agreement: its edit form. */
+  newAgreement: 'ny',
+  editAgreement: 'andra',
   /** Below `review`: loggutdrag for one person. */
   accessExtract: 'loggutdrag',
   /** Below `review`: the audit log of one case. */

@@ -53,6 +53,24 @@ describe('reminder e-mail', () => {
     expect(mail.text).not.toContain('Ärende:');
   });
 
+  it('links an agreement reminder (D25) to the agreement page, not a case', () => {
+    const agreementId = '7b7e3c1a-2f4d-4e5a-8b6c-9d0e1f2a3b4c';
+    const mail = reminderEmail(
+      {
+        kind: ReminderKind.AgreementFollowUp,
+        caseId: null,
+        caseNumber: null,
+        agreementId,
+        escalation: false,
+      },
+      'https://samsyn.example.se/',
+    );
+    expect(mail.subject).toContain('En överenskommelse ska följas upp eller löper ut');
+    expect(mail.text).toContain(`https://samsyn.example.se/overenskommelser/${agreementId}\n`);
+    expect(mail.text).not.toContain('/arenden/');
+    expect(mail.text).not.toContain('Ärende:');
+  });
+
   it('lists every reminder of the day in a digest', () => {
     const mail = digestEmail(
       [

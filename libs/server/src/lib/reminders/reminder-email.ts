@@ -46,6 +46,8 @@ export interface ReminderEmailItem {
   kind: ReminderKind;
   caseId: string | null;
   caseNumber: string | null;
+  /** For an agreement reminder (D25): the agreement the link opens; no case. */
+  agreementId?: string | null;
   /** A coordinator's copy of a reminder nobody read in time. */
   escalation: boolean;
 }
@@ -66,6 +68,15 @@ export function caseLink(publicUrl: string, caseId: string | null): string {
   return caseId ? `${base}/arenden/${encodeURIComponent(caseId)}` : `${base}/`;
 }
 
+/** Where a reminder's link goes: its agreement's page (D25), else its case (or the start page). */
+export function reminderLink(publicUrl: string, item: ReminderEmailItem): string {
+  if (item.agreementId) {
+    const base = publicUrl.replace(/\/+$/, '');
+    return `${base}/overenskommelser/${encodeURIComponent(item.agreementId)}`;
+  }
+  return caseLink(publicUrl, item.caseId);
+}
+
 function title(item: ReminderEmailItem, lang: 'sv' | 'en'): string {
   const text = REMINDER_KIND_TEXTS[item.kind]?.[lang] ?? item.kind;
   if (!item.escalation) return text;
@@ -77,7 +88,7 @@ function lines(item: ReminderEmailItem, publicUrl: string, lang: 'sv' | 'en'): s
   return [
     `- ${title(item, lang)}`,
     ...(item.caseNumber ? [`  ${caseLabel}: ${item.caseNumber}`] : []),
-    `  ${caseLink(publicUrl, item.caseId)}`,
+    `  ${reminderLink(publicUrl, item)}`,
   ];
 }
 

@@ -15,6 +15,7 @@ interface MailRow {
   kind: ReminderKind;
   case_id: string | null;
   case_number: string | null;
+  agreement_id: string | null;
   escalation: boolean;
   email_attempts: number;
 }
@@ -23,13 +24,17 @@ const toItem = (r: MailRow): ReminderEmailItem => ({
   kind: r.kind,
   caseId: r.case_id,
   caseNumber: r.case_number,
+  agreementId: r.agreement_id,
   escalation: r.escalation,
 });
 
 /** Selects what is still to be e-mailed and locks it, so two senders never send the same. */
 const CLAIM = `
-  SELECT n.id, n.user_id, n.kind, n.case_id, c.number AS case_number, n.escalation, n.email_attempts
+  SELECT n.id, n.user_id, n.kind, n.case_id, c.number AS case_number,
+         (CASE WHEN n.kind = 'agreement_follow_up' THEN r.subject_id END) AS agreement_id,
+         n.escalation, n.email_attempts
   FROM notifications n LEFT JOIN cases c ON c.id = n.case_id
+    LEFT JOIN reminders r ON r.id = n.reminder_id
   WHERE n.email_status = $1 AND (n.email_retry_at IS NULL OR n.email_retry_at <= now())`;
 
 /**

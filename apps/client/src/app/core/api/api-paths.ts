@@ -51,6 +51,14 @@ export const NOTIFICATION_PATHS = {
   preferences: `${API_BASE}/me/notification-preferences`,
 } as const;
 
+/** Cooperation agreements (D25; permissions agreement:read / agreement:manage). */
+export const AGREEMENT_PATHS = {
+  list: `${API_BASE}/agreements`,
+  agreement: (id: string) => `${API_BASE}/agreements/${seg(id)}`,
+  followUpDone: (id: string, followUpId: string) =>
+    `${API_BASE}/agreements/${seg(id)}/follow-ups/${seg(followUpId)}/done`,
+} as const;
+
 /** The BullMQ dashboard (permission system:operate): a server page, opened as a full page. */
 export const QUEUE_DASHBOARD_URL = `${API_BASE}/admin/queues`;
 

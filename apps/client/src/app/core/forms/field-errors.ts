@@ -24,6 +24,12 @@ const SERVER_CODES: Readonly<Record<string, TranslationKey>> = {
   minLength: 'field.tooShort',
   arrayMinSize: 'field.chooseAtLeastOne',
   arrayUnique: 'field.duplicate',
+  // Agreements (D25): rules the API checks beyond the DTO.
+  notBeforeValidFrom: 'agreements.field.notBeforeValidFrom',
+  tooLateAfterValidUntil: 'agreements.field.tooLateAfterValidUntil',
+  includesOwner: 'agreements.field.includesOwner',
+  unknownOrganisation: 'agreements.field.unknownOrganisation',
+  unknownFollowUp: 'agreements.field.unknownFollowUp',
 };
 
 /**

@@ -57,6 +57,7 @@ export class Shell {
   protected readonly canReadCases = computed(() => this.auth.can(Permission.CaseRead));
   protected readonly canCreateCases = computed(() => this.auth.can(Permission.CaseCreate));
   protected readonly canReview = computed(() => this.auth.can(Permission.AuditReview));
+  protected readonly canReadAgreements = computed(() => this.auth.can(Permission.AgreementRead));
   protected readonly canReadNotifications = computed(() =>
     this.auth.can(Permission.NotificationRead),
   );
@@ -74,16 +75,17 @@ export class Shell {
 
   private readonly url = signal(this.router.url);
   /** Which menu entry is the current page ("Nytt ärende" lives below "Mina ärenden" in the URL). */
-  protected readonly section = computed<'cases' | 'newCase' | 'review' | 'notifications' | null>(
-    () => {
-      const path = this.url().split(/[?#]/)[0];
-      const [first, second] = path.split('/').filter((part) => part !== '');
-      if (first === APP_PATHS.cases) return second === APP_PATHS.newCase ? 'newCase' : 'cases';
-      if (first === APP_PATHS.review) return 'review';
-      if (first === APP_PATHS.notifications) return 'notifications';
-      return null;
-    },
-  );
+  protected readonly section = computed<
+    'cases' | 'newCase' | 'review' | 'notifications' | 'agreements' | null
+  >(() => {
+    const path = this.url().split(/[?#]/)[0];
+    const [first, second] = path.split('/').filter((part) => part !== '');
+    if (first === APP_PATHS.cases) return second === APP_PATHS.newCase ? 'newCase' : 'cases';
+    if (first === APP_PATHS.review) return 'review';
+    if (first === APP_PATHS.notifications) return 'notifications';
+    if (first === APP_PATHS.agreements) return 'agreements';
+    return null;
+  });
 
   constructor() {
     const destroyRef = inject(DestroyRef);

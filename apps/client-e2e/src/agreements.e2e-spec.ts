@@ -1,0 +1,107 @@
+import type { Browser } from 'playwright-core';
+import {
+  type TestPage,
+  expectAccessible,
+  launchBrowser,
+  openPage,
+  screenshot,
+  signIn,
+} from './support/browser';
+
+/** YYYY-MM-DD `days` from today (UTC is close enough for dates months apart). */
+function day(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** D25: a coordinator records a cooperation agreement, finds it in the list, follows it up. */
+describe('agreements', () => {
+  let browser: Browser;
+  let coordinator: TestPage;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    coordinator = await openPage(browser);
+  });
+
+  afterAll(async () => {
+    await coordinator?.context.close();
+    await browser?.close();
+  });
+
+  it('creates an agreement, lists it and marks a follow-up done', async () => {
+    const { page, problems } = coordinator;
+    const title = `Samverkansöverenskommelse Örebro–Frivården ${Date.now()}`;
+
+    // 1. The coordinator opens "Överenskommelser" from the main menu; the demo agreements show.
+    await signIn(page, 'samordnare.orebro');
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Överenskommelser' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Överenskommelser' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/overenskommelser');
+    await page.getByRole('link', { name: /Region Örebro län och kommunerna/ }).waitFor();
+    await screenshot(page, 'agreements-01-list');
+    await expectAccessible(page, 'agreements list');
+
+    // 2. A new agreement: saving it empty shows the field errors and focuses the first.
+    await page.getByRole('link', { name: 'Ny överenskommelse' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ny överenskommelse' }).waitFor();
+    await page.getByRole('checkbox', { name: 'Kriminalvården Frivård Örebro' }).waitFor();
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.getByText('Fältet måste fyllas i.').first().waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('agreement-title');
+    await expectAccessible(page, 'agreement form with errors');
+
+    // 3. Filled in: title, validity, another party, a follow-up and the SIP kallelse deadline.
+    await page.getByLabel('Benämning', { exact: true }).fill(title);
+    await page.getByLabel('Gäller från').fill(day(-30));
+    await page.getByLabel('Gäller till och med').fill(day(700));
+    await page.getByRole('checkbox', { name: 'Kriminalvården Frivård Örebro' }).check();
+    await page.getByRole('button', { name: 'Lägg till uppföljning' }).click();
+    // Focus moves to the new row's first field.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('follow-up-label-0');
+    await page.keyboard.type('Uppföljning');
+    await page.getByLabel('Uppföljning 1, datum').fill(day(90));
+    await page.getByLabel('Kallelse, dagar efter utskrivningsklar').fill('3');
+    await page.getByRole('button', { name: 'Spara' }).click();
+
+    // 4. The agreement page shows what was recorded.
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/overenskommelser\/[0-9a-f-]{36}$/);
+    await page.getByText('Kriminalvården Frivård Örebro').waitFor();
+    await page.getByText('3 dagar').waitFor();
+    await screenshot(page, 'agreements-02-detail');
+    await expectAccessible(page, 'agreement page');
+
+    // 5. It is in the list, filtered by the new party.
+    await page.getByRole('link', { name: 'Tillbaka till överenskommelser' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Överenskommelser' }).waitFor();
+    await page.getByRole('combobox', { name: 'Part' }).click();
+    await page.getByRole('option', { name: 'Kriminalvården Frivård Örebro' }).click();
+    await page.waitForURL(/partyId=/);
+    const link = page.getByRole('link', { name: title });
+    await link.waitFor();
+    await expect(
+      page.getByRole('link', { name: /Region Örebro län och kommunerna/ }).count(),
+    ).resolves.toBe(0);
+
+    // 6. Marking the follow-up done, by keyboard.
+    await link.click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    const markDone = page.getByRole('button', {
+      name: 'Markera uppföljningen Uppföljning som klar',
+    });
+    await markDone.focus();
+    await page.keyboard.press('Enter');
+    await page
+      .getByText('Uppföljningen Uppföljning är markerad som klar.')
+      .waitFor({ state: 'attached' });
+    await page.getByText(/^Klar/).waitFor();
+    expect(await markDone.count()).toBe(0);
+    await screenshot(page, 'agreements-03-follow-up-done');
+    await expectAccessible(page, 'agreement page, follow-up done');
+
+    expect(problems).toEqual([]);
+  }, 120_000);
+});
