@@ -1,8 +1,10 @@
 import {
   type CaseDto,
   type ProblemDetails,
+  Role,
   SipAnswer,
   SipDeadlineKind,
+  type SipDeadlinesDto,
   SipEndedBy,
   SipInvitationKind,
   SipInvitationState,
@@ -21,6 +23,7 @@ import type { Pool } from 'pg';
 import { sql } from './support/db';
 import {
   createCase,
+  createUsers,
   directory,
   e2ePool,
   expectStatus,
@@ -84,6 +87,8 @@ describe('SIP journey: kallelse, answers, plan, approval, follow-up, end', () =>
   };
   let meeting: SipMeetingDto;
   let plan: SipPlanDto;
+  /** The SIP time limits in force for the region (D10: per agreement, so other specs' agreements count). */
+  let rules: SipDeadlinesDto;
   const numbers = new PersonnummerGenerator(41);
 
   beforeAll(async () => {
@@ -98,7 +103,26 @@ describe('SIP journey: kallelse, answers, plan, approval, follow-up, end', () =>
       clinic: dir.unit('Region Örebro län', 'Psykiatriska kliniken, Universitetssjukhuset Örebro')
         .id,
     };
-    const clients = await signInAll(['vard.psykiatri', 'social.orebro', 'frivard.orebro']);
+    await createUsers(db, [
+      {
+        username: 'sip.regionadmin',
+        displayName: 'Regionens administratör',
+        roles: [Role.OrgAdmin],
+        organisationId: ids.region,
+        unitId: null,
+      },
+    ]);
+    const clients = await signInAll([
+      'vard.psykiatri',
+      'social.orebro',
+      'frivard.orebro',
+      'sip.regionadmin',
+    ]);
+    const applicable = await clients
+      .get('sip.regionadmin')!
+      .get<SipDeadlinesDto>(`/api/v1/agreements/sip-deadlines?on=${today}`);
+    expectStatus(applicable, 200, 'SIP deadline rules');
+    rules = applicable.body;
     [vard, social, frivard] = ['vard.psykiatri', 'social.orebro', 'frivard.orebro'].map((u) =>
       clients.get(u)!,
     );
@@ -137,12 +161,12 @@ describe('SIP journey: kallelse, answers, plan, approval, follow-up, end', () =>
     expect(res.body.deadlines).toEqual([
       expect.objectContaining({
         kind: SipDeadlineKind.Summons,
-        dueOn: addDays(today, 3),
+        dueOn: addDays(today, rules.summonsDaysAfterDischargeReady),
         metOn: null,
       }),
       expect.objectContaining({
         kind: SipDeadlineKind.FirstMeeting,
-        dueOn: addDays(today, 14),
+        dueOn: addDays(today, rules.firstMeetingDaysAfterRequest),
         metOn: null,
       }),
     ]);
