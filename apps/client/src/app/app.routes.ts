@@ -27,6 +27,11 @@ export const APP_ROUTES: Routes = [
         loadChildren: () => import('./pages/audit/audit.routes').then((m) => m.AUDIT_ROUTES),
       },
       {
+        path: APP_PATHS.sip,
+        canActivate: [signedInGuard, permissionGuard(Permission.CaseRead)],
+        loadChildren: () => import('./pages/sip/sip.routes').then((m) => m.SIP_ROUTES),
+      },
+      {
         path: APP_PATHS.notifications,
         canActivate: [signedInGuard, permissionGuard(Permission.NotificationRead)],
         loadChildren: () =>

@@ -1,7 +1,9 @@
+import { sipEn } from './sip.en';
 import type { Dictionary } from './sv';
 
 /** English texts. Typed as a Dictionary, so a missing or unknown key fails the build. */
 export const en: Dictionary = {
+  ...sipEn,
   'app.name': 'Samsyn',
   'app.tagline': 'Coordinating work against violence in close relationships',
   'a11y.skipToMain': 'Skip to main content',

@@ -1,8 +1,11 @@
+import { sipSv } from './sip.sv';
+
 /**
  * Swedish texts: the default language and the source of every translation key. Keys are flat
  * and dotted (`area.thing`); `{name}` marks a value filled in at run time.
  */
 export const sv = {
+  ...sipSv,
   'app.name': 'Samsyn',
   'app.tagline': 'Samordning i arbetet mot våld i nära relationer',
   'a11y.skipToMain': 'Hoppa till huvudinnehållet',

@@ -33,11 +33,14 @@ describe('changedFields', () => {
 
   it('sees when a goal stops being in the person’s own words', () => {
     expect(
-      changedFields({ id: 'g', text: 'Eget boende', ownWords: true }, {
-        id: 'g',
-        text: 'Eget boende',
-        ownWords: false,
-      }),
+      changedFields(
+        { id: 'g', text: 'Eget boende', ownWords: true },
+        {
+          id: 'g',
+          text: 'Eget boende',
+          ownWords: false,
+        },
+      ),
     ).toEqual([{ field: 'ownWords', before: 'true', after: 'false' }]);
   });
 });

@@ -64,7 +64,12 @@ export function changedFields(before: Item, after: Item): DiffField[] {
 
 function listRows<T extends Item>(section: DiffSection, diff: SipListDiffDto<T>): DiffRow[] {
   return [
-    ...diff.added.map((item) => ({ section, change: 'added' as const, title: titleOf(item), fields: [] })),
+    ...diff.added.map((item) => ({
+      section,
+      change: 'added' as const,
+      title: titleOf(item),
+      fields: [],
+    })),
     ...diff.removed.map((item) => ({
       section,
       change: 'removed' as const,

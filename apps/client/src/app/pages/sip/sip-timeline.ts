@@ -89,8 +89,7 @@ export function layoutTimeline(timeline: SipTimelineDto): TimelineLayout | null 
   const ticks: TimelineTick[] = [];
   const first = new Date(from * DAY_MS);
   for (let month = 0; ; month++) {
-    const day =
-      Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + month, 1) / DAY_MS;
+    const day = Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + month, 1) / DAY_MS;
     if (day >= to) break;
     if (day >= from) ticks.push({ date: fromDay(day), offset: pct(day) });
   }
