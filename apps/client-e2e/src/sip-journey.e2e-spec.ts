@@ -143,11 +143,7 @@ describe('SIP journey in the browser', () => {
     await page.goto(`/arenden/${kase.id}?flik=sip`);
     await page
       .getByRole('heading', { level: 2, name: 'Samordnad individuell plan (SIP)' })
-      .waitFor({ timeout: 10_000 })
-      .catch(async (error: unknown) => {
-        await page.screenshot({ path: '/tmp/sip-debug.png', fullPage: true });
-        throw new Error(`${String(error)}\n${vard.problems.join('\n')}`);
-      });
+      .waitFor();
     await page.getByRole('button', { name: 'Registrera datum för SIP' }).click();
     await page.getByRole('button', { name: 'Spara', exact: true }).click();
     const deadlines = page.getByRole('table', { name: 'Tidsfrister för SIP' });
@@ -160,7 +156,7 @@ describe('SIP journey in the browser', () => {
     await page.getByRole('heading', { level: 4, name: 'När och var' }).waitFor();
     const when = page.locator('#sip-step-when');
     await when.getByRole('button', { name: 'Nästa' }).click();
-    await when.getByText('Ange en plats eller en videolänk.').waitFor();
+    await when.getByText('Ange en plats eller en videolänk.', { exact: true }).waitFor();
     await expectAccessible(page, 'wizard: when with error');
     await when.getByRole('textbox', { name: 'Plats' }).fill('Psykiatriska kliniken, mötesrum 2');
     await when.getByRole('button', { name: 'Nästa' }).click();
@@ -170,7 +166,7 @@ describe('SIP journey in the browser', () => {
     const who = page.locator('#sip-step-who');
     await who
       .getByRole('group', { name: 'Kallelse till den andra huvudmannen' })
-      .getByRole('checkbox', { name: new RegExp(`^${SOCIAL_UNIT}`) })
+      .getByRole('checkbox', { name: `${SOCIAL_UNIT} (Örebro kommun)` })
       .check();
     await who.getByRole('button', { name: 'Lägg till aktör' }).click();
     await who.getByRole('textbox', { name: 'Aktör 1' }).fill('Försäkringskassan');
