@@ -15,5 +15,6 @@ export * from './lib/person.dto';
 export * from './lib/personal-number';
 export * from './lib/reminder.dto';
 export * from './lib/roles';
+export * from './lib/sip';
 export * from './lib/sip.dto';
 export * from './lib/trygga-hem.dto';

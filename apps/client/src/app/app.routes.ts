@@ -33,6 +33,11 @@ export const APP_ROUTES: Routes = [
           import('./pages/agreements/agreements.routes').then((m) => m.AGREEMENTS_ROUTES),
       },
       {
+        path: APP_PATHS.sip,
+        canActivate: [signedInGuard, permissionGuard(Permission.CaseRead)],
+        loadChildren: () => import('./pages/sip/sip.routes').then((m) => m.SIP_ROUTES),
+      },
+      {
         path: APP_PATHS.notifications,
         canActivate: [signedInGuard, permissionGuard(Permission.NotificationRead)],
         loadChildren: () =>

@@ -15,4 +15,9 @@ export const APP_PATHS = {
   accessExtract: 'loggutdrag',
   /** Below `review`: the audit log of one case. */
   caseLog: 'arende',
+  /** SIP pages: the invitation inbox, a meeting (linked from calendar files) and a plan version. */
+  sip: 'sip',
+  sipInvitations: 'inbjudningar',
+  sipMeetings: 'moten',
+  sipPlans: 'planer',
 } as const;

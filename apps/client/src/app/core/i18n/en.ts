@@ -1,9 +1,11 @@
 import { agreementsEn } from './agreements.en';
+import { sipEn } from './sip.en';
 import type { Dictionary } from './sv';
 
 /** English texts. Typed as a Dictionary, so a missing or unknown key fails the build. */
 export const en: Dictionary = {
   ...agreementsEn,
+  ...sipEn,
   'app.name': 'Samsyn',
   'app.tagline': 'Coordinating work against violence in close relationships',
   'a11y.skipToMain': 'Skip to main content',

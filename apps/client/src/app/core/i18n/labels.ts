@@ -23,7 +23,20 @@ export type LabelGroup =
   | 'auditAction'
   | 'suppressed'
   | 'denial'
-  | 'reminderKind';
+  | 'reminderKind'
+  | 'sipMeetingKind'
+  | 'sipMeetingState'
+  | 'sipInvitationKind'
+  | 'sipInvitationState'
+  | 'sipPlanState'
+  | 'sipResponsibleKind'
+  | 'sipMeasureStatus'
+  | 'sipDeadlineKind'
+  | 'sipDeadlineState'
+  | 'sipEndedBy'
+  | 'sipDiffSection'
+  | 'sipDiffChange'
+  | 'sipDiffField';
 
 /** The dictionary key naming `code`, or null when the client has no name for it. */
 export function labelKey(group: LabelGroup, code: string): TranslationKey | null {

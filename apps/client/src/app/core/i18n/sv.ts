@@ -1,4 +1,5 @@
 import { agreementsSv } from './agreements.sv';
+import { sipSv } from './sip.sv';
 
 /**
  * Swedish texts: the default language and the source of every translation key. Keys are flat
@@ -6,6 +7,7 @@ import { agreementsSv } from './agreements.sv';
  */
 export const sv = {
   ...agreementsSv,
+  ...sipSv,
   'app.name': 'Samsyn',
   'app.tagline': 'Samordning i arbetet mot våld i nära relationer',
   'a11y.skipToMain': 'Hoppa till huvudinnehållet',

@@ -76,12 +76,13 @@ export class Shell {
   private readonly url = signal(this.router.url);
   /** Which menu entry is the current page ("Nytt ärende" lives below "Mina ärenden" in the URL). */
   protected readonly section = computed<
-    'cases' | 'newCase' | 'review' | 'notifications' | 'agreements' | null
+    'cases' | 'newCase' | 'review' | 'notifications' | 'agreements' | 'sip' | null
   >(() => {
     const path = this.url().split(/[?#]/)[0];
     const [first, second] = path.split('/').filter((part) => part !== '');
     if (first === APP_PATHS.cases) return second === APP_PATHS.newCase ? 'newCase' : 'cases';
     if (first === APP_PATHS.review) return 'review';
+    if (first === APP_PATHS.sip) return 'sip';
     if (first === APP_PATHS.notifications) return 'notifications';
     if (first === APP_PATHS.agreements) return 'agreements';
     return null;

@@ -35,10 +35,20 @@ import { JournalTab } from './tabs/journal-tab';
 import { LinksTab } from './tabs/links-tab';
 import { OverviewTab } from './tabs/overview-tab';
 import { ParticipantsTab } from './tabs/participants-tab';
+import { SipTab } from './tabs/sip-tab';
 import { TeamTab } from './tabs/team-tab';
 
 /** Tab names in the URL (`?flik=journal`), so a tab can be linked to and survives a reload. */
-const TABS = ['oversikt', 'deltagare', 'team', 'samtycke', 'journal', 'lankade', 'logg'] as const;
+const TABS = [
+  'oversikt',
+  'sip',
+  'deltagare',
+  'team',
+  'samtycke',
+  'journal',
+  'lankade',
+  'logg',
+] as const;
 type Tab = (typeof TABS)[number];
 
 /** One case: overview, participants, team, consent, journal, linked cases and (for auditors) log. */
@@ -58,6 +68,7 @@ type Tab = (typeof TABS)[number];
     JournalTab,
     LinksTab,
     CaseAuditLog,
+    SipTab,
   ],
   providers: [CaseStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -82,7 +93,11 @@ export class CasePage {
   protected readonly canRequestEmergency = computed(() => this.auth.can(Permission.CaseRead));
   protected readonly canReadLog = computed(() => this.auth.can(Permission.AuditReview));
   protected readonly tabs = computed<Tab[]>(() =>
-    TABS.filter((tab) => tab !== 'logg' || this.canReadLog()),
+    TABS.filter(
+      (tab) =>
+        (tab !== 'logg' || this.canReadLog()) &&
+        (tab !== 'sip' || this.caseDto()?.programme === 'SIP'),
+    ),
   );
   protected readonly tab = signal<Tab>('oversikt');
   protected readonly tabIndex = computed(() => Math.max(0, this.tabs().indexOf(this.tab())));

@@ -1,0 +1,347 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import {
+  type TestPage,
+  expectAccessible,
+  launchBrowser,
+  openPage,
+  screenshot,
+  signIn,
+} from './support/browser';
+
+const SOCIAL_UNIT = 'Socialtjänsten, individ- och familjeomsorg';
+const PERSON = { firstName: 'Nora', lastName: 'Sipström' };
+
+/** A personnummer with a valid check digit (Luhn over YYMMDDNNN). */
+function personnummer(birth: string, serial: string): string {
+  const digits = `${birth.slice(2)}${serial}`;
+  const sum = [...digits].reduce((acc, d, i) => {
+    const n = Number(d) * (i % 2 === 0 ? 2 : 1);
+    return acc + (n > 9 ? n - 9 : n);
+  }, 0);
+  return `${birth}-${serial}${(10 - (sum % 10)) % 10}`;
+}
+
+const day = (offset: number): string => {
+  const d = new Date();
+  d.setDate(d.getDate() + offset);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+/** Calls the API from inside the page, with its session cookie and CSRF token (test set-up only). */
+async function api<T>(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T; type: string | null }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const token = document.cookie
+        .split('; ')
+        .find((c) => c.startsWith('samsyn_csrf='))
+        ?.slice('samsyn_csrf='.length);
+      const res = await fetch(path, {
+        method,
+        credentials: 'same-origin',
+        headers: {
+          'content-type': 'application/json',
+          'x-csrf-token': decodeURIComponent(token ?? ''),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const type = res.headers.get('content-type');
+      const text = type?.includes('json') ? await res.text() : '';
+      return { status: res.status, body: (text ? JSON.parse(text) : null) as T, type };
+    },
+    { method, path, body },
+  );
+}
+
+/** Chooses an option of a Material select from the keyboard (see case-consent-journey). */
+async function choose(
+  page: Page,
+  scope: Locator,
+  label: string,
+  option: string | RegExp,
+): Promise<void> {
+  await scope.getByRole('combobox', { name: label }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('option', { name: option }).click();
+  await page.getByRole('listbox').waitFor({ state: 'detached' });
+}
+
+interface Org {
+  id: string;
+  name: string;
+  units: { id: string; name: string }[];
+}
+
+/**
+ * Issue 4 in the browser: the psychiatric clinic (Region Örebro län) calls Örebro kommun's social
+ * services to a SIP meeting, social services answer in their inbox, the plan is written with the
+ * four mandatory items (D8) and seen on the timeline (D12), both huvudmän approve and the
+ * person's agreement is recorded (D9), the agreed version is read-only and prints (D13), and a
+ * follow-up starts version 2 with its differences.
+ */
+describe('SIP journey in the browser', () => {
+  let browser: Browser;
+  let vard: TestPage;
+  let social: TestPage;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    vard = await openPage(browser);
+    social = await openPage(browser);
+  });
+
+  afterAll(async () => {
+    await vard?.context.close();
+    await social?.context.close();
+    await browser?.close();
+  });
+
+  it('calls a meeting, answers it, agrees the plan, prints it and follows it up', async () => {
+    const page = vard.page;
+    await signIn(page, 'vard.psykiatri');
+
+    // Set-up through the API (not the point of this test): a SIP case with consent for the kommun.
+    const orgs = (await api<{ items: Org[] }>(page, 'GET', '/api/v1/organisations?pageSize=100'))
+      .body.items;
+    const kommun = orgs.find((o) => o.name === 'Örebro kommun')!;
+    const created = await api<{
+      id: string;
+      number: string;
+      participants: { person: { id: string } }[];
+    }>(page, 'POST', '/api/v1/cases', {
+      programme: 'SIP',
+      municipalityCode: '1880',
+      description: 'Utskrivningsklar patient med behov av stöd i boendet',
+      participants: [
+        {
+          role: 'individual',
+          person: {
+            personalNumberKind: 'personnummer',
+            personalNumber: personnummer('19840217', String(100 + (Date.now() % 800))),
+            ...PERSON,
+          },
+        },
+      ],
+    });
+    expect(created.status).toBe(201);
+    const kase = created.body;
+    const consent = await api(page, 'POST', `/api/v1/cases/${kase.id}/consents`, {
+      personId: kase.participants[0].person.id,
+      recipientOrganisationIds: [kommun.id],
+      categories: ['identity', 'coordination', 'social'],
+      form: 'written',
+      givenOn: day(0),
+      validUntil: day(365),
+    });
+    expect(consent.status).toBe(201);
+
+    // 1. The SIP tab: no dates yet; record the request date, the deadlines appear.
+    await page.goto(`/arenden/${kase.id}?flik=sip`);
+    await page
+      .getByRole('heading', { level: 2, name: 'Samordnad individuell plan (SIP)' })
+      .waitFor();
+    await page.getByRole('button', { name: 'Registrera datum för SIP' }).click();
+    await page.getByRole('button', { name: 'Spara', exact: true }).click();
+    const deadlines = page.getByRole('table', { name: 'Tidsfrister för SIP' });
+    await deadlines.getByRole('rowheader', { name: 'Första mötet efter begäran' }).waitFor();
+    await screenshot(page, 'sip-01-tab');
+    await expectAccessible(page, 'SIP tab');
+
+    // 2. The wizard: without place or video link "Next" shows the error at the field.
+    await page.getByRole('button', { name: 'Kalla till SIP-möte' }).click();
+    await page.getByRole('heading', { level: 4, name: 'När och var' }).waitFor();
+    const when = page.locator('#sip-step-when');
+    await when.getByRole('button', { name: 'Nästa' }).click();
+    await when.getByText('Ange en plats eller en videolänk.', { exact: true }).waitFor();
+    await expectAccessible(page, 'wizard: when with error');
+    await when.getByRole('textbox', { name: 'Plats' }).fill('Psykiatriska kliniken, mötesrum 2');
+    await when.getByRole('button', { name: 'Nästa' }).click();
+
+    // Who: a kallelse to social services, an inbjudan to Försäkringskassan.
+    await page.getByRole('heading', { level: 4, name: 'Vilka' }).waitFor();
+    const who = page.locator('#sip-step-who');
+    await who
+      .getByRole('group', { name: 'Kallelse till den andra huvudmannen' })
+      .getByRole('checkbox', { name: `${SOCIAL_UNIT} (Örebro kommun)` })
+      .check();
+    await who.getByRole('button', { name: 'Lägg till aktör' }).click();
+    await who.getByRole('textbox', { name: 'Aktör 1' }).fill('Försäkringskassan');
+    await expectAccessible(page, 'wizard: who');
+    await who.getByRole('button', { name: 'Nästa' }).click();
+    await page.getByRole('heading', { level: 4, name: 'Personens deltagande' }).waitFor();
+    await page.locator('#sip-step-person').getByRole('button', { name: 'Nästa' }).click();
+    await page.getByRole('heading', { level: 4, name: 'Granska och kalla' }).waitFor();
+    const review = page.locator('#sip-step-review');
+    expect(await review.innerText()).toContain('Försäkringskassan');
+    await expectAccessible(page, 'wizard: review');
+    const [called] = await Promise.all([
+      page.waitForResponse(
+        (r) =>
+          r.url().endsWith(`/cases/${kase.id}/sip/meetings`) && r.request().method() === 'POST',
+      ),
+      review.getByRole('button', { name: 'Kalla till mötet' }).click(),
+    ]);
+    expect(called.status()).toBe(201);
+    const meeting = (await called.json()) as { id: string; planVersionId: string };
+    const invitations = page.getByRole('table', { name: 'Kallade och inbjudna (2)' });
+    await invitations
+      .getByRole('row', { name: new RegExp(SOCIAL_UNIT) })
+      .getByText('Obesvarad')
+      .waitFor();
+    await screenshot(page, 'sip-02-meeting-called');
+    await expectAccessible(page, 'SIP tab with a meeting');
+
+    // 3. Social services answer in their inbox: the person is shown as far as consent covers.
+    const other = social.page;
+    await signIn(other, 'social.orebro');
+    await other
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'SIP-inbjudningar' })
+      .click();
+    await other.getByRole('heading', { level: 1, name: 'SIP-inbjudningar' }).waitFor();
+    const card = other.getByRole('article', { name: new RegExp(kase.number) });
+    await card.getByText(`${PERSON.firstName} ${PERSON.lastName}`).waitFor();
+    await screenshot(other, 'sip-03-inbox');
+    await expectAccessible(other, 'invitation inbox');
+    const calendarHref = await card
+      .getByRole('link', { name: 'Lägg till i kalendern (.ics)' })
+      .getAttribute('href');
+    const ics = await api(other, 'GET', calendarHref!);
+    expect([ics.status, ics.type]).toEqual([200, expect.stringMatching(/^text\/calendar/)]);
+    await card.getByRole('button', { name: `Tacka ja till mötet i ärende ${kase.number}` }).click();
+    await card.getByText('Tackat ja', { exact: true }).waitFor();
+
+    // The meeting page the calendar file links to shows the answer.
+    await other.goto(`/sip/moten/${meeting.id}`);
+    await other.getByRole('heading', { level: 1, name: 'SIP-möte' }).waitFor();
+    await other
+      .getByRole('table', { name: /Kallade och inbjudna/ })
+      .getByText('Tackat ja')
+      .waitFor();
+    await expectAccessible(other, 'meeting page');
+
+    // 4. The clinic writes the plan: needs, own goal, measures with owners, huvudansvar, follow-up.
+    await page.goto(`/sip/planer/${meeting.planVersionId}`);
+    await page
+      .getByRole('heading', { level: 1, name: `SIP-plan version 1, ärende ${kase.number}` })
+      .waitFor();
+    await page
+      .getByRole('heading', { name: 'Detta saknas innan planen kan bli överenskommen' })
+      .waitFor();
+    const form = page.locator('#sip-plan-form');
+    await form.getByRole('button', { name: 'Lägg till behov' }).click();
+    await form.getByRole('textbox', { name: 'Behov 1' }).fill('Stöd i boendet efter utskrivning');
+    await form.getByRole('button', { name: 'Lägg till mål' }).click();
+    await form.getByRole('textbox', { name: 'Mål 1' }).fill('Jag vill klara min vardag själv');
+    await form.getByRole('checkbox', { name: 'Personens egna ord' }).check();
+    await form.getByRole('button', { name: 'Lägg till insats' }).click();
+    const m1 = form.getByRole('group', { name: 'Insats 1' });
+    await m1.getByRole('textbox', { name: 'Beskrivning' }).fill('Öppenvårdskontakt varje vecka');
+    await choose(page, m1, 'Organisation', 'Region Örebro län');
+    await m1.getByLabel('Slut').fill(day(90));
+    await form.getByRole('button', { name: 'Lägg till insats' }).click();
+    const m2 = form.getByRole('group', { name: 'Insats 2' });
+    await m2
+      .getByRole('textbox', { name: 'Beskrivning' })
+      .fill('Boendestödjare två gånger i veckan');
+    await choose(page, m2, 'Ansvarig', 'Kommun');
+    await choose(page, m2, 'Organisation', 'Örebro kommun');
+    await m2.getByLabel('Start').fill(day(10));
+    await m2.getByLabel('Slut').fill(day(120));
+    await choose(page, form, 'Huvudansvar', 'Örebro kommun');
+    await form.getByLabel('Nästa uppföljning').fill(day(45));
+    await expectAccessible(page, 'plan editor');
+    const [saved] = await Promise.all([
+      page.waitForResponse(
+        (r) => r.url().includes('/sip/plans/') && r.request().method() === 'PUT',
+      ),
+      form.getByRole('button', { name: 'Spara planen' }).click(),
+    ]);
+    expect(saved.status()).toBe(200);
+    await page
+      .getByRole('heading', { name: 'Detta saknas innan planen kan bli överenskommen' })
+      .waitFor({ state: 'detached' });
+
+    // The timeline: both agencies on one axis, the overlap named in text (not only colour).
+    const timeline = page.getByRole('table', { name: /^Insatser per aktör/ });
+    await timeline.getByRole('rowheader', { name: 'Region Örebro län' }).waitFor();
+    await timeline.getByRole('rowheader', { name: 'Örebro kommun' }).waitFor();
+    await page.getByText('1 överlappningar mellan olika aktörers insatser.').waitFor();
+    await screenshot(page, 'sip-04-plan-timeline');
+    await expectAccessible(page, 'plan with timeline');
+
+    // 5. Both huvudmän approve; the person's agreement is recorded: the version is agreed.
+    await page.getByRole('button', { name: 'Godkänn planen för Region Örebro län' }).click();
+    const approvals = page.getByRole('table', { name: /Huvudmännens godkännanden/ });
+    await approvals
+      .getByRole('row', { name: /Region Örebro län/ })
+      .getByText('Godkänt', { exact: true })
+      .waitFor();
+    await other.goto(`/sip/planer/${meeting.planVersionId}`);
+    await other.getByRole('button', { name: 'Godkänn planen för Örebro kommun' }).click();
+    await other
+      .getByRole('table', { name: /Huvudmännens godkännanden/ })
+      .getByRole('row', { name: /Örebro kommun/ })
+      .getByText('Godkänt', { exact: true })
+      .waitFor();
+    await page.reload();
+    await page
+      .getByRole('textbox', { name: 'Hur personen samtyckte (valfritt)' })
+      .fill('Undertecknad på mötet');
+    await page.getByRole('button', { name: 'Registrera personens samtycke till planen' }).click();
+    await page.locator('#sip-plan-status').getByText('Överenskommen', { exact: true }).waitFor();
+
+    // The agreed version is read-only: no editor, the content is shown as text.
+    expect(await page.locator('#sip-plan-form').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Spara planen' }).count()).toBe(0);
+    await page.getByText('Jag vill klara min vardag själv').waitFor();
+    await screenshot(page, 'sip-05-agreed');
+    await expectAccessible(page, 'agreed plan');
+
+    // 6. The PDF downloads as application/pdf, in Swedish and English.
+    for (const name of ['Ladda ner PDF (svenska)', 'Ladda ner PDF (engelska)']) {
+      const href = await page.getByRole('link', { name }).getAttribute('href');
+      const pdf = await api(page, 'GET', href!);
+      expect([name, pdf.status, pdf.type]).toEqual([name, 200, 'application/pdf']);
+    }
+
+    // 7. A follow-up meeting starts version 2 from the agreed content; the diff shows the change.
+    const followUp = await api<{ planVersionId: string }>(
+      page,
+      'POST',
+      `/api/v1/cases/${kase.id}/sip/meetings`,
+      {
+        startsAt: new Date(Date.now() + 40 * 86_400_000).toISOString(),
+        videoLink: 'https://mote.example.se/sip-uppfoljning',
+        personParticipates: true,
+        relativesParticipate: false,
+        invitees: [{ unitId: kommun.units.find((u) => u.name === SOCIAL_UNIT)!.id }],
+      },
+    );
+    expect(followUp.status).toBe(201);
+    await page.goto(`/arenden/${kase.id}?flik=sip`);
+    const plans = page.getByRole('table', { name: 'Planversioner (2)' });
+    await plans
+      .getByRole('row', { name: /Version 2/ })
+      .getByText('Utkast')
+      .waitFor();
+    await plans.getByRole('link', { name: 'Version 2' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: `SIP-plan version 2, ärende ${kase.number}` })
+      .waitFor();
+    expect(await page.getByRole('textbox', { name: 'Behov 1' }).inputValue()).toBe(
+      'Stöd i boendet efter utskrivning',
+    );
+    const diff = page.getByRole('table', { name: /^Ändringar \(\d+\)$/ });
+    await diff.getByRole('cell', { name: 'Uppföljning' }).first().waitFor();
+    await screenshot(page, 'sip-06-version-2');
+    await expectAccessible(page, 'plan version 2 with differences');
+
+    expect(vard.problems).toEqual([]);
+    expect(social.problems).toEqual([]);
+  }, 170_000);
+});
