@@ -23,7 +23,18 @@ export type LabelGroup =
   | 'auditAction'
   | 'suppressed'
   | 'denial'
-  | 'reminderKind';
+  | 'reminderKind'
+  // Trygga hem (issue 6): texts in trygga-hem.sv.ts / trygga-hem.en.ts.
+  | 'notificationMethod'
+  | 'offerKind'
+  | 'offerUptake'
+  | 'controlMeasureKind'
+  | 'incidentKind'
+  | 'riskInstrument'
+  | 'riskLevel'
+  | 'actionStatus'
+  | 'meetingStatus'
+  | 'agendaReason';
 
 /** The dictionary key naming `code`, or null when the client has no name for it. */
 export function labelKey(group: LabelGroup, code: string): TranslationKey | null {

@@ -1,3 +1,5 @@
+import { tryggaHemSv } from './trygga-hem.sv';
+
 /**
  * Swedish texts: the default language and the source of every translation key. Keys are flat
  * and dotted (`area.thing`); `{name}` marks a value filled in at run time.
@@ -598,6 +600,7 @@ export const sv = {
   'error.INTERNAL_ERROR': 'Något gick fel. Försök igen.',
   'error.network': 'Det gick inte att nå Samsyn. Kontrollera anslutningen och försök igen.',
   'error.unknown': 'Något gick fel. Försök igen.',
+  ...tryggaHemSv,
 };
 
 export type TranslationKey = keyof typeof sv;

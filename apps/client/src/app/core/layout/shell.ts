@@ -57,6 +57,13 @@ export class Shell {
   protected readonly canReadCases = computed(() => this.auth.can(Permission.CaseRead));
   protected readonly canCreateCases = computed(() => this.auth.can(Permission.CaseCreate));
   protected readonly canReview = computed(() => this.auth.can(Permission.AuditReview));
+  /** Members' case work or group management: the koordinatorsgrupp pages (issue 6). */
+  protected readonly canSeeGroups = computed(
+    () =>
+      this.auth.can(Permission.OrganisationRead) &&
+      (this.auth.can(Permission.CaseRead) || this.auth.can(Permission.CoordinatorGroupManage)),
+  );
+  protected readonly canReadFigures = computed(() => this.auth.can(Permission.StatisticsRead));
   protected readonly canReadNotifications = computed(() =>
     this.auth.can(Permission.NotificationRead),
   );
@@ -74,16 +81,18 @@ export class Shell {
 
   private readonly url = signal(this.router.url);
   /** Which menu entry is the current page ("Nytt ärende" lives below "Mina ärenden" in the URL). */
-  protected readonly section = computed<'cases' | 'newCase' | 'review' | 'notifications' | null>(
-    () => {
-      const path = this.url().split(/[?#]/)[0];
-      const [first, second] = path.split('/').filter((part) => part !== '');
-      if (first === APP_PATHS.cases) return second === APP_PATHS.newCase ? 'newCase' : 'cases';
-      if (first === APP_PATHS.review) return 'review';
-      if (first === APP_PATHS.notifications) return 'notifications';
-      return null;
-    },
-  );
+  protected readonly section = computed<
+    'cases' | 'newCase' | 'review' | 'notifications' | 'groups' | 'figures' | null
+  >(() => {
+    const path = this.url().split(/[?#]/)[0];
+    const [first, second] = path.split('/').filter((part) => part !== '');
+    if (first === APP_PATHS.cases) return second === APP_PATHS.newCase ? 'newCase' : 'cases';
+    if (first === APP_PATHS.review) return 'review';
+    if (first === APP_PATHS.notifications) return 'notifications';
+    if (first === APP_PATHS.coordinatorGroups) return 'groups';
+    if (first === APP_PATHS.tryggaHemFigures) return 'figures';
+    return null;
+  });
 
   constructor() {
     const destroyRef = inject(DestroyRef);

@@ -36,9 +36,22 @@ import { LinksTab } from './tabs/links-tab';
 import { OverviewTab } from './tabs/overview-tab';
 import { ParticipantsTab } from './tabs/participants-tab';
 import { TeamTab } from './tabs/team-tab';
+import { TryggaHemTab } from './tabs/trygga-hem-tab';
+
+/** The Trygga hem programme's code (libs/domain programmes.ts). */
+const TRYGGA_HEM_CODE = 'TRYGGA_HEM';
 
 /** Tab names in the URL (`?flik=journal`), so a tab can be linked to and survives a reload. */
-const TABS = ['oversikt', 'deltagare', 'team', 'samtycke', 'journal', 'lankade', 'logg'] as const;
+const TABS = [
+  'oversikt',
+  'tryggahem',
+  'deltagare',
+  'team',
+  'samtycke',
+  'journal',
+  'lankade',
+  'logg',
+] as const;
 type Tab = (typeof TABS)[number];
 
 /** One case: overview, participants, team, consent, journal, linked cases and (for auditors) log. */
@@ -58,6 +71,7 @@ type Tab = (typeof TABS)[number];
     JournalTab,
     LinksTab,
     CaseAuditLog,
+    TryggaHemTab,
   ],
   providers: [CaseStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -81,8 +95,12 @@ export class CasePage {
   protected readonly caseDto = this.store.caseDto;
   protected readonly canRequestEmergency = computed(() => this.auth.can(Permission.CaseRead));
   protected readonly canReadLog = computed(() => this.auth.can(Permission.AuditReview));
+  /** Trygga hem cases get their koordinatorsgrupp tab (issue 6). */
+  protected readonly isTryggaHem = computed(() => this.caseDto()?.programme === TRYGGA_HEM_CODE);
   protected readonly tabs = computed<Tab[]>(() =>
-    TABS.filter((tab) => tab !== 'logg' || this.canReadLog()),
+    TABS.filter(
+      (tab) => (tab !== 'logg' || this.canReadLog()) && (tab !== 'tryggahem' || this.isTryggaHem()),
+    ),
   );
   protected readonly tab = signal<Tab>('oversikt');
   protected readonly tabIndex = computed(() => Math.max(0, this.tabs().indexOf(this.tab())));
