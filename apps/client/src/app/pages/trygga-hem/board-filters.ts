@@ -1,4 +1,5 @@
-import { BOARD_SORTS, type BoardSort, TryggaHemPriority } from '@samsyn/common';
+import type { BoardSort, TryggaHemPriority } from '@samsyn/common';
+import { BOARD_SORT_ORDERS, PRIORITIES } from '../../core/api/trygga-hem-codes';
 import type { BoardQuery } from '../../core/api/trygga-hem-api.service';
 import { DEFAULT_PAGE_SIZE } from '../../core/api/paging';
 import { PAGE_SIZES } from '../cases/case-filters';
@@ -57,21 +58,24 @@ function positiveInt(value: string | null): number | null {
   return n >= 1 ? n : null;
 }
 
-const PRIORITIES: readonly string[] = Object.values(TryggaHemPriority);
-
 /** Filters from the URL; anything the API would reject (an edited URL) falls back to the default. */
 export function boardFiltersFromParams(params: Params): BoardFilters {
   const priority = single(params, PARAM.priority);
   const sort = single(params, PARAM.sort);
   const size = positiveInt(single(params, PARAM.pageSize));
   return {
-    priority: priority && PRIORITIES.includes(priority) ? (priority as TryggaHemPriority) : null,
+    priority:
+      priority && (PRIORITIES as readonly string[]).includes(priority)
+        ? (priority as TryggaHemPriority)
+        : null,
     repeat: single(params, PARAM.repeat) === 'true',
     overdueActions: single(params, PARAM.overdueActions) === 'true',
     highRisk: single(params, PARAM.highRisk) === 'true',
     newIncidents: single(params, PARAM.newIncidents) === 'true',
     sort:
-      sort && (BOARD_SORTS as readonly string[]).includes(sort) ? (sort as BoardSort) : 'agenda',
+      sort && (BOARD_SORT_ORDERS as readonly string[]).includes(sort)
+        ? (sort as BoardSort)
+        : 'agenda',
     page: positiveInt(single(params, PARAM.page)) ?? 1,
     pageSize: size !== null && PAGE_SIZES.includes(size) ? size : DEFAULT_PAGE_SIZE,
   };

@@ -15,17 +15,16 @@ import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator'
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
-  BOARD_SORTS,
   type BoardRowDto,
   type BoardSort,
   type CoordinatorGroupDto,
   type Page,
-  TRYGGA_HEM_PRIORITIES,
   type TryggaHemPriority,
 } from '@samsyn/common';
 import { BehaviorSubject, catchError, combineLatest, from, map, of, switchMap, tap } from 'rxjs';
 import { errorMessageKey } from '../../core/api/problem';
 import { TryggaHemApi } from '../../core/api/trygga-hem-api.service';
+import { BOARD_SORT_ORDERS, PRIORITIES } from '../../core/api/trygga-hem-codes';
 import { APP_PATHS } from '../../core/app-paths';
 import { LabelPipe } from '../../core/i18n/i18n-pipes';
 import { I18nService } from '../../core/i18n/i18n.service';
@@ -83,8 +82,8 @@ export class BoardPage {
   private readonly i18n = inject(I18nService);
 
   protected readonly paths = APP_PATHS;
-  protected readonly priorities = TRYGGA_HEM_PRIORITIES;
-  protected readonly sorts = BOARD_SORTS;
+  protected readonly priorities = PRIORITIES;
+  protected readonly sorts = BOARD_SORT_ORDERS;
   protected readonly sortLabels = SORT_LABELS;
   protected readonly flags = BOARD_FLAGS;
   protected readonly flagLabels = FLAG_LABELS;
