@@ -192,6 +192,9 @@ describe('Trygga hem: koordinatorsgrupp meeting', () => {
     expect(action.status()).toBe(201);
     const walk = page.locator('article[aria-labelledby="current-item-title"]');
     await walk.getByRole('listitem').filter({ hasText: 'Boka hembesök med polisen' }).waitFor();
+    // The emptied form starts afresh: no errors on fields nobody has touched yet.
+    expect(await page.locator('#action-form mat-error:visible').count()).toBe(0);
+    expect((await focused(page)).id).toBe('action-description');
     await screenshot(page, 'th-04-decision-and-action');
     await expectAccessible(page, 'meeting: decision and action');
 

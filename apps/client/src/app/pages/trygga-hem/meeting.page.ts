@@ -12,7 +12,12 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  type FormGroupDirective,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -304,7 +309,8 @@ export class MeetingPage {
     );
   }
 
-  protected async addAction(): Promise<void> {
+  /** `form` is the template's directive: resetting through it clears its submitted state too. */
+  protected async addAction(form: FormGroupDirective): Promise<void> {
     const m = this.meeting();
     const item = this.currentItem();
     if (!m || !item) return;
@@ -328,7 +334,7 @@ export class MeetingPage {
             dueOn: value.dueOn,
           }),
         );
-        this.actionForm.reset({ description: '', owner: '', dueOn: '' });
+        form.resetForm({ description: '', owner: '', dueOn: '' });
         await this.load();
         void this.announcer.announce(
           this.i18n.t('th.meeting.actionAdded', { number: item.caseNumber }),

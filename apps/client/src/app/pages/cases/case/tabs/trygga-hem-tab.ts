@@ -12,7 +12,12 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  type FormGroupDirective,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -90,6 +95,7 @@ export function groupAssessments(list: readonly RiskAssessmentDto[]): Assessment
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './trygga-hem-tab.html',
+  styles: ['.th-priority-form { margin-top: 1rem; } section { margin-bottom: 1.5rem; }'],
 })
 export class TryggaHemTab {
   private readonly store = inject(CaseStore);
@@ -141,7 +147,7 @@ export class TryggaHemTab {
     }
   }
 
-  protected async changePriority(): Promise<void> {
+  protected async changePriority(form: FormGroupDirective): Promise<void> {
     const profile = this.profile();
     if (!profile || this.pending()) return;
     this.error.set(null);
@@ -164,7 +170,7 @@ export class TryggaHemTab {
         }),
       );
       this.state.set({ kind: 'loaded', profile: updated });
-      this.priorityForm.reset({ priority: updated.priority ?? '', basis: '' });
+      form.resetForm({ priority: updated.priority ?? '', basis: '' });
       void this.announcer.announce(
         this.i18n.t('th.case.priorityChanged', { priority: updated.priority ?? '' }),
         'polite',
