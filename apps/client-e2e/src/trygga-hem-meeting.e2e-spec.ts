@@ -67,14 +67,17 @@ function isoDay(days: number): string {
 describe('Trygga hem: koordinatorsgrupp meeting', () => {
   let browser: Browser;
   let social: TestPage;
+  let coordinator: TestPage;
 
   beforeAll(async () => {
     browser = await launchBrowser();
     social = await openPage(browser);
+    coordinator = await openPage(browser);
   });
 
   afterAll(async () => {
     await social?.context.close();
+    await coordinator?.context.close();
     await browser?.close();
   });
 
@@ -258,4 +261,23 @@ describe('Trygga hem: koordinatorsgrupp meeting', () => {
 
     expect(problems).toEqual([]);
   }, 150_000);
+
+  it('shows the coordinator the figures with small counts hidden and no personal data', async () => {
+    const { page, problems } = coordinator;
+    await signIn(page, 'samordnare.orebro');
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Statistik Trygga hem' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Statistik Trygga hem' }).waitFor();
+    const table = page.getByRole('table', { name: 'Trygga hem i Örebro kommun' });
+    const total = table.getByRole('row', { name: /^Ärenden totalt/ });
+    // The demo case and the one enrolled above: 1–4 cases are hidden (D6).
+    expect((await total.getByRole('cell').innerText()).replace(/\s+/g, ' ').trim()).toContain('<5');
+    await total.getByText('färre än 5').waitFor({ state: 'attached' });
+    expect(await page.locator('main').innerText()).not.toMatch(/Johan Berg|Bengt Testsson|TH-\d/);
+    await screenshot(page, 'th-08-figures');
+    await expectAccessible(page, 'figures');
+    expect(problems).toEqual([]);
+  });
 });
