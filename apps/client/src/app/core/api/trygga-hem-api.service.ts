@@ -14,8 +14,6 @@ import {
   type TryggaHemCaseDto,
   type TryggaHemPriority,
   type TryggaHemStatisticsDto,
-  type UpdateOfferDto,
-  type OfferDto,
 } from '@samsyn/common';
 import type { Observable } from 'rxjs';
 import { queryParams } from './api-paths';
@@ -37,7 +35,6 @@ export const TRYGGA_HEM_PATHS = {
   approve: (id: string) => `${BASE}/meetings/${seg(id)}/approve`,
   case: (caseId: string) => `${BASE}/cases/${seg(caseId)}`,
   priority: (caseId: string) => `${BASE}/cases/${seg(caseId)}/priority`,
-  offer: (id: string) => `${BASE}/offers/${seg(id)}`,
   statistics: `${BASE}/statistics`,
 } as const;
 
@@ -117,10 +114,6 @@ export class TryggaHemApi {
 
   changePriority(caseId: string, dto: ChangePriorityDto): Observable<TryggaHemCaseDto> {
     return this.http.patch<TryggaHemCaseDto>(TRYGGA_HEM_PATHS.priority(caseId), dto);
-  }
-
-  updateOffer(id: string, dto: UpdateOfferDto): Observable<OfferDto> {
-    return this.http.patch<OfferDto>(TRYGGA_HEM_PATHS.offer(id), dto);
   }
 
   statistics(query: StatisticsQuery): Observable<TryggaHemStatisticsDto> {
