@@ -43,6 +43,18 @@ export const APP_ROUTES: Routes = [
         loadChildren: () =>
           import('./pages/notifications/notifications.routes').then((m) => m.NOTIFICATIONS_ROUTES),
       },
+      {
+        path: APP_PATHS.coordinatorGroups,
+        canActivate: [signedInGuard],
+        loadChildren: () =>
+          import('./pages/trygga-hem/trygga-hem.routes').then((m) => m.COORDINATOR_GROUP_ROUTES),
+      },
+      {
+        path: APP_PATHS.tryggaHemFigures,
+        canActivate: [signedInGuard, permissionGuard(Permission.StatisticsRead)],
+        loadChildren: () =>
+          import('./pages/trygga-hem/trygga-hem.routes').then((m) => m.TRYGGA_HEM_FIGURES_ROUTES),
+      },
     ],
   },
   { path: '**', redirectTo: '' },

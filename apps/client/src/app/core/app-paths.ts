@@ -20,4 +20,12 @@ export const APP_PATHS = {
   sipInvitations: 'inbjudningar',
   sipMeetings: 'moten',
   sipPlans: 'planer',
+  /** Trygga hem: the koordinatorsgrupper, their boards and meetings (issue 6). */
+  coordinatorGroups: 'koordinatorsgrupp',
+  /** Below a group: its caseload board. */
+  board: 'tavla',
+  /** Below `coordinatorGroups`: one meeting (`koordinatorsgrupp/mote/:id`). */
+  meeting: 'mote',
+  /** Trygga hem figures (statistics:read). */
+  tryggaHemFigures: 'trygga-hem-statistik',
 } as const;

@@ -1,4 +1,21 @@
-import { AccessBasis, InformationCategory, LegalProvision, ParticipantRole } from '@samsyn/common';
+import {
+  AccessBasis,
+  ActionStatus,
+  AgendaReason,
+  AuditAction,
+  ControlMeasureKind,
+  IncidentKind,
+  InformationCategory,
+  LegalProvision,
+  MeetingStatus,
+  NotificationMethod,
+  OfferKind,
+  OfferUptake,
+  ParticipantRole,
+  ReminderKind,
+  RiskInstrument,
+  RiskLevel,
+} from '@samsyn/common';
 import { labelKey, type LabelGroup } from './labels';
 import { translate } from './translate';
 
@@ -36,6 +53,29 @@ describe('labelKey', () => {
           key: null,
         });
     }
+  });
+
+  it('names every Trygga hem code, audit action and reminder kind (issue 6)', () => {
+    const codes: [LabelGroup, string[]][] = [
+      ['notificationMethod', Object.values(NotificationMethod)],
+      ['offerKind', Object.values(OfferKind)],
+      ['offerUptake', Object.values(OfferUptake)],
+      ['controlMeasureKind', Object.values(ControlMeasureKind)],
+      ['incidentKind', Object.values(IncidentKind)],
+      ['riskInstrument', Object.values(RiskInstrument)],
+      ['riskLevel', Object.values(RiskLevel)],
+      ['actionStatus', Object.values(ActionStatus)],
+      ['meetingStatus', Object.values(MeetingStatus)],
+      ['agendaReason', Object.values(AgendaReason)],
+      ['auditAction', [AuditAction.TryggaHemRead, AuditAction.TryggaHemWrite]],
+      ['reminderKind', [ReminderKind.ActionDue, ReminderKind.RiskReview]],
+    ];
+    const missing = codes.flatMap(([group, values]) =>
+      values.filter((code) => labelKey(group, code) === null).map((code) => `${group}.${code}`),
+    );
+    expect(missing).toEqual([]);
+    expect(label('riskLevel', RiskLevel.High, 'en')).toBe('High');
+    expect(label('agendaReason', AgendaReason.NewIncident)).toBe('Ny händelse');
   });
 
   it('falls back to the code itself for a code the client does not know', () => {

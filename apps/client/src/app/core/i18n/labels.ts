@@ -36,7 +36,18 @@ export type LabelGroup =
   | 'sipEndedBy'
   | 'sipDiffSection'
   | 'sipDiffChange'
-  | 'sipDiffField';
+  | 'sipDiffField'
+  // Trygga hem (issue 6): texts in trygga-hem.sv.ts / trygga-hem.en.ts.
+  | 'notificationMethod'
+  | 'offerKind'
+  | 'offerUptake'
+  | 'controlMeasureKind'
+  | 'incidentKind'
+  | 'riskInstrument'
+  | 'riskLevel'
+  | 'actionStatus'
+  | 'meetingStatus'
+  | 'agendaReason';
 
 /** The dictionary key naming `code`, or null when the client has no name for it. */
 export function labelKey(group: LabelGroup, code: string): TranslationKey | null {

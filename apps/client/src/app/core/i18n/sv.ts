@@ -1,5 +1,6 @@
 import { agreementsSv } from './agreements.sv';
 import { sipSv } from './sip.sv';
+import { tryggaHemSv } from './trygga-hem.sv';
 
 /**
  * Swedish texts: the default language and the source of every translation key. Keys are flat
@@ -603,6 +604,7 @@ export const sv = {
   'error.INTERNAL_ERROR': 'Något gick fel. Försök igen.',
   'error.network': 'Det gick inte att nå Samsyn. Kontrollera anslutningen och försök igen.',
   'error.unknown': 'Något gick fel. Försök igen.',
+  ...tryggaHemSv,
 };
 
 export type TranslationKey = keyof typeof sv;

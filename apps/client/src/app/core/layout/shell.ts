@@ -58,6 +58,13 @@ export class Shell {
   protected readonly canCreateCases = computed(() => this.auth.can(Permission.CaseCreate));
   protected readonly canReview = computed(() => this.auth.can(Permission.AuditReview));
   protected readonly canReadAgreements = computed(() => this.auth.can(Permission.AgreementRead));
+  /** Members' case work or group management: the koordinatorsgrupp pages (issue 6). */
+  protected readonly canSeeGroups = computed(
+    () =>
+      this.auth.can(Permission.OrganisationRead) &&
+      (this.auth.can(Permission.CaseRead) || this.auth.can(Permission.CoordinatorGroupManage)),
+  );
+  protected readonly canReadFigures = computed(() => this.auth.can(Permission.StatisticsRead));
   protected readonly canReadNotifications = computed(() =>
     this.auth.can(Permission.NotificationRead),
   );
@@ -76,7 +83,15 @@ export class Shell {
   private readonly url = signal(this.router.url);
   /** Which menu entry is the current page ("Nytt ärende" lives below "Mina ärenden" in the URL). */
   protected readonly section = computed<
-    'cases' | 'newCase' | 'review' | 'notifications' | 'agreements' | 'sip' | null
+    | 'cases'
+    | 'newCase'
+    | 'review'
+    | 'notifications'
+    | 'agreements'
+    | 'sip'
+    | 'groups'
+    | 'figures'
+    | null
   >(() => {
     const path = this.url().split(/[?#]/)[0];
     const [first, second] = path.split('/').filter((part) => part !== '');
@@ -85,6 +100,8 @@ export class Shell {
     if (first === APP_PATHS.sip) return 'sip';
     if (first === APP_PATHS.notifications) return 'notifications';
     if (first === APP_PATHS.agreements) return 'agreements';
+    if (first === APP_PATHS.coordinatorGroups) return 'groups';
+    if (first === APP_PATHS.tryggaHemFigures) return 'figures';
     return null;
   });
 

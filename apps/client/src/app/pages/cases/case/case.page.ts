@@ -37,11 +37,16 @@ import { OverviewTab } from './tabs/overview-tab';
 import { ParticipantsTab } from './tabs/participants-tab';
 import { SipTab } from './tabs/sip-tab';
 import { TeamTab } from './tabs/team-tab';
+import { TryggaHemTab } from './tabs/trygga-hem-tab';
+
+/** The Trygga hem programme's code (libs/domain programmes.ts). */
+const TRYGGA_HEM_CODE = 'TRYGGA_HEM';
 
 /** Tab names in the URL (`?flik=journal`), so a tab can be linked to and survives a reload. */
 const TABS = [
   'oversikt',
   'sip',
+  'tryggahem',
   'deltagare',
   'team',
   'samtycke',
@@ -69,6 +74,7 @@ type Tab = (typeof TABS)[number];
     LinksTab,
     CaseAuditLog,
     SipTab,
+    TryggaHemTab,
   ],
   providers: [CaseStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -92,11 +98,14 @@ export class CasePage {
   protected readonly caseDto = this.store.caseDto;
   protected readonly canRequestEmergency = computed(() => this.auth.can(Permission.CaseRead));
   protected readonly canReadLog = computed(() => this.auth.can(Permission.AuditReview));
+  /** Trygga hem cases get their koordinatorsgrupp tab (issue 6). */
+  protected readonly isTryggaHem = computed(() => this.caseDto()?.programme === TRYGGA_HEM_CODE);
   protected readonly tabs = computed<Tab[]>(() =>
     TABS.filter(
       (tab) =>
         (tab !== 'logg' || this.canReadLog()) &&
-        (tab !== 'sip' || this.caseDto()?.programme === 'SIP'),
+        (tab !== 'sip' || this.caseDto()?.programme === 'SIP') &&
+        (tab !== 'tryggahem' || this.isTryggaHem()),
     ),
   );
   protected readonly tab = signal<Tab>('oversikt');

@@ -1,0 +1,124 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import {
+  API_BASE,
+  type ActionDto,
+  type BoardRowDto,
+  type BoardSort,
+  type ChangePriorityDto,
+  type CoordinatorGroupDto,
+  type CreateActionDto,
+  type MeetingDto,
+  type MeetingSummaryDto,
+  type Page,
+  type TryggaHemCaseDto,
+  type TryggaHemPriority,
+  type TryggaHemStatisticsDto,
+} from '@samsyn/common';
+import type { Observable } from 'rxjs';
+import { queryParams } from './api-paths';
+
+const seg = (value: string): string => encodeURIComponent(value);
+const BASE = `${API_BASE}/trygga-hem`;
+
+/** Trygga hem endpoints (issue 6); ids are encoded so a stray character cannot change the route. */
+export const TRYGGA_HEM_PATHS = {
+  groups: `${BASE}/groups`,
+  group: (id: string) => `${BASE}/groups/${seg(id)}`,
+  board: (id: string) => `${BASE}/groups/${seg(id)}/board`,
+  meetings: (groupId: string) => `${BASE}/groups/${seg(groupId)}/meetings`,
+  meeting: (id: string) => `${BASE}/meetings/${seg(id)}`,
+  agenda: (id: string) => `${BASE}/meetings/${seg(id)}/agenda`,
+  item: (id: string, itemId: string) => `${BASE}/meetings/${seg(id)}/items/${seg(itemId)}`,
+  itemActions: (id: string, itemId: string) =>
+    `${BASE}/meetings/${seg(id)}/items/${seg(itemId)}/actions`,
+  approve: (id: string) => `${BASE}/meetings/${seg(id)}/approve`,
+  case: (caseId: string) => `${BASE}/cases/${seg(caseId)}`,
+  priority: (caseId: string) => `${BASE}/cases/${seg(caseId)}/priority`,
+  statistics: `${BASE}/statistics`,
+} as const;
+
+/** `GET /trygga-hem/groups/:id/board` query (the API's `BoardQueryDto`, without its decorators). */
+export interface BoardQuery {
+  page?: number;
+  pageSize?: number;
+  priority?: TryggaHemPriority | null;
+  repeat?: boolean;
+  overdueActions?: boolean;
+  highRisk?: boolean;
+  newIncidents?: boolean;
+  sort?: BoardSort;
+}
+
+export interface StatisticsQuery {
+  municipalityCode?: string | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+/** Typed client for koordinatorsgrupper, the board, meetings, Trygga hem cases and figures. */
+@Injectable({ providedIn: 'root' })
+export class TryggaHemApi {
+  private readonly http = inject(HttpClient);
+
+  groups(): Observable<CoordinatorGroupDto[]> {
+    return this.http.get<CoordinatorGroupDto[]>(TRYGGA_HEM_PATHS.groups);
+  }
+
+  group(id: string): Observable<CoordinatorGroupDto> {
+    return this.http.get<CoordinatorGroupDto>(TRYGGA_HEM_PATHS.group(id));
+  }
+
+  board(groupId: string, query: BoardQuery): Observable<Page<BoardRowDto>> {
+    return this.http.get<Page<BoardRowDto>>(TRYGGA_HEM_PATHS.board(groupId), {
+      params: queryParams({ ...query }),
+    });
+  }
+
+  meetings(groupId: string): Observable<MeetingSummaryDto[]> {
+    return this.http.get<MeetingSummaryDto[]>(TRYGGA_HEM_PATHS.meetings(groupId));
+  }
+
+  createMeeting(groupId: string, heldOn: string): Observable<MeetingDto> {
+    return this.http.post<MeetingDto>(TRYGGA_HEM_PATHS.meetings(groupId), { heldOn });
+  }
+
+  meeting(id: string): Observable<MeetingDto> {
+    return this.http.get<MeetingDto>(TRYGGA_HEM_PATHS.meeting(id));
+  }
+
+  updateAgenda(id: string, version: number, caseIds: string[]): Observable<MeetingDto> {
+    return this.http.put<MeetingDto>(TRYGGA_HEM_PATHS.agenda(id), { version, caseIds });
+  }
+
+  recordDecision(
+    id: string,
+    itemId: string,
+    version: number,
+    decision: string,
+  ): Observable<MeetingDto> {
+    return this.http.patch<MeetingDto>(TRYGGA_HEM_PATHS.item(id, itemId), { version, decision });
+  }
+
+  addAction(id: string, itemId: string, dto: CreateActionDto): Observable<ActionDto> {
+    return this.http.post<ActionDto>(TRYGGA_HEM_PATHS.itemActions(id, itemId), dto);
+  }
+
+  approve(id: string, version: number): Observable<MeetingDto> {
+    return this.http.post<MeetingDto>(TRYGGA_HEM_PATHS.approve(id), { version });
+  }
+
+  caseProfile(caseId: string): Observable<TryggaHemCaseDto> {
+    return this.http.get<TryggaHemCaseDto>(TRYGGA_HEM_PATHS.case(caseId));
+  }
+
+  changePriority(caseId: string, dto: ChangePriorityDto): Observable<TryggaHemCaseDto> {
+    return this.http.patch<TryggaHemCaseDto>(TRYGGA_HEM_PATHS.priority(caseId), dto);
+  }
+
+  statistics(query: StatisticsQuery): Observable<TryggaHemStatisticsDto> {
+    return this.http.get<TryggaHemStatisticsDto>(TRYGGA_HEM_PATHS.statistics, {
+      params: queryParams({ ...query }),
+    });
+  }
+}
