@@ -19,6 +19,7 @@ import { QUEUE_DASHBOARD_URL } from '../api/api-paths';
 import { APP_PATHS } from '../app-paths';
 import { AuthService } from '../auth/auth.service';
 import { I18nService } from '../i18n/i18n.service';
+import type { TranslationKey } from '../i18n/sv';
 import { UnreadNotifications } from '../notifications/unread-notifications';
 import { TranslatePipe } from '../i18n/translate.pipe';
 import { LanguageSwitch } from './language-switch';
@@ -30,6 +31,10 @@ const UNREAD_REFRESH_MS = 60_000;
  * The page frame: skip link, top bar (product, navigation, notifications bell, language, user
  * menu) and the main landmark that every page renders into.
  */
+/** The menu entries (and the notifications bell) a page can belong to. */
+type Section =
+  'cases' | 'newCase' | 'review' | 'notifications' | 'agreements' | 'sip' | 'groups' | 'figures';
+
 @Component({
   selector: 'app-shell',
   imports: [
@@ -54,17 +59,59 @@ export class Shell {
 
   protected readonly me = this.auth.me;
   protected readonly paths = APP_PATHS;
-  protected readonly canReadCases = computed(() => this.auth.can(Permission.CaseRead));
-  protected readonly canCreateCases = computed(() => this.auth.can(Permission.CaseCreate));
-  protected readonly canReview = computed(() => this.auth.can(Permission.AuditReview));
-  protected readonly canReadAgreements = computed(() => this.auth.can(Permission.AgreementRead));
-  /** Members' case work or group management: the koordinatorsgrupp pages (issue 6). */
-  protected readonly canSeeGroups = computed(
-    () =>
-      this.auth.can(Permission.OrganisationRead) &&
-      (this.auth.can(Permission.CaseRead) || this.auth.can(Permission.CoordinatorGroupManage)),
-  );
-  protected readonly canReadFigures = computed(() => this.auth.can(Permission.StatisticsRead));
+  /** The main menu: each entry with the permission check that shows it, in menu order. */
+  protected readonly navItems = computed(() => {
+    const can = (permission: Permission) => this.auth.can(permission);
+    const p = APP_PATHS;
+    const items: { section: Section; label: TranslationKey; link: string[]; shown: boolean }[] = [
+      {
+        section: 'cases',
+        label: 'nav.cases',
+        link: ['/', p.cases],
+        shown: can(Permission.CaseRead),
+      },
+      {
+        section: 'newCase',
+        label: 'nav.newCase',
+        link: ['/', p.cases, p.newCase],
+        shown: can(Permission.CaseCreate),
+      },
+      {
+        section: 'agreements',
+        label: 'nav.agreements',
+        link: ['/', p.agreements],
+        shown: can(Permission.AgreementRead),
+      },
+      {
+        section: 'sip',
+        label: 'nav.sipInvitations',
+        link: ['/', p.sip, p.sipInvitations],
+        shown: can(Permission.CaseRead),
+      },
+      {
+        section: 'review',
+        label: 'nav.review',
+        link: ['/', p.review],
+        shown: can(Permission.AuditReview),
+      },
+      {
+        // Members' case work or group management: the koordinatorsgrupp pages (issue 6).
+        section: 'groups',
+        label: 'nav.coordinatorGroups',
+        link: ['/', p.coordinatorGroups],
+        shown:
+          can(Permission.OrganisationRead) &&
+          (can(Permission.CaseRead) || can(Permission.CoordinatorGroupManage)),
+      },
+      {
+        section: 'figures',
+        label: 'nav.tryggaHemFigures',
+        link: ['/', p.tryggaHemFigures],
+        shown: can(Permission.StatisticsRead),
+      },
+    ];
+    return items.filter((item) => item.shown);
+  });
   protected readonly canReadNotifications = computed(() =>
     this.auth.can(Permission.NotificationRead),
   );
@@ -82,17 +129,7 @@ export class Shell {
 
   private readonly url = signal(this.router.url);
   /** Which menu entry is the current page ("Nytt ärende" lives below "Mina ärenden" in the URL). */
-  protected readonly section = computed<
-    | 'cases'
-    | 'newCase'
-    | 'review'
-    | 'notifications'
-    | 'agreements'
-    | 'sip'
-    | 'groups'
-    | 'figures'
-    | null
-  >(() => {
+  protected readonly section = computed<Section | null>(() => {
     const path = this.url().split(/[?#]/)[0];
     const [first, second] = path.split('/').filter((part) => part !== '');
     if (first === APP_PATHS.cases) return second === APP_PATHS.newCase ? 'newCase' : 'cases';
