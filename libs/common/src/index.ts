@@ -17,4 +17,5 @@ export * from './lib/reminder.dto';
 export * from './lib/roles';
 export * from './lib/sip';
 export * from './lib/sip.dto';
+export * from './lib/trygga-hem';
 export * from './lib/trygga-hem.dto';

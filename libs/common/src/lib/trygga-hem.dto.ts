@@ -19,6 +19,21 @@ import {
 } from 'class-validator';
 import type { OrganisationType } from './organisation';
 import { PageQueryDto } from './pagination.dto';
+import {
+  TryggaHemPriority,
+  NotificationMethod,
+  OfferUptake,
+  OfferKind,
+  ControlMeasureKind,
+  IncidentKind,
+  RiskInstrument,
+  RiskLevel,
+  ActionStatus,
+  MeetingStatus,
+  AgendaReason,
+  BOARD_SORTS,
+  type BoardSort,
+} from './trygga-hem';
 
 /**
  * Trygga hem – utan våld and the koordinatorsgrupp (issue 6, D1–D6). Routes live under
@@ -26,99 +41,6 @@ import { PageQueryDto } from './pagination.dto';
  * case decision permits (D3, D16, D20); a field the caller may not see is `null`, never absent
  * data made up. Mutable records carry `version`: send it back on change, a stale one is 409.
  */
-
-/** Focused-deterrence priority (D4, High Point): A = watch list … D = most dangerous. */
-export enum TryggaHemPriority {
-  A = 'A',
-  B = 'B',
-  C = 'C',
-  D = 'D',
-}
-
-export const TRYGGA_HEM_PRIORITIES: readonly TryggaHemPriority[] = Object.values(TryggaHemPriority);
-
-/** Kinds of notification delivered to the person who uses violence (D4). */
-export enum NotificationMethod {
-  Letter = 'letter',
-  HomeVisit = 'home_visit',
-  CallInMeeting = 'call_in_meeting',
-  Custom = 'custom',
-}
-
-/** What an offer of support became (D4). */
-export enum OfferUptake {
-  Offered = 'offered',
-  Accepted = 'accepted',
-  Declined = 'declined',
-  Completed = 'completed',
-  Discontinued = 'discontinued',
-}
-
-/** Offer states that count as "taken up" in the figures. */
-export const OFFER_TAKEN_UP: readonly OfferUptake[] = [OfferUptake.Accepted, OfferUptake.Completed];
-
-export enum OfferKind {
-  TreatmentProgramme = 'treatment_programme',
-  Counselling = 'counselling',
-  AddictionCare = 'addiction_care',
-  Housing = 'housing',
-  Employment = 'employment',
-  Other = 'other',
-}
-
-export enum ControlMeasureKind {
-  ContactBan = 'kontaktforbud',
-  ExtendedContactBan = 'utvidgat_kontaktforbud',
-  SupervisionConditions = 'supervision_conditions',
-  ElectronicMonitoring = 'electronic_monitoring',
-  Other = 'other',
-}
-
-export enum IncidentKind {
-  PhysicalViolence = 'physical_violence',
-  Threat = 'threat',
-  SexualViolence = 'sexual_violence',
-  ContactBanViolation = 'contact_ban_violation',
-  PropertyDamage = 'property_damage',
-  Other = 'other',
-}
-
-/** Risk instruments (D5); never merged across agencies. */
-export enum RiskInstrument {
-  Freda = 'freda',
-  SaraSv = 'sara_sv',
-  Patriark = 'patriark',
-  BSafer = 'b_safer',
-  Other = 'other',
-}
-
-export enum RiskLevel {
-  Low = 'low',
-  Medium = 'medium',
-  High = 'high',
-}
-
-export enum ActionStatus {
-  Open = 'open',
-  Done = 'done',
-}
-
-export enum MeetingStatus {
-  /** The agenda and decisions may change. */
-  Open = 'open',
-  /** Minutes approved by the group: nothing in the meeting changes any more. */
-  Approved = 'approved',
-}
-
-/** Why a case is on the agenda (D2): the board's signals, in agenda order. */
-export enum AgendaReason {
-  NewIncident = 'new_incident',
-  Repeat = 'repeat',
-  HighRisk = 'high_risk',
-  OverdueReview = 'overdue_review',
-  OverdueAction = 'overdue_action',
-  Routine = 'routine',
-}
 
 /** A person or organisation as the client shows it. */
 export interface NamedRefDto {
@@ -540,9 +462,6 @@ export interface TryggaHemCaseDto {
 }
 
 // ---------------------------------------------------------------- the board
-
-export const BOARD_SORTS = ['agenda', 'priority', 'daysSinceReview', 'caseNumber'] as const;
-export type BoardSort = (typeof BOARD_SORTS)[number];
 
 const toBoolean = ({ value }: { value: unknown }) =>
   value === 'true' || value === true ? true : value === 'false' || value === false ? false : value;

@@ -1,5 +1,9 @@
-import type { BoardSort, TryggaHemPriority } from '@samsyn/common';
-import { BOARD_SORT_ORDERS, PRIORITIES } from '../../core/api/trygga-hem-codes';
+import {
+  BOARD_SORTS,
+  type BoardSort,
+  TRYGGA_HEM_PRIORITIES,
+  type TryggaHemPriority,
+} from '@samsyn/common';
 import type { BoardQuery } from '../../core/api/trygga-hem-api.service';
 import { DEFAULT_PAGE_SIZE } from '../../core/api/paging';
 import { PAGE_SIZES } from '../cases/case-filters';
@@ -65,7 +69,7 @@ export function boardFiltersFromParams(params: Params): BoardFilters {
   const size = positiveInt(single(params, PARAM.pageSize));
   return {
     priority:
-      priority && (PRIORITIES as readonly string[]).includes(priority)
+      priority && (TRYGGA_HEM_PRIORITIES as readonly string[]).includes(priority)
         ? (priority as TryggaHemPriority)
         : null,
     repeat: single(params, PARAM.repeat) === 'true',
@@ -73,9 +77,7 @@ export function boardFiltersFromParams(params: Params): BoardFilters {
     highRisk: single(params, PARAM.highRisk) === 'true',
     newIncidents: single(params, PARAM.newIncidents) === 'true',
     sort:
-      sort && (BOARD_SORT_ORDERS as readonly string[]).includes(sort)
-        ? (sort as BoardSort)
-        : 'agenda',
+      sort && (BOARD_SORTS as readonly string[]).includes(sort) ? (sort as BoardSort) : 'agenda',
     page: positiveInt(single(params, PARAM.page)) ?? 1,
     pageSize: size !== null && PAGE_SIZES.includes(size) ? size : DEFAULT_PAGE_SIZE,
   };

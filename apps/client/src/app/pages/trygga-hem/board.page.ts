@@ -20,11 +20,12 @@ import {
   type CoordinatorGroupDto,
   type Page,
   type TryggaHemPriority,
+  BOARD_SORTS,
+  TRYGGA_HEM_PRIORITIES,
 } from '@samsyn/common';
 import { BehaviorSubject, catchError, combineLatest, from, map, of, switchMap, tap } from 'rxjs';
 import { errorMessageKey } from '../../core/api/problem';
 import { TryggaHemApi } from '../../core/api/trygga-hem-api.service';
-import { BOARD_SORT_ORDERS, PRIORITIES } from '../../core/api/trygga-hem-codes';
 import { APP_PATHS } from '../../core/app-paths';
 import { LabelPipe } from '../../core/i18n/i18n-pipes';
 import { I18nService } from '../../core/i18n/i18n.service';
@@ -82,8 +83,8 @@ export class BoardPage {
   private readonly i18n = inject(I18nService);
 
   protected readonly paths = APP_PATHS;
-  protected readonly priorities = PRIORITIES;
-  protected readonly sorts = BOARD_SORT_ORDERS;
+  protected readonly priorities = TRYGGA_HEM_PRIORITIES;
+  protected readonly sorts = BOARD_SORTS;
   protected readonly sortLabels = SORT_LABELS;
   protected readonly flags = BOARD_FLAGS;
   protected readonly flagLabels = FLAG_LABELS;

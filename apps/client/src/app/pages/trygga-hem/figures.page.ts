@@ -9,10 +9,10 @@ import {
   type SuppressedCount,
   type TryggaHemMunicipalityFiguresDto,
   type TryggaHemStatisticsDto,
+  TRYGGA_HEM_PRIORITIES,
 } from '@samsyn/common';
 import { firstValueFrom } from 'rxjs';
 import { TryggaHemApi } from '../../core/api/trygga-hem-api.service';
-import { PRIORITIES } from '../../core/api/trygga-hem-codes';
 import { FieldErrorPipe } from '../../core/forms/field-error.pipe';
 import { applyServerErrors } from '../../core/forms/server-errors';
 import { dateOrder } from '../../core/forms/validators';
@@ -183,7 +183,7 @@ export class TryggaHemFiguresPage {
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly i18n = inject(I18nService);
   protected readonly reference = inject(ReferenceData);
-  protected readonly priorities = PRIORITIES;
+  protected readonly priorities = TRYGGA_HEM_PRIORITIES;
   protected readonly rows = ROWS;
   protected readonly count = countText;
   protected readonly form = this.fb.group(

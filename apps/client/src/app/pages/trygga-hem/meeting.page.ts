@@ -30,12 +30,12 @@ import {
   type CoordinatorGroupDto,
   ErrorCode,
   type MeetingDto,
+  MeetingStatus,
 } from '@samsyn/common';
 import { firstValueFrom } from 'rxjs';
 import { MAX_PAGE_SIZE } from '../../core/api/paging';
 import { errorMessageKey, problemOf } from '../../core/api/problem';
 import { TryggaHemApi } from '../../core/api/trygga-hem-api.service';
-import { MEETING_APPROVED } from '../../core/api/trygga-hem-codes';
 import { APP_PATHS } from '../../core/app-paths';
 import { FieldErrorPipe } from '../../core/forms/field-error.pipe';
 import { focusFirstInvalid } from '../../core/forms/focus-invalid';
@@ -99,7 +99,7 @@ export class MeetingPage {
   protected readonly meetingId = this.route.snapshot.paramMap.get('meetingId') ?? '';
   protected readonly state = signal<LoadState<MeetingDto>>({ kind: 'loading' });
   protected readonly meeting = computed(() => loadedValue(this.state()));
-  protected readonly approved = computed(() => this.meeting()?.status === MEETING_APPROVED);
+  protected readonly approved = computed(() => this.meeting()?.status === MeetingStatus.Approved);
   protected readonly group = signal<CoordinatorGroupDto | null>(null);
   /** The group's open cases (agenda candidates), from the board. */
   private readonly candidates = signal<BoardRowDto[]>([]);
@@ -190,7 +190,7 @@ export class MeetingPage {
   private async loadGroup(meeting: MeetingDto): Promise<void> {
     try {
       this.group.set(await firstValueFrom(this.api.group(meeting.groupId)));
-      if (meeting.status !== MEETING_APPROVED) {
+      if (meeting.status !== MeetingStatus.Approved) {
         const board = await firstValueFrom(
           this.api.board(meeting.groupId, { pageSize: MAX_PAGE_SIZE, sort: 'caseNumber' }),
         );

@@ -28,11 +28,11 @@ import {
   type RiskAssessmentDto,
   type TryggaHemCaseDto,
   type TryggaHemPriority,
+  TRYGGA_HEM_PRIORITIES,
 } from '@samsyn/common';
 import { firstValueFrom } from 'rxjs';
 import { errorMessageKey, problemOf } from '../../../../core/api/problem';
 import { TryggaHemApi } from '../../../../core/api/trygga-hem-api.service';
-import { PRIORITIES } from '../../../../core/api/trygga-hem-codes';
 import { FieldErrorPipe } from '../../../../core/forms/field-error.pipe';
 import { focusFirstInvalid } from '../../../../core/forms/focus-invalid';
 import { applyServerErrors } from '../../../../core/forms/server-errors';
@@ -116,7 +116,7 @@ export class TryggaHemTab {
     const list = this.profile()?.riskAssessments;
     return list ? groupAssessments(list) : null;
   });
-  protected readonly priorities = PRIORITIES;
+  protected readonly priorities = TRYGGA_HEM_PRIORITIES;
   protected readonly priorityForm = this.fb.group({
     priority: ['' as TryggaHemPriority | '', required],
     basis: ['', [required, Validators.maxLength(2000)]],
