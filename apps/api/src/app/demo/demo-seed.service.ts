@@ -1,6 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ModuleRef } from '@nestjs/core';
 import {
   type EnvironmentVariables,
   NodeEnv,
@@ -16,6 +15,8 @@ import { CasesService } from '../cases/cases.service';
 import { JournalService } from '../cases/journal.service';
 import { AgreementsService } from '../agreements/agreements.service';
 import { seedDemoAgreements } from './demo-agreements';
+import { CoordinatorGroupsService } from '../trygga-hem/coordinator-groups.service';
+import { TryggaHemCasesService } from '../trygga-hem/trygga-hem-cases.service';
 import { DEMO_CASES } from './demo-cases';
 import { DemoSipSeeder } from './demo-sip';
 import { seedTryggaHemDemo } from './demo-trygga-hem';
@@ -34,7 +35,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly cases: CasesService,
     private readonly journal: JournalService,
     private readonly sipDemo: DemoSipSeeder,
-    private readonly moduleRef: ModuleRef,
+    private readonly groups: CoordinatorGroupsService,
+    private readonly tryggaHem: TryggaHemCasesService,
     private readonly agreements: AgreementsService,
   ) {}
 
@@ -129,7 +131,10 @@ export class DemoSeedService implements OnApplicationBootstrap {
         await this.journal.create(owner, kase.id, entry as Parameters<JournalService['create']>[2]);
     }
     await this.sipDemo.seed(asUser);
-    await seedTryggaHemDemo(this.moduleRef, asUser);
+    await seedTryggaHemDemo(
+      { groups: this.groups, cases: this.tryggaHem, dataSource: this.dataSource },
+      asUser,
+    );
     await seedDemoAgreements(this.agreements, asUser, orgs, today);
   }
 

@@ -1,4 +1,3 @@
-import type { ModuleRef } from '@nestjs/core';
 import {
   IncidentKind,
   ParticipantRole,
@@ -8,10 +7,10 @@ import {
 } from '@samsyn/common';
 import { addDays, swedishDate, TRYGGA_HEM } from '@samsyn/domain';
 import { CaseEntity, CaseParticipantEntity } from '@samsyn/server';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { CoordinatorGroupsService } from '../trygga-hem/coordinator-groups.service';
-import { TryggaHemCasesService } from '../trygga-hem/trygga-hem-cases.service';
+import type { CoordinatorGroupsService } from '../trygga-hem/coordinator-groups.service';
+import type { TryggaHemCasesService } from '../trygga-hem/trygga-hem-cases.service';
 
 /** The four agencies of the Örebro koordinatorsgrupp (D2), one demo member each. */
 export const DEMO_GROUP_MEMBERS = [
@@ -27,12 +26,17 @@ export const DEMO_GROUP_MEMBERS = [
  * written through the same services (access, audit, reminders) as a user would.
  */
 export async function seedTryggaHemDemo(
-  moduleRef: ModuleRef,
+  {
+    groups,
+    cases,
+    dataSource,
+  }: {
+    groups: CoordinatorGroupsService;
+    cases: TryggaHemCasesService;
+    dataSource: DataSource;
+  },
   asUser: (username: string) => AuthenticatedUser,
 ): Promise<void> {
-  const groups = moduleRef.get(CoordinatorGroupsService, { strict: false });
-  const cases = moduleRef.get(TryggaHemCasesService, { strict: false });
-  const dataSource = moduleRef.get(DataSource, { strict: false });
   const coordinator = asUser('samordnare.orebro');
   const group = await groups.create(coordinator, {
     name: 'Koordinatorsgruppen Örebro',
