@@ -11,16 +11,19 @@ import {
   type ProblemDetails,
   type VolumeOutlierDto,
 } from '@samsyn/common';
-import { WORKSPACE_ROOT } from '@samsyn/testing';
+import { startApi, tempDir, WORKSPACE_ROOT } from '@samsyn/testing';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { sql } from './support/db';
 import { e2eContext } from './support/env';
 import { ApiClient, type HttpResult } from './support/http';
 
 const GENESIS = '0'.repeat(64);
 const NOWHERE = '00000000-0000-4000-8000-000000000000';
+/** The chain lock's key (AUDIT_CHAIN_LOCK in apps/api's audit.service.ts). */
+const AUDIT_LOCK = 0x5a4d_a0d1;
 
 /** The check digit of the nine digits YYMMDDNNN (Luhn). */
 function luhn(nine: string): number {
@@ -43,7 +46,8 @@ function personnummer(birth: string, serial: number): string {
 function unknownPersonnummer(): string {
   const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
   const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, '0');
-  return personnummer(`1930-${month}-${day}`, Math.floor(Math.random() * 1000));
+  // Serial 000 is not a valid personnummer.
+  return personnummer(`1930-${month}-${day}`, 1 + Math.floor(Math.random() * 999));
 }
 
 function expectStatus(res: HttpResult, status: number): void {
@@ -163,6 +167,77 @@ describe('audit log', () => {
       expect(ours).toHaveLength(30);
       expect(new Set(ours.map((r) => r.action))).toEqual(new Set([AuditAction.AuditExtract]));
       await chainIsLinear();
+    });
+
+    it("two API processes appending at once keep one chain (each hashes onto the other's head)", async () => {
+      const second = await startApi({
+        DATABASE_URL: e2eContext().databaseUrl,
+        DATA_DIR: tempDir('samsyn-audit-second-'),
+      });
+      try {
+        const there = await ApiClient.signedIn('social.orebro', undefined, second.url);
+        const [{ before }] = await sql<{ before: string }>(
+          'SELECT coalesce(max(id), 0)::text AS before FROM audit_events',
+        );
+        const results = await Promise.all(
+          Array.from({ length: 40 }, (_, i) =>
+            (i % 2 ? there : social).get<Page<unknown>>('/api/v1/cases?page=1&pageSize=5'),
+          ),
+        );
+        for (const res of results) expectStatus(res, 200);
+        const [{ n }] = await sql<{ n: number }>(
+          `SELECT count(*)::int AS n FROM audit_events WHERE id > $1 AND action = $2`,
+          [before, AuditAction.CaseList],
+        );
+        expect(n).toBe(40);
+        await chainIsLinear();
+      } finally {
+        await second.stop();
+      }
+    }, 120_000);
+
+    it("the append function writes nothing onto a head that is not the chain's, and needs READ COMMITTED", async () => {
+      const [{ head }] = await sql<{ head: string }>(
+        'SELECT hash AS head FROM audit_events ORDER BY id DESC LIMIT 1',
+      );
+      const before = await sql<{ n: number }>('SELECT count(*)::int AS n FROM audit_events');
+      const event = {
+        occurred_at: new Date().toISOString(),
+        roles: [],
+        action: 'case.read',
+        outcome: 'allowed',
+        case_ids: [],
+        person_ids: [],
+        categories: [],
+        consent_ids: [],
+        disclosure_ids: [],
+        emergency: false,
+        prev_hash: GENESIS,
+        hash: 'f'.repeat(64),
+      };
+      const [answer] = await sql<{ appended: boolean; head: string }>(
+        'SELECT appended, head FROM samsyn_audit_append($1, $2, $3)',
+        [AUDIT_LOCK, GENESIS, JSON.stringify([event])],
+      );
+      expect(answer).toEqual({ appended: false, head });
+      expect(await sql('SELECT count(*)::int AS n FROM audit_events')).toEqual(before);
+
+      const client = new Client({ connectionString: e2eContext().databaseUrl });
+      await client.connect();
+      try {
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+        await expect(
+          client.query('SELECT * FROM samsyn_audit_append($1, $2, $3)', [
+            AUDIT_LOCK,
+            head,
+            JSON.stringify([{ ...event, prev_hash: head }]),
+          ]),
+        ).rejects.toThrow(/READ COMMITTED/);
+        await client.query('ROLLBACK');
+      } finally {
+        await client.end();
+      }
+      expect(await sql('SELECT count(*)::int AS n FROM audit_events')).toEqual(before);
     });
 
     it('verify finds the chain intact, for auditors and system administrators', async () => {

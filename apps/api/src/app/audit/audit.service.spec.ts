@@ -14,29 +14,49 @@ const actor: AuditActor = {
 
 type Row = Omit<AuditEventEntity, 'id'> & { id: string };
 
+/** An event as the service sends it to `samsyn_audit_append` (snake_case, ISO times). */
+interface SentRow {
+  occurred_at: string;
+  user_id: string | null;
+  organisation_id: string | null;
+  unit_id: string | null;
+  roles: string[];
+  action: string;
+  outcome: string;
+  case_ids: string[];
+  person_ids: string[];
+  categories: string[];
+  consent_ids: string[];
+  disclosure_ids: string[];
+  basis: string | null;
+  relation: string | null;
+  emergency: boolean;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
 /**
- * An in-memory stand-in for the database: enough SQL recognition to append and to page through
- * the chain the way the service does. The real thing is exercised by apps/api-e2e.
+ * An in-memory stand-in for the database, for the service's own logic: what it hashes onto which
+ * head, how it retries and batches. It answers `samsyn_audit_append` as the SQL function does
+ * (insert only onto the expected head, else answer the head); the function itself, its lock and
+ * its snapshot, are exercised against PostgreSQL by apps/api-e2e (audit.e2e-spec.ts).
  */
 class FakeDb {
   rows: Row[] = [];
   isolation = 'read committed';
   readonly statements: string[] = [];
   subMs = new Map<string, number>();
+  /** Another process's append, run just before the next append reads the head. */
+  interloper: (() => void) | null = null;
+  /** A failure for an append of these rows, as the database would raise it. */
+  failAppend: (rows: SentRow[]) => Error | null = () => null;
 
   manager(inTransaction: boolean): EntityManager {
     const em = {
       queryRunner: { isTransactionActive: inTransaction },
-      query: (sql: string, params: unknown[] = []) => Promise.resolve(this.query(sql, params)),
-      insert: (_: unknown, rows: Omit<Row, 'id'>[]) => {
-        this.statements.push(`insert ${rows.length}`);
-        for (const row of rows) this.rows.push({ ...row, id: String(this.rows.length + 1) });
-        return Promise.resolve();
-      },
-      transaction: <T>(work: (tx: EntityManager) => Promise<T>) => {
-        this.statements.push('begin');
-        return work(this.manager(true));
-      },
+      query: (sql: string, params: unknown[] = []) =>
+        Promise.resolve().then(() => this.query(sql, params)),
     };
     return em as unknown as EntityManager;
   }
@@ -44,18 +64,85 @@ class FakeDb {
   dataSource(): DataSource {
     return {
       manager: this.manager(false),
-      query: (sql: string, params: unknown[] = []) => Promise.resolve(this.query(sql, params)),
+      query: (sql: string, params: unknown[] = []) =>
+        Promise.resolve().then(() => this.query(sql, params)),
     } as unknown as DataSource;
   }
 
+  head(): string | null {
+    return this.rows.at(-1)?.hash ?? null;
+  }
+
+  /** Appends a row as another process would (chained onto the current head). */
+  appendForeign(): void {
+    const prevHash = this.head() ?? AUDIT_GENESIS_HASH;
+    const content = {
+      occurredAt: new Date('2026-11-24T08:00:00.000Z'),
+      userId: null,
+      organisationId: null,
+      unitId: null,
+      roles: [],
+      action: 'case.read',
+      outcome: 'allowed',
+      caseIds: [],
+      personIds: [],
+      categories: [],
+      consentIds: [],
+      disclosureIds: [],
+      basis: null,
+      relation: null,
+      emergency: false,
+      requestId: 'foreign',
+    };
+    this.rows.push({
+      ...content,
+      prevHash,
+      hash: auditHash(prevHash, content),
+      id: String(this.rows.length + 1),
+    });
+  }
+
   private query(sql: string, params: unknown[]): unknown[] {
-    if (sql.includes('pg_advisory_xact_lock')) {
-      this.statements.push(`lock ${String(params[0])}`);
-      return [{ locked: '', isolation: this.isolation }];
-    }
-    if (sql.includes('ORDER BY id DESC LIMIT 1')) {
-      this.statements.push('head');
-      return this.rows.slice(-1).map((r) => ({ hash: r.hash }));
+    if (sql.includes('samsyn_audit_append')) {
+      const [lock, expected, json] = params as [number, string | null, string];
+      const sent = JSON.parse(json) as SentRow[];
+      this.statements.push(`append ${sent.length} lock ${lock}`);
+      if (this.isolation !== 'read committed')
+        throw new Error(
+          `audit events must be recorded in a READ COMMITTED transaction, not ${this.isolation}`,
+        );
+      if (this.interloper) {
+        const run = this.interloper;
+        this.interloper = null;
+        run();
+      }
+      const head = this.head();
+      if (head !== expected) return [{ appended: false, head }];
+      const failure = this.failAppend(sent);
+      if (failure) throw failure;
+      for (const r of sent)
+        this.rows.push({
+          id: String(this.rows.length + 1),
+          occurredAt: new Date(r.occurred_at),
+          userId: r.user_id,
+          organisationId: r.organisation_id,
+          unitId: r.unit_id,
+          roles: r.roles,
+          action: r.action,
+          outcome: r.outcome,
+          caseIds: r.case_ids,
+          personIds: r.person_ids,
+          categories: r.categories,
+          consentIds: r.consent_ids,
+          disclosureIds: r.disclosure_ids,
+          basis: r.basis,
+          relation: r.relation,
+          emergency: r.emergency,
+          requestId: r.request_id,
+          prevHash: r.prev_hash,
+          hash: r.hash,
+        });
+      return [{ appended: true, head: this.head() }];
     }
     if (sql.includes('WHERE e.id > $1 ORDER BY e.id LIMIT $2')) {
       const [after, limit] = [Number(params[0]), Number(params[1])];
@@ -111,17 +198,13 @@ describe('AuditService', () => {
     );
 
   describe('record', () => {
-    it('locks the chain, reads its head, then appends an event linked to it', async () => {
+    it('learns the head on its first append, then appends linked events in one statement each', async () => {
       await append(2);
+      // The first try sends a head no hash can be: the function answers the real (empty) head.
       expect(db.statements).toEqual([
-        'begin',
-        `lock ${AUDIT_CHAIN_LOCK}`,
-        'head',
-        'insert 1',
-        'begin',
-        `lock ${AUDIT_CHAIN_LOCK}`,
-        'head',
-        'insert 1',
+        `append 1 lock ${AUDIT_CHAIN_LOCK}`,
+        `append 1 lock ${AUDIT_CHAIN_LOCK}`,
+        `append 1 lock ${AUDIT_CHAIN_LOCK}`,
       ]);
       const [first, second] = db.rows;
       expect(first.prevHash).toBe(AUDIT_GENESIS_HASH);
@@ -142,12 +225,42 @@ describe('AuditService', () => {
       });
     });
 
-    it("joins the caller's transaction instead of opening one", async () => {
-      await service.record(actor, { action: AuditAction.CaseCreate }, db.manager(true));
-      expect(db.statements).toEqual([`lock ${AUDIT_CHAIN_LOCK}`, 'head', 'insert 1']);
+    it('hashes again onto the head another process moved, and links to its event', async () => {
+      await append(1);
+      db.statements.length = 0;
+      db.interloper = () => db.appendForeign();
+      await append(1);
+      expect(db.statements).toHaveLength(2);
+      expect(db.rows.map((r) => r.requestId)).toEqual([null, 'foreign', null]);
+      expect(db.rows[2].prevHash).toBe(db.rows[1].hash);
+      expect(db.rows[2].hash).toBe(auditHash(db.rows[1].hash, db.rows[2]));
     });
 
-    it('appends the events of concurrent requests in one transaction, chained in order', async () => {
+    it('gives up with an error when the head keeps moving, writing nothing of its own', async () => {
+      await append(1);
+      const moving = () => {
+        db.appendForeign();
+        db.interloper = moving;
+      };
+      db.interloper = moving;
+      await expect(service.record(actor, { action: AuditAction.CaseList })).rejects.toThrow(
+        /head moved/,
+      );
+      db.interloper = null;
+      expect(db.rows.filter((r) => r.requestId !== 'foreign')).toHaveLength(1);
+    });
+
+    it("appends inside the caller's transaction, not in a group commit", async () => {
+      await append(1);
+      db.statements.length = 0;
+      await service.record(actor, { action: AuditAction.CaseCreate }, db.manager(true));
+      expect(db.statements).toEqual([`append 1 lock ${AUDIT_CHAIN_LOCK}`]);
+      expect(db.rows[1].action).toBe('case.create');
+    });
+
+    it('appends the events of concurrent requests in one statement, chained in order', async () => {
+      await append(1);
+      db.statements.length = 0;
       await Promise.all(
         ['a', 'b', 'c', 'd'].map((requestId) =>
           runWithRequestContext({ requestId }, () =>
@@ -155,8 +268,8 @@ describe('AuditService', () => {
           ),
         ),
       );
-      expect(db.statements).toEqual(['begin', `lock ${AUDIT_CHAIN_LOCK}`, 'head', 'insert 4']);
-      expect(db.rows.map((r) => r.requestId)).toEqual(['a', 'b', 'c', 'd']);
+      expect(db.statements).toEqual([`append 4 lock ${AUDIT_CHAIN_LOCK}`]);
+      expect(db.rows.slice(1).map((r) => r.requestId)).toEqual(['a', 'b', 'c', 'd']);
       let prev = AUDIT_GENESIS_HASH;
       for (const row of db.rows) {
         expect(row.prevHash).toBe(prev);
@@ -166,24 +279,15 @@ describe('AuditService', () => {
     });
 
     it('when a batch fails, appends its events one by one so only the bad one fails', async () => {
+      await append(1);
       let failOnce = true;
-      type Insert = EntityManager['insert'];
-      const original = db.manager.bind(db);
-      db.manager = (inTransaction: boolean) => {
-        const em = original(inTransaction);
-        (em as unknown as { insert: Insert }).insert = (target, rows) => {
-          const list = rows as unknown as { requestId: string }[];
-          if (list.length > 1 && failOnce) {
-            failOnce = false;
-            return Promise.reject(new Error('batch failed'));
-          }
-          if (list.some((r) => r.requestId === 'bad'))
-            return Promise.reject(new Error('bad event'));
-          return original(inTransaction).insert(target, rows);
-        };
-        return em;
+      db.failAppend = (rows) => {
+        if (rows.length > 1 && failOnce) {
+          failOnce = false;
+          return new Error('batch failed');
+        }
+        return rows.some((r) => r.request_id === 'bad') ? new Error('bad event') : null;
       };
-      service = new AuditService(db.dataSource());
       const results = await Promise.allSettled(
         ['ok-1', 'bad', 'ok-2'].map((requestId) =>
           runWithRequestContext({ requestId }, () =>
@@ -192,13 +296,8 @@ describe('AuditService', () => {
         ),
       );
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-      expect(db.rows.map((r) => r.requestId)).toEqual(['ok-1', 'ok-2']);
-      expect(db.rows[1].prevHash).toBe(db.rows[0].hash);
-    });
-
-    it('opens a transaction on a manager that is not in one (the lock needs one)', async () => {
-      await service.record(actor, { action: AuditAction.CaseCreate }, db.manager(false));
-      expect(db.statements[0]).toBe('begin');
+      expect(db.rows.slice(1).map((r) => r.requestId)).toEqual(['ok-1', 'ok-2']);
+      expect(db.rows[2].prevHash).toBe(db.rows[1].hash);
     });
 
     it('takes the request id from the request context', async () => {
@@ -208,7 +307,7 @@ describe('AuditService', () => {
       expect(db.rows[0].requestId).toBe('req-42');
     });
 
-    it('refuses a transaction whose snapshot could predate the lock', async () => {
+    it('passes on the refusal of a transaction whose snapshot could predate the lock', async () => {
       db.isolation = 'repeatable read';
       await expect(service.record(actor, { action: AuditAction.CaseList })).rejects.toThrow(
         /READ COMMITTED/,

@@ -1,11 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditVerifyDto } from '@samsyn/common';
-import {
-  AUDIT_GENESIS_HASH,
-  AuditEventEntity,
-  type AuditHashContent,
-  auditHash,
-} from '@samsyn/server';
+import { AUDIT_GENESIS_HASH, type AuditHashContent, auditHash } from '@samsyn/server';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuditActor, AuditRecord } from './audit.types';
 import { currentRequestId } from './request-context';
@@ -19,6 +14,12 @@ export const AUDIT_CHAIN_LOCK = 0x5a4d_a0d1;
 
 /** Events appended in one transaction at most (group commit of concurrent requests). */
 export const APPEND_BATCH_SIZE = 200;
+
+/** Tries of one append while other processes keep moving the chain's head. */
+const APPEND_ATTEMPTS = 20;
+
+/** Sent as the expected head when this process does not know it yet; never a real hash. */
+const UNKNOWN_HEAD = 'unknown';
 
 /** Rows per query while verifying: bounded memory however long the log grows. */
 export const VERIFY_BATCH_SIZE = 5_000;
@@ -88,6 +89,30 @@ function contentOf(row: ChainRow): AuditHashContent {
   };
 }
 
+/** An event as `samsyn_audit_append` reads it: the table's column names, times in ISO 8601. */
+function rowOf(content: AuditHashContent, prevHash: string, hash: string) {
+  return {
+    occurred_at: content.occurredAt.toISOString(),
+    user_id: content.userId,
+    organisation_id: content.organisationId,
+    unit_id: content.unitId,
+    roles: content.roles,
+    action: content.action,
+    outcome: content.outcome,
+    case_ids: content.caseIds,
+    person_ids: content.personIds,
+    categories: content.categories,
+    consent_ids: content.consentIds,
+    disclosure_ids: content.disclosureIds,
+    basis: content.basis,
+    relation: content.relation,
+    emergency: content.emergency,
+    request_id: content.requestId,
+    prev_hash: prevHash,
+    hash,
+  };
+}
+
 /**
  * Appends audit events to the hash-chained, append-only log and verifies the chain (D19). Every
  * feature records through this service; nothing here logs the content of an event.
@@ -101,6 +126,8 @@ export class AuditService {
     reject: (error: unknown) => void;
   }[] = [];
   private flushing = false;
+  /** The chain's head as this process last saw it: `null` for an empty log, `undefined` unknown. */
+  private head: string | null | undefined;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -155,7 +182,7 @@ export class AuditService {
       while (this.waiting.length) {
         const batch = this.waiting.splice(0, APPEND_BATCH_SIZE);
         try {
-          await this.inTransaction(batch.map((w) => w.content));
+          await this.appendAlone(batch.map((w) => w.content));
           for (const w of batch) w.resolve();
         } catch (error) {
           if (batch.length === 1) {
@@ -163,7 +190,7 @@ export class AuditService {
             continue;
           }
           // One bad event must not fail the others: append them one by one.
-          for (const w of batch) await this.inTransaction([w.content]).then(w.resolve, w.reject);
+          for (const w of batch) await this.appendAlone([w.content]).then(w.resolve, w.reject);
         }
       }
     } finally {
@@ -171,44 +198,39 @@ export class AuditService {
     }
   }
 
-  /** A transaction-level lock outside a transaction would be released at once: open one. */
-  private inTransaction(contents: AuditHashContent[]): Promise<void> {
-    return this.dataSource.manager.transaction((tx) => this.append(tx, contents));
+  /** Outside a transaction: the append is one statement, atomic on its own. */
+  private appendAlone(contents: AuditHashContent[]): Promise<void> {
+    return this.append(this.dataSource.manager, contents);
   }
 
+  /**
+   * Hashes the events onto the head this process last saw and appends them in one statement
+   * (`samsyn_audit_append`, migration 1795486000000), which takes the chain lock and inserts only
+   * when that head is still the chain's head. When another process (or a rolled-back
+   * transaction) moved it, nothing is written and the function answers the actual head: hash
+   * again onto that. Inside a transaction the lock is then already held, so the second try
+   * succeeds; outside, another process may move the head in between, hence a few tries.
+   */
   private async append(em: EntityManager, contents: AuditHashContent[]): Promise<void> {
-    const [lock] = await em.query<{ isolation: string }[]>(
-      `SELECT pg_advisory_xact_lock($1) AS locked, current_setting('transaction_isolation') AS isolation`,
-      [AUDIT_CHAIN_LOCK],
-    );
-    // Under READ COMMITTED the next statement sees the head the previous holder committed. A
-    // snapshot taken before the lock (REPEATABLE READ and up) could see an old head and fork.
-    if (lock?.isolation !== 'read committed')
-      throw new Error(
-        `audit events must be recorded in a READ COMMITTED transaction, not ${lock?.isolation ?? 'unknown'}`,
+    for (let attempt = 1; ; attempt++) {
+      const expected = this.head;
+      let prevHash = expected ?? AUDIT_GENESIS_HASH;
+      const rows = contents.map((content) => {
+        const hash = auditHash(prevHash, content);
+        const row = rowOf(content, prevHash, hash);
+        prevHash = hash;
+        return row;
+      });
+      const [result] = await em.query<{ appended: boolean; head: string | null }[]>(
+        'SELECT appended, head FROM samsyn_audit_append($1, $2, $3)',
+        // An unknown head is a value no hash can have, so the first append learns the head.
+        [AUDIT_CHAIN_LOCK, expected === undefined ? UNKNOWN_HEAD : expected, JSON.stringify(rows)],
       );
-    const [head] = await em.query<{ hash: string }[]>(
-      'SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1',
-    );
-    let prevHash = head?.hash ?? AUDIT_GENESIS_HASH;
-    // One multi-row INSERT: rows get their ids in list order, so the chain follows the ids.
-    const rows = contents.map((content) => {
-      const hash = auditHash(prevHash, content);
-      const row = {
-        ...content,
-        roles: [...content.roles],
-        caseIds: [...content.caseIds],
-        personIds: [...content.personIds],
-        categories: [...content.categories],
-        consentIds: [...content.consentIds],
-        disclosureIds: [...content.disclosureIds],
-        prevHash,
-        hash,
-      };
-      prevHash = hash;
-      return row;
-    });
-    await em.insert(AuditEventEntity, rows);
+      this.head = result.head;
+      if (result.appended) return;
+      if (attempt >= APPEND_ATTEMPTS)
+        throw new Error(`the audit chain's head moved ${attempt} times during one append`);
+    }
   }
 
   /**
