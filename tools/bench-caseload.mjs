@@ -9,7 +9,7 @@
 // decisions, no audit). They are measured one after the other, in alternating rounds, as the
 // social worker social.orebro. See docs/benchmarks.md for the method and what the ratio means.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -54,6 +54,7 @@ function startApi(extraEnv) {
         clearTimeout(timer);
         ok({
           url: m[1],
+          pid: child.pid,
           stop: () =>
             new Promise((done) => {
               if (child.exitCode !== null) return done();
@@ -307,8 +308,31 @@ async function generate(db) {
   return { userId, unitId, orgId };
 }
 
-/** Requests for SECONDS seconds with CONCURRENCY in flight, after a warm-up. */
-async function measure(url, cookie, path) {
+/** CPU time (user + system, in clock ticks of 10 ms) a process has used so far; 0 once gone. */
+function cpuTicks(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}
+
+/** The PostgreSQL backends serving the benchmark database (the APIs' pools). */
+async function backendPids(db) {
+  const { rows } = await db.query(
+    'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+  );
+  return rows.map((r) => r.pid);
+}
+
+/**
+ * Requests for SECONDS seconds with CONCURRENCY in flight, after a warm-up. Besides throughput,
+ * the CPU time the API process and the database's backends spent per request: on a shared
+ * machine, throughput follows whatever else runs, while CPU per request stays put.
+ */
+async function measure(api, cookie, path, db) {
+  const url = api.url;
   const get = async () => {
     const res = await fetch(`${url}${path}`, { headers: { cookie } });
     const body = await res.json();
@@ -317,6 +341,9 @@ async function measure(url, cookie, path) {
   };
   for (let i = 0; i < 10; i++) await get(); // warm-up
   const latencies = [];
+  const pids = await backendPids(db);
+  const before = pids.map(cpuTicks);
+  const apiBefore = cpuTicks(api.pid);
   const started = performance.now();
   const deadline = started + SECONDS * 1000;
   await Promise.all(
@@ -329,8 +356,15 @@ async function measure(url, cookie, path) {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const apiMs = (cpuTicks(api.pid) - apiBefore) * 10;
+  // A backend the pool opened during the round counts from zero.
+  const after = await backendPids(db);
+  const dbMs =
+    after.reduce((sum, pid) => sum + cpuTicks(pid), 0) * 10 -
+    pids.reduce((sum, pid, i) => sum + (after.includes(pid) ? before[i] : 0), 0) * 10;
   latencies.sort((a, b) => a - b);
   return {
+    cpu: (apiMs + dbMs) / latencies.length,
     rps: latencies.length / seconds,
     p50: latencies[Math.floor(latencies.length * 0.5)],
     p95: latencies[Math.floor(latencies.length * 0.95)],
@@ -364,8 +398,8 @@ async function main() {
     const { userId, unitId, orgId } = await generate(db);
     const unguarded = await startApi({ BENCHMARK_UNGUARDED_LIST: 'true' });
     apis.push(unguarded);
-    const on = { url: guarded.url, cookie: await signIn(guarded.url) };
-    const off = { url: unguarded.url, cookie: await signIn(unguarded.url) };
+    const on = { ...guarded, cookie: await signIn(guarded.url) };
+    const off = { ...unguarded, cookie: await signIn(unguarded.url) };
 
     // What the caller's caseload is, and an index-backed unguarded filter of about that size.
     const first = await (
@@ -398,18 +432,19 @@ async function main() {
         (JIT === 'off' ? '; jit = off for this database' : ''),
     );
     for (let round = 0; round < ROUNDS; round++)
-      for (const v of variants) results[v.key].push(await measure(v.api.url, v.api.cookie, v.path));
+      for (const v of variants) results[v.key].push(await measure(v.api, v.api.cookie, v.path, db));
     const summary = {};
     for (const v of variants) {
       const rs = results[v.key];
       summary[v.key] = {
+        cpu: median(rs.map((r) => r.cpu)),
         rps: median(rs.map((r) => r.rps)),
         p50: median(rs.map((r) => r.p50)),
         p95: median(rs.map((r) => r.p95)),
       };
       const s = summary[v.key];
       log(
-        `  ${v.label.padEnd(34)} ${s.rps.toFixed(0).padStart(5)} req/s   p50 ${s.p50.toFixed(1).padStart(6)} ms   p95 ${s.p95.toFixed(1).padStart(6)} ms   (rounds: ${rs.map((r) => r.rps.toFixed(0)).join(', ')})`,
+        `  ${v.label.padEnd(34)} ${s.rps.toFixed(0).padStart(5)} req/s   p50 ${s.p50.toFixed(1).padStart(6)} ms   p95 ${s.p95.toFixed(1).padStart(6)} ms   CPU/req ${s.cpu.toFixed(1).padStart(5)} ms   (rounds: ${rs.map((r) => r.rps.toFixed(0)).join(', ')})`,
       );
     }
     const ratio = summary.on.rps / summary.offSimilar.rps;
@@ -417,6 +452,10 @@ async function main() {
       `  ratio ON / OFF (similar size): ${ratio.toFixed(2)} → policy + audit cost ${((1 - ratio) * 100).toFixed(0)} % of throughput (goal ≤ 10 %)`,
     );
     log(`  ratio ON / OFF (all cases):    ${(summary.on.rps / summary.offAll.rps).toFixed(2)}`);
+    log(
+      `  CPU per request (API + database), OFF similar ÷ ON: ${(summary.offSimilar.cpu / summary.on.cpu).toFixed(2)} ` +
+        '(the same ratio, independent of what else the machine runs)',
+    );
 
     if (EXPLAIN) {
       const { caseScopeSql } = await scopeSql(userId, unitId);
