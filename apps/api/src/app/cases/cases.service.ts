@@ -295,9 +295,14 @@ export class CasesService {
       );
       total = Number(row.n);
     }
-    const loaded = page.length
+    const ids = page.map((r) => r.id);
+    // The policy's facts load alongside the cases themselves (one round trip each, in parallel).
+    const facts = unguarded || !ids.length ? undefined : this.access.factsFor(user, ids, clock);
+    // Awaited below; should the load fail first, its failure is the one the caller gets.
+    facts?.catch(() => undefined);
+    const loaded = ids.length
       ? await this.dataSource.getRepository(CaseEntity).find({
-          where: { id: In(page.map((r) => r.id)) },
+          where: { id: In(ids) },
           relations: { subjectPerson: true, owningOrganisation: true, handler: true },
         })
       : [];
@@ -310,7 +315,7 @@ export class CasesService {
         pageSize: query.pageSize,
       };
 
-    const decisions = await this.access.decideMany(user, rows, clock);
+    const decisions = await this.access.decideMany(user, rows, clock, undefined, facts);
     const items = rows.map((c) => summary(c, decisions.get(c.id)?.decision ?? null, clock.today));
     await this.audit.record(user, {
       action: AuditAction.CaseList,
