@@ -76,9 +76,11 @@ const nameForOther = (control: AbstractControl): ValidationErrors | null =>
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
+    ':host { display: block; margin-top: 0.75rem; }',
     '.th-assess-due { margin: 1rem 0; } .th-assess-due li { margin-bottom: 0.5rem; }',
     '.th-assess-form { margin-top: 1rem; } .th-assess-level { margin: 0 0 1rem; }',
     '.th-assess-level mat-radio-button { margin-right: 1rem; }',
+    '.th-assess-form mat-form-field { margin-bottom: 0.5rem; }',
   ],
   template: `
     @let due = dueList();

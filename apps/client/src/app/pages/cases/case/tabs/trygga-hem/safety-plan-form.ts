@@ -51,7 +51,11 @@ import { assessFieldMessage } from './assess';
     WhenPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: ['.th-safety-form { margin-top: 1rem; }'],
+  styles: [
+    '.th-safety-form { margin-top: 1rem; }',
+    // Room for each field's hint before the next field's label.
+    '.th-safety-form mat-form-field { margin-bottom: 0.75rem; }',
+  ],
   template: `
     @let p = idPrefix();
     <div class="card print-protected" role="group" [attr.aria-labelledby]="p + '-title'">
