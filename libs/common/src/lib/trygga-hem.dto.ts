@@ -459,6 +459,11 @@ export interface TryggaHemCaseDto {
   actions: ActionDto[] | null;
   /** The categories the caller sees on this case (from the access decision). */
   categories: string[];
+  /**
+   * The victims and children whose skyddsplan the caller sees, with or without a plan yet: the
+   * ones a victim-side user may write one for (D3). Null off the victim side, like `safetyPlans`.
+   */
+  safetyPlanPersonIds: string[] | null;
 }
 
 // ---------------------------------------------------------------- the board

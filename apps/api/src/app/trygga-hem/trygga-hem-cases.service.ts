@@ -42,7 +42,7 @@ import {
   TryggaHemRiskAssessmentEntity,
   TryggaHemSafetyPlanEntity,
 } from '@samsyn/server';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { type CaseAccess, CaseAccessService, clockNow } from '../cases/case-access.service';
@@ -224,6 +224,17 @@ export class TryggaHemCasesService {
     const visiblePlans = plans.filter((p) =>
       seesPerson(decision, p.personId, InformationCategory.Safety),
     );
+    // D3: the victims and children whose skyddsplan the caller may see (and so write, R5).
+    const safetyPlanPersonIds = sees(InformationCategory.Safety)
+      ? (
+          await em.find(CaseParticipantEntity, {
+            where: { caseId, role: In(access.programme.victimSideRoles) },
+            order: { createdAt: 'ASC' },
+          })
+        )
+          .map((p) => p.personId)
+          .filter((id) => seesPerson(decision, id, InformationCategory.Safety))
+      : null;
     const current = new Set(
       currentAssessments(assessments.map((a) => ({ ...a, recordedAt: a.createdAt }))).map(
         (a) => a.id,
@@ -328,6 +339,7 @@ export class TryggaHemCasesService {
         ? await actionDtos(em, actions, new Map([[caseId, kase.number]]), today)
         : null,
       categories: decision.categories,
+      safetyPlanPersonIds,
     };
     if (options.audit !== false)
       await this.audit.record(user, {

@@ -14,6 +14,9 @@ import {
   type TryggaHemCaseDto,
   type TryggaHemPriority,
   type TryggaHemStatisticsDto,
+  type CreateRiskAssessmentDto,
+  type SaveSafetyPlanDto,
+  type UpdateActionDto,
 } from '@samsyn/common';
 import type { Observable } from 'rxjs';
 import { queryParams } from './api-paths';
@@ -36,6 +39,10 @@ export const TRYGGA_HEM_PATHS = {
   case: (caseId: string) => `${BASE}/cases/${seg(caseId)}`,
   priority: (caseId: string) => `${BASE}/cases/${seg(caseId)}/priority`,
   statistics: `${BASE}/statistics`,
+  riskAssessments: (caseId: string) => `${BASE}/cases/${seg(caseId)}/risk-assessments`,
+  safetyPlan: (caseId: string, personId: string) =>
+    `${BASE}/cases/${seg(caseId)}/safety-plans/${seg(personId)}`,
+  action: (id: string) => `${BASE}/actions/${seg(id)}`,
 } as const;
 
 /** `GET /trygga-hem/groups/:id/board` query (the API's `BoardQueryDto`, without its decorators). */
@@ -120,5 +127,24 @@ export class TryggaHemApi {
     return this.http.get<TryggaHemStatisticsDto>(TRYGGA_HEM_PATHS.statistics, {
       params: queryParams({ ...query }),
     });
+  }
+
+  /** D5: recorded for the caller's own agency; answers the case as the caller sees it. */
+  addRiskAssessment(caseId: string, dto: CreateRiskAssessmentDto): Observable<TryggaHemCaseDto> {
+    return this.http.post<TryggaHemCaseDto>(TRYGGA_HEM_PATHS.riskAssessments(caseId), dto);
+  }
+
+  /** D3: a victim's or child's skyddsplan (victim-side users only); 409 on a stale version. */
+  saveSafetyPlan(
+    caseId: string,
+    personId: string,
+    dto: SaveSafetyPlanDto,
+  ): Observable<TryggaHemCaseDto> {
+    return this.http.put<TryggaHemCaseDto>(TRYGGA_HEM_PATHS.safetyPlan(caseId, personId), dto);
+  }
+
+  /** Marks an action done or open again; 409 on a stale version. */
+  updateAction(id: string, dto: UpdateActionDto): Observable<TryggaHemCaseDto> {
+    return this.http.patch<TryggaHemCaseDto>(TRYGGA_HEM_PATHS.action(id), dto);
   }
 }

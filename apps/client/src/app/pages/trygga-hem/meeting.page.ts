@@ -25,18 +25,21 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import {
+  type ActionDto,
   type AgendaItemDto,
   type BoardRowDto,
   type CoordinatorGroupDto,
   ErrorCode,
   type MeetingDto,
   MeetingStatus,
+  Permission,
 } from '@samsyn/common';
 import { firstValueFrom } from 'rxjs';
 import { MAX_PAGE_SIZE } from '../../core/api/paging';
 import { errorMessageKey, problemOf } from '../../core/api/problem';
 import { TryggaHemApi } from '../../core/api/trygga-hem-api.service';
 import { APP_PATHS } from '../../core/app-paths';
+import { AuthService } from '../../core/auth/auth.service';
 import { FieldErrorPipe } from '../../core/forms/field-error.pipe';
 import { focusFirstInvalid } from '../../core/forms/focus-invalid';
 import { applyServerErrors } from '../../core/forms/server-errors';
@@ -50,6 +53,8 @@ import {
   type ConfirmDialogData,
   type ConfirmDialogResult,
 } from '../../core/ui/confirm-dialog';
+import { ActionStatusButton } from '../cases/case/tabs/trygga-hem/action-status-button';
+import { withChangedActions } from '../cases/case/tabs/trygga-hem/assess';
 import { addItem, agendaChanged, focusAfterMove, moveItem, removeItem } from './agenda';
 import { type LoadState, loadInto, loadedValue, swedishToday } from './load-state';
 
@@ -78,6 +83,7 @@ interface AgendaCase {
     LabelPipe,
     WhenPipe,
     FieldErrorPipe,
+    ActionStatusButton,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './trygga-hem.scss',
@@ -409,6 +415,23 @@ export class MeetingPage {
     } finally {
       this.pending.set(false);
     }
+  }
+
+  // ------------------------------------------------------------------ earlier meetings' actions
+  private readonly auth = inject(AuthService);
+  /** Open actions from earlier meetings are marked done here while the meeting is open. */
+  protected readonly canChangeActions = computed(
+    () => !this.approved() && this.auth.can(Permission.CaseWrite),
+  );
+
+  /** Actions changed here: a done one stays in the list (to be opened again) until a reload. */
+  private readonly changedActions = signal<ReadonlyMap<string, ActionDto>>(new Map());
+  protected readonly carriedOver = computed(() =>
+    withChangedActions(this.meeting()?.carriedOverActions ?? [], this.changedActions()),
+  );
+
+  protected actionChanged(action: ActionDto): void {
+    this.changedActions.update((changed) => new Map(changed).set(action.id, action));
   }
 
   private section(selector: string): HTMLElement | null {

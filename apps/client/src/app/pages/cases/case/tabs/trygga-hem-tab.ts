@@ -43,6 +43,10 @@ import type { TranslationKey } from '../../../../core/i18n/sv';
 import { TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { CaseStore } from '../case.store';
 import { displayName } from '../participant-view';
+import { ActionStatusButton } from './trygga-hem/action-status-button';
+import { safetyPlanRows } from './trygga-hem/assess';
+import { RiskAssessmentForm } from './trygga-hem/risk-assessment-form';
+import { SafetyPlanForm } from './trygga-hem/safety-plan-form';
 
 type ProfileState =
   | { kind: 'loading' }
@@ -92,6 +96,9 @@ export function groupAssessments(list: readonly RiskAssessmentDto[]): Assessment
     LabelPipe,
     WhenPipe,
     FieldErrorPipe,
+    RiskAssessmentForm,
+    SafetyPlanForm,
+    ActionStatusButton,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './trygga-hem-tab.html',
@@ -203,6 +210,32 @@ export class TryggaHemTab {
   protected personName(personId: string): string | null {
     const p = this.caseDto().participants.find((x) => x.person.id === personId);
     return p ? displayName(p.person) : null;
+  }
+
+  /** D3: each victim and child whose skyddsplan the caller may see, with their plan if any. */
+  protected readonly safetyRows = computed(() => {
+    const p = this.profile();
+    return p ? safetyPlanRows(p.safetyPlanPersonIds, p.safetyPlans) : [];
+  });
+
+  /** Whether the caller may write `category` here (the API decides again on every write). */
+  protected canWrite(category: string): boolean {
+    return this.caseDto().access.canWrite && !!this.profile()?.categories.includes(category);
+  }
+
+  /** After a 409 in one of the forms: the latest data, leaving what is typed elsewhere alone. */
+  protected async refresh(): Promise<void> {
+    try {
+      this.updated(await firstValueFrom(this.api.caseProfile(this.caseDto().id)));
+      void this.announcer.announce(this.i18n.t('th.reloaded'), 'polite');
+    } catch {
+      await this.load();
+    }
+  }
+
+  /** A form saved something: the API's answer is the case as the caller now sees it. */
+  protected updated(profile: TryggaHemCaseDto): void {
+    this.state.set({ kind: 'loaded', profile });
   }
 
   private section(selector: string): HTMLElement | null {
