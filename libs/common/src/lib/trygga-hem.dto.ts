@@ -669,3 +669,17 @@ export interface TryggaHemStatisticsDto {
   smallCellThreshold: number;
   municipalities: TryggaHemMunicipalityFiguresDto[];
 }
+
+// ---------------------------------------------------------------- group member lookup
+
+/**
+ * `GET /trygga-hem/groups/:id/candidates`: active case workers of the four agencies (social
+ * services of the group's municipality, police, Frivård, the region) who are not yet members.
+ */
+export class GroupCandidateQueryDto extends PageQueryDto {
+  /** Case-insensitive search in display name or username. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
