@@ -385,7 +385,7 @@ describe('Trygga hem board: filtering, sorting and paging in SQL', () => {
     it.each(FILTERS.map((filter) => [name(filter), filter]))(
       'the owner gets every page in order with %s',
       async (_label, filter) => {
-        const q = { sort, ...filter } as Query;
+        const q: Query = { sort, ...filter };
         const got = await allPages(social, q);
         const want = expected(fixtures, 'owner', q);
         expect(got.total).toBe(want.length);
@@ -396,7 +396,7 @@ describe('Trygga hem board: filtering, sorting and paging in SQL', () => {
     it.each(FILTERS.map((filter) => [name(filter), filter]))(
       'a police member gets only cases in their scope, filtered on what they see, with %s',
       async (_label, filter) => {
-        const q = { sort, ...filter } as Query;
+        const q: Query = { sort, ...filter };
         const got = await allPages(polis, q);
         const want = expected(fixtures, 'police', q);
         expect(got.total).toBe(want.length);

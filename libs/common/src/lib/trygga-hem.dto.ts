@@ -56,8 +56,13 @@ export interface OrganisationRefDto {
 
 // ---------------------------------------------------------------- koordinatorsgrupper
 
+/** A name of only spaces is an empty name (and is answered as one). */
+const trimString = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim() : value;
+
 /** `POST /trygga-hem/groups`: one koordinatorsgrupp per pilot municipality (D2). */
 export class CreateCoordinatorGroupDto {
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -81,6 +86,7 @@ export class UpdateCoordinatorGroupDto {
   version!: number;
 
   @IsOptional()
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
