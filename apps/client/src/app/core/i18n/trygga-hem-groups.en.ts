@@ -21,7 +21,7 @@ export const tryggaHemGroupsEn: Readonly<Record<keyof typeof tryggaHemGroupsSv, 
   'th.groupAdmin.save': 'Save the changes',
   'th.groupAdmin.saved': 'The group’s details have been saved.',
   'th.groupAdmin.conflict':
-    'Someone else changed the group after you opened it. Reload to see the latest version; what you typed stays in the form.',
+    'Someone else changed the group after you opened it. Reload to see the latest version; what you changed stays in the form.',
   'th.groupAdmin.reloaded':
     'The group has been reloaded. Check the details and save again if your changes should apply.',
   'th.groupAdmin.addMember': 'Add a member',

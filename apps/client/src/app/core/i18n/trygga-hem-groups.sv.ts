@@ -22,7 +22,7 @@ export const tryggaHemGroupsSv = {
   'th.groupAdmin.save': 'Spara ändringarna',
   'th.groupAdmin.saved': 'Gruppens uppgifter är sparade.',
   'th.groupAdmin.conflict':
-    'Någon annan har ändrat gruppen sedan du öppnade den. Ladda om för att se den senaste versionen; det du har skrivit finns kvar i formuläret.',
+    'Någon annan har ändrat gruppen sedan du öppnade den. Ladda om för att se den senaste versionen; det du har ändrat finns kvar i formuläret.',
   'th.groupAdmin.reloaded':
     'Gruppen är omladdad. Kontrollera uppgifterna och spara igen om dina ändringar ska gälla.',
   'th.groupAdmin.addMember': 'Lägg till medlem',

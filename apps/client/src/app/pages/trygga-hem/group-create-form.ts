@@ -46,6 +46,7 @@ import { notBlank } from './group-forms';
     FieldErrorPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: [':host { display: block; margin-bottom: 1.5rem; } .form-actions { margin-top: 1rem; }'],
   template: `
     <form
       id="create-group-form"
@@ -66,7 +67,7 @@ import { notBlank } from './group-forms';
           <input matInput id="group-name" formControlName="name" required maxlength="200" />
           <mat-error>{{ form.controls.name.errors | fieldError }}</mat-error>
         </mat-form-field>
-        <mat-form-field appearance="outline">
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>{{ 'th.groupAdmin.municipality' | t }}</mat-label>
           <mat-select id="group-municipality" formControlName="municipalityCode" required>
             @for (m of free(); track m.id) {
@@ -80,7 +81,7 @@ import { notBlank } from './group-forms';
           <mat-error>{{ form.controls.municipalityCode.errors | fieldError }}</mat-error>
         </mat-form-field>
       </div>
-      <mat-form-field appearance="outline" class="full-width">
+      <mat-form-field appearance="outline" class="full-width" subscriptSizing="dynamic">
         <mat-label>{{ 'th.groupAdmin.schedule' | t }}</mat-label>
         <input matInput id="group-schedule" formControlName="meetingSchedule" maxlength="500" />
         <mat-hint>{{ 'th.groupAdmin.scheduleHint' | t }}</mat-hint>

@@ -183,6 +183,10 @@ export class GroupDetailsForm implements OnInit {
     try {
       const group = await firstValueFrom(this.api.group(this.group().id));
       this.version = group.version;
+      // Fields the user has not touched take the other change; what they typed stays.
+      const { name, meetingSchedule } = this.form.controls;
+      if (!name.dirty) name.setValue(group.name);
+      if (!meetingSchedule.dirty) meetingSchedule.setValue(group.meetingSchedule ?? '');
       this.conflict.set(false);
       this.changed.emit({ group, saved: false });
       void this.announcer.announce(this.i18n.t('th.groupAdmin.reloaded'), 'polite');

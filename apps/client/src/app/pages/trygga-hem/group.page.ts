@@ -107,14 +107,16 @@ interface GroupView {
               (cancelled)="stopEditing()"
             />
           } @else {
-            <button
-              mat-stroked-button
-              type="button"
-              id="edit-group-button"
-              (click)="editing.set(true)"
-            >
-              {{ 'th.groupAdmin.edit' | t }}
-            </button>
+            <div class="manage-actions">
+              <button
+                mat-stroked-button
+                type="button"
+                id="edit-group-button"
+                (click)="editing.set(true)"
+              >
+                {{ 'th.groupAdmin.edit' | t }}
+              </button>
+            </div>
           }
         }
       </section>
@@ -243,6 +245,14 @@ interface GroupView {
       }
       .inline-form button {
         height: 56px;
+      }
+      .manage-actions {
+        margin: 0.5rem 0 1.5rem;
+      }
+      app-group-member-form,
+      app-group-details-form {
+        display: block;
+        margin: 1rem 0 1.5rem;
       }
     `,
   ],
