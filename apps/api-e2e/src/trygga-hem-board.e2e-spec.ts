@@ -370,7 +370,7 @@ describe('Trygga hem board: filtering, sorting and paging in SQL', () => {
     return { ids, total };
   }
 
-  const name = (q: Query) => JSON.stringify(q);
+  const name = (q: Omit<Query, 'sort'>) => JSON.stringify(q);
 
   it('has more cases than one page, for both callers', async () => {
     const owner = await allPages(social, { sort: 'agenda' });
