@@ -56,8 +56,13 @@ export interface OrganisationRefDto {
 
 // ---------------------------------------------------------------- koordinatorsgrupper
 
+/** A name of only spaces is an empty name (and is answered as one). */
+const trimString = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim() : value;
+
 /** `POST /trygga-hem/groups`: one koordinatorsgrupp per pilot municipality (D2). */
 export class CreateCoordinatorGroupDto {
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -81,6 +86,7 @@ export class UpdateCoordinatorGroupDto {
   version!: number;
 
   @IsOptional()
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -673,4 +679,18 @@ export interface TryggaHemStatisticsDto {
   /** Counts below this are hidden. */
   smallCellThreshold: number;
   municipalities: TryggaHemMunicipalityFiguresDto[];
+}
+
+// ---------------------------------------------------------------- group member lookup
+
+/**
+ * `GET /trygga-hem/groups/:id/candidates`: active case workers of the four agencies (social
+ * services of the group's municipality, police, Frivård, the region) who are not yet members.
+ */
+export class GroupCandidateQueryDto extends PageQueryDto {
+  /** Case-insensitive search in display name or username. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
 }

@@ -37,6 +37,20 @@ export function orgRef(org: OrganisationEntity | undefined | null): Organisation
   return { id: org?.id ?? '', name: org?.name ?? '', type: org!.type };
 }
 
+function agencyRisk(
+  a: TryggaHemRiskAssessmentEntity & { recordedAt: Date },
+  today: string,
+): AgencyRiskDto {
+  return {
+    organisation: orgRef(a.organisation),
+    instrument: a.instrument,
+    level: a.level,
+    assessedOn: a.assessedOn,
+    reviewOn: a.reviewOn,
+    reviewDue: assessmentReviewDue(a, today),
+  };
+}
+
 /** The signals of the given cases in a fixed number of queries. */
 export async function loadSignals(
   em: EntityManager,
@@ -95,14 +109,7 @@ export async function loadSignals(
       openActions: openActions.length,
       openOffers: offers.filter((o) => o.caseId === kase.id).length,
       daysSinceReview: Math.max(0, daysBetween(reviewedFrom, today)),
-      risk: latest.map((a) => ({
-        organisation: orgRef(a.organisation),
-        instrument: a.instrument,
-        level: a.level,
-        assessedOn: a.assessedOn,
-        reviewOn: a.reviewOn,
-        reviewDue: assessmentReviewDue(a, today),
-      })),
+      risk: latest.map((a) => agencyRisk(a, today)),
     };
     result.set(kase.id, signals);
   }
@@ -140,4 +147,28 @@ export async function actionDtos(
     overdue: a.status === ActionStatus.Open && a.dueOn < today,
     doneAt: a.doneAt?.toISOString() ?? null,
   }));
+}
+
+/** Per case, each agency's latest current risk assessment (the board's risk column), D5. */
+export async function latestRiskByCase(
+  em: EntityManager,
+  caseIds: readonly string[],
+  today: string,
+): Promise<Map<string, AgencyRiskDto[]>> {
+  const result = new Map<string, AgencyRiskDto[]>();
+  if (!caseIds.length) return result;
+  const assessments = await em.find(TryggaHemRiskAssessmentEntity, {
+    where: { caseId: In([...caseIds]) },
+    relations: { organisation: true },
+  });
+  for (const caseId of caseIds) {
+    const own = assessments
+      .filter((a) => a.caseId === caseId)
+      .map((a) => ({ ...a, recordedAt: a.createdAt }));
+    result.set(
+      caseId,
+      latestPerAgency(currentAssessments(own)).map((a) => agencyRisk(a, today)),
+    );
+  }
+  return result;
 }

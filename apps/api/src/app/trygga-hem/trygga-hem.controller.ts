@@ -28,6 +28,7 @@ import {
   CreateRiskAssessmentDto,
   CreateTryggaHemNotificationDto,
   EnrolTryggaHemCaseDto,
+  GroupCandidateQueryDto,
   type MeetingDto,
   type MeetingSummaryDto,
   type Page,
@@ -41,6 +42,7 @@ import {
   UpdateAgendaDto,
   UpdateCoordinatorGroupDto,
   UpdateOfferDto,
+  type UserSummaryDto,
 } from '@samsyn/common';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser, RequirePermission } from '../auth/decorators';
@@ -144,6 +146,16 @@ export class CoordinatorGroupsController {
     @Body() dto: CreateMeetingDto,
   ): Promise<MeetingDto> {
     return this.meetings.create(user, id, dto);
+  }
+
+  /** Users who may be added as members: active case workers of the four agencies, by name. */
+  @Get(':id/candidates')
+  @RequirePermission(Permission.CoordinatorGroupManage)
+  candidates(
+    @Param('id', uuidParam()) id: string,
+    @Query() query: GroupCandidateQueryDto,
+  ): Promise<Page<UserSummaryDto>> {
+    return this.groups.candidates(id, query);
   }
 }
 

@@ -8,6 +8,7 @@ import {
   type ChangePriorityDto,
   type CoordinatorGroupDto,
   type CreateActionDto,
+  type CreateCoordinatorGroupDto,
   type MeetingDto,
   type MeetingSummaryDto,
   type Page,
@@ -17,6 +18,8 @@ import {
   type CreateRiskAssessmentDto,
   type SaveSafetyPlanDto,
   type UpdateActionDto,
+  type UpdateCoordinatorGroupDto,
+  type UserSummaryDto,
 } from '@samsyn/common';
 import type { Observable } from 'rxjs';
 import { queryParams } from './api-paths';
@@ -43,6 +46,9 @@ export const TRYGGA_HEM_PATHS = {
   safetyPlan: (caseId: string, personId: string) =>
     `${BASE}/cases/${seg(caseId)}/safety-plans/${seg(personId)}`,
   action: (id: string) => `${BASE}/actions/${seg(id)}`,
+  members: (id: string) => `${BASE}/groups/${seg(id)}/members`,
+  member: (id: string, memberId: string) => `${BASE}/groups/${seg(id)}/members/${seg(memberId)}`,
+  candidates: (id: string) => `${BASE}/groups/${seg(id)}/candidates`,
 } as const;
 
 /** `GET /trygga-hem/groups/:id/board` query (the API's `BoardQueryDto`, without its decorators). */
@@ -146,5 +152,33 @@ export class TryggaHemApi {
   /** Marks an action done or open again; 409 on a stale version. */
   updateAction(id: string, dto: UpdateActionDto): Observable<TryggaHemCaseDto> {
     return this.http.patch<TryggaHemCaseDto>(TRYGGA_HEM_PATHS.action(id), dto);
+  }
+
+  // Group management (coordinator_group:manage).
+
+  createGroup(dto: CreateCoordinatorGroupDto): Observable<CoordinatorGroupDto> {
+    return this.http.post<CoordinatorGroupDto>(TRYGGA_HEM_PATHS.groups, dto);
+  }
+
+  updateGroup(id: string, dto: UpdateCoordinatorGroupDto): Observable<CoordinatorGroupDto> {
+    return this.http.patch<CoordinatorGroupDto>(TRYGGA_HEM_PATHS.group(id), dto);
+  }
+
+  /** Who may join: active case workers of the four agencies who are not members yet. */
+  groupCandidates(
+    id: string,
+    query: { q?: string | null; pageSize?: number },
+  ): Observable<Page<UserSummaryDto>> {
+    return this.http.get<Page<UserSummaryDto>>(TRYGGA_HEM_PATHS.candidates(id), {
+      params: queryParams({ ...query }),
+    });
+  }
+
+  addGroupMember(id: string, userId: string): Observable<CoordinatorGroupDto> {
+    return this.http.post<CoordinatorGroupDto>(TRYGGA_HEM_PATHS.members(id), { userId });
+  }
+
+  removeGroupMember(id: string, memberId: string): Observable<CoordinatorGroupDto> {
+    return this.http.delete<CoordinatorGroupDto>(TRYGGA_HEM_PATHS.member(id, memberId));
   }
 }

@@ -3,6 +3,7 @@ import { sipEn } from './sip.en';
 import type { Dictionary } from './sv';
 import { tryggaHemEn } from './trygga-hem.en';
 import { tryggaHemAssessEn } from './trygga-hem-assess.en';
+import { tryggaHemGroupsEn } from './trygga-hem-groups.en';
 
 /** English texts. Typed as a Dictionary, so a missing or unknown key fails the build. */
 export const en: Dictionary = {
@@ -602,4 +603,5 @@ export const en: Dictionary = {
   'error.unknown': 'Something went wrong. Try again.',
   ...tryggaHemEn,
   ...tryggaHemAssessEn,
+  ...tryggaHemGroupsEn,
 };

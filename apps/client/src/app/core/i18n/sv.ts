@@ -2,6 +2,7 @@ import { agreementsSv } from './agreements.sv';
 import { sipSv } from './sip.sv';
 import { tryggaHemSv } from './trygga-hem.sv';
 import { tryggaHemAssessSv } from './trygga-hem-assess.sv';
+import { tryggaHemGroupsSv } from './trygga-hem-groups.sv';
 
 /**
  * Swedish texts: the default language and the source of every translation key. Keys are flat
@@ -607,6 +608,7 @@ export const sv = {
   'error.unknown': 'Något gick fel. Försök igen.',
   ...tryggaHemSv,
   ...tryggaHemAssessSv,
+  ...tryggaHemGroupsSv,
 };
 
 export type TranslationKey = keyof typeof sv;

@@ -1,15 +1,31 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatDialog } from '@angular/material/dialog';
 import { MatInputModule } from '@angular/material/input';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import type { CoordinatorGroupDto, MeetingSummaryDto } from '@samsyn/common';
+import {
+  type CoordinatorGroupDto,
+  type CoordinatorGroupMemberDto,
+  type MeetingSummaryDto,
+  Permission,
+} from '@samsyn/common';
 import { firstValueFrom } from 'rxjs';
 import { errorMessageKey } from '../../core/api/problem';
 import { TryggaHemApi } from '../../core/api/trygga-hem-api.service';
 import { APP_PATHS } from '../../core/app-paths';
+import { AuthService } from '../../core/auth/auth.service';
 import { FieldErrorPipe } from '../../core/forms/field-error.pipe';
 import { applyServerErrors } from '../../core/forms/server-errors';
 import { required } from '../../core/forms/validators';
@@ -18,6 +34,13 @@ import { I18nService } from '../../core/i18n/i18n.service';
 import type { TranslationKey } from '../../core/i18n/sv';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { ReferenceData } from '../../core/reference/reference-data';
+import {
+  ConfirmDialog,
+  type ConfirmDialogData,
+  type ConfirmDialogResult,
+} from '../../core/ui/confirm-dialog';
+import { GroupDetailsForm } from './group-details-form';
+import { GroupMemberForm } from './group-member-form';
 import { type LoadState, loadInto, loadedValue, swedishToday } from './load-state';
 
 interface GroupView {
@@ -39,6 +62,8 @@ interface GroupView {
     LabelPipe,
     WhenPipe,
     FieldErrorPipe,
+    GroupDetailsForm,
+    GroupMemberForm,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './trygga-hem.scss',
@@ -74,10 +99,30 @@ interface GroupView {
           <dt>{{ 'th.group.caseCount' | t }}</dt>
           <dd>{{ v.group.caseCount }}</dd>
         </dl>
+        @if (canManage()) {
+          @if (editing()) {
+            <app-group-details-form
+              [group]="v.group"
+              (changed)="onDetailsChanged($event.group, $event.saved)"
+              (cancelled)="stopEditing()"
+            />
+          } @else {
+            <div class="manage-actions">
+              <button
+                mat-stroked-button
+                type="button"
+                id="edit-group-button"
+                (click)="editing.set(true)"
+              >
+                {{ 'th.groupAdmin.edit' | t }}
+              </button>
+            </div>
+          }
+        }
       </section>
 
       <section aria-labelledby="group-members-title">
-        <h2 id="group-members-title">{{ 'th.group.members' | t }}</h2>
+        <h2 id="group-members-title" tabindex="-1">{{ 'th.group.members' | t }}</h2>
         @if (v.group.members.length === 0) {
           <p class="muted">{{ 'th.group.noMembers' | t }}</p>
         } @else {
@@ -94,6 +139,9 @@ interface GroupView {
                   <th scope="col">{{ 'audit.organisation' | t }}</th>
                   <th scope="col">{{ 'th.group.memberType' | t }}</th>
                   <th scope="col">{{ 'th.group.memberSince' | t }}</th>
+                  @if (canManage()) {
+                    <th scope="col">{{ 'th.groupAdmin.actions' | t }}</th>
+                  }
                 </tr>
               </thead>
               <tbody>
@@ -103,11 +151,31 @@ interface GroupView {
                     <td>{{ m.organisation.name }}</td>
                     <td>{{ m.organisation.type | label: 'orgType' }}</td>
                     <td>{{ m.addedAt | when }}</td>
+                    @if (canManage()) {
+                      <td>
+                        <button
+                          mat-stroked-button
+                          type="button"
+                          [attr.aria-label]="
+                            'th.groupAdmin.removeLabel' | t: { name: m.user.displayName }
+                          "
+                          (click)="removeMember(m)"
+                        >
+                          {{ 'th.groupAdmin.remove' | t }}
+                        </button>
+                      </td>
+                    }
                   </tr>
                 }
               </tbody>
             </table>
           </div>
+        }
+        @if (removeError(); as e) {
+          <p class="form-error" role="alert">{{ e | t }}</p>
+        }
+        @if (canManage()) {
+          <app-group-member-form [groupId]="groupId" (added)="setGroup($event)" />
         }
       </section>
 
@@ -178,6 +246,14 @@ interface GroupView {
       .inline-form button {
         height: 56px;
       }
+      .manage-actions {
+        margin: 0.5rem 0 1.5rem;
+      }
+      app-group-member-form,
+      app-group-details-form {
+        display: block;
+        margin: 1rem 0 1.5rem;
+      }
     `,
   ],
 })
@@ -196,6 +272,14 @@ export class CoordinatorGroupPage {
   protected readonly meetingForm = this.fb.group({ heldOn: [swedishToday(), required] });
   protected readonly creating = signal(false);
   protected readonly createError = signal<TranslationKey | null>(null);
+  private readonly auth = inject(AuthService);
+  private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  /** Group managers (coordinator_group:manage) edit the group and its members. */
+  protected readonly canManage = computed(() => this.auth.can(Permission.CoordinatorGroupManage));
+  protected readonly editing = signal(false);
+  protected readonly removeError = signal<TranslationKey | null>(null);
 
   constructor() {
     void this.reference.loadOrganisations().catch(() => undefined);
@@ -213,6 +297,55 @@ export class CoordinatorGroupPage {
         return { group, meetings };
       }),
     );
+  }
+
+  /** The group as the API last answered it (after an edit or a membership change). */
+  protected setGroup(group: CoordinatorGroupDto): void {
+    const v = this.view();
+    if (v) this.state.set({ kind: 'loaded', value: { ...v, group } });
+  }
+
+  protected onDetailsChanged(group: CoordinatorGroupDto, saved: boolean): void {
+    this.setGroup(group);
+    if (saved) this.stopEditing();
+  }
+
+  protected stopEditing(): void {
+    this.editing.set(false);
+    afterNextRender(() => this.focus('#edit-group-button'), { injector: this.injector });
+  }
+
+  /** Removes a member after confirmation (focus starts on Cancel); they leave the case teams. */
+  protected async removeMember(member: CoordinatorGroupMemberDto): Promise<void> {
+    this.removeError.set(null);
+    const data: ConfirmDialogData = {
+      title: 'th.groupAdmin.removeTitle',
+      message: 'th.groupAdmin.removeMessage',
+      params: { name: member.user.displayName },
+      confirm: 'th.groupAdmin.remove',
+      destructive: true,
+    };
+    const result = await firstValueFrom(
+      this.dialog
+        .open<ConfirmDialog, ConfirmDialogData, ConfirmDialogResult>(ConfirmDialog, { data })
+        .afterClosed(),
+    );
+    if (!result) return;
+    try {
+      this.setGroup(await firstValueFrom(this.api.removeGroupMember(this.groupId, member.id)));
+      void this.announcer.announce(
+        this.i18n.t('th.groupAdmin.removed', { name: member.user.displayName }),
+        'polite',
+      );
+    } catch (error: unknown) {
+      this.removeError.set(errorMessageKey(error));
+    }
+    // The row (and its button) is gone: continue from the section's heading.
+    afterNextRender(() => this.focus('#group-members-title'), { injector: this.injector });
+  }
+
+  private focus(selector: string): void {
+    this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus();
   }
 
   /** A new meeting with the agenda the board proposes; opens it in meeting mode. */

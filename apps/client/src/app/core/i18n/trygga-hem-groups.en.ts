@@ -1,0 +1,44 @@
+import type { tryggaHemGroupsSv } from './trygga-hem-groups.sv';
+
+/** English texts for managing koordinatorsgrupper (issue 6, D2), spread into `en`. */
+export const tryggaHemGroupsEn: Readonly<Record<keyof typeof tryggaHemGroupsSv, string>> = {
+  'th.groupAdmin.create': 'New koordinatorsgrupp',
+  'th.groupAdmin.createTitle': 'Create a koordinatorsgrupp',
+  'th.groupAdmin.createHint':
+    'One group per municipality. Once the group exists, add members from social services, the police, Frivård and the region.',
+  'th.groupAdmin.name': 'Name of the group',
+  'th.groupAdmin.municipality': 'Municipality',
+  'th.groupAdmin.municipalityHint': 'Municipalities that already have a group are not listed.',
+  'th.groupAdmin.noFreeMunicipality': 'Every municipality already has a koordinatorsgrupp.',
+  'th.groupAdmin.schedule': 'Meeting schedule',
+  'th.groupAdmin.scheduleHint': 'For example “Every other Tuesday 09.00–11.00”.',
+  'th.groupAdmin.submitCreate': 'Create the group',
+  'th.groupAdmin.created': 'The koordinatorsgrupp {name} has been created.',
+  'th.groupAdmin.municipalityTaken':
+    'The municipality already has a koordinatorsgrupp. Choose another municipality or open the existing group.',
+  'th.groupAdmin.edit': 'Change name and meeting schedule',
+  'th.groupAdmin.editTitle': 'Change name and meeting schedule',
+  'th.groupAdmin.save': 'Save the changes',
+  'th.groupAdmin.saved': 'The group’s details have been saved.',
+  'th.groupAdmin.conflict':
+    'Someone else changed the group after you opened it. Reload to see the latest version; what you changed stays in the form.',
+  'th.groupAdmin.reloaded':
+    'The group has been reloaded. Check the details and save again if your changes should apply.',
+  'th.groupAdmin.addMember': 'Add a member',
+  'th.groupAdmin.addMemberHint':
+    'Search case workers of the municipality’s social services, the police, Frivård and the region. The member acts for their organisation and joins the team of the group’s cases.',
+  'th.groupAdmin.user': 'Person',
+  'th.groupAdmin.userHint': 'Type part of the name and choose the person from the list.',
+  'th.groupAdmin.searching': 'Searching …',
+  'th.groupAdmin.noCandidates': 'Nobody matches the search.',
+  'th.groupAdmin.add': 'Add',
+  'th.groupAdmin.added': '{name} has been added to the group.',
+  'th.groupAdmin.alreadyMember': 'The person is already a member of the group.',
+  'th.groupAdmin.actions': 'Actions',
+  'th.groupAdmin.remove': 'Remove',
+  'th.groupAdmin.removeLabel': 'Remove {name} from the group',
+  'th.groupAdmin.removeTitle': 'Remove the member?',
+  'th.groupAdmin.removeMessage':
+    '{name} is removed from the koordinatorsgrupp and from the team of the group’s cases. A role the person was given directly on a case stays.',
+  'th.groupAdmin.removed': '{name} has been removed from the group.',
+};
