@@ -2,6 +2,7 @@ import { agreementsEn } from './agreements.en';
 import { sipEn } from './sip.en';
 import type { Dictionary } from './sv';
 import { tryggaHemEn } from './trygga-hem.en';
+import { tryggaHemRecordsEn } from './trygga-hem-records.en';
 
 /** English texts. Typed as a Dictionary, so a missing or unknown key fails the build. */
 export const en: Dictionary = {
@@ -600,4 +601,5 @@ export const en: Dictionary = {
   'error.network': 'Samsyn could not be reached. Check your connection and try again.',
   'error.unknown': 'Something went wrong. Try again.',
   ...tryggaHemEn,
+  ...tryggaHemRecordsEn,
 };

@@ -1,6 +1,7 @@
 import { agreementsSv } from './agreements.sv';
 import { sipSv } from './sip.sv';
 import { tryggaHemSv } from './trygga-hem.sv';
+import { tryggaHemRecordsSv } from './trygga-hem-records.sv';
 
 /**
  * Swedish texts: the default language and the source of every translation key. Keys are flat
@@ -605,6 +606,7 @@ export const sv = {
   'error.network': 'Det gick inte att nå Samsyn. Kontrollera anslutningen och försök igen.',
   'error.unknown': 'Något gick fel. Försök igen.',
   ...tryggaHemSv,
+  ...tryggaHemRecordsSv,
 };
 
 export type TranslationKey = keyof typeof sv;

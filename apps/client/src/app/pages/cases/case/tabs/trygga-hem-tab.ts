@@ -43,6 +43,7 @@ import type { TranslationKey } from '../../../../core/i18n/sv';
 import { TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { CaseStore } from '../case.store';
 import { displayName } from '../participant-view';
+import { TRYGGA_HEM_RECORD_SECTIONS } from './trygga-hem/record-sections';
 
 type ProfileState =
   | { kind: 'loading' }
@@ -92,6 +93,7 @@ export function groupAssessments(list: readonly RiskAssessmentDto[]): Assessment
     LabelPipe,
     WhenPipe,
     FieldErrorPipe,
+    TRYGGA_HEM_RECORD_SECTIONS,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './trygga-hem-tab.html',
