@@ -398,6 +398,27 @@ describe('Trygga hem: correcting and removing recorded facts (D21)', () => {
       expect(await measureReminders('pending')).toHaveLength(0);
       expect(await measureReminders('cancelled')).toHaveLength(2);
     });
+
+    it('a correction to "until further notice" (endsOn null) cancels the reminder too', async () => {
+      const res = await polis.post<TryggaHemCaseDto>(`${TH}/cases/${kase.id}/control-measures`, {
+        kind: 'electronic_monitoring',
+        startsOn: today,
+        endsOn: addDays(today, 30),
+      });
+      expectStatus(res, 201, 'control measure');
+      id = res.body.controlMeasures!.find((m) => m.kind === 'electronic_monitoring')!.id;
+      expect(await measureReminders('pending')).toHaveLength(1);
+      const corrected = await polis.request<TryggaHemCaseDto>(
+        'PATCH',
+        `${TH}/control-measures/${id}`,
+        { version: 1, reason: 'Gäller tills vidare enligt beslutet.', endsOn: null },
+      );
+      expectStatus(corrected, 200, 'correction');
+      const m = corrected.body.controlMeasures!.find((x) => x.id === id)!;
+      expect(m).toMatchObject({ endsOn: null, active: true, version: 2 });
+      expect(m.revisions[0].previous).toEqual({ endsOn: addDays(today, 30) });
+      expect(await measureReminders('pending')).toHaveLength(0);
+    });
   });
 
   describe('an incident', () => {
