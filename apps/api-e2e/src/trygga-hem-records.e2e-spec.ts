@@ -1,5 +1,6 @@
 import {
   type BoardRowDto,
+  ControlMeasureKind,
   type CaseDto,
   type CoordinatorGroupDto,
   type CreateCaseDto,
@@ -406,7 +407,9 @@ describe('Trygga hem: correcting and removing recorded facts (D21)', () => {
         endsOn: addDays(today, 30),
       });
       expectStatus(res, 201, 'control measure');
-      id = res.body.controlMeasures!.find((m) => m.kind === 'electronic_monitoring')!.id;
+      id = res.body.controlMeasures!.find(
+        (m) => m.kind === ControlMeasureKind.ElectronicMonitoring,
+      )!.id;
       expect(await measureReminders('pending')).toHaveLength(1);
       const corrected = await polis.request<TryggaHemCaseDto>(
         'PATCH',

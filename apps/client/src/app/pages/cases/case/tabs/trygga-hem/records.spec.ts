@@ -73,7 +73,7 @@ describe('date rules', () => {
 describe('changedFields (D21: a correction sends what it corrects)', () => {
   it('keeps only the changed fields, comparing trimmed text', () => {
     expect(
-      changedFields(
+      changedFields<Record<string, string | null>>(
         { method: 'letter', outcome: '', deliveredBy: 'Polis' },
         { method: 'home_visit', outcome: '  ', deliveredBy: ' Polis ' },
       ),
@@ -81,8 +81,11 @@ describe('changedFields (D21: a correction sends what it corrects)', () => {
   });
 
   it('is empty when nothing changed, and sees a cleared value', () => {
-    expect(changedFields({ a: 'x', b: null }, { a: 'x', b: '' })).toEqual({});
-    expect(changedFields({ endsOn: '2026-05-01' }, { endsOn: '' })).toEqual({ endsOn: '' });
+    type Fields = Record<string, string | null>;
+    expect(changedFields<Fields>({ a: 'x', b: null }, { a: 'x', b: '' })).toEqual({});
+    expect(changedFields<Fields>({ endsOn: '2026-05-01' }, { endsOn: '' })).toEqual({
+      endsOn: '',
+    });
   });
 });
 
