@@ -100,3 +100,18 @@ export enum AgendaReason {
 /** The board's sort orders. */
 export const BOARD_SORTS = ['agenda', 'priority', 'daysSinceReview', 'caseNumber'] as const;
 export type BoardSort = (typeof BOARD_SORTS)[number];
+
+/** The recorded facts that can be corrected or removed afterwards (D21). */
+export enum TryggaHemRecordKind {
+  Notification = 'notification',
+  ControlMeasure = 'control_measure',
+  Incident = 'incident',
+}
+
+/** What happened to a recorded fact afterwards (D21): never silently rewritten. */
+export enum RecordRevisionKind {
+  /** Values changed, with a reason; the previous values are kept. */
+  Correction = 'correction',
+  /** Soft removal, with a reason: hidden from the case and the figures, kept for audit. */
+  Removal = 'removal',
+}

@@ -204,3 +204,67 @@ export function emptyPriorityCounts(): Record<TryggaHemPriority, number> {
     [TryggaHemPriority.D]: 0,
   };
 }
+
+// ---------------------------------------------------------------- corrections and removals (D21)
+
+export interface IncidentTiming {
+  occurredOn: string;
+  /** When it was recorded (an incident recorded after the review is new even if it is older). */
+  recordedAt: Date;
+}
+
+/**
+ * Whether an incident is new since the group last reviewed the case (the board's "new
+ * incidents"): it happened after the review day, or was recorded after that day ended (UTC).
+ */
+export function newSinceReview(incident: IncidentTiming, lastReviewedOn: string | null): boolean {
+  return (
+    lastReviewedOn === null ||
+    incident.occurredOn > lastReviewedOn ||
+    incident.recordedAt.getTime() > Date.parse(`${lastReviewedOn}T23:59:59Z`)
+  );
+}
+
+export interface RepeatFlagFacts {
+  /** The case's repeat flag before the change. */
+  current: boolean;
+  /** The corrected incident was not a repeat and now is. */
+  becameRepeat: boolean;
+  /** The case's incidents after the change, removed ones left out. */
+  remaining: readonly (IncidentTiming & { repeat: boolean })[];
+  lastReviewedOn: string | null;
+}
+
+/**
+ * Issue 6 §4 after a correction or removal: the case stays flagged only while a remaining repeat
+ * incident is new since the last review. A removal can only lower the flag; a correction raises
+ * it as a new repeat would (but never for an incident the group has already reviewed).
+ */
+export function repeatFlagAfterChange(facts: RepeatFlagFacts): boolean {
+  if (!facts.current && !facts.becameRepeat) return false;
+  return facts.remaining.some((i) => i.repeat && newSinceReview(i, facts.lastReviewedOn));
+}
+
+/**
+ * D5 after an incident is removed: an assessment's reassessment request stands while some
+ * remaining incident was recorded after the assessment (that is what requested it).
+ */
+export function reassessmentStillCalledFor(
+  assessmentRecordedAt: Date,
+  remainingIncidentsRecordedAt: readonly Date[],
+): boolean {
+  return remainingIncidentsRecordedAt.some((at) => at.getTime() > assessmentRecordedAt.getTime());
+}
+
+/**
+ * D21: the values a correction replaces — for each key whose value differs between `before`
+ * and `after`, the value before. Empty when nothing changes.
+ */
+export function previousValues<V extends string | boolean | null>(
+  before: Readonly<Record<string, V>>,
+  after: Readonly<Record<string, V>>,
+): Record<string, V> {
+  const previous: Record<string, V> = {};
+  for (const key of Object.keys(after)) if (before[key] !== after[key]) previous[key] = before[key];
+  return previous;
+}

@@ -12,6 +12,7 @@ import {
   currentAssessments,
   daysBetween,
   latestPerAgency,
+  newSinceReview,
 } from '@samsyn/domain';
 import {
   OrganisationEntity,
@@ -23,7 +24,7 @@ import {
   UserEntity,
   type CaseEntity,
 } from '@samsyn/server';
-import { type EntityManager, In } from 'typeorm';
+import { type EntityManager, In, IsNull } from 'typeorm';
 
 /** What the board and the agenda know about one case of a group's caseload (issue 6 §5). */
 export interface CaseSignals extends AgendaSignals {
@@ -76,7 +77,8 @@ export async function loadSignals(
     }),
     em.find(TryggaHemIncidentEntity, {
       select: { id: true, caseId: true, occurredOn: true, recordedAt: true },
-      where: { caseId: In(ids) },
+      // D21: a removed incident counts nowhere.
+      where: { caseId: In(ids), removedAt: IsNull() },
     }),
   ]);
   for (const kase of cases) {
@@ -96,11 +98,7 @@ export async function loadSignals(
       profile,
       // Incidents that happened (or were recorded) since the group last reviewed the case.
       newIncidents: incidents.filter(
-        (i) =>
-          i.caseId === kase.id &&
-          (profile.lastReviewedOn === null ||
-            i.occurredOn > profile.lastReviewedOn ||
-            i.recordedAt.getTime() > Date.parse(`${profile.lastReviewedOn}T23:59:59Z`)),
+        (i) => i.caseId === kase.id && newSinceReview(i, profile.lastReviewedOn),
       ).length,
       repeat: profile.repeat,
       highRisk: latest.some((a) => a.level === RiskLevel.High),

@@ -16,6 +16,7 @@ import {
   RiskInstrument,
   type SaveSafetyPlanDto,
   type TryggaHemCaseDto,
+  TryggaHemRecordKind,
   type UpdateActionDto,
   type UpdateOfferDto,
 } from '@samsyn/common';
@@ -42,7 +43,7 @@ import {
   TryggaHemRiskAssessmentEntity,
   TryggaHemSafetyPlanEntity,
 } from '@samsyn/server';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { type CaseAccess, CaseAccessService, clockNow } from '../cases/case-access.service';
@@ -51,8 +52,9 @@ import { ApiException } from '../common/problem-details';
 import { actionDtos, orgRef } from './caseload';
 import { CoordinatorGroupsService } from './coordinator-groups.service';
 import { TryggaHemRemindersService } from './trygga-hem-reminders.service';
+import { type CorrectableRecordRow, correctableDto, recordHistory } from './record-history';
 
-interface WriteContext extends CaseAccess {
+export interface WriteContext extends CaseAccess {
   em: EntityManager;
   profile: TryggaHemCaseEntity;
   today: string;
@@ -151,7 +153,7 @@ export class TryggaHemCasesService {
   async get(
     user: AuthenticatedUser,
     caseId: string,
-    options: { audit?: boolean } = {},
+    options: { audit?: boolean; includeRemoved?: boolean } = {},
   ): Promise<TryggaHemCaseDto> {
     const access = await this.access.require(user, caseId, 'read');
     const { kase, decision } = access;
@@ -161,6 +163,8 @@ export class TryggaHemCasesService {
     const today = clockNow().today;
     const sees = (c: InformationCategory) => decision.categories.includes(c);
     const coordination = sees(InformationCategory.Coordination);
+    // D21: removed records are kept for audit but left out unless asked for.
+    const kept = options.includeRemoved ? {} : { removedAt: IsNull() };
     const [
       group,
       history,
@@ -181,7 +185,8 @@ export class TryggaHemCasesService {
         : [],
       coordination
         ? em.find(TryggaHemNotificationEntity, {
-            where: { caseId },
+            where: { caseId, ...kept },
+            relations: { recordedByOrganisation: true },
             order: { deliveredOn: 'DESC' },
           })
         : [],
@@ -194,15 +199,15 @@ export class TryggaHemCasesService {
         : [],
       sees(InformationCategory.Criminal)
         ? em.find(TryggaHemControlMeasureEntity, {
-            where: { caseId },
-            relations: { organisation: true },
+            where: { caseId, ...kept },
+            relations: { organisation: true, recordedByOrganisation: true },
             order: { startsOn: 'DESC' },
           })
         : [],
       sees(InformationCategory.Criminal)
         ? em.find(TryggaHemIncidentEntity, {
-            where: { caseId },
-            relations: { reportingOrganisation: true },
+            where: { caseId, ...kept },
+            relations: { reportingOrganisation: true, recordedByOrganisation: true },
             order: { occurredOn: 'DESC', recordedAt: 'DESC' },
           })
         : [],
@@ -221,6 +226,13 @@ export class TryggaHemCasesService {
         ? em.find(TryggaHemActionEntity, { where: { caseId }, order: { dueOn: 'ASC' } })
         : [],
     ]);
+    const revisions = await recordHistory(em, caseId, {
+      [TryggaHemRecordKind.Notification]: notifications,
+      [TryggaHemRecordKind.ControlMeasure]: measures,
+      [TryggaHemRecordKind.Incident]: incidents,
+    });
+    const correctable = (record: CorrectableRecordRow, category: InformationCategory) =>
+      correctableDto(record, revisions, user, canWriteCategory(decision, category));
     const visiblePlans = plans.filter((p) =>
       seesPerson(decision, p.personId, InformationCategory.Safety),
     );
@@ -267,6 +279,7 @@ export class TryggaHemCasesService {
             deliveredBy: n.deliveredBy,
             outcome: n.outcome,
             recordedBy: { id: n.recordedById, displayName: n.recordedByName },
+            ...correctable(n, InformationCategory.Coordination),
           }))
         : null,
       offers: sees(InformationCategory.Social)
@@ -290,7 +303,11 @@ export class TryggaHemCasesService {
             startsOn: m.startsOn,
             endsOn: m.endsOn,
             organisation: orgRef(m.organisation),
-            active: m.startsOn <= today && (m.endsOn === null || m.endsOn >= today),
+            active:
+              m.removedAt === null &&
+              m.startsOn <= today &&
+              (m.endsOn === null || m.endsOn >= today),
+            ...correctable(m, InformationCategory.Criminal),
           }))
         : null,
       incidents: sees(InformationCategory.Criminal)
@@ -303,6 +320,7 @@ export class TryggaHemCasesService {
             repeat: i.repeat,
             note: i.note,
             recordedAt: i.recordedAt.toISOString(),
+            ...correctable(i, InformationCategory.Criminal),
           }))
         : null,
       riskAssessments: sees(InformationCategory.Risk)
@@ -359,8 +377,9 @@ export class TryggaHemCasesService {
   /**
    * One write to the case's programme data: the case access with `category` writable, the
    * profile row locked, one transaction, one audit event; answers the case as the caller sees it.
+   * Also the frame of the corrections and removals (TryggaHemRecordsService).
    */
-  private async write(
+  async write(
     user: AuthenticatedUser,
     caseId: string,
     category: InformationCategory,
@@ -417,6 +436,7 @@ export class TryggaHemCasesService {
       const deliveredOn = notInFuture(dto.deliveredOn, today, 'deliveredOn');
       await em.insert(TryggaHemNotificationEntity, {
         caseId,
+        recordedByOrganisationId: user.organisation.id,
         method: dto.method,
         customMethod: dto.customMethod?.trim() || null,
         deliveredOn,
@@ -480,6 +500,7 @@ export class TryggaHemCasesService {
       );
       const { identifiers } = await em.insert(TryggaHemControlMeasureEntity, {
         caseId,
+        recordedByOrganisationId: user.organisation.id,
         kind: dto.kind,
         description: dto.description?.trim() || null,
         startsOn,
@@ -535,6 +556,7 @@ export class TryggaHemCasesService {
         });
         await em.insert(TryggaHemIncidentEntity, {
           caseId,
+          recordedByOrganisationId: user.organisation.id,
           occurredOn,
           kind: dto.kind,
           reportingOrganisationId: organisationId,
@@ -673,13 +695,13 @@ export class TryggaHemCasesService {
   }
 }
 
-function notInFuture(value: string, today: string, field: string): string {
+export function notInFuture(value: string, today: string, field: string): string {
   const day = value.slice(0, 10);
   if (day > today) throw invalid(field, 'inFuture', `${field} cannot be in the future`);
   return day;
 }
 
-async function organisationOrOwn(
+export async function organisationOrOwn(
   em: EntityManager,
   user: AuthenticatedUser,
   id: string | undefined,

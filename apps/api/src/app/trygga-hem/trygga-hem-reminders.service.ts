@@ -113,4 +113,55 @@ export class TryggaHemRemindersService {
       recipientUserId: assessment.assessorId,
     });
   }
+
+  /**
+   * D21: a control measure removed, or its end corrected — the pending `measure_ending` goes,
+   * and a new one is scheduled for the new end (if any).
+   */
+  async controlMeasureChanged(
+    em: EntityManager,
+    measure: { id: string; caseId: string; endsOn: string | null; recordedById: string },
+    removed: boolean,
+    now = new Date(),
+  ): Promise<void> {
+    await this.scheduler.cancelWhere(em, {
+      kind: ReminderKind.MeasureEnding,
+      subjectId: measure.id,
+    });
+    if (!removed && measure.endsOn)
+      await this.controlMeasureRecorded(em, { ...measure, endsOn: measure.endsOn }, now);
+  }
+
+  /**
+   * D5 after the incident that requested a reassessment was removed: the review reminder goes
+   * back to its own date. One already delivered stays delivered; a new one is only scheduled
+   * when the review date's reminder still lies ahead.
+   */
+  async reassessmentWithdrawn(
+    em: EntityManager,
+    assessment: Pick<TryggaHemRiskAssessmentEntity, 'id' | 'caseId' | 'assessorId' | 'reviewOn'>,
+    now = new Date(),
+  ): Promise<void> {
+    const regular = reminderDueAt(ReminderKind.RiskReview, assessment.reviewOn, this.leadDays, now);
+    const pending = await em.findOne(ReminderEntity, {
+      where: {
+        kind: ReminderKind.RiskReview,
+        subjectId: assessment.id,
+        status: ReminderStatus.Pending,
+        escalationOfId: IsNull(),
+      },
+    });
+    if (!regular || regular.getTime() <= now.getTime()) return;
+    if (pending) {
+      if (pending.dueAt < regular) await this.scheduler.reschedule(em, pending.id, regular);
+      return;
+    }
+    await this.scheduler.schedule(em, {
+      kind: ReminderKind.RiskReview,
+      dueAt: regular,
+      caseId: assessment.caseId,
+      subjectId: assessment.id,
+      recipientUserId: assessment.assessorId,
+    });
+  }
 }

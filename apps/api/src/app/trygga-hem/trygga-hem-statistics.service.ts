@@ -47,7 +47,7 @@ export class TryggaHemStatisticsService {
          GROUP BY 1, 2`,
         params,
       ),
-      this.count('trygga_hem_notifications', 'delivered_on', `'all'`, params, muni),
+      this.count('trygga_hem_notifications', 'delivered_on', `'all'`, params, muni, true),
       this.count(
         'trygga_hem_offers',
         'offered_on',
@@ -55,13 +55,14 @@ export class TryggaHemStatisticsService {
         params,
         muni,
       ),
-      this.count('trygga_hem_control_measures', 'starts_on', `'all'`, params, muni),
+      this.count('trygga_hem_control_measures', 'starts_on', `'all'`, params, muni, true),
       this.count(
         'trygga_hem_incidents',
         'occurred_on',
         `CASE WHEN x.repeat THEN 'repeat' ELSE 'first' END`,
         params,
         muni,
+        true,
       ),
     ]);
     const codes = new Set<string>(
@@ -94,12 +95,23 @@ export class TryggaHemStatisticsService {
     return { from, to, smallCellThreshold: SMALL_CELL_THRESHOLD, municipalities };
   }
 
-  /** Rows of `table` dated within the period, per municipality and `key`. */
-  private count(table: string, dateColumn: string, key: string, params: unknown[], muni: string) {
+  /**
+   * Rows of `table` dated within the period, per municipality and `key`; for a table whose
+   * records can be removed (D21), removed ones do not count.
+   */
+  private count(
+    table: string,
+    dateColumn: string,
+    key: string,
+    params: unknown[],
+    muni: string,
+    removable = false,
+  ) {
+    const kept = removable ? 'AND x.removed_at IS NULL' : '';
     return this.dataSource.query<CountRow[]>(
       `SELECT c.municipality_code, ${key} AS key, count(*) AS n
        FROM ${table} x JOIN cases c ON c.id = x.case_id
-       WHERE x.${dateColumn} BETWEEN $1::date AND $2::date AND ${muni}
+       WHERE x.${dateColumn} BETWEEN $1::date AND $2::date AND ${muni} ${kept}
        GROUP BY 1, 2`,
       params,
     );

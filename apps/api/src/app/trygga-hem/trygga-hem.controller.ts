@@ -36,6 +36,7 @@ import {
   RecordDecisionDto,
   SaveSafetyPlanDto,
   type TryggaHemCaseDto,
+  TryggaHemCaseQueryDto,
   type TryggaHemStatisticsDto,
   TryggaHemStatisticsQueryDto,
   UpdateActionDto,
@@ -246,13 +247,15 @@ export class TryggaHemController {
     return this.cases.enrol(user, dto);
   }
 
+  /** `includeRemoved=true` adds removed records with their removal (D21). */
   @Get('cases/:caseId')
   @RequirePermission(Permission.CaseRead)
   get(
     @CurrentUser() user: AuthenticatedUser,
     @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Query() query: TryggaHemCaseQueryDto,
   ): Promise<TryggaHemCaseDto> {
-    return this.cases.get(user, caseId);
+    return this.cases.get(user, caseId, { includeRemoved: query.includeRemoved === true });
   }
 
   /** A new priority with its basis; 409 VERSION_CONFLICT when `version` is stale. */

@@ -6,6 +6,7 @@ import { CaseAccess1795475428611 } from './1795475428611-CaseAccess';
 import { Sip1795480000000 } from './1795480000000-Sip';
 import { TryggaHem1795481000000 } from './1795481000000-TryggaHem';
 import { Agreements1795482000000 } from './1795482000000-Agreements';
+import { TryggaHemRecordCorrections1795483000000 } from './1795483000000-TryggaHemRecordCorrections';
 import { AuditAppendFunction1795486000000 } from './1795486000000-AuditAppendFunction';
 
 export const MIGRATIONS = [
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   Sip1795480000000,
   TryggaHem1795481000000,
   Agreements1795482000000,
+  TryggaHemRecordCorrections1795483000000,
   AuditAppendFunction1795486000000,
 ];

@@ -4,6 +4,7 @@ import type { Dictionary } from './sv';
 import { tryggaHemEn } from './trygga-hem.en';
 import { tryggaHemAssessEn } from './trygga-hem-assess.en';
 import { tryggaHemGroupsEn } from './trygga-hem-groups.en';
+import { tryggaHemRecordsEn } from './trygga-hem-records.en';
 
 /** English texts. Typed as a Dictionary, so a missing or unknown key fails the build. */
 export const en: Dictionary = {
@@ -604,4 +605,5 @@ export const en: Dictionary = {
   ...tryggaHemEn,
   ...tryggaHemAssessEn,
   ...tryggaHemGroupsEn,
+  ...tryggaHemRecordsEn,
 };

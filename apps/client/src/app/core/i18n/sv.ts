@@ -3,6 +3,7 @@ import { sipSv } from './sip.sv';
 import { tryggaHemSv } from './trygga-hem.sv';
 import { tryggaHemAssessSv } from './trygga-hem-assess.sv';
 import { tryggaHemGroupsSv } from './trygga-hem-groups.sv';
+import { tryggaHemRecordsSv } from './trygga-hem-records.sv';
 
 /**
  * Swedish texts: the default language and the source of every translation key. Keys are flat
@@ -609,6 +610,7 @@ export const sv = {
   ...tryggaHemSv,
   ...tryggaHemAssessSv,
   ...tryggaHemGroupsSv,
+  ...tryggaHemRecordsSv,
 };
 
 export type TranslationKey = keyof typeof sv;

@@ -5,18 +5,21 @@ import {
   TryggaHemActionEntity,
 } from './meeting.entity';
 import {
+  CorrectableRecord,
   TryggaHemCaseEntity,
   TryggaHemControlMeasureEntity,
   TryggaHemIncidentEntity,
   TryggaHemNotificationEntity,
   TryggaHemOfferEntity,
   TryggaHemPriorityChangeEntity,
+  TryggaHemRecordRevisionEntity,
   TryggaHemRiskAssessmentEntity,
   TryggaHemSafetyPlanEntity,
 } from './trygga-hem-case.entity';
 
 export {
   AgendaItemEntity,
+  CorrectableRecord,
   CoordinatorGroupEntity,
   CoordinatorGroupMeetingEntity,
   CoordinatorGroupMemberEntity,
@@ -27,6 +30,7 @@ export {
   TryggaHemNotificationEntity,
   TryggaHemOfferEntity,
   TryggaHemPriorityChangeEntity,
+  TryggaHemRecordRevisionEntity,
   TryggaHemRiskAssessmentEntity,
   TryggaHemSafetyPlanEntity,
 };
@@ -46,4 +50,5 @@ export const TRYGGA_HEM_ENTITIES: (new () => object)[] = [
   CoordinatorGroupMeetingEntity,
   AgendaItemEntity,
   TryggaHemActionEntity,
+  TryggaHemRecordRevisionEntity,
 ];

@@ -7,6 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
   type Relation,
+  VersionColumn,
 } from 'typeorm';
 import type {
   ControlMeasureKind,
@@ -14,9 +15,11 @@ import type {
   NotificationMethod,
   OfferKind,
   OfferUptake,
+  RecordRevisionKind,
   RiskInstrument,
   RiskLevel,
   TryggaHemPriority,
+  TryggaHemRecordKind,
 } from '@samsyn/common';
 import { BaseEntity } from '../base.entity';
 import { CaseEntity } from '../case.entity';
@@ -93,9 +96,42 @@ export class TryggaHemPriorityChangeEntity {
   changedAt!: Date;
 }
 
+/**
+ * D21: a recorded fact that is corrected (the previous values go to `trygga_hem_record_revisions`)
+ * or removed softly with a reason, never silently rewritten or deleted. Only the recording
+ * organisation corrects or removes it; `version` guards against concurrent changes.
+ */
+export abstract class CorrectableRecord {
+  @VersionColumn()
+  version!: number;
+
+  /** The organisation of the user who recorded it (not necessarily the deciding agency). */
+  @Column({ type: 'uuid' })
+  recordedByOrganisationId!: string;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
+  recordedByOrganisation?: Relation<OrganisationEntity>;
+
+  /** Set by a removal: the record then counts nowhere (case, board, figures) but is kept. */
+  @Column({ type: 'timestamptz', nullable: true })
+  removedAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  removedById!: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  removedByName!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  removalReason!: string | null;
+}
+
+const REMOVAL_COMPLETE = '("removed_at" IS NULL) = ("removal_reason" IS NULL)';
+
 /** A notification delivered to the person who uses violence (D4): letter, home visit, call-in meeting. */
 @Entity('trygga_hem_notifications')
-export class TryggaHemNotificationEntity {
+@Check('chk_trygga_hem_notification_removal', REMOVAL_COMPLETE)
+export class TryggaHemNotificationEntity extends CorrectableRecord {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -171,7 +207,8 @@ export class TryggaHemOfferEntity extends BaseEntity {
 /** A sanction or control measure (D4): kontaktförbud, supervision conditions … */
 @Entity('trygga_hem_control_measures')
 @Check('chk_trygga_hem_control_measure_dates', '"ends_on" IS NULL OR "ends_on" >= "starts_on"')
-export class TryggaHemControlMeasureEntity {
+@Check('chk_trygga_hem_control_measure_removal', REMOVAL_COMPLETE)
+export class TryggaHemControlMeasureEntity extends CorrectableRecord {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -210,7 +247,8 @@ export class TryggaHemControlMeasureEntity {
 
 /** A new incident (D4), reported by an agency; may be a repeat (issue 6 §4). */
 @Entity('trygga_hem_incidents')
-export class TryggaHemIncidentEntity {
+@Check('chk_trygga_hem_incident_removal', REMOVAL_COMPLETE)
+export class TryggaHemIncidentEntity extends CorrectableRecord {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -332,4 +370,58 @@ export class TryggaHemSafetyPlanEntity extends BaseEntity {
 
   @Column({ type: 'varchar', length: 200 })
   updatedByName!: string;
+}
+
+/**
+ * D21: the history of a notification, control measure or incident — each correction with the
+ * values it replaced, and the removal — with reason, who and when. Append-only (trigger).
+ */
+@Entity('trygga_hem_record_revisions')
+@Index(['recordKind', 'recordId'])
+@Check(
+  'chk_trygga_hem_record_revision_kind',
+  `"record_kind" IN ('notification', 'control_measure', 'incident') AND "kind" IN ('correction', 'removal')`,
+)
+export class TryggaHemRecordRevisionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  caseId!: string;
+
+  @ManyToOne(() => CaseEntity, { onDelete: 'RESTRICT' })
+  case?: Relation<CaseEntity>;
+
+  @Column({ type: 'varchar', length: 20 })
+  recordKind!: TryggaHemRecordKind;
+
+  /** The notification, control measure or incident (one of three tables, so no foreign key). */
+  @Column({ type: 'uuid' })
+  recordId!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  kind!: RecordRevisionKind;
+
+  @Column({ type: 'text' })
+  reason!: string;
+
+  /** The changed fields' values before the change (DTO names); empty for a removal. */
+  @Column({ type: 'jsonb' })
+  previous!: Record<string, string | boolean | null>;
+
+  @Column({ type: 'uuid' })
+  changedById!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  changedByName!: string;
+
+  @Column({ type: 'uuid' })
+  changedByOrganisationId!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  changedByOrganisationName!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  changedAt!: Date;
 }

@@ -47,6 +47,7 @@ import { ActionStatusButton } from './trygga-hem/action-status-button';
 import { safetyPlanRows } from './trygga-hem/assess';
 import { RiskAssessmentForm } from './trygga-hem/risk-assessment-form';
 import { SafetyPlanForm } from './trygga-hem/safety-plan-form';
+import { TRYGGA_HEM_RECORD_SECTIONS } from './trygga-hem/record-sections';
 
 type ProfileState =
   | { kind: 'loading' }
@@ -99,6 +100,7 @@ export function groupAssessments(list: readonly RiskAssessmentDto[]): Assessment
     RiskAssessmentForm,
     SafetyPlanForm,
     ActionStatusButton,
+    TRYGGA_HEM_RECORD_SECTIONS,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './trygga-hem-tab.html',
