@@ -10,13 +10,7 @@ import {
   Role,
   TryggaHemPriority,
 } from '@samsyn/common';
-import {
-  addDays,
-  type AgendaSignals,
-  compareAgenda,
-  priorityRank,
-  swedishDate,
-} from '@samsyn/domain';
+import { addDays, type AgendaSignals, priorityRank, swedishDate } from '@samsyn/domain';
 import type { Pool } from 'pg';
 import {
   createCase,
@@ -98,8 +92,23 @@ function expected(fixtures: readonly Fixture[], who: 'owner' | 'police', q: Quer
         overdueActions: f.overdueActions,
         daysSinceReview: daysBetween(f.referredOn, today),
       };
+      // The agenda order counts only the signals the caller sees (a hidden one cannot move a
+      // case up): the reason rank of compareAgenda over the visible signals.
+      const agendaRank =
+        sees('criminal') && f.newIncidents > 0
+          ? 0
+          : sees('coordination') && f.repeat
+            ? 1
+            : sees('risk') && f.highRisk
+              ? 2
+              : sees('risk') && f.reviewDue
+                ? 3
+                : sees('coordination') && f.overdueActions > 0
+                  ? 4
+                  : 5;
       return {
         signals,
+        agendaRank,
         priority: sees('coordination') ? f.priority : null,
         repeat: sees('coordination') && f.repeat,
         overdue: sees('coordination') && f.overdueActions > 0,
@@ -117,12 +126,16 @@ function expected(fixtures: readonly Fixture[], who: 'owner' | 'police', q: Quer
     );
   const byNumber = (a: (typeof rows)[0], b: (typeof rows)[0]) =>
     a.signals.caseNumber < b.signals.caseNumber ? -1 : 1;
+  const byVisiblePriority = (a: (typeof rows)[0], b: (typeof rows)[0]) =>
+    (b.priority ? priorityRank(b.priority) : -1) - (a.priority ? priorityRank(a.priority) : -1);
   rows.sort((a, b) =>
     q.sort === 'agenda'
-      ? compareAgenda(a.signals, b.signals)
+      ? a.agendaRank - b.agendaRank ||
+        byVisiblePriority(a, b) ||
+        b.signals.daysSinceReview - a.signals.daysSinceReview ||
+        byNumber(a, b)
       : q.sort === 'priority'
-        ? (b.priority ? priorityRank(b.priority) : -1) -
-            (a.priority ? priorityRank(a.priority) : -1) || byNumber(a, b)
+        ? byVisiblePriority(a, b) || byNumber(a, b)
         : q.sort === 'daysSinceReview'
           ? b.signals.daysSinceReview - a.signals.daysSinceReview || byNumber(a, b)
           : byNumber(a, b),

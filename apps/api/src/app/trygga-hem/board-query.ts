@@ -48,7 +48,8 @@ const BOARD_CATEGORIES = [
  * and a consent in force wins over an emergency grant. The service still masks each returned
  * row with the decision itself, so this query decides order and membership, never disclosure.
  *
- * The agenda order uses the unmasked signals, like the proposed meeting agenda (`compareAgenda`).
+ * The agenda order is `compareAgenda`'s over the signals the caller sees (hidden ones count as
+ * absent), so neither a filter nor the order reveals a hidden value.
  * Ties end on the case number, which is unique, so pages never overlap or skip a case.
  */
 export function boardSql(
@@ -123,6 +124,7 @@ export function boardSql(
       SELECT a.id AS case_id, a.number AS case_number, a.priority, a.repeat,
              ${sees},
              (SELECT count(*) FROM trygga_hem_incidents i WHERE i.case_id = a.id
+                AND i.removed_at IS NULL -- D21: a removed incident counts nowhere
                 AND (a.last_reviewed_on IS NULL OR i.occurred_on > a.last_reviewed_on
                      OR i.recorded_at > (a.last_reviewed_on + time '23:59:59') AT TIME ZONE 'UTC')
              )::int AS new_incidents,
@@ -159,15 +161,24 @@ export function boardSql(
   return { sql, values };
 }
 
-/** Agenda reason rank of `compareAgenda`: the case's most urgent reason, 0 = new incident. */
-const AGENDA_RANK = `CASE WHEN r.new_incidents > 0 THEN 0 WHEN r.repeat THEN 1 WHEN r.high_risk THEN 2
-  WHEN r.review_due THEN 3 WHEN r.overdue_actions > 0 THEN 4 ELSE 5 END`;
+/**
+ * Agenda reason rank of `compareAgenda` (the case's most urgent reason, 0 = new incident), over
+ * the signals as the caller sees them: a signal hidden from the caller does not move the case up,
+ * so the order cannot reveal it.
+ */
+const AGENDA_RANK = `CASE WHEN r.sees_criminal AND r.new_incidents > 0 THEN 0
+  WHEN r.sees_coordination AND r.repeat THEN 1 WHEN r.sees_risk AND r.high_risk THEN 2
+  WHEN r.sees_risk AND r.review_due THEN 3 WHEN r.sees_coordination AND r.overdue_actions > 0 THEN 4
+  ELSE 5 END`;
+
+/** The priority as the caller sees it: hidden sorts last. */
+const VISIBLE_PRIORITY = `CASE WHEN r.sees_coordination THEN r.priority END DESC NULLS LAST`;
 
 // Priorities A–D sort as their letters: D (most dangerous) is the highest rank.
 const ORDER: Record<BoardSort, string> = {
-  agenda: `${AGENDA_RANK}, r.priority DESC, r.days_since_review DESC`,
+  agenda: `${AGENDA_RANK}, ${VISIBLE_PRIORITY}, r.days_since_review DESC`,
   // A priority the caller may not see sorts last (rank −1 in the list it replaces).
-  priority: `CASE WHEN r.sees_coordination THEN r.priority END DESC NULLS LAST`,
+  priority: VISIBLE_PRIORITY,
   daysSinceReview: `r.days_since_review DESC`,
   caseNumber: `r.case_number COLLATE "C"`,
 };
