@@ -1,4 +1,5 @@
 import {
+  AgendaReason,
   type BoardRowDto,
   type BoardSort,
   type CaseDto,
@@ -318,6 +319,22 @@ interface Query {
   newIncidents?: boolean;
 }
 
+/** The owner's agenda reasons as a member sees them: only reasons whose category they see. */
+function visibleReasons(
+  reasons: readonly AgendaReason[],
+  sees: (c: InformationCategory) => boolean,
+): AgendaReason[] {
+  const category: Partial<Record<AgendaReason, InformationCategory>> = {
+    [AgendaReason.NewIncident]: InformationCategory.Criminal,
+    [AgendaReason.Repeat]: InformationCategory.Coordination,
+    [AgendaReason.HighRisk]: InformationCategory.Risk,
+    [AgendaReason.OverdueReview]: InformationCategory.Risk,
+    [AgendaReason.OverdueAction]: InformationCategory.Coordination,
+  };
+  const shown = reasons.filter((r) => r !== AgendaReason.Routine && sees(category[r]!));
+  return shown.length ? shown : [AgendaReason.Routine];
+}
+
 describe('Trygga hem board: category visibility in SQL agrees with the access policy', () => {
   let db: Pool;
   let owner: ApiClient;
@@ -616,7 +633,7 @@ describe('Trygga hem board: category visibility in SQL agrees with the access po
           repeat: coordination ? full.repeat : false,
           overdueActions: coordination ? full.overdueActions : null,
           openActions: coordination ? full.openActions : null,
-          reasons: coordination ? full.reasons : [],
+          reasons: coordination ? visibleReasons(full.reasons, sees) : [],
           risk: risk ? full.risk : null,
           highRisk: risk ? full.highRisk : null,
           reviewDue: risk ? full.reviewDue : null,

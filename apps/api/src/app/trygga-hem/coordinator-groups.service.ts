@@ -322,14 +322,17 @@ export class CoordinatorGroupsService {
       const showName =
         c.subjectPerson?.protectedLevel === ProtectedIdentityLevel.None &&
         sees(InformationCategory.Identity);
+      // The reasons name only signals the caller sees (a new incident is criminal information,
+      // high risk and a due review are risk information).
+      const seesRisk = sees(InformationCategory.Risk);
       const signals: AgendaSignals = {
         caseId: r.case_id,
         caseNumber: r.case_number,
         priority: r.priority,
-        newIncidents: r.new_incidents,
+        newIncidents: sees(InformationCategory.Criminal) ? r.new_incidents : 0,
         repeat: r.repeat,
-        highRisk: r.high_risk,
-        reviewDue: r.review_due,
+        highRisk: seesRisk && r.high_risk,
+        reviewDue: seesRisk && r.review_due,
         overdueActions: r.overdue_actions,
         daysSinceReview: r.days_since_review,
       };
