@@ -103,8 +103,9 @@ describe('Trygga hem and the koordinatorsgrupp (issue 6)', () => {
     expect(group.members.every((m) => m.user.displayName.length > 0)).toBe(true);
     // A member sees the group too, and knows they are one.
     const mine = await polis.get<CoordinatorGroupDto[]>('/api/v1/trygga-hem/groups');
-    expect(mine.body.map((g) => g.id)).toEqual([group.id]);
-    expect(mine.body[0].isMember).toBe(true);
+    // Other specs may make the same police officer a member of their own groups.
+    expect(mine.body.map((g) => g.id)).toContain(group.id);
+    expect(mine.body.every((g) => g.isMember)).toBe(true);
   });
 
   it('D3: a case with an offender, a victim and a child; police by consent, Frivård by legal basis', async () => {
