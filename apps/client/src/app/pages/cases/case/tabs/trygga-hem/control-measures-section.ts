@@ -1,21 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import {
-  type CaseDto,
-  type ControlMeasureDto,
-  type TryggaHemCaseDto,
-  TryggaHemRecordKind,
-} from '@samsyn/common';
-import { formatWhen } from '../../../../../core/i18n/format';
+import { type ControlMeasureDto, type TryggaHemCaseDto, TryggaHemRecordKind } from '@samsyn/common';
 import { LabelPipe, WhenPipe } from '../../../../../core/i18n/i18n-pipes';
-import { I18nService } from '../../../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../../../core/i18n/translate.pipe';
-import { CaseStore } from '../../case.store';
 import { ControlMeasureForm } from './control-measure-form';
 import { recordSection } from './record-form';
-import { RecordHistory } from './record-history';
-import { RecordRemovalForm } from './record-removal-form';
-import { mayRecord, newRecordId, recordWhat } from './records';
+import { RecordItem, RecordsSection } from './record-list';
 import { RemovedRecords } from './removed-records';
 
 /**
@@ -30,8 +20,7 @@ import { RemovedRecords } from './removed-records';
     LabelPipe,
     WhenPipe,
     ControlMeasureForm,
-    RecordRemovalForm,
-    RecordHistory,
+    RecordItem,
     RemovedRecords,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -40,7 +29,16 @@ import { RemovedRecords } from './removed-records';
       @if (list.length) {
         <ul class="plain-list">
           @for (m of list; track m.id) {
-            <li [id]="'thr-m-item-' + m.id" tabindex="-1">
+            <li
+              appThrRecordItem
+              [prefix]="'thr-m'"
+              [kind]="kind"
+              [record]="m"
+              [what]="what(m)"
+              [section]="section"
+              (removed)="saved($event, null)"
+              (reload)="reload.emit()"
+            >
               {{ m.kind | label: 'controlMeasureKind' }} ({{ m.organisation.name }}),
               {{ m.startsOn | when }} –
               {{ m.endsOn ? (m.endsOn | when) : ('th.case.untilFurther' | t) }}
@@ -50,45 +48,12 @@ import { RemovedRecords } from './removed-records';
               @if (m.description) {
                 – <span class="pre-line">{{ m.description }}</span>
               }
-              @if (m.canCorrect && section.editing() !== m.id && section.removing() !== m.id) {
-                <span class="thr-item-actions no-print">
-                  <button
-                    mat-button
-                    type="button"
-                    [id]="'thr-m-correct-' + m.id"
-                    [attr.aria-label]="'thr.correctLabel' | t: { what: what(m) }"
-                    (click)="section.startCorrect(m.id)"
-                  >
-                    {{ 'thr.correct' | t }}
-                  </button>
-                  <button
-                    mat-button
-                    type="button"
-                    [id]="'thr-m-remove-' + m.id"
-                    [attr.aria-label]="'thr.removeLabel' | t: { what: what(m) }"
-                    (click)="section.startRemove(m.id)"
-                  >
-                    {{ 'thr.remove' | t }}
-                  </button>
-                </span>
-              }
-              <app-thr-record-history [kind]="kind" [record]="m" />
               @if (section.editing() === m.id) {
                 <app-thr-control-measure-form
                   [caseId]="profile().caseId"
                   [record]="m"
                   (saved)="saved($event, m.id)"
                   (cancelled)="section.cancelled(m.id, 'correct')"
-                  (reload)="reload.emit()"
-                />
-              }
-              @if (section.removing() === m.id) {
-                <app-thr-record-removal-form
-                  [kind]="kind"
-                  [record]="m"
-                  [what]="what(m)"
-                  (saved)="saved($event, null)"
-                  (cancelled)="section.cancelled(m.id, 'remove')"
                   (reload)="reload.emit()"
                 />
               }
@@ -124,34 +89,11 @@ import { RemovedRecords } from './removed-records';
     }
   `,
 })
-export class ControlMeasuresSection {
-  private readonly store = inject(CaseStore);
-  private readonly i18n = inject(I18nService);
-
-  readonly profile = input.required<TryggaHemCaseDto>();
-  readonly updated = output<TryggaHemCaseDto>();
-  readonly reload = output<void>();
-
+export class ControlMeasuresSection extends RecordsSection<ControlMeasureDto> {
   protected readonly kind = TryggaHemRecordKind.ControlMeasure;
   protected readonly section = recordSection('thr-m');
-  protected readonly canRecord = computed(() =>
-    mayRecord(this.store.caseDto() as CaseDto, this.profile(), this.kind),
-  );
 
-  protected what(m: ControlMeasureDto): string {
-    const locale = this.i18n.locale();
-    return recordWhat(this.kind, m, {
-      label: (group, code) => this.i18n.label(group, code),
-      date: (day) => formatWhen(day, 'date', locale),
-    });
-  }
-
-  protected saved(
-    profile: TryggaHemCaseDto,
-    id: string | null,
-    before?: readonly { id: string }[],
-  ): void {
-    this.updated.emit(profile);
-    this.section.saved(before ? newRecordId(before, profile.controlMeasures) : id);
+  protected records(profile: TryggaHemCaseDto) {
+    return profile.controlMeasures;
   }
 }

@@ -1,36 +1,31 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  type OnInit,
-  computed,
-  inject,
-  input,
-  output,
-} from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import {
-  type IncidentDto,
-  IncidentKind,
-  type TryggaHemCaseDto,
-  TryggaHemRecordKind,
-} from '@samsyn/common';
-import { TryggaHemRecordsApi } from '../../../../../core/api/trygga-hem-records-api.service';
+import { type IncidentDto, IncidentKind, TryggaHemRecordKind } from '@samsyn/common';
 import { required } from '../../../../../core/forms/validators';
 import { isoDay } from '../../../../../core/i18n/format';
 import { LabelPipe } from '../../../../../core/i18n/i18n-pipes';
 import { TranslatePipe } from '../../../../../core/i18n/translate.pipe';
-import { RecordFieldErrorPipe, agencyChoices, recordFormRunner } from './record-form';
-import { changedFields, notAfter } from './records';
+import { RecordFieldErrorPipe, RecordForm, RecordFormFrame, agencyChoices } from './record-form';
+import { notAfter } from './records';
 
 /** A victim-side participant the incident can be against (their name as the caller sees it). */
 export interface VictimChoice {
   personId: string;
   name: string;
 }
+
+/** What a correction compares. */
+type IncidentFields = {
+  occurredOn: string;
+  kind: IncidentKind | '';
+  reportingOrganisationId: string;
+  victimPersonId: string;
+  note: string;
+};
 
 /**
  * Records a new incident (D4: date, kind, reporting agency, against which victim) or, given
@@ -48,31 +43,22 @@ export interface VictimChoice {
     TranslatePipe,
     LabelPipe,
     RecordFieldErrorPipe,
+    RecordFormFrame,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form
-      [id]="id()"
-      class="panel no-print thr-form"
+      appThrRecordForm
       [formGroup]="form"
       (ngSubmit)="submit()"
-      novalidate
-      [attr.aria-labelledby]="id() + '-title'"
+      [formId]="id()"
+      [run]="run"
+      [titleKey]="record() ? 'thr.incident.correctTitle' : 'thr.incident.addTitle'"
+      [saveKey]="'thr.incident.save'"
+      [correcting]="!!record()"
+      (cancelled)="cancelled.emit()"
+      (reload)="reload.emit()"
     >
-      <h4 [id]="id() + '-title'" tabindex="-1">
-        {{ (record() ? 'thr.incident.correctTitle' : 'thr.incident.addTitle') | t }}
-      </h4>
-      @if (run.error(); as e) {
-        <p class="form-error" role="alert" tabindex="-1">{{ e | t }}</p>
-      }
-      @if (run.conflict()) {
-        <div class="alert thr-conflict" role="alert">
-          <p>{{ 'thr.conflict' | t }}</p>
-          <button mat-flat-button type="button" (click)="reloadAfterConflict()">
-            {{ 'th.reload' | t }}
-          </button>
-        </div>
-      }
       <div class="form-grid">
         <mat-form-field appearance="outline">
           <mat-label>{{ 'thr.field.occurredOn' | t }}</mat-label>
@@ -123,52 +109,22 @@ export interface VictimChoice {
         <textarea matInput [id]="id() + '-note'" formControlName="note" rows="2"></textarea>
         <mat-error>{{ form.controls.note.errors | recordFieldError }}</mat-error>
       </mat-form-field>
-      @if (record()) {
-        <mat-form-field appearance="outline" class="full-width">
-          <mat-label>{{ 'thr.reason' | t }}</mat-label>
-          <textarea
-            matInput
-            [id]="id() + '-reason'"
-            formControlName="reason"
-            rows="2"
-            required
-          ></textarea>
-          <mat-hint>{{ 'thr.reasonHint' | t }}</mat-hint>
-          <mat-error>{{ form.controls.reason.errors | recordFieldError }}</mat-error>
-        </mat-form-field>
-      }
-      <div class="form-actions">
-        <button mat-button type="button" (click)="cancelled.emit()">
-          {{ 'common.cancel' | t }}
-        </button>
-        <button mat-flat-button type="submit" [attr.aria-busy]="run.pending() || null">
-          {{ (record() ? 'thr.saveCorrection' : 'thr.incident.save') | t }}
-        </button>
-      </div>
     </form>
   `,
 })
-export class IncidentForm implements OnInit {
-  private readonly api = inject(TryggaHemRecordsApi);
-  private readonly fb = inject(NonNullableFormBuilder);
-
-  readonly caseId = input.required<string>();
+export class IncidentForm extends RecordForm<IncidentDto, IncidentFields> {
   /** The case's victims and children the caller may name. */
   readonly victims = input<VictimChoice[]>([]);
-  /** The incident to correct; none: a new one. */
-  readonly record = input<IncidentDto | null>(null);
-  readonly saved = output<TryggaHemCaseDto>();
-  readonly cancelled = output<void>();
-  readonly reload = output<void>();
 
-  protected readonly run = recordFormRunner();
+  protected readonly prefix = 'thr-incident';
+  protected readonly kind = TryggaHemRecordKind.Incident;
+  /** What a new incident led to is said by the section. */
+  protected readonly addedKey = null;
+  // No victim chosen: the link to a victim goes.
+  protected override readonly nullable = ['victimPersonId' as const];
   protected readonly agencies = agencyChoices();
   protected readonly kinds = Object.values(IncidentKind);
   protected readonly today = isoDay();
-  protected readonly id = computed(() => {
-    const r = this.record();
-    return r ? `thr-incident-${r.id}` : 'thr-incident-new';
-  });
 
   protected readonly form = this.fb.group({
     occurredOn: [isoDay(), [required, notAfter(() => this.today)]],
@@ -179,60 +135,32 @@ export class IncidentForm implements OnInit {
     reason: ['', Validators.maxLength(2000)],
   });
 
-  ngOnInit(): void {
-    const r = this.record();
-    if (r) {
-      this.form.controls.reason.addValidators(required);
-      this.form.reset({ ...this.valuesOf(r), reason: '' });
-    } else {
-      this.form.controls.reportingOrganisationId.setValue(this.agencies.own()?.id ?? '');
-    }
-    this.run.later(() => this.run.focus(`#${this.id()}-title`));
+  protected override initNew(): void {
+    this.form.controls.reportingOrganisationId.setValue(this.agencies.own()?.id ?? '');
   }
 
-  protected reloadAfterConflict(): void {
-    this.run.clearConflict();
-    this.reload.emit();
-  }
-
-  protected async submit(): Promise<void> {
-    const record = this.record();
+  protected fields(): IncidentFields {
     const v = this.form.getRawValue();
-    const fields = {
+    return {
       occurredOn: v.occurredOn,
       kind: v.kind,
       reportingOrganisationId: v.reportingOrganisationId,
       victimPersonId: v.victimPersonId,
       note: v.note.trim(),
     };
-    const result = await this.run.submit(this.form, () => {
-      if (!record)
-        return this.api.addIncident(this.caseId(), {
-          occurredOn: fields.occurredOn,
-          kind: fields.kind as IncidentKind,
-          reportingOrganisationId: fields.reportingOrganisationId,
-          ...(fields.victimPersonId ? { victimPersonId: fields.victimPersonId } : {}),
-          ...(fields.note ? { note: fields.note } : {}),
-        });
-      const changed = changedFields(this.valuesOf(record), fields);
-      if (!Object.keys(changed).length) {
-        this.run.fail('thr.nothingChanged');
-        return null;
-      }
-      return this.api.correct(TryggaHemRecordKind.Incident, record.id, {
-        version: record.version,
-        reason: v.reason.trim(),
-        ...changed,
-        // No victim chosen: the link to a victim goes.
-        ...('victimPersonId' in changed ? { victimPersonId: changed.victimPersonId || null } : {}),
-      });
-    });
-    if (!result) return;
-    if (record) this.run.announce('thr.corrected');
-    this.saved.emit(result);
   }
 
-  private valuesOf(r: IncidentDto) {
+  protected add(fields: IncidentFields) {
+    return this.api.addIncident(this.caseId(), {
+      occurredOn: fields.occurredOn,
+      kind: fields.kind as IncidentKind,
+      reportingOrganisationId: fields.reportingOrganisationId,
+      ...(fields.victimPersonId ? { victimPersonId: fields.victimPersonId } : {}),
+      ...(fields.note ? { note: fields.note } : {}),
+    });
+  }
+
+  protected valuesOf(r: IncidentDto) {
     return {
       occurredOn: r.occurredOn,
       kind: r.kind as IncidentKind | '',

@@ -1,13 +1,5 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  output,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import {
   type CaseDto,
@@ -16,24 +8,14 @@ import {
   type TryggaHemCaseDto,
   TryggaHemRecordKind,
 } from '@samsyn/common';
-import { formatWhen } from '../../../../../core/i18n/format';
 import { LabelPipe, WhenPipe } from '../../../../../core/i18n/i18n-pipes';
-import { I18nService } from '../../../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../../../core/i18n/translate.pipe';
 import { ReferenceData } from '../../../../../core/reference/reference-data';
-import { CaseStore } from '../../case.store';
 import { displayName } from '../../participant-view';
 import { IncidentForm, type VictimChoice } from './incident-form';
 import { recordSection } from './record-form';
-import { RecordHistory } from './record-history';
-import { RecordRemovalForm } from './record-removal-form';
-import {
-  incidentOutcome,
-  incidentOutcomeMessages,
-  mayRecord,
-  newRecordId,
-  recordWhat,
-} from './records';
+import { RecordItem, RecordsSection } from './record-list';
+import { incidentOutcome, incidentOutcomeMessages, newRecordId } from './records';
 import { RemovedRecords } from './removed-records';
 
 /**
@@ -50,8 +32,7 @@ import { RemovedRecords } from './removed-records';
     LabelPipe,
     WhenPipe,
     IncidentForm,
-    RecordRemovalForm,
-    RecordHistory,
+    RecordItem,
     RemovedRecords,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -67,7 +48,17 @@ import { RemovedRecords } from './removed-records';
       @if (list.length) {
         <ul class="plain-list">
           @for (i of list; track i.id) {
-            <li [id]="'thr-i-item-' + i.id" tabindex="-1">
+            <li
+              appThrRecordItem
+              [prefix]="'thr-i'"
+              [kind]="kind"
+              [record]="i"
+              [what]="what(i)"
+              [section]="section"
+              (started)="outcome.set(null)"
+              (removed)="saved($event, null)"
+              (reload)="reload.emit()"
+            >
               {{ i.occurredOn | when }} – {{ i.kind | label: 'incidentKind' }},
               {{ i.reportingOrganisation.name }}
               @if (i.victimPersonId) {
@@ -79,29 +70,6 @@ import { RemovedRecords } from './removed-records';
               @if (i.note) {
                 – <span class="pre-line">{{ i.note }}</span>
               }
-              @if (i.canCorrect && section.editing() !== i.id && section.removing() !== i.id) {
-                <span class="thr-item-actions no-print">
-                  <button
-                    mat-button
-                    type="button"
-                    [id]="'thr-i-correct-' + i.id"
-                    [attr.aria-label]="'thr.correctLabel' | t: { what: what(i) }"
-                    (click)="start('correct', i.id)"
-                  >
-                    {{ 'thr.correct' | t }}
-                  </button>
-                  <button
-                    mat-button
-                    type="button"
-                    [id]="'thr-i-remove-' + i.id"
-                    [attr.aria-label]="'thr.removeLabel' | t: { what: what(i) }"
-                    (click)="start('remove', i.id)"
-                  >
-                    {{ 'thr.remove' | t }}
-                  </button>
-                </span>
-              }
-              <app-thr-record-history [kind]="kind" [record]="i" />
               @if (section.editing() === i.id) {
                 <app-thr-incident-form
                   [caseId]="profile().caseId"
@@ -109,16 +77,6 @@ import { RemovedRecords } from './removed-records';
                   [victims]="victims()"
                   (saved)="saved($event, i.id)"
                   (cancelled)="section.cancelled(i.id, 'correct')"
-                  (reload)="reload.emit()"
-                />
-              }
-              @if (section.removing() === i.id) {
-                <app-thr-record-removal-form
-                  [kind]="kind"
-                  [record]="i"
-                  [what]="what(i)"
-                  (saved)="saved($event, null)"
-                  (cancelled)="section.cancelled(i.id, 'remove')"
                   (reload)="reload.emit()"
                 />
               }
@@ -143,7 +101,7 @@ import { RemovedRecords } from './removed-records';
             type="button"
             class="no-print"
             [id]="section.addButtonId"
-            (click)="start('add')"
+            (click)="outcome.set(null); section.startAdd()"
           >
             {{ 'thr.incident.add' | t }}
           </button>
@@ -155,22 +113,13 @@ import { RemovedRecords } from './removed-records';
     }
   `,
 })
-export class IncidentsSection {
-  private readonly store = inject(CaseStore);
+export class IncidentsSection extends RecordsSection<IncidentDto> {
   private readonly reference = inject(ReferenceData);
-  private readonly i18n = inject(I18nService);
   private readonly announcer = inject(LiveAnnouncer);
-
-  readonly profile = input.required<TryggaHemCaseDto>();
-  readonly updated = output<TryggaHemCaseDto>();
-  readonly reload = output<void>();
 
   protected readonly kind = TryggaHemRecordKind.Incident;
   protected readonly section = recordSection('thr-i');
   protected readonly outcome = signal<ReturnType<typeof incidentOutcomeMessages> | null>(null);
-  protected readonly canRecord = computed(() =>
-    mayRecord(this.store.caseDto() as CaseDto, this.profile(), this.kind),
-  );
   /** The case's victims and children (as the programme names the victim side, D3). */
   protected readonly victims = computed<VictimChoice[]>(() => {
     const kase = this.store.caseDto() as CaseDto;
@@ -186,25 +135,14 @@ export class IncidentsSection {
       }));
   });
 
+  protected records(profile: TryggaHemCaseDto) {
+    return profile.incidents;
+  }
+
   protected victimName(personId: string): string {
     return (
       this.victims().find((v) => v.personId === personId)?.name ?? this.i18n.t('person.withheld')
     );
-  }
-
-  protected what(i: IncidentDto): string {
-    const locale = this.i18n.locale();
-    return recordWhat(this.kind, i, {
-      label: (group, code) => this.i18n.label(group, code),
-      date: (day) => formatWhen(day, 'date', locale),
-    });
-  }
-
-  protected start(what: 'add' | 'correct' | 'remove', id?: string): void {
-    this.outcome.set(null);
-    if (what === 'add') this.section.startAdd();
-    else if (what === 'correct') this.section.startCorrect(id!);
-    else this.section.startRemove(id!);
   }
 
   /** Issue 6 §4, D5: what the new incident led to, shown and announced. */
@@ -218,11 +156,6 @@ export class IncidentsSection {
         lines.map((l) => this.i18n.t(l.key, l.params)).join(' '),
         'polite',
       );
-    this.updated.emit(profile);
-    this.section.saved(id);
-  }
-
-  protected saved(profile: TryggaHemCaseDto, id: string | null): void {
     this.updated.emit(profile);
     this.section.saved(id);
   }

@@ -1,32 +1,31 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  type OnInit,
-  computed,
-  inject,
-  input,
-  output,
-} from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import {
   NotificationMethod,
-  type TryggaHemCaseDto,
   type TryggaHemNotificationDto,
   TryggaHemRecordKind,
 } from '@samsyn/common';
-import { TryggaHemRecordsApi } from '../../../../../core/api/trygga-hem-records-api.service';
 import { required } from '../../../../../core/forms/validators';
 import { isoDay } from '../../../../../core/i18n/format';
 import { LabelPipe } from '../../../../../core/i18n/i18n-pipes';
 import { TranslatePipe } from '../../../../../core/i18n/translate.pipe';
-import { RecordFieldErrorPipe, recordFormRunner } from './record-form';
-import { changedFields, notAfter } from './records';
+import { RecordFieldErrorPipe, RecordForm, RecordFormFrame } from './record-form';
+import { notAfter } from './records';
 
 const METHODS = Object.values(NotificationMethod);
+
+/** What a correction compares. */
+type NotificationFields = {
+  method: NotificationMethod | '';
+  customMethod: string;
+  deliveredOn: string;
+  deliveredBy: string;
+  outcome: string;
+};
 
 /**
  * Records a notification to the person who uses violence (D4: kind, date, who delivered it,
@@ -43,31 +42,22 @@ const METHODS = Object.values(NotificationMethod);
     TranslatePipe,
     LabelPipe,
     RecordFieldErrorPipe,
+    RecordFormFrame,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form
-      [id]="id()"
-      class="panel no-print thr-form"
+      appThrRecordForm
       [formGroup]="form"
       (ngSubmit)="submit()"
-      novalidate
-      [attr.aria-labelledby]="id() + '-title'"
+      [formId]="id()"
+      [run]="run"
+      [titleKey]="record() ? 'thr.notification.correctTitle' : 'thr.notification.addTitle'"
+      [saveKey]="'thr.notification.save'"
+      [correcting]="!!record()"
+      (cancelled)="cancelled.emit()"
+      (reload)="reload.emit()"
     >
-      <h4 [id]="id() + '-title'" tabindex="-1">
-        {{ (record() ? 'thr.notification.correctTitle' : 'thr.notification.addTitle') | t }}
-      </h4>
-      @if (run.error(); as e) {
-        <p class="form-error" role="alert" tabindex="-1">{{ e | t }}</p>
-      }
-      @if (run.conflict()) {
-        <div class="alert thr-conflict" role="alert">
-          <p>{{ 'thr.conflict' | t }}</p>
-          <button mat-flat-button type="button" (click)="reloadAfterConflict()">
-            {{ 'th.reload' | t }}
-          </button>
-        </div>
-      }
       <div class="form-grid">
         <mat-form-field appearance="outline">
           <mat-label>{{ 'thr.field.method' | t }}</mat-label>
@@ -121,50 +111,15 @@ const METHODS = Object.values(NotificationMethod);
         <textarea matInput [id]="id() + '-outcome'" formControlName="outcome" rows="2"></textarea>
         <mat-error>{{ form.controls.outcome.errors | recordFieldError }}</mat-error>
       </mat-form-field>
-      @if (record()) {
-        <mat-form-field appearance="outline" class="full-width">
-          <mat-label>{{ 'thr.reason' | t }}</mat-label>
-          <textarea
-            matInput
-            [id]="id() + '-reason'"
-            formControlName="reason"
-            rows="2"
-            required
-          ></textarea>
-          <mat-hint>{{ 'thr.reasonHint' | t }}</mat-hint>
-          <mat-error>{{ form.controls.reason.errors | recordFieldError }}</mat-error>
-        </mat-form-field>
-      }
-      <div class="form-actions">
-        <button mat-button type="button" (click)="cancelled.emit()">
-          {{ 'common.cancel' | t }}
-        </button>
-        <button mat-flat-button type="submit" [attr.aria-busy]="run.pending() || null">
-          {{ (record() ? 'thr.saveCorrection' : 'thr.notification.save') | t }}
-        </button>
-      </div>
     </form>
   `,
 })
-export class NotificationForm implements OnInit {
-  private readonly api = inject(TryggaHemRecordsApi);
-  private readonly fb = inject(NonNullableFormBuilder);
-
-  readonly caseId = input.required<string>();
-  /** The notification to correct; none: a new one. */
-  readonly record = input<TryggaHemNotificationDto | null>(null);
-  readonly saved = output<TryggaHemCaseDto>();
-  readonly cancelled = output<void>();
-  /** After a version conflict: the case is to be loaded again (what was typed stays). */
-  readonly reload = output<void>();
-
-  protected readonly run = recordFormRunner();
+export class NotificationForm extends RecordForm<TryggaHemNotificationDto, NotificationFields> {
+  protected readonly prefix = 'thr-notification';
+  protected readonly kind = TryggaHemRecordKind.Notification;
+  protected readonly addedKey = 'thr.notification.added';
   protected readonly methods = METHODS;
   protected readonly today = isoDay();
-  protected readonly id = computed(() => {
-    const r = this.record();
-    return r ? `thr-notification-${r.id}` : 'thr-notification-new';
-  });
 
   protected readonly form = this.fb.group({
     method: ['' as NotificationMethod | '', required],
@@ -175,61 +130,37 @@ export class NotificationForm implements OnInit {
     reason: ['', Validators.maxLength(2000)],
   });
 
-  ngOnInit(): void {
+  override ngOnInit(): void {
     this.form.controls.customMethod.addValidators((c) =>
       this.form?.controls.method.value === NotificationMethod.Custom ? required(c) : null,
     );
-    const r = this.record();
-    if (r) {
-      this.form.controls.reason.addValidators(required);
-      this.form.reset(this.valuesOf(r));
-    }
-    this.run.later(() => this.run.focus(`#${this.id()}-title`));
+    super.ngOnInit();
   }
 
-  protected reloadAfterConflict(): void {
-    this.run.clearConflict();
-    this.reload.emit();
-  }
-
-  protected async submit(): Promise<void> {
-    const record = this.record();
+  protected fields(): NotificationFields {
     const value = this.form.getRawValue();
-    const fields = {
+    return {
       method: value.method,
       customMethod: value.method === NotificationMethod.Custom ? value.customMethod.trim() : '',
       deliveredOn: value.deliveredOn,
       deliveredBy: value.deliveredBy.trim(),
       outcome: value.outcome.trim(),
     };
-    const result = await this.run.submit(this.form, () => {
-      if (!record)
-        return this.api.addNotification(this.caseId(), {
-          method: fields.method as NotificationMethod,
-          ...(fields.customMethod ? { customMethod: fields.customMethod } : {}),
-          deliveredOn: fields.deliveredOn,
-          deliveredBy: fields.deliveredBy,
-          ...(fields.outcome ? { outcome: fields.outcome } : {}),
-        });
-      const changed = changedFields(this.valuesOf(record), fields);
-      if (!Object.keys(changed).length) {
-        this.run.fail('thr.nothingChanged');
-        return null;
-      }
-      return this.api.correct(TryggaHemRecordKind.Notification, record.id, {
-        version: record.version,
-        reason: value.reason.trim(),
-        ...(changed as Record<string, string>),
-      });
-    });
-    if (!result) return;
-    this.run.announce(record ? 'thr.corrected' : 'thr.notification.added');
-    this.saved.emit(result);
   }
 
-  private valuesOf(r: TryggaHemNotificationDto) {
+  protected add(fields: NotificationFields) {
+    return this.api.addNotification(this.caseId(), {
+      method: fields.method as NotificationMethod,
+      ...(fields.customMethod ? { customMethod: fields.customMethod } : {}),
+      deliveredOn: fields.deliveredOn,
+      deliveredBy: fields.deliveredBy,
+      ...(fields.outcome ? { outcome: fields.outcome } : {}),
+    });
+  }
+
+  protected valuesOf(r: TryggaHemNotificationDto) {
     return {
-      method: r.method,
+      method: r.method as NotificationMethod | '',
       customMethod: r.customMethod ?? '',
       deliveredOn: r.deliveredOn,
       deliveredBy: r.deliveredBy,

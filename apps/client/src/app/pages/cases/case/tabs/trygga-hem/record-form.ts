@@ -1,26 +1,46 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
 import {
+  ChangeDetectionStrategy,
+  ChangeDetectorRef,
+  Component,
+  Directive,
   ElementRef,
   Injector,
+  type OnInit,
   Pipe,
   type PipeTransform,
   afterNextRender,
   computed,
   inject,
+  input,
+  output,
   signal,
 } from '@angular/core';
-import type { FormGroup, ValidationErrors } from '@angular/forms';
-import { ErrorCode, type TryggaHemCaseDto } from '@samsyn/common';
+import {
+  ControlContainer,
+  type FormGroup,
+  FormGroupDirective,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  type ValidationErrors,
+} from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { ErrorCode, type TryggaHemCaseDto, type TryggaHemRecordKind } from '@samsyn/common';
 import { type Observable, firstValueFrom } from 'rxjs';
 import { errorMessageKey, problemOf } from '../../../../../core/api/problem';
+import { TryggaHemRecordsApi } from '../../../../../core/api/trygga-hem-records-api.service';
 import { AuthService } from '../../../../../core/auth/auth.service';
 import { focusFirstInvalid } from '../../../../../core/forms/focus-invalid';
 import { applyServerErrors } from '../../../../../core/forms/server-errors';
+import { required } from '../../../../../core/forms/validators';
 import { I18nService } from '../../../../../core/i18n/i18n.service';
+import { TranslatePipe } from '../../../../../core/i18n/translate.pipe';
 import type { TranslationKey } from '../../../../../core/i18n/sv';
 import type { TranslationParams } from '../../../../../core/i18n/translate';
 import { ReferenceData } from '../../../../../core/reference/reference-data';
-import { recordFieldMessage } from './records';
+import { changedFields, recordFieldMessage } from './records';
 
 /** `<mat-error>{{ control.errors | recordFieldError }}</mat-error>` with the record forms' rules. */
 @Pipe({ name: 'recordFieldError', pure: false })
@@ -193,4 +213,189 @@ export function recordSection(prefix: string) {
       focusFirst(...(id ? [`#${prefix}-item-${id}`] : []), `#${prefix}-add`, 'button');
     },
   };
+}
+
+/**
+ * The frame every record form shares, on its `<form>` (which keeps `[formGroup]` and
+ * `(ngSubmit)`): the title, the error and conflict alerts, then the form's own fields
+ * (projected), then — when correcting — the required reason, and cancel/submit.
+ */
+@Component({
+  // On the <form> itself (no wrapper element), so the rendered DOM stays as the forms' own.
+  // eslint-disable-next-line @angular-eslint/component-selector
+  selector: 'form[appThrRecordForm]',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    TranslatePipe,
+    RecordFieldErrorPipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  // `formControlName="reason"` below belongs to the host's `[formGroup]`.
+  viewProviders: [{ provide: ControlContainer, useExisting: FormGroupDirective }],
+  host: {
+    '[id]': 'formId()',
+    class: 'panel no-print thr-form',
+    novalidate: '',
+    '[attr.aria-labelledby]': "formId() + '-title'",
+    '(submit)': 'submitted()',
+  },
+  template: `
+    <h4 [id]="formId() + '-title'" tabindex="-1">{{ titleKey() | t }}</h4>
+    @if (run().error(); as e) {
+      <p class="form-error" role="alert" tabindex="-1">{{ e | t }}</p>
+    }
+    @if (run().conflict()) {
+      <div class="alert thr-conflict" role="alert">
+        <p>{{ 'thr.conflict' | t }}</p>
+        <button mat-flat-button type="button" (click)="reloadAfterConflict()">
+          {{ 'th.reload' | t }}
+        </button>
+      </div>
+    }
+    <ng-content />
+    @if (correcting()) {
+      <mat-form-field appearance="outline" class="full-width">
+        <mat-label>{{ 'thr.reason' | t }}</mat-label>
+        <textarea
+          matInput
+          [id]="formId() + '-reason'"
+          formControlName="reason"
+          rows="2"
+          required
+        ></textarea>
+        <mat-hint>{{ 'thr.reasonHint' | t }}</mat-hint>
+        <mat-error>{{ reasonErrors() | recordFieldError }}</mat-error>
+      </mat-form-field>
+    }
+    <div class="form-actions">
+      <button mat-button type="button" (click)="cancelled.emit()">
+        {{ 'common.cancel' | t }}
+      </button>
+      <button mat-flat-button type="submit" [attr.aria-busy]="run().pending() || null">
+        {{ (correcting() ? 'thr.saveCorrection' : saveKey()) | t }}
+      </button>
+    </div>
+  `,
+})
+export class RecordFormFrame {
+  private readonly cdr = inject(ChangeDetectorRef);
+  private readonly container = inject(FormGroupDirective);
+
+  readonly formId = input.required<string>();
+  readonly run = input.required<RecordFormRunner>();
+  readonly titleKey = input.required<TranslationKey>();
+  /** The submit button's text for a new record (a correction says "save correction"). */
+  readonly saveKey = input.required<TranslationKey>();
+  /** Correcting a record: the reason field is shown. */
+  readonly correcting = input(false);
+  readonly cancelled = output<void>();
+  /** After a version conflict: the case is to be loaded again (what was typed stays). */
+  readonly reload = output<void>();
+
+  protected reasonErrors(): ValidationErrors | null {
+    return this.container.form.controls['reason']?.errors ?? null;
+  }
+
+  /**
+   * The runner marks the fields touched on submit (and the API's field errors arrive with a
+   * signal change): this OnPush view shows the reason's error state like the form's own fields.
+   */
+  protected submitted(): void {
+    this.cdr.markForCheck();
+  }
+
+  protected reloadAfterConflict(): void {
+    this.run().clearConflict();
+    this.reload.emit();
+  }
+}
+
+/**
+ * A record form's class (D4, correction D21): `record` set → correct it with a reason, else
+ * record a new one. A subclass names its form's id prefix, record kind, controls (with
+ * `reason`), the fields a correction compares and the request that adds a record.
+ */
+@Directive()
+export abstract class RecordForm<
+  R extends { id: string; version: number },
+  F extends Record<string, string>,
+> implements OnInit {
+  protected readonly api = inject(TryggaHemRecordsApi);
+  protected readonly fb = inject(NonNullableFormBuilder);
+
+  readonly caseId = input.required<string>();
+  /** The record to correct; none: a new one. */
+  readonly record = input<R | null>(null);
+  readonly saved = output<TryggaHemCaseDto>();
+  readonly cancelled = output<void>();
+  /** After a version conflict: the case is to be loaded again (what was typed stays). */
+  readonly reload = output<void>();
+
+  protected readonly run = recordFormRunner();
+  protected readonly id = computed(() => {
+    const r = this.record();
+    return r ? `${this.prefix}-${r.id}` : `${this.prefix}-new`;
+  });
+
+  /** The form's id without the record: `thr-notification` → `thr-notification-new`. */
+  protected abstract readonly prefix: string;
+  protected abstract readonly kind: TryggaHemRecordKind;
+  /** Its controls, `reason` among them. */
+  protected abstract readonly form: FormGroup;
+  /** What is announced when a new record was added (none: the section says it). */
+  protected abstract readonly addedKey: TranslationKey | null;
+  /** Fields a correction may empty: sent as null when emptied. */
+  protected readonly nullable: readonly (keyof F & string)[] = [];
+
+  /** The record's fields as the form holds them. */
+  protected abstract valuesOf(record: R): F;
+  /** The form's fields as entered (trimmed), to compare with `valuesOf`. */
+  protected abstract fields(): F;
+  /** The request that records a new one. */
+  protected abstract add(fields: F): Observable<TryggaHemCaseDto>;
+  /** Prefills a new record (e.g. the caller's organisation). */
+  protected initNew(): void {
+    // Nothing by default.
+  }
+
+  ngOnInit(): void {
+    const r = this.record();
+    if (r) {
+      this.form.controls['reason'].addValidators(required);
+      this.form.reset({ ...this.valuesOf(r), reason: '' });
+    } else {
+      this.initNew();
+    }
+    this.run.later(() => this.run.focus(`#${this.id()}-title`));
+  }
+
+  protected async submit(): Promise<void> {
+    const record = this.record();
+    const reason = this.form.controls['reason'].value as string;
+    const fields = this.fields();
+    const result = await this.run.submit(this.form, () => {
+      if (!record) return this.add(fields);
+      const changed: Partial<Record<string, string | null>> = changedFields(
+        this.valuesOf(record),
+        fields,
+      );
+      if (!Object.keys(changed).length) {
+        this.run.fail('thr.nothingChanged');
+        return null;
+      }
+      for (const key of this.nullable) if (key in changed) changed[key] = changed[key] || null;
+      return this.api.correct(this.kind, record.id, {
+        version: record.version,
+        reason: reason.trim(),
+        ...changed,
+      });
+    });
+    if (!result) return;
+    if (record) this.run.announce('thr.corrected');
+    else if (this.addedKey) this.run.announce(this.addedKey);
+    this.saved.emit(result);
+  }
 }
