@@ -6,6 +6,7 @@ import {
   openPage,
   screenshot,
   signIn,
+  api,
 } from './support/browser';
 
 const SOCIAL_UNIT = 'Socialtjänsten, individ- och familjeomsorg';
@@ -26,36 +27,6 @@ const day = (offset: number): string => {
   d.setDate(d.getDate() + offset);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
-
-/** Calls the API from inside the page, with its session cookie and CSRF token (test set-up only). */
-async function api<T>(
-  page: Page,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; body: T; type: string | null }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const token = document.cookie
-        .split('; ')
-        .find((c) => c.startsWith('samsyn_csrf='))
-        ?.slice('samsyn_csrf='.length);
-      const res = await fetch(path, {
-        method,
-        credentials: 'same-origin',
-        headers: {
-          'content-type': 'application/json',
-          'x-csrf-token': decodeURIComponent(token ?? ''),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const type = res.headers.get('content-type');
-      const text = type?.includes('json') ? await res.text() : '';
-      return { status: res.status, body: (text ? JSON.parse(text) : null) as T, type };
-    },
-    { method, path, body },
-  );
-}
 
 /** Chooses an option of a Material select from the keyboard (see case-consent-journey). */
 async function choose(

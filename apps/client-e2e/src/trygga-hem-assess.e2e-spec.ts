@@ -8,49 +8,9 @@ import {
   screenshot,
   signIn,
   tabUntil,
+  api,
+  personnummer,
 } from './support/browser';
-
-/** A personnummer with its Luhn check digit (YYYYMMDD-NNNC) that no demo person has. */
-function personnummer(birthDate: string, serial: number): string {
-  const [y, m, d] = birthDate.split('-');
-  const nnn = String(serial).padStart(3, '0');
-  const digits = `${y.slice(2)}${m}${d}${nnn}`;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let n = Number(digits[i]) * (i % 2 === 0 ? 2 : 1);
-    if (n > 9) n -= 9;
-    sum += n;
-  }
-  return `${y}${m}${d}-${nnn}${(10 - (sum % 10)) % 10}`;
-}
-
-/** An API call from inside the page, with the session cookie and the CSRF header. */
-async function api<T>(
-  page: Page,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const csrf = document.cookie
-        .split('; ')
-        .find((c) => c.startsWith('samsyn_csrf='))
-        ?.slice('samsyn_csrf='.length);
-      const response = await fetch(path, {
-        method,
-        credentials: 'same-origin',
-        headers: {
-          'content-type': 'application/json',
-          'x-csrf-token': decodeURIComponent(csrf ?? ''),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, body: (await response.json()) as T };
-    },
-    { method, path, body },
-  );
-}
 
 /** Like `api`, failing the test with the API's answer unless the status is `expected`. */
 async function setUp<T>(

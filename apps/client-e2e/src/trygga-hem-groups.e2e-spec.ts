@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import {
   type TestPage,
   expectAccessible,
@@ -8,35 +8,8 @@ import {
   screenshot,
   signIn,
   tabUntil,
+  api,
 } from './support/browser';
-
-/** An API call from inside the page, with the session cookie and the CSRF header. */
-async function api<T>(
-  page: Page,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const csrf = document.cookie
-        .split('; ')
-        .find((c) => c.startsWith('samsyn_csrf='))
-        ?.slice('samsyn_csrf='.length);
-      const response = await fetch(path, {
-        method,
-        credentials: 'same-origin',
-        headers: {
-          'content-type': 'application/json',
-          'x-csrf-token': decodeURIComponent(csrf ?? ''),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, body: (await response.json()) as T };
-    },
-    { method, path, body },
-  );
-}
 
 /**
  * Group management (issue 6, D2) by keyboard: the coordinator creates the Nora koordinatorsgrupp,

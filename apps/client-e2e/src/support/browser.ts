@@ -132,3 +132,50 @@ export async function signIn(page: Page, username: string): Promise<void> {
   expect(response.status()).toBe(200);
   await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
 }
+
+/**
+ * Calls the API from inside the page, with its session cookie and CSRF token (test set-up and
+ * checks only). A response without a JSON body answers `body: null`.
+ */
+export async function api<T>(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T; type: string | null }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const token = document.cookie
+        .split('; ')
+        .find((c) => c.startsWith('samsyn_csrf='))
+        ?.slice('samsyn_csrf='.length);
+      const res = await fetch(path, {
+        method,
+        credentials: 'same-origin',
+        headers: {
+          'content-type': 'application/json',
+          'x-csrf-token': decodeURIComponent(token ?? ''),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const type = res.headers.get('content-type');
+      const text = type?.includes('json') ? await res.text() : '';
+      return { status: res.status, body: (text ? JSON.parse(text) : null) as T, type };
+    },
+    { method, path, body },
+  );
+}
+
+/** A personnummer (YYYYMMDD-NNNC) with its Luhn check digit, for a birth date YYYY-MM-DD. */
+export function personnummer(birthDate: string, serial: number): string {
+  const [y, m, d] = birthDate.split('-');
+  const nnn = String(serial).padStart(3, '0');
+  const digits = `${y.slice(2)}${m}${d}${nnn}`;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let n = Number(digits[i]) * (i % 2 === 0 ? 2 : 1);
+    if (n > 9) n -= 9;
+    sum += n;
+  }
+  return `${y}${m}${d}-${nnn}${(10 - (sum % 10)) % 10}`;
+}
