@@ -40,6 +40,7 @@ import {
 } from '@samsyn/domain';
 import fc from 'fast-check';
 import type { Pool } from 'pg';
+import { consentsByCase, disclosuresByCase } from './support/policy-facts';
 import {
   createCase,
   createUsers,
@@ -912,37 +913,8 @@ async function loadFacts(db: Pool, caseIds: readonly string[]): Promise<Map<stri
         `SELECT case_id, user_id, unit_id, case_role, protected_identity_access AS pia
          FROM case_team_members WHERE case_id = ANY ($1)`,
       ),
-      q<{
-        id: string;
-        person_id: string;
-        recipients: string[];
-        categories: InformationCategory[];
-        excluded: InformationCategory[];
-        given_on: string;
-        valid_until: string;
-        withdrawn_at: Date | null;
-        superseded: boolean;
-      }>(
-        `SELECT c.id, c.case_id, c.person_id, c.recipient_organisation_ids AS recipients,
-                c.categories, c.excluded_categories AS excluded,
-                to_char(c.given_on, 'YYYY-MM-DD') AS given_on,
-                to_char(c.valid_until, 'YYYY-MM-DD') AS valid_until,
-                (SELECT min(w.withdrawn_at) FROM consent_withdrawals w WHERE w.consent_id = c.id)
-                  AS withdrawn_at,
-                EXISTS (SELECT 1 FROM consents n WHERE n.supersedes_id = c.id) AS superseded
-         FROM consents c WHERE c.case_id = ANY ($1)`,
-      ),
-      q<{
-        id: string;
-        person_id: string;
-        recipient: string;
-        categories: InformationCategory[];
-        valid_until: string;
-      }>(
-        `SELECT id, case_id, person_id, recipient_organisation_id AS recipient, categories,
-                to_char(valid_until, 'YYYY-MM-DD') AS valid_until
-         FROM disclosures WHERE case_id = ANY ($1)`,
-      ),
+      consentsByCase(db, caseIds),
+      disclosuresByCase(db, caseIds),
       q<{ user_id: string; expires_at: Date }>(
         `SELECT case_id, user_id, expires_at FROM emergency_accesses WHERE case_id = ANY ($1)`,
       ),
@@ -977,24 +949,8 @@ async function loadFacts(db: Pool, caseIds: readonly string[]): Promise<Map<stri
           caseRole: m.case_role,
           pia: m.pia,
         })),
-        consents: byCase(consents, c.id).map((x) => ({
-          id: x.id,
-          personId: x.person_id,
-          recipientOrganisationIds: x.recipients,
-          categories: x.categories,
-          excludedCategories: x.excluded,
-          givenOn: x.given_on,
-          validUntil: x.valid_until,
-          withdrawnAt: x.withdrawn_at,
-          superseded: x.superseded,
-        })),
-        disclosures: byCase(disclosures, c.id).map((d) => ({
-          id: d.id,
-          personId: d.person_id,
-          recipientOrganisationId: d.recipient,
-          categories: d.categories,
-          validUntil: d.valid_until,
-        })),
+        consents: consents.get(c.id) ?? [],
+        disclosures: disclosures.get(c.id) ?? [],
         emergencies: byCase(emergencies, c.id).map((e) => ({
           userId: e.user_id,
           expiresAt: e.expires_at,

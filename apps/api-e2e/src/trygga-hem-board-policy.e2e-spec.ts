@@ -25,6 +25,7 @@ import {
 } from '@samsyn/domain';
 import fc from 'fast-check';
 import type { Pool } from 'pg';
+import { consentsByCase, disclosuresByCase } from './support/policy-facts';
 import {
   createCase,
   createUsers,
@@ -695,37 +696,8 @@ async function policyDecisions(
         WHERE case_id = ANY ($1) AND (user_id = $2 OR unit_id = $3)`,
       [actor.userId, actor.unitId],
     ),
-    q<{
-      id: string;
-      person_id: string;
-      recipients: string[];
-      categories: InformationCategory[];
-      excluded: InformationCategory[];
-      given_on: string;
-      valid_until: string;
-      withdrawn_at: Date | null;
-      superseded: boolean;
-    }>(
-      `SELECT c.id, c.case_id, c.person_id, c.recipient_organisation_ids AS recipients,
-              c.categories, c.excluded_categories AS excluded,
-              to_char(c.given_on, 'YYYY-MM-DD') AS given_on,
-              to_char(c.valid_until, 'YYYY-MM-DD') AS valid_until,
-              (SELECT min(w.withdrawn_at) FROM consent_withdrawals w WHERE w.consent_id = c.id)
-                AS withdrawn_at,
-              EXISTS (SELECT 1 FROM consents n WHERE n.supersedes_id = c.id) AS superseded
-         FROM consents c WHERE c.case_id = ANY ($1)`,
-    ),
-    q<{
-      id: string;
-      person_id: string;
-      recipient: string;
-      categories: InformationCategory[];
-      valid_until: string;
-    }>(
-      `SELECT id, case_id, person_id, recipient_organisation_id AS recipient, categories,
-              to_char(valid_until, 'YYYY-MM-DD') AS valid_until
-         FROM disclosures WHERE case_id = ANY ($1)`,
-    ),
+    consentsByCase(db, caseIds),
+    disclosuresByCase(db, caseIds),
     q<{ expires_at: Date }>(
       `SELECT case_id, max(expires_at) AS expires_at FROM emergency_accesses
         WHERE case_id = ANY ($1) AND user_id = $2 GROUP BY case_id`,
@@ -747,24 +719,8 @@ async function policyDecisions(
           caseRole: m.case_role,
           protectedIdentityAccess: m.pia,
         })),
-        consents: of(consents, c.id).map((x) => ({
-          id: x.id,
-          personId: x.person_id,
-          recipientOrganisationIds: x.recipients,
-          categories: x.categories,
-          excludedCategories: x.excluded,
-          givenOn: x.given_on,
-          validUntil: x.valid_until,
-          withdrawnAt: x.withdrawn_at,
-          superseded: x.superseded,
-        })),
-        disclosures: of(disclosures, c.id).map((x) => ({
-          id: x.id,
-          personId: x.person_id,
-          recipientOrganisationId: x.recipient,
-          categories: x.categories,
-          validUntil: x.valid_until,
-        })),
+        consents: consents.get(c.id) ?? [],
+        disclosures: disclosures.get(c.id) ?? [],
         emergencyUntil: of(emergencies, c.id)[0]?.expires_at ?? null,
       };
       return [c.id, decideCaseAccess(actor, facts, clock)];
