@@ -756,5 +756,19 @@ describe('cases, consent and the access model', () => {
     it('coordinators (aggregates only, D1) cannot list cases', async () => {
       expect((await samordnare.get('/api/v1/cases')).status).toBe(403);
     });
+
+    it('a page past the end is empty but still reports the caseload’s total', async () => {
+      const first = await social.get<Page<CaseSummaryDto>>(
+        '/api/v1/cases?includeClosed=true&pageSize=2',
+      );
+      expect(first.status).toBe(200);
+      expect(first.body.total).toBeGreaterThan(2);
+      const beyond = await social.get<Page<CaseSummaryDto>>(
+        `/api/v1/cases?includeClosed=true&pageSize=2&page=${Math.ceil(first.body.total / 2) + 5}`,
+      );
+      expect(beyond.status).toBe(200);
+      expect(beyond.body.items).toEqual([]);
+      expect(beyond.body.total).toBe(first.body.total);
+    });
   });
 });

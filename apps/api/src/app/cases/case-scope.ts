@@ -33,7 +33,7 @@ export function caseScopeSql(
       WHERE ca.principal_id = ANY (${bind(principals)}::uuid[])${options.openOnly ? ' AND ca.case_closed = false' : ''}
         AND (ca.valid_from IS NULL OR ca.valid_from <= ${bind(clock.today)}::date)
         AND (ca.valid_until IS NULL OR ca.valid_until >= ${bind(clock.today)}::date)
-        AND (ca.expires_at IS NULL OR ca.expires_at > ${bind(clock.now)})${caseFilter}
+        AND (ca.expires_at IS NULL OR ca.expires_at > ${bind(clock.now.toISOString())}::timestamptz)${caseFilter}
       GROUP BY ca.case_id`;
 }
 

@@ -51,7 +51,14 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { containsPattern } from '../common/like';
 import { ApiException } from '../common/problem-details';
 import { CaseRemindersService } from '../reminders/case-reminders.service';
-import { actorOf, type CaseAccess, CaseAccessService, clockNow } from './case-access.service';
+import {
+  actorOf,
+  type CaseAccess,
+  CaseAccessService,
+  type CaseFacts,
+  caseFactsColumns,
+  clockNow,
+} from './case-access.service';
 import { checkConsent, conflict, invalid, versionConflict } from './case-rules';
 import { caseScopeSql, positionalParameters } from './case-scope';
 import { toPersonDto } from './case.mapper';
@@ -266,8 +273,8 @@ export class CasesService {
   async list(user: AuthenticatedUser, query: CaseQueryDto): Promise<Page<CaseSummaryDto>> {
     const clock = clockNow();
     const unguarded = this.config.get('BENCHMARK_UNGUARDED_LIST', { infer: true });
-    // One query pages and counts (window count) over the scope, evaluated once; the page's rows
-    // are then loaded by primary key.
+    // One query pages and counts (window count) over the scope, evaluated once, and (guarded)
+    // loads the policy's facts for the page's cases; the page's rows are then loaded by key.
     const { values, bind } = positionalParameters();
     const where: string[] = [];
     if (query.programme) where.push(`sc.programme = ${bind(query.programme)}`);
@@ -281,32 +288,39 @@ export class CasesService {
     const from = unguarded
       ? unguardedList([...where, ...(openOnly ? ['sc.closed = false'] : [])])
       : caseScopeSql(actorOf(user), clock, bind, { openOnly, filters: where });
-    const page = await this.dataSource.query<{ id: string; total: string }[]>(
-      `SELECT s.id, count(*) OVER () AS total FROM (${from}) AS s
-       ORDER BY s.updated_at DESC, s.id ASC
-       LIMIT ${bind(query.pageSize)} OFFSET ${bind((query.page - 1) * query.pageSize)}`,
+    const filterValues = values.length;
+    const [result] = await this.dataSource.query<
+      (CaseFacts & { ids: string[]; total: string | null })[]
+    >(
+      `WITH page AS MATERIALIZED (
+         SELECT s.id, s.updated_at, count(*) OVER () AS total FROM (${from}) AS s
+         ORDER BY s.updated_at DESC, s.id ASC
+         LIMIT ${bind(query.pageSize)} OFFSET ${bind((query.page - 1) * query.pageSize)})
+       SELECT (SELECT coalesce(array_agg(id::text ORDER BY updated_at DESC, id ASC), '{}')
+               FROM page) AS ids,
+              (SELECT max(total) FROM page) AS total${
+                unguarded
+                  ? ''
+                  : `, ${caseFactsColumns('ARRAY(SELECT id FROM page)', actorOf(user), clock, bind)}`
+              }`,
       values,
     );
-    let total = page.length ? Number(page[0].total) : 0;
-    if (!page.length && query.page > 1) {
+    const ids = result.ids;
+    let total = Number(result.total ?? 0);
+    if (!ids.length && query.page > 1) {
       const [row] = await this.dataSource.query<{ n: string }[]>(
         `SELECT count(*) AS n FROM (${from}) AS s`,
-        values.slice(0, -2),
+        values.slice(0, filterValues),
       );
       total = Number(row.n);
     }
-    const ids = page.map((r) => r.id);
-    // The policy's facts load alongside the cases themselves (one round trip each, in parallel).
-    const facts = unguarded || !ids.length ? undefined : this.access.factsFor(user, ids, clock);
-    // Awaited below; should the load fail first, its failure is the one the caller gets.
-    facts?.catch(() => undefined);
     const loaded = ids.length
       ? await this.dataSource.getRepository(CaseEntity).find({
           where: { id: In(ids) },
           relations: { subjectPerson: true, owningOrganisation: true, handler: true },
         })
       : [];
-    const rows = page.map((r) => loaded.find((c) => c.id === r.id)!).filter(Boolean);
+    const rows = ids.map((id) => loaded.find((c) => c.id === id)!).filter(Boolean);
     if (unguarded)
       return {
         items: rows.map((c) => summary(c, null, clock.today)),
@@ -315,7 +329,7 @@ export class CasesService {
         pageSize: query.pageSize,
       };
 
-    const decisions = await this.access.decideMany(user, rows, clock, undefined, facts);
+    const decisions = await this.access.decideMany(user, rows, clock, undefined, result);
     const items = rows.map((c) => summary(c, decisions.get(c.id)?.decision ?? null, clock.today));
     await this.audit.record(user, {
       action: AuditAction.CaseList,
