@@ -18,11 +18,15 @@ const CASES = Number(process.env.BENCH_CASES ?? 120_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 /** `off` sets jit = off for the benchmark database (to measure what PostgreSQL's JIT costs). */
 const JIT = process.env.BENCH_PG_JIT ?? 'default';
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+/** Seconds of unrecorded load per variant before the rounds (JIT, caches, connection pools). */
+const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 4);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const EXPLAIN = process.env.BENCH_EXPLAIN === '1';
 const PG = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
-const DB = `samsyn_bench_caseload_${process.pid}`;
+/** A database kept by an earlier run (BENCH_KEEP_DB=1), reused as it is: for experiments. */
+const REUSE = process.env.BENCH_REUSE_DB;
+const DB = REUSE ?? `samsyn_bench_caseload_${process.pid}`;
 const USER = 'social.orebro';
 
 function log(line = '') {
@@ -327,11 +331,11 @@ async function backendPids(db) {
 }
 
 /**
- * Requests for SECONDS seconds with CONCURRENCY in flight, after a warm-up. Besides throughput,
+ * Requests for `seconds` (SECONDS) with CONCURRENCY in flight, after a few warm-up requests. Besides throughput,
  * the CPU time the API process and the database's backends spent per request: on a shared
  * machine, throughput follows whatever else runs, while CPU per request stays put.
  */
-async function measure(api, cookie, path, db) {
+async function measure(api, cookie, path, db, seconds = SECONDS) {
   const url = api.url;
   const get = async () => {
     const res = await fetch(`${url}${path}`, { headers: { cookie } });
@@ -345,7 +349,7 @@ async function measure(api, cookie, path, db) {
   const before = pids.map(cpuTicks);
   const apiBefore = cpuTicks(api.pid);
   const started = performance.now();
-  const deadline = started + SECONDS * 1000;
+  const deadline = started + seconds * 1000;
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (performance.now() < deadline) {
@@ -355,7 +359,7 @@ async function measure(api, cookie, path, db) {
       }
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
+  const elapsed = (performance.now() - started) / 1000;
   const apiMs = (cpuTicks(api.pid) - apiBefore) * 10;
   // A backend the pool opened during the round counts from zero.
   const after = await backendPids(db);
@@ -365,7 +369,9 @@ async function measure(api, cookie, path, db) {
   latencies.sort((a, b) => a - b);
   return {
     cpu: (apiMs + dbMs) / latencies.length,
-    rps: latencies.length / seconds,
+    apiCpu: apiMs / latencies.length,
+    dbCpu: dbMs / latencies.length,
+    rps: latencies.length / elapsed,
     p50: latencies[Math.floor(latencies.length * 0.5)],
     p95: latencies[Math.floor(latencies.length * 0.95)],
   };
@@ -384,8 +390,10 @@ async function main() {
   }
   const admin = new pg.Client({ connectionString: `${PG}/postgres` });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB}`);
+  if (!REUSE) {
+    await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${DB}`);
+  }
   if (JIT === 'off') await admin.query(`ALTER DATABASE ${DB} SET jit = off`);
   const apis = [];
   const db = new pg.Client({ connectionString: `${PG}/${DB}` });
@@ -395,7 +403,7 @@ async function main() {
     const guarded = await startApi({});
     apis.push(guarded);
     await db.connect();
-    const { userId, unitId, orgId } = await generate(db);
+    const { userId, unitId } = REUSE ? await benchUser(db) : await generate(db);
     const unguarded = await startApi({ BENCHMARK_UNGUARDED_LIST: 'true' });
     apis.push(unguarded);
     const on = { ...guarded, cookie: await signIn(guarded.url) };
@@ -428,28 +436,41 @@ async function main() {
     ];
     const results = Object.fromEntries(variants.map((v) => [v.key, []]));
     log(
-      `  ${SECONDS} s × ${ROUNDS} rounds per variant, ${CONCURRENCY} concurrent; rounds alternate` +
+      `  ${SECONDS} s × ${ROUNDS} rounds per variant after ${WARMUP} s of warm-up each, ${CONCURRENCY} concurrent; the compared pair runs back to back, in ABBA order` +
         (JIT === 'off' ? '; jit = off for this database' : ''),
     );
-    for (let round = 0; round < ROUNDS; round++)
-      for (const v of variants) results[v.key].push(await measure(v.api, v.api.cookie, v.path, db));
+    // The machine's speed drifts over a run (other tenants, the database's background work), so
+    // the compared pair runs back to back in every round, in ABBA order (on first in even
+    // rounds, off first in odd ones) so that a steady drift favours neither; the heavy
+    // unguarded list of all cases runs last, away from the pair.
+    for (const v of variants) await measure(v.api, v.api.cookie, v.path, db, WARMUP);
+    const pairRatios = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const pair = round % 2 === 0 ? [variants[0], variants[2]] : [variants[2], variants[0]];
+      for (const v of [...pair, variants[1]])
+        results[v.key].push(await measure(v.api, v.api.cookie, v.path, db));
+      pairRatios.push(results.on[round].rps / results.offSimilar[round].rps);
+    }
     const summary = {};
     for (const v of variants) {
       const rs = results[v.key];
       summary[v.key] = {
         cpu: median(rs.map((r) => r.cpu)),
+        apiCpu: median(rs.map((r) => r.apiCpu)),
+        dbCpu: median(rs.map((r) => r.dbCpu)),
         rps: median(rs.map((r) => r.rps)),
         p50: median(rs.map((r) => r.p50)),
         p95: median(rs.map((r) => r.p95)),
       };
       const s = summary[v.key];
       log(
-        `  ${v.label.padEnd(34)} ${s.rps.toFixed(0).padStart(5)} req/s   p50 ${s.p50.toFixed(1).padStart(6)} ms   p95 ${s.p95.toFixed(1).padStart(6)} ms   CPU/req ${s.cpu.toFixed(1).padStart(5)} ms   (rounds: ${rs.map((r) => r.rps.toFixed(0)).join(', ')})`,
+        `  ${v.label.padEnd(34)} ${s.rps.toFixed(0).padStart(5)} req/s   p50 ${s.p50.toFixed(1).padStart(6)} ms   p95 ${s.p95.toFixed(1).padStart(6)} ms   CPU/req ${s.cpu.toFixed(1).padStart(5)} ms (API ${s.apiCpu.toFixed(1)} + DB ${s.dbCpu.toFixed(1)})   (rounds: ${rs.map((r) => r.rps.toFixed(0)).join(', ')})`,
       );
     }
-    const ratio = summary.on.rps / summary.offSimilar.rps;
+    const ratio = median(pairRatios);
     log(
-      `  ratio ON / OFF (similar size): ${ratio.toFixed(2)} → policy + audit cost ${((1 - ratio) * 100).toFixed(0)} % of throughput (goal ≤ 10 %)`,
+      `  ratio ON / OFF (similar size), median of the rounds' pairs: ${ratio.toFixed(2)} → policy + audit cost ${((1 - ratio) * 100).toFixed(0)} % of throughput (goal ≤ 10 %)` +
+        `   (pairs: ${pairRatios.map((r) => r.toFixed(2)).join(', ')}; ratio of the medians ${(summary.on.rps / summary.offSimilar.rps).toFixed(2)})`,
     );
     log(`  ratio ON / OFF (all cases):    ${(summary.on.rps / summary.offAll.rps).toFixed(2)}`);
     log(
@@ -466,10 +487,16 @@ async function main() {
   } finally {
     for (const api of apis) await api.stop();
     await db.end().catch(() => undefined);
-    if (process.env.BENCH_KEEP_DB !== '1')
+    if (process.env.BENCH_KEEP_DB !== '1' && !REUSE)
       await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`).catch(() => undefined);
     await admin.end();
   }
+}
+
+/** The benchmark user of a reused database. */
+async function benchUser(db) {
+  const { rows } = await db.query('SELECT id, unit_id FROM users WHERE username = $1', [USER]);
+  return { userId: rows[0].id, unitId: rows[0].unit_id };
 }
 
 /** The list's count query with the caller's scope, as the API sends it (for BENCH_EXPLAIN=1). */
