@@ -186,9 +186,9 @@ export class CaseAccessService {
   }
 
   /**
-   * Decisions for many cases in one query (lists decorate their page with it). A list that knows
-   * its page's ids before it has loaded the cases passes `facts` from `factsFor`, started at the
-   * same time as its own load, so the decisions add no round trip of their own to its latency.
+   * Decisions for many cases in one query (lists decorate their page with it). A list that has
+   * already loaded the facts (the caseload's page query selects `caseFactsColumns`), or started
+   * `factsFor` alongside its own load, passes them as `preloaded`: no round trip of their own.
    */
   async decideMany(
     user: AuthenticatedUser,
@@ -232,9 +232,8 @@ export class CaseAccessService {
   }
 
   /**
-   * The facts the policy decides on for `ids`, in ONE round trip: each kind of fact is a JSON array
-   * of its rows (times as epoch milliseconds, what a JS Date holds). Lists call this on every page,
-   * so four queries (four socket writes, four result parses) would be a large part of its cost.
+   * The facts the policy decides on for `ids`, in ONE round trip (`caseFactsColumns`): four
+   * queries (four socket writes, four result parses) were a large part of a list's cost.
    */
   async factsFor(
     user: AuthenticatedUser,
