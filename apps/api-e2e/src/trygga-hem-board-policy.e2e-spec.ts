@@ -6,6 +6,7 @@ import {
   type ConsentDto,
   type CoordinatorGroupDto,
   type CreateCaseDto,
+  type MeetingDto,
   InformationCategory,
   LegalProvision,
   type Page,
@@ -667,6 +668,37 @@ describe('Trygga hem board: category visibility in SQL agrees with the access po
       { seed: SEED, numRuns: RUNS },
     );
   }, 60_000);
+
+  // Last: a meeting changes nothing the board shows, but keep it after the board's checks.
+  it('a meeting agenda shows the member only the reasons whose category they see', async () => {
+    const created = await owner.post<MeetingDto>(`/api/v1/trygga-hem/groups/${group.id}/meetings`, {
+      heldOn: today,
+    });
+    expectStatus(created, 201, 'meeting');
+    const full = new Map(created.body.items.map((i) => [i.caseId, i]));
+    // The owner sees every category of every fixture: the stored reasons name every signal.
+    for (const f of fixtures.filter((x) => x.raised))
+      expect(full.get(f.kase.id)?.reasons).toEqual(
+        expect.arrayContaining([AgendaReason.NewIncident, AgendaReason.HighRisk]),
+      );
+    const seen = await polis.get<MeetingDto>(`/api/v1/trygga-hem/meetings/${created.body.id}`);
+    expectStatus(seen, 200, 'meeting as the member');
+    let withheldIncidents = 0;
+    for (const item of seen.body.items) {
+      const d = decisions.get(item.caseId)!;
+      const sees = (c: InformationCategory) => d.allowed && d.categories.includes(c);
+      const coordination = sees(C.Coordination);
+      const stored = full.get(item.caseId)!.reasons;
+      expect({ case: label(item.caseId), reasons: item.reasons }).toEqual({
+        case: label(item.caseId),
+        reasons: coordination ? visibleReasons(stored, sees) : [],
+      });
+      if (coordination && !sees(C.Criminal) && stored.includes(AgendaReason.NewIncident))
+        withheldIncidents++;
+    }
+    // The fixtures include members who see coordination but not criminal information.
+    expect(withheldIncidents).toBeGreaterThan(0);
+  });
 });
 
 /** `decideCaseAccess` for the actor on each case, from facts read back by plain SQL. */

@@ -1,4 +1,4 @@
-import { AgendaReason, RiskLevel, TryggaHemPriority } from '@samsyn/common';
+import { AgendaReason, InformationCategory, RiskLevel, TryggaHemPriority } from '@samsyn/common';
 import {
   addMonths,
   type AgendaSignals,
@@ -10,6 +10,7 @@ import {
   isRepeatIncident,
   latestPerAgency,
   priorityRank,
+  visibleAgendaReasons,
   proposeAgenda,
   suppressBreakdown,
   suppressSmallCount,
@@ -169,6 +170,31 @@ describe('agenda (issue 6 §6)', () => {
       AgendaReason.HighRisk,
     ]);
     expect(agendaReasons(s('x'))).toEqual([AgendaReason.Routine]);
+  });
+
+  it('shows a member only the reasons whose category they see (D20)', () => {
+    const all = agendaReasons(
+      s('x', { newIncidents: 1, repeat: true, highRisk: true, reviewDue: true, overdueActions: 2 }),
+    );
+    const C = InformationCategory;
+    expect(visibleAgendaReasons(all, [C.Coordination, C.Criminal, C.Risk])).toEqual(all);
+    expect(visibleAgendaReasons(all, [C.Coordination])).toEqual([
+      AgendaReason.Repeat,
+      AgendaReason.OverdueAction,
+    ]);
+    expect(visibleAgendaReasons(all, [C.Coordination, C.Risk])).toEqual([
+      AgendaReason.Repeat,
+      AgendaReason.HighRisk,
+      AgendaReason.OverdueReview,
+      AgendaReason.OverdueAction,
+    ]);
+    // A new incident alone, to a member without the criminal category: routine, not the incident.
+    expect(visibleAgendaReasons([AgendaReason.NewIncident], [C.Coordination])).toEqual([
+      AgendaReason.Routine,
+    ]);
+    expect(visibleAgendaReasons([AgendaReason.Routine], [C.Coordination])).toEqual([
+      AgendaReason.Routine,
+    ]);
   });
 });
 

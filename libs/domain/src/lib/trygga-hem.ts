@@ -1,5 +1,6 @@
 import {
   AgendaReason,
+  InformationCategory,
   type RiskLevel,
   TRYGGA_HEM_PRIORITIES,
   TryggaHemPriority,
@@ -136,6 +137,34 @@ export function agendaReasons(s: AgendaSignals): AgendaReason[] {
   if (s.overdueActions > 0) reasons.push(AgendaReason.OverdueAction);
   if (!reasons.length) reasons.push(AgendaReason.Routine);
   return reasons;
+}
+
+/**
+ * The information category each reason reveals: a new incident is criminal information, high
+ * risk and a due review are risk information, a repeat and an overdue action are coordination.
+ */
+export const AGENDA_REASON_CATEGORY: Readonly<
+  Record<Exclude<AgendaReason, AgendaReason.Routine>, InformationCategory>
+> = {
+  [AgendaReason.NewIncident]: InformationCategory.Criminal,
+  [AgendaReason.Repeat]: InformationCategory.Coordination,
+  [AgendaReason.HighRisk]: InformationCategory.Risk,
+  [AgendaReason.OverdueReview]: InformationCategory.Risk,
+  [AgendaReason.OverdueAction]: InformationCategory.Coordination,
+};
+
+/**
+ * A meeting's stored reasons (proposed from every signal) as a member sees them: only the
+ * reasons whose category their decision includes; none left reads as routine (D20, R3).
+ */
+export function visibleAgendaReasons(
+  reasons: readonly AgendaReason[],
+  categories: readonly InformationCategory[],
+): AgendaReason[] {
+  const shown = reasons.filter(
+    (r) => r !== AgendaReason.Routine && categories.includes(AGENDA_REASON_CATEGORY[r]),
+  );
+  return shown.length ? shown : [AgendaReason.Routine];
 }
 
 const REASON_ORDER: readonly AgendaReason[] = [

@@ -18,7 +18,13 @@ import {
   type RecordDecisionDto,
   type UpdateAgendaDto,
 } from '@samsyn/common';
-import { agendaReasons, type CaseDecision, canWriteCategory, proposeAgenda } from '@samsyn/domain';
+import {
+  agendaReasons,
+  type CaseDecision,
+  canWriteCategory,
+  proposeAgenda,
+  visibleAgendaReasons,
+} from '@samsyn/domain';
 import {
   AgendaItemEntity,
   CaseEntity,
@@ -237,7 +243,8 @@ export class MeetingsService {
         subjectName: showName
           ? `${kase.subjectPerson!.firstName} ${kase.subjectPerson!.lastName}`
           : null,
-        reasons: d ? item.reasons : [],
+        // Stored from every signal when proposed; each member sees only the reasons they may.
+        reasons: d ? visibleAgendaReasons(item.reasons, d.categories) : [],
         decision: d ? item.decision : null,
         decidedBy:
           d && item.decidedById
