@@ -19,7 +19,7 @@ import {
   type UpdateCoordinatorGroupDto,
   type UserSummaryDto,
 } from '@samsyn/common';
-import { type AgendaSignals, agendaReasons, TRYGGA_HEM } from '@samsyn/domain';
+import { agendaReasons, TRYGGA_HEM, visibleAgendaReasons } from '@samsyn/domain';
 import {
   CaseEntity,
   CoordinatorGroupEntity,
@@ -322,20 +322,21 @@ export class CoordinatorGroupsService {
       const showName =
         c.subjectPerson?.protectedLevel === ProtectedIdentityLevel.None &&
         sees(InformationCategory.Identity);
-      // The reasons name only signals the caller sees (a new incident is criminal information,
-      // high risk and a due review are risk information).
-      const seesRisk = sees(InformationCategory.Risk);
-      const signals: AgendaSignals = {
-        caseId: r.case_id,
-        caseNumber: r.case_number,
-        priority: r.priority,
-        newIncidents: sees(InformationCategory.Criminal) ? r.new_incidents : 0,
-        repeat: r.repeat,
-        highRisk: seesRisk && r.high_risk,
-        reviewDue: seesRisk && r.review_due,
-        overdueActions: r.overdue_actions,
-        daysSinceReview: r.days_since_review,
-      };
+      // The reasons name only signals the caller sees (the same rule as a meeting's agenda).
+      const reasons = visibleAgendaReasons(
+        agendaReasons({
+          caseId: r.case_id,
+          caseNumber: r.case_number,
+          priority: r.priority,
+          newIncidents: r.new_incidents,
+          repeat: r.repeat,
+          highRisk: r.high_risk,
+          reviewDue: r.review_due,
+          overdueActions: r.overdue_actions,
+          daysSinceReview: r.days_since_review,
+        }),
+        d.categories,
+      );
       items.push({
         caseId: c.id,
         caseNumber: c.number,
@@ -350,7 +351,7 @@ export class CoordinatorGroupsService {
         daysSinceReview: r.days_since_review,
         openOffers: sees(InformationCategory.Social) ? r.open_offers : null,
         newIncidents: sees(InformationCategory.Criminal) ? r.new_incidents : null,
-        reasons: coordination ? agendaReasons(signals) : [],
+        reasons: coordination ? reasons : [],
       });
     }
     await this.audit.record(user, {
