@@ -407,7 +407,7 @@ export class TryggaHemRecordsService {
         changedById: user.id,
         changedByName: user.displayName,
         changedByOrganisationId: user.organisation.id,
-        changedByOrganisationName: await orgName(em, user.organisation.id),
+        changedByOrganisationName: user.organisation.name,
       });
     });
   }
