@@ -167,7 +167,8 @@ export function visibleAgendaReasons(
   return shown.length ? shown : [AgendaReason.Routine];
 }
 
-const REASON_ORDER: readonly AgendaReason[] = [
+/** The reasons from most to least urgent: a case ranks by its most urgent one. */
+export const AGENDA_REASON_ORDER: readonly AgendaReason[] = [
   AgendaReason.NewIncident,
   AgendaReason.Repeat,
   AgendaReason.HighRisk,
@@ -182,7 +183,7 @@ const REASON_ORDER: readonly AgendaReason[] = [
  * since the last review, then case number so the order is stable.
  */
 export function compareAgenda(a: AgendaSignals, b: AgendaSignals): number {
-  const rank = (s: AgendaSignals) => REASON_ORDER.indexOf(agendaReasons(s)[0]);
+  const rank = (s: AgendaSignals) => AGENDA_REASON_ORDER.indexOf(agendaReasons(s)[0]);
   return (
     rank(a) - rank(b) ||
     priorityRank(b.priority) - priorityRank(a.priority) ||

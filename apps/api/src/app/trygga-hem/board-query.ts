@@ -1,5 +1,6 @@
 import {
   ActionStatus,
+  AgendaReason,
   type BoardQueryDto,
   type BoardSort,
   InformationCategory,
@@ -7,7 +8,12 @@ import {
   RiskLevel,
   type TryggaHemPriority,
 } from '@samsyn/common';
-import type { PolicyActor, PolicyClock } from '@samsyn/domain';
+import {
+  AGENDA_REASON_CATEGORY,
+  AGENDA_REASON_ORDER,
+  type PolicyActor,
+  type PolicyClock,
+} from '@samsyn/domain';
 import { caseScopeSql, positionalParameters } from '../cases/case-scope';
 
 /** One board row as the SQL query returns it: the raw signals and what the caller may see. */
@@ -68,7 +74,7 @@ export function boardSql(
   const org = bind(actor.organisationId);
   const unit = bind(actor.unitId);
   const today = `${bind(clock.today)}::date`;
-  const now = bind(clock.now);
+  const now = `${bind(clock.now.toISOString())}::timestamptz`;
   const programme = bind(programmeCategories);
   const open = bind(ActionStatus.Open);
 
@@ -83,10 +89,10 @@ export function boardSql(
   const flag = (expr: string, wanted: boolean | undefined) => {
     if (wanted !== undefined) where.push(wanted ? expr : `NOT (${expr})`);
   };
-  flag('r.sees_coordination AND r.repeat', query.repeat);
-  flag('r.sees_coordination AND r.overdue_actions > 0', query.overdueActions);
-  flag('r.sees_risk AND r.high_risk', query.highRisk);
-  flag('r.sees_criminal AND r.new_incidents > 0', query.newIncidents);
+  flag(visibleSignal(AgendaReason.Repeat), query.repeat);
+  flag(visibleSignal(AgendaReason.OverdueAction), query.overdueActions);
+  flag(visibleSignal(AgendaReason.HighRisk), query.highRisk);
+  flag(visibleSignal(AgendaReason.NewIncident), query.newIncidents);
 
   const sql = `
     WITH scope AS (${scope}),
@@ -161,15 +167,33 @@ export function boardSql(
   return { sql, values };
 }
 
+type Signalled = Exclude<AgendaReason, AgendaReason.Routine>;
+
+/** Each agenda reason's signal, as a condition on a board row. */
+const REASON_SIGNAL: Record<Signalled, string> = {
+  [AgendaReason.NewIncident]: 'r.new_incidents > 0',
+  [AgendaReason.Repeat]: 'r.repeat',
+  [AgendaReason.HighRisk]: 'r.high_risk',
+  [AgendaReason.OverdueReview]: 'r.review_due',
+  [AgendaReason.OverdueAction]: 'r.overdue_actions > 0',
+};
+
+/**
+ * A reason's signal as the caller sees it: absent unless they see its category
+ * (`AGENDA_REASON_CATEGORY`, the rule the rows' reasons and a meeting's agenda follow too).
+ */
+function visibleSignal(reason: Signalled): string {
+  return `(r.sees_${AGENDA_REASON_CATEGORY[reason]} AND ${REASON_SIGNAL[reason]})`;
+}
+
 /**
  * Agenda reason rank of `compareAgenda` (the case's most urgent reason, 0 = new incident), over
  * the signals as the caller sees them: a signal hidden from the caller does not move the case up,
  * so the order cannot reveal it.
  */
-const AGENDA_RANK = `CASE WHEN r.sees_criminal AND r.new_incidents > 0 THEN 0
-  WHEN r.sees_coordination AND r.repeat THEN 1 WHEN r.sees_risk AND r.high_risk THEN 2
-  WHEN r.sees_risk AND r.review_due THEN 3 WHEN r.sees_coordination AND r.overdue_actions > 0 THEN 4
-  ELSE 5 END`;
+const AGENDA_RANK = `CASE ${AGENDA_REASON_ORDER.filter((r) => r !== AgendaReason.Routine)
+  .map((reason, rank) => `WHEN ${visibleSignal(reason)} THEN ${rank}`)
+  .join(' ')} ELSE ${AGENDA_REASON_ORDER.indexOf(AgendaReason.Routine)} END`;
 
 /** The priority as the caller sees it: hidden sorts last. */
 const VISIBLE_PRIORITY = `CASE WHEN r.sees_coordination THEN r.priority END DESC NULLS LAST`;
