@@ -3,6 +3,7 @@
  * class-transformer decorators read `reflect-metadata`, which the browser bundle does not load,
  * so the client imports its Trygga hem codes from here (as sip.ts does for SIP).
  */
+import { InformationCategory } from './case-access';
 
 /** Focused-deterrence priority (D4, High Point): A = watch list … D = most dangerous. */
 export enum TryggaHemPriority {
@@ -107,6 +108,18 @@ export enum TryggaHemRecordKind {
   ControlMeasure = 'control_measure',
   Incident = 'incident',
 }
+
+/**
+ * The information category each kind of record belongs to: recording, correcting or removing
+ * one takes it (the API), and the case page offers its forms only with it (the client).
+ */
+export const TRYGGA_HEM_RECORD_CATEGORY: Readonly<
+  Record<TryggaHemRecordKind, InformationCategory>
+> = {
+  [TryggaHemRecordKind.Notification]: InformationCategory.Coordination,
+  [TryggaHemRecordKind.ControlMeasure]: InformationCategory.Criminal,
+  [TryggaHemRecordKind.Incident]: InformationCategory.Criminal,
+};
 
 /** What happened to a recorded fact afterwards (D21): never silently rewritten. */
 export enum RecordRevisionKind {

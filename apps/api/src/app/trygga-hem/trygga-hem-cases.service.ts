@@ -16,6 +16,7 @@ import {
   RiskInstrument,
   type SaveSafetyPlanDto,
   type TryggaHemCaseDto,
+  TRYGGA_HEM_RECORD_CATEGORY,
   TryggaHemRecordKind,
   type UpdateActionDto,
   type UpdateOfferDto,
@@ -432,7 +433,8 @@ export class TryggaHemCasesService {
   }
 
   addNotification(user: AuthenticatedUser, caseId: string, dto: CreateTryggaHemNotificationDto) {
-    return this.write(user, caseId, InformationCategory.Coordination, async ({ em, today }) => {
+    const category = TRYGGA_HEM_RECORD_CATEGORY[TryggaHemRecordKind.Notification];
+    return this.write(user, caseId, category, async ({ em, today }) => {
       const deliveredOn = notInFuture(dto.deliveredOn, today, 'deliveredOn');
       await em.insert(TryggaHemNotificationEntity, {
         caseId,
@@ -487,7 +489,8 @@ export class TryggaHemCasesService {
   }
 
   addControlMeasure(user: AuthenticatedUser, caseId: string, dto: CreateControlMeasureDto) {
-    return this.write(user, caseId, InformationCategory.Criminal, async ({ em }) => {
+    const category = TRYGGA_HEM_RECORD_CATEGORY[TryggaHemRecordKind.ControlMeasure];
+    return this.write(user, caseId, category, async ({ em }) => {
       const startsOn = dto.startsOn.slice(0, 10);
       const endsOn = dto.endsOn?.slice(0, 10) ?? null;
       if (endsOn !== null && endsOn < startsOn)
@@ -527,7 +530,7 @@ export class TryggaHemCasesService {
     return this.write(
       user,
       caseId,
-      InformationCategory.Criminal,
+      TRYGGA_HEM_RECORD_CATEGORY[TryggaHemRecordKind.Incident],
       async ({ em, profile, today, programme }) => {
         const occurredOn = notInFuture(dto.occurredOn, today, 'occurredOn');
         if (dto.victimPersonId) {

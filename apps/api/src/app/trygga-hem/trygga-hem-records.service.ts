@@ -4,10 +4,10 @@ import {
   type CorrectIncidentDto,
   type CorrectTryggaHemNotificationDto,
   ErrorCode,
-  InformationCategory,
   NotificationMethod,
   RecordRevisionKind,
   type RemoveTryggaHemRecordDto,
+  TRYGGA_HEM_RECORD_CATEGORY,
   type TryggaHemCaseDto,
   TryggaHemRecordKind,
 } from '@samsyn/common';
@@ -53,17 +53,17 @@ type Row = CorrectableRecord & { id: string; caseId: string };
 const KINDS = {
   [TryggaHemRecordKind.Notification]: {
     entity: TryggaHemNotificationEntity,
-    category: InformationCategory.Coordination,
+    category: TRYGGA_HEM_RECORD_CATEGORY[TryggaHemRecordKind.Notification],
     noun: 'notification',
   },
   [TryggaHemRecordKind.ControlMeasure]: {
     entity: TryggaHemControlMeasureEntity,
-    category: InformationCategory.Criminal,
+    category: TRYGGA_HEM_RECORD_CATEGORY[TryggaHemRecordKind.ControlMeasure],
     noun: 'control measure',
   },
   [TryggaHemRecordKind.Incident]: {
     entity: TryggaHemIncidentEntity,
-    category: InformationCategory.Criminal,
+    category: TRYGGA_HEM_RECORD_CATEGORY[TryggaHemRecordKind.Incident],
     noun: 'incident',
   },
 } as const;

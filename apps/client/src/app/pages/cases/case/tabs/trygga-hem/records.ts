@@ -5,6 +5,7 @@ import {
   type IncidentDto,
   InformationCategory,
   type TryggaHemCaseDto,
+  TRYGGA_HEM_RECORD_CATEGORY,
   type TryggaHemNotificationDto,
   TryggaHemRecordKind,
 } from '@samsyn/common';
@@ -26,10 +27,8 @@ import type { TranslationParams } from '../../../../../core/i18n/translate';
 export type RecordSection = TryggaHemRecordKind | 'offer';
 
 export const RECORD_CATEGORY: Readonly<Record<RecordSection, InformationCategory>> = {
-  [TryggaHemRecordKind.Notification]: InformationCategory.Coordination,
+  ...TRYGGA_HEM_RECORD_CATEGORY,
   offer: InformationCategory.Social,
-  [TryggaHemRecordKind.ControlMeasure]: InformationCategory.Criminal,
-  [TryggaHemRecordKind.Incident]: InformationCategory.Criminal,
 };
 
 /**
