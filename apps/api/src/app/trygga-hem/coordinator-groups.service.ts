@@ -297,20 +297,19 @@ export class CoordinatorGroupsService {
       : query.page > 1
         ? Number((await run({ ...query, page: 1, pageSize: 1 }))[0]?.total ?? 0)
         : 0;
-    const cases = found.length
-      ? await this.dataSource.manager.find(CaseEntity, {
-          where: { id: In(found.map((r) => r.case_id)) },
-          relations: { subjectPerson: true },
-        })
-      : [];
-    const [decisions, risk] = await Promise.all([
-      this.access.decideMany(user, cases, clock),
-      latestRiskByCase(
-        this.dataSource.manager,
-        found.map((r) => r.case_id),
-        clock.today,
-      ),
+    // The page's cases, the policy's facts on them and their risk levels, in parallel.
+    const ids = found.map((r) => r.case_id);
+    const [cases, facts, risk] = await Promise.all([
+      ids.length
+        ? this.dataSource.manager.find(CaseEntity, {
+            where: { id: In(ids) },
+            relations: { subjectPerson: true },
+          })
+        : [],
+      ids.length ? this.access.factsFor(user, ids, clock) : undefined,
+      latestRiskByCase(this.dataSource.manager, ids, clock.today),
     ]);
+    const decisions = await this.access.decideMany(user, cases, clock, undefined, facts);
     const items: BoardRowDto[] = [];
     for (const r of found) {
       const c = cases.find((k) => k.id === r.case_id);
