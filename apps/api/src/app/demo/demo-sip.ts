@@ -11,8 +11,10 @@ import { OrganisationEntity, UnitEntity } from '@samsyn/server';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CasesService } from '../cases/cases.service';
+import { SipCallingService } from '../sip/sip-calling.service';
+import { SipCaseService } from '../sip/sip-case.service';
+import { SipInvitationsService } from '../sip/sip-invitations.service';
 import { SipPlansService } from '../sip/sip-plans.service';
-import { SipService } from '../sip/sip.service';
 
 /**
  * The demo SIP (issue 4): the psychiatric clinic calls Örebro kommun's social services (kallelse)
@@ -24,7 +26,9 @@ export class DemoSipSeeder {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cases: CasesService,
-    private readonly sip: SipService,
+    private readonly sip: SipCaseService,
+    private readonly calling: SipCallingService,
+    private readonly invitations: SipInvitationsService,
     private readonly plans: SipPlansService,
   ) {}
 
@@ -67,7 +71,7 @@ export class DemoSipSeeder {
     } as CreateCaseDto);
     await this.sip.updateSettings(vard, kase.id, { requestedOn: today, violenceRelated: true });
     const startsAt = new Date(`${addDays(today, 7)}T09:00:00+01:00`).toISOString();
-    const meeting = await this.sip.call(vard, kase.id, {
+    const meeting = await this.calling.call(vard, kase.id, {
       startsAt,
       place: 'Psykiatriska kliniken, mötesrum 3',
       personParticipates: true,
@@ -79,7 +83,7 @@ export class DemoSipSeeder {
       ],
     });
     const invitation = meeting.invitations.find((i) => i.unit?.id === socialUnit.id)!;
-    await this.sip.answer(social, invitation.id, {
+    await this.invitations.answer(social, invitation.id, {
       version: invitation.version,
       answer: SipAnswer.Accept,
     });

@@ -38,14 +38,21 @@ import type { Response } from 'express';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser, RequirePermission } from '../auth/decorators';
 import { uuidParam } from '../common/uuid-param';
+import { SipCallingService } from './sip-calling.service';
+import { SipCaseService } from './sip-case.service';
+import { SipIndicatorService } from './sip-indicator.service';
+import { SipInvitationsService } from './sip-invitations.service';
+import { SipMeetingsService } from './sip-meetings.service';
 import { SipPlansService } from './sip-plans.service';
-import { SipService } from './sip.service';
 
 /** A SIP case's overview, settings, meetings and end (D7, D9, D10). */
 @ApiTags('sip')
 @Controller('cases/:caseId/sip')
 export class SipCaseController {
-  constructor(private readonly sip: SipService) {}
+  constructor(
+    private readonly sip: SipCaseService,
+    private readonly calling: SipCallingService,
+  ) {}
 
   /** Settings, deadlines with their state, meetings with invitation states, plan history. */
   @Get()
@@ -76,7 +83,7 @@ export class SipCaseController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() dto: CallSipMeetingDto,
   ): Promise<SipMeetingDto> {
-    return this.sip.call(user, caseId, dto);
+    return this.calling.call(user, caseId, dto);
   }
 
   /** The person ends the SIP (at any time), or it is closed; the reason is recorded. */
@@ -96,7 +103,10 @@ export class SipCaseController {
 @ApiTags('sip')
 @Controller('sip/meetings')
 export class SipMeetingsController {
-  constructor(private readonly sip: SipService) {}
+  constructor(
+    private readonly meetings: SipMeetingsService,
+    private readonly calling: SipCallingService,
+  ) {}
 
   @Get(':id')
   @RequirePermission(Permission.CaseRead)
@@ -104,7 +114,7 @@ export class SipMeetingsController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', uuidParam()) id: string,
   ): Promise<SipMeetingDto> {
-    return this.sip.meeting(user, id);
+    return this.meetings.meeting(user, id);
   }
 
   /** Moves the meeting (optimistic `version`); reminders follow and answers are asked for again. */
@@ -115,7 +125,7 @@ export class SipMeetingsController {
     @Param('id', uuidParam()) id: string,
     @Body() dto: UpdateSipMeetingDto,
   ): Promise<SipMeetingDto> {
-    return this.sip.updateMeeting(user, id, dto);
+    return this.calling.updateMeeting(user, id, dto);
   }
 
   @Post(':id/cancel')
@@ -126,7 +136,7 @@ export class SipMeetingsController {
     @Param('id', uuidParam()) id: string,
     @Body() dto: CancelSipMeetingDto,
   ): Promise<SipMeetingDto> {
-    return this.sip.cancelMeeting(user, id, dto);
+    return this.calling.cancelMeeting(user, id, dto);
   }
 
   /** The meeting as an iCalendar (.ics) file, for the caller's side and invited units. */
@@ -138,7 +148,7 @@ export class SipMeetingsController {
     @Param('id', uuidParam()) id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const { file, name } = await this.sip.calendar(user, id);
+    const { file, name } = await this.meetings.calendar(user, id);
     res.setHeader('content-disposition', `attachment; filename="${name}"`);
     return new StreamableFile(Buffer.from(file, 'utf8'), { type: 'text/calendar; charset=utf-8' });
   }
@@ -148,13 +158,13 @@ export class SipMeetingsController {
 @ApiTags('sip')
 @Controller('sip/invitations')
 export class SipInvitationsController {
-  constructor(private readonly sip: SipService) {}
+  constructor(private readonly invitations: SipInvitationsService) {}
 
   /** Your unit's invitations, newest first; the person only as far as consent covers. */
   @Get()
   @RequirePermission(Permission.CaseRead)
   list(@CurrentUser() user: AuthenticatedUser): Promise<SipReceivedInvitationDto[]> {
-    return this.sip.invitations(user);
+    return this.invitations.invitations(user);
   }
 
   @Get(':id')
@@ -163,7 +173,7 @@ export class SipInvitationsController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', uuidParam()) id: string,
   ): Promise<SipReceivedInvitationDto> {
-    return (await this.sip.invitations(user, id))[0];
+    return (await this.invitations.invitations(user, id))[0];
   }
 
   /** Accept, decline with a reason, or propose another time. */
@@ -175,7 +185,7 @@ export class SipInvitationsController {
     @Param('id', uuidParam()) id: string,
     @Body() dto: AnswerSipInvitationDto,
   ): Promise<SipReceivedInvitationDto> {
-    return this.sip.answer(user, id, dto);
+    return this.invitations.answer(user, id, dto);
   }
 }
 
@@ -268,7 +278,7 @@ export class SipPlansController {
 @ApiTags('sip')
 @Controller('statistics')
 export class SipStatisticsController {
-  constructor(private readonly sip: SipService) {}
+  constructor(private readonly sip: SipIndicatorService) {}
 
   @Get('sip-indicator')
   @RequirePermission(Permission.StatisticsRead)

@@ -9,9 +9,13 @@ import {
   SipPlansController,
   SipStatisticsController,
 } from './sip.controller';
+import { SipCallingService } from './sip-calling.service';
+import { SipCaseService } from './sip-case.service';
+import { SipIndicatorService } from './sip-indicator.service';
+import { SipInvitationsService } from './sip-invitations.service';
+import { SipMeetingsService } from './sip-meetings.service';
 import { SipPlansService } from './sip-plans.service';
 import { SipRemindersService } from './sip-reminders.service';
-import { SipService } from './sip.service';
 
 /** SIP — samordnad individuell plan (issue 4): meetings, invitations, plan versions, indicator. */
 @Module({
@@ -23,7 +27,22 @@ import { SipService } from './sip.service';
     SipPlansController,
     SipStatisticsController,
   ],
-  providers: [SipService, SipPlansService, SipRemindersService],
-  exports: [SipService, SipPlansService],
+  providers: [
+    SipCaseService,
+    SipCallingService,
+    SipMeetingsService,
+    SipInvitationsService,
+    SipIndicatorService,
+    SipPlansService,
+    SipRemindersService,
+  ],
+  exports: [
+    SipCaseService,
+    SipCallingService,
+    SipMeetingsService,
+    SipInvitationsService,
+    SipIndicatorService,
+    SipPlansService,
+  ],
 })
 export class SipModule {}
