@@ -29,7 +29,10 @@ import {
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser, RequirePermission } from '../auth/decorators';
 import { uuidParam } from '../common/uuid-param';
-import { CasesService } from './cases.service';
+import { CaseReadsService } from './case-reads.service';
+import { CaseRegistrationService } from './case-registration.service';
+import { CaseTeamService } from './case-team.service';
+import { CaseUpdatesService } from './case-updates.service';
 import { ConsentsService } from './consents.service';
 import { EmergencyAccessService } from './emergency-access.service';
 import { JournalService } from './journal.service';
@@ -38,7 +41,10 @@ import { JournalService } from './journal.service';
 @Controller('cases')
 export class CasesController {
   constructor(
-    private readonly cases: CasesService,
+    private readonly reads: CaseReadsService,
+    private readonly registration: CaseRegistrationService,
+    private readonly updates: CaseUpdatesService,
+    private readonly team: CaseTeamService,
     private readonly journal: JournalService,
     private readonly consents: ConsentsService,
     private readonly emergency: EmergencyAccessService,
@@ -51,7 +57,7 @@ export class CasesController {
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: CaseQueryDto,
   ): Promise<Page<CaseSummaryDto>> {
-    return this.cases.list(user, query);
+    return this.reads.list(user, query);
   }
 
   /** Whether a case number exists and whether the caller has access (no case content). */
@@ -61,14 +67,14 @@ export class CasesController {
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: CaseLookupQueryDto,
   ): Promise<CaseLookupDto> {
-    return this.cases.lookup(user, query.number);
+    return this.reads.lookup(user, query.number);
   }
 
   /** Opens a case with its participants and any consents, in one transaction. */
   @Post()
   @RequirePermission(Permission.CaseCreate)
   create(@CurrentUser() user: AuthenticatedUser, @Body() dto: CreateCaseDto): Promise<CaseDto> {
-    return this.cases.create(user, dto);
+    return this.registration.create(user, dto);
   }
 
   @Get(':id')
@@ -77,7 +83,7 @@ export class CasesController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', uuidParam()) id: string,
   ): Promise<CaseDto> {
-    return this.cases.get(user, id);
+    return this.reads.get(user, id);
   }
 
   /** Changes description, follow-up date or handler; 409 VERSION_CONFLICT when `version` is stale. */
@@ -88,7 +94,7 @@ export class CasesController {
     @Param('id', uuidParam()) id: string,
     @Body() dto: UpdateCaseDto,
   ): Promise<CaseDto> {
-    return this.cases.update(user, id, dto);
+    return this.updates.update(user, id, dto);
   }
 
   /** Moves the case along its programme's workflow. */
@@ -100,7 +106,7 @@ export class CasesController {
     @Param('id', uuidParam()) id: string,
     @Body() dto: ChangeCaseStatusDto,
   ): Promise<CaseDto> {
-    return this.cases.changeStatus(user, id, dto);
+    return this.updates.changeStatus(user, id, dto);
   }
 
   @Post(':id/participants')
@@ -110,7 +116,7 @@ export class CasesController {
     @Param('id', uuidParam()) id: string,
     @Body() dto: AddParticipantDto,
   ): Promise<CaseDto> {
-    return this.cases.addParticipant(user, id, dto);
+    return this.team.addParticipant(user, id, dto);
   }
 
   @Patch(':id/participants/:personId')
@@ -121,7 +127,7 @@ export class CasesController {
     @Param('personId', uuidParam('personId')) personId: string,
     @Body() dto: UpdatePersonDto,
   ): Promise<CaseDto> {
-    return this.cases.updatePerson(user, id, personId, dto);
+    return this.team.updatePerson(user, id, personId, dto);
   }
 
   @Post(':id/team')
@@ -131,7 +137,7 @@ export class CasesController {
     @Param('id', uuidParam()) id: string,
     @Body() dto: AddTeamMemberDto,
   ): Promise<CaseDto> {
-    return this.cases.addTeamMember(user, id, dto);
+    return this.team.addTeamMember(user, id, dto);
   }
 
   @Delete(':id/team/:memberId')
@@ -141,7 +147,7 @@ export class CasesController {
     @Param('id', uuidParam()) id: string,
     @Param('memberId', uuidParam('memberId')) memberId: string,
   ): Promise<CaseDto> {
-    return this.cases.removeTeamMember(user, id, memberId);
+    return this.team.removeTeamMember(user, id, memberId);
   }
 
   @Post(':id/links')
@@ -151,7 +157,7 @@ export class CasesController {
     @Param('id', uuidParam()) id: string,
     @Body() dto: LinkCaseDto,
   ): Promise<CaseDto> {
-    return this.cases.link(user, id, dto);
+    return this.updates.link(user, id, dto);
   }
 
   /** Journal entries in the categories the caller may see, newest first. */

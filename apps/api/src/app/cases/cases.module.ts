@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import { RemindersModule } from '../reminders/reminders.module';
 import { CaseAccessService } from './case-access.service';
+import { CaseReadsService } from './case-reads.service';
+import { CaseRegistrationService } from './case-registration.service';
+import { CaseTeamService } from './case-team.service';
+import { CaseUpdatesService } from './case-updates.service';
 import { CasesController, ConsentsController } from './cases.controller';
-import { CasesService } from './cases.service';
 import { ConsentsService } from './consents.service';
 import { EmergencyAccessService } from './emergency-access.service';
 import { JournalService } from './journal.service';
@@ -17,12 +20,23 @@ import { programmesProvider } from './programmes.provider';
   providers: [
     programmesProvider,
     CaseAccessService,
-    CasesService,
+    CaseReadsService,
+    CaseRegistrationService,
+    CaseUpdatesService,
+    CaseTeamService,
     ConsentsService,
     EmergencyAccessService,
     JournalService,
     PersonsService,
   ],
-  exports: [CaseAccessService, CasesService, JournalService, programmesProvider],
+  exports: [
+    CaseAccessService,
+    CaseReadsService,
+    CaseRegistrationService,
+    CaseUpdatesService,
+    CaseTeamService,
+    JournalService,
+    programmesProvider,
+  ],
 })
 export class CasesModule {}

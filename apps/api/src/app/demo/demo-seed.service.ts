@@ -11,7 +11,8 @@ import { OrganisationType } from '@samsyn/common';
 import { swedishDate } from '@samsyn/domain';
 import { DataSource } from 'typeorm';
 import { type AuthenticatedUser, toAuthenticatedUser } from '../auth/authenticated-user';
-import { CasesService } from '../cases/cases.service';
+import { CaseRegistrationService } from '../cases/case-registration.service';
+import { CaseTeamService } from '../cases/case-team.service';
 import { JournalService } from '../cases/journal.service';
 import { AgreementsService } from '../agreements/agreements.service';
 import { seedDemoAgreements } from './demo-agreements';
@@ -32,7 +33,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly dataSource: DataSource,
     private readonly passwords: PasswordService,
     private readonly config: ConfigService<EnvironmentVariables, true>,
-    private readonly cases: CasesService,
+    private readonly cases: CaseRegistrationService,
+    private readonly caseTeam: CaseTeamService,
     private readonly journal: JournalService,
     private readonly sipDemo: DemoSipSeeder,
     private readonly groups: CoordinatorGroupsService,
@@ -122,7 +124,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
       const owner = asUser(demo.owner);
       const kase = await this.cases.create(owner, demo.dto(ids, today));
       for (const member of demo.team)
-        await this.cases.addTeamMember(owner, kase.id, {
+        await this.caseTeam.addTeamMember(owner, kase.id, {
           userId: asUser(member.username).id,
           caseRole: member.caseRole,
           protectedIdentityAccess: member.protectedIdentityAccess,

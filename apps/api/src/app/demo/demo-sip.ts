@@ -10,7 +10,7 @@ import { addDays, swedishDate } from '@samsyn/domain';
 import { OrganisationEntity, UnitEntity } from '@samsyn/server';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { CasesService } from '../cases/cases.service';
+import { CaseRegistrationService } from '../cases/case-registration.service';
 import { SipCallingService } from '../sip/sip-calling.service';
 import { SipCaseService } from '../sip/sip-case.service';
 import { SipInvitationsService } from '../sip/sip-invitations.service';
@@ -25,7 +25,7 @@ import { SipPlansService } from '../sip/sip-plans.service';
 export class DemoSipSeeder {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly cases: CasesService,
+    private readonly cases: CaseRegistrationService,
     private readonly sip: SipCaseService,
     private readonly calling: SipCallingService,
     private readonly invitations: SipInvitationsService,

@@ -1,0 +1,121 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import {
+  AccessBasis,
+  AuditAction,
+  type CaseDto,
+  type ChangeCaseStatusDto,
+  ErrorCode,
+  type LinkCaseDto,
+  type UpdateCaseDto,
+  hasPermissions,
+  Permission,
+} from '@samsyn/common';
+import { allowedTransitions, canTransition, isClosedStatus } from '@samsyn/domain';
+import { CaseEntity, CaseLinkEntity, UserEntity } from '@samsyn/server';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { ApiException } from '../common/problem-details';
+import { CaseRemindersService } from '../reminders/case-reminders.service';
+import { CaseAccessService } from './case-access.service';
+import { CaseReadsService } from './case-reads.service';
+import { conflict, invalid, versionConflict } from './case-rules';
+
+/** Changing a shared case: its details, its status along the programme's workflow, its links. */
+@Injectable()
+export class CaseUpdatesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: CaseAccessService,
+    private readonly reads: CaseReadsService,
+    private readonly audit: AuditService,
+    private readonly caseReminders: CaseRemindersService,
+  ) {}
+
+  /** Optimistic locking: the edit names the version it started from; a stale one answers 409. */
+  async update(user: AuthenticatedUser, caseId: string, dto: UpdateCaseDto): Promise<CaseDto> {
+    await this.dataSource.transaction(async (em) => {
+      const { kase } = await this.access.require(user, caseId, 'change', { em, lock: true });
+      if (kase.version !== dto.version) throw versionConflict(kase.version);
+      if (dto.handlerId !== undefined) {
+        const handler = await em.findOneBy(UserEntity, { id: dto.handlerId, active: true });
+        if (
+          !handler ||
+          handler.organisationId !== kase.owningOrganisationId ||
+          !hasPermissions(handler.roles, [Permission.CaseRead])
+        )
+          throw invalid(
+            'handlerId',
+            'notInOwningOrganisation',
+            'The handler must be an active case worker of the owning organisation',
+          );
+        kase.handlerId = handler.id;
+      }
+      if (dto.description !== undefined) kase.description = dto.description.trim() || null;
+      if (dto.followUpAt !== undefined) kase.followUpAt = dto.followUpAt.slice(0, 10);
+      await em.save(kase);
+      await this.caseReminders.caseChanged(em, kase);
+      await this.audit.record(
+        user,
+        { action: AuditAction.CaseUpdate, caseIds: [caseId], basis: AccessBasis.Owner },
+        em,
+      );
+    });
+    return this.reads.get(user, caseId, { audit: false });
+  }
+
+  async changeStatus(
+    user: AuthenticatedUser,
+    caseId: string,
+    dto: ChangeCaseStatusDto,
+  ): Promise<CaseDto> {
+    await this.dataSource.transaction(async (em) => {
+      const { kase, programme } = await this.access.require(user, caseId, 'manage', {
+        em,
+        lock: true,
+      });
+      if (kase.version !== dto.version) throw versionConflict(kase.version);
+      if (!canTransition(programme, kase.status, dto.status))
+        throw new ApiException(
+          HttpStatus.CONFLICT,
+          ErrorCode.InvalidTransition,
+          `A ${programme.code} case cannot go from ${kase.status} to ${dto.status}; allowed: ${allowedTransitions(programme, kase.status).join(', ') || 'none'}.`,
+        );
+      kase.status = dto.status;
+      kase.closed = isClosedStatus(programme, dto.status);
+      kase.closedAt = kase.closed ? new Date() : null;
+      await em.save(kase);
+      await this.caseReminders.caseChanged(em, kase);
+      await this.audit.record(
+        user,
+        { action: AuditAction.CaseStatus, caseIds: [caseId], basis: AccessBasis.Owner },
+        em,
+      );
+    });
+    return this.reads.get(user, caseId, { audit: false });
+  }
+
+  /** Links two cases both ways; the caller must be able to open both (D3: nothing leaks through a link). */
+  async link(user: AuthenticatedUser, caseId: string, dto: LinkCaseDto): Promise<CaseDto> {
+    await this.dataSource.transaction(async (em) => {
+      await this.access.require(user, caseId, 'change', { em, lock: true });
+      const other = await em.findOneBy(CaseEntity, { number: dto.number });
+      if (!other) throw invalid('number', 'unknownCase', 'No case has this number');
+      if (other.id === caseId)
+        throw invalid('number', 'sameCase', 'A case cannot be linked to itself');
+      await this.access.require(user, other.id, 'read', { em });
+      if (await em.existsBy(CaseLinkEntity, { caseId, linkedCaseId: other.id }))
+        throw conflict('The cases are already linked.');
+      await em.insert(CaseLinkEntity, [
+        { caseId, linkedCaseId: other.id, createdById: user.id },
+        { caseId: other.id, linkedCaseId: caseId, createdById: user.id },
+      ]);
+      await this.audit.record(
+        user,
+        { action: AuditAction.CaseLink, caseIds: [caseId, other.id] },
+        em,
+      );
+    });
+    return this.reads.get(user, caseId, { audit: false });
+  }
+}
