@@ -17,7 +17,8 @@ import { JournalService } from '../cases/journal.service';
 import { AgreementsService } from '../agreements/agreements.service';
 import { seedDemoAgreements } from './demo-agreements';
 import { CoordinatorGroupsService } from '../trygga-hem/coordinator-groups.service';
-import { TryggaHemCasesService } from '../trygga-hem/trygga-hem-cases.service';
+import { TryggaHemCoordinationService } from '../trygga-hem/trygga-hem-coordination.service';
+import { TryggaHemRecordingService } from '../trygga-hem/trygga-hem-recording.service';
 import { DEMO_CASES } from './demo-cases';
 import { DemoSipSeeder } from './demo-sip';
 import { seedTryggaHemDemo } from './demo-trygga-hem';
@@ -38,7 +39,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly journal: JournalService,
     private readonly sipDemo: DemoSipSeeder,
     private readonly groups: CoordinatorGroupsService,
-    private readonly tryggaHem: TryggaHemCasesService,
+    private readonly tryggaHemCoordination: TryggaHemCoordinationService,
+    private readonly tryggaHemRecording: TryggaHemRecordingService,
     private readonly agreements: AgreementsService,
   ) {}
 
@@ -134,7 +136,12 @@ export class DemoSeedService implements OnApplicationBootstrap {
     }
     await this.sipDemo.seed(asUser);
     await seedTryggaHemDemo(
-      { groups: this.groups, cases: this.tryggaHem, dataSource: this.dataSource },
+      {
+        groups: this.groups,
+        coordination: this.tryggaHemCoordination,
+        recording: this.tryggaHemRecording,
+        dataSource: this.dataSource,
+      },
       asUser,
     );
     await seedDemoAgreements(this.agreements, asUser, orgs, today);

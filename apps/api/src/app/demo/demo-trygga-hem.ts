@@ -10,7 +10,8 @@ import { CaseEntity, CaseParticipantEntity } from '@samsyn/server';
 import type { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import type { CoordinatorGroupsService } from '../trygga-hem/coordinator-groups.service';
-import type { TryggaHemCasesService } from '../trygga-hem/trygga-hem-cases.service';
+import type { TryggaHemCoordinationService } from '../trygga-hem/trygga-hem-coordination.service';
+import type { TryggaHemRecordingService } from '../trygga-hem/trygga-hem-recording.service';
 
 /** The four agencies of the Örebro koordinatorsgrupp (D2), one demo member each. */
 export const DEMO_GROUP_MEMBERS = [
@@ -28,11 +29,13 @@ export const DEMO_GROUP_MEMBERS = [
 export async function seedTryggaHemDemo(
   {
     groups,
-    cases,
+    coordination,
+    recording,
     dataSource,
   }: {
     groups: CoordinatorGroupsService;
-    cases: TryggaHemCasesService;
+    coordination: TryggaHemCoordinationService;
+    recording: TryggaHemRecordingService;
     dataSource: DataSource;
   },
   asUser: (username: string) => AuthenticatedUser,
@@ -57,14 +60,14 @@ export async function seedTryggaHemDemo(
   });
   const today = swedishDate(new Date());
   const social = asUser('social.orebro');
-  await cases.enrol(social, {
+  await coordination.enrol(social, {
     caseId: kase.id,
     groupId: group.id,
     priority: TryggaHemPriority.C,
     priorityBasis: 'Upprepat våld mot partner, kontaktförbud meddelat, förhöjd risk enligt FREDA.',
     referredOn: addDays(today, -30),
   });
-  await cases.addRiskAssessment(social, kase.id, {
+  await recording.addRiskAssessment(social, kase.id, {
     instrument: RiskInstrument.Freda,
     instrumentVersion: '2014',
     assessedOn: addDays(today, -28),
@@ -72,7 +75,7 @@ export async function seedTryggaHemDemo(
     reviewOn: addDays(today, 60),
     summary: 'Förhöjd risk; ses över efter nya händelser.',
   });
-  await cases.addIncident(asUser('polis.orebro'), kase.id, {
+  await recording.addIncident(asUser('polis.orebro'), kase.id, {
     occurredOn: addDays(today, -3),
     kind: IncidentKind.ContactBanViolation,
     victimPersonId: victim?.personId,

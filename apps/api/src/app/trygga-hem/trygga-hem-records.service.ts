@@ -38,12 +38,8 @@ import {
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { invalid, versionConflict } from '../cases/case-rules';
 import { ApiException } from '../common/problem-details';
-import {
-  notInFuture,
-  organisationOrOwn,
-  TryggaHemCasesService,
-  type WriteContext,
-} from './trygga-hem-cases.service';
+import { notInFuture, organisationOrOwn } from './trygga-hem-case-helpers';
+import { TryggaHemCaseWriteService, type WriteContext } from './trygga-hem-case-write.service';
 import { TryggaHemRemindersService } from './trygga-hem-reminders.service';
 
 type Value = string | boolean | null;
@@ -87,7 +83,7 @@ type Change<E> = (ctx: WriteContext, record: E) => Promise<Record<string, Value>
 export class TryggaHemRecordsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly cases: TryggaHemCasesService,
+    private readonly writes: TryggaHemCaseWriteService,
     private readonly reminders: TryggaHemRemindersService,
   ) {}
 
@@ -364,7 +360,7 @@ export class TryggaHemRecordsService {
       throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.NotFound, `No ${noun} has this id.`);
     const reason = dto.reason.trim();
     if (!reason) throw invalid('reason', 'isNotEmpty', 'reason must say why the record is changed');
-    return this.cases.write(user, found.caseId, category, async (ctx) => {
+    return this.writes.write(user, found.caseId, category, async (ctx) => {
       const { em } = ctx;
       const record = (await em.findOneOrFail(target, {
         where,

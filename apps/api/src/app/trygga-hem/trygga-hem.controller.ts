@@ -50,7 +50,10 @@ import { CurrentUser, RequirePermission } from '../auth/decorators';
 import { uuidParam } from '../common/uuid-param';
 import { CoordinatorGroupsService } from './coordinator-groups.service';
 import { MeetingsService } from './meetings.service';
-import { TryggaHemCasesService } from './trygga-hem-cases.service';
+import { TryggaHemCaseReadsService } from './trygga-hem-case-reads.service';
+import { TryggaHemCoordinationService } from './trygga-hem-coordination.service';
+import { TryggaHemRecordingService } from './trygga-hem-recording.service';
+import { TryggaHemSupportService } from './trygga-hem-support.service';
 import { TryggaHemStatisticsService } from './trygga-hem-statistics.service';
 
 /** Koordinatorsgrupper (D2): groups, members, the caseload board and meetings. */
@@ -226,7 +229,10 @@ export class MeetingsController {
 @Controller('trygga-hem')
 export class TryggaHemController {
   constructor(
-    private readonly cases: TryggaHemCasesService,
+    private readonly reads: TryggaHemCaseReadsService,
+    private readonly coordination: TryggaHemCoordinationService,
+    private readonly recording: TryggaHemRecordingService,
+    private readonly support: TryggaHemSupportService,
     private readonly statistics: TryggaHemStatisticsService,
   ) {}
 
@@ -244,7 +250,7 @@ export class TryggaHemController {
     @CurrentUser() user: AuthenticatedUser,
     @Body() dto: EnrolTryggaHemCaseDto,
   ): Promise<TryggaHemCaseDto> {
-    return this.cases.enrol(user, dto);
+    return this.coordination.enrol(user, dto);
   }
 
   /** `includeRemoved=true` adds removed records with their removal (D21). */
@@ -255,7 +261,7 @@ export class TryggaHemController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Query() query: TryggaHemCaseQueryDto,
   ): Promise<TryggaHemCaseDto> {
-    return this.cases.get(user, caseId, { includeRemoved: query.includeRemoved === true });
+    return this.reads.get(user, caseId, { includeRemoved: query.includeRemoved === true });
   }
 
   /** A new priority with its basis; 409 VERSION_CONFLICT when `version` is stale. */
@@ -266,7 +272,7 @@ export class TryggaHemController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() dto: ChangePriorityDto,
   ): Promise<TryggaHemCaseDto> {
-    return this.cases.changePriority(user, caseId, dto);
+    return this.coordination.changePriority(user, caseId, dto);
   }
 
   @Post('cases/:caseId/notifications')
@@ -276,7 +282,7 @@ export class TryggaHemController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() dto: CreateTryggaHemNotificationDto,
   ): Promise<TryggaHemCaseDto> {
-    return this.cases.addNotification(user, caseId, dto);
+    return this.recording.addNotification(user, caseId, dto);
   }
 
   @Post('cases/:caseId/offers')
@@ -286,7 +292,7 @@ export class TryggaHemController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() dto: CreateOfferDto,
   ): Promise<TryggaHemCaseDto> {
-    return this.cases.addOffer(user, caseId, dto);
+    return this.support.addOffer(user, caseId, dto);
   }
 
   /** Records uptake of an offer. */
@@ -297,7 +303,7 @@ export class TryggaHemController {
     @Param('id', uuidParam()) id: string,
     @Body() dto: UpdateOfferDto,
   ): Promise<TryggaHemCaseDto> {
-    return this.cases.updateOffer(user, id, dto);
+    return this.support.updateOffer(user, id, dto);
   }
 
   @Post('cases/:caseId/control-measures')
@@ -307,7 +313,7 @@ export class TryggaHemController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() dto: CreateControlMeasureDto,
   ): Promise<TryggaHemCaseDto> {
-    return this.cases.addControlMeasure(user, caseId, dto);
+    return this.recording.addControlMeasure(user, caseId, dto);
   }
 
   /** A new incident: may flag a repeat and marks current assessments for reassessment. */
@@ -318,7 +324,7 @@ export class TryggaHemController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() dto: CreateIncidentDto,
   ): Promise<TryggaHemCaseDto> {
-    return this.cases.addIncident(user, caseId, dto);
+    return this.recording.addIncident(user, caseId, dto);
   }
 
   /** A risk assessment for the caller's agency (never merged with another agency's). */
@@ -329,7 +335,7 @@ export class TryggaHemController {
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() dto: CreateRiskAssessmentDto,
   ): Promise<TryggaHemCaseDto> {
-    return this.cases.addRiskAssessment(user, caseId, dto);
+    return this.recording.addRiskAssessment(user, caseId, dto);
   }
 
   /** Creates or changes a victim's or child's skyddsplan (victim-side users only). */
@@ -341,7 +347,7 @@ export class TryggaHemController {
     @Param('personId', uuidParam('personId')) personId: string,
     @Body() dto: SaveSafetyPlanDto,
   ): Promise<TryggaHemCaseDto> {
-    return this.cases.saveSafetyPlan(user, caseId, personId, dto);
+    return this.support.saveSafetyPlan(user, caseId, personId, dto);
   }
 
   /** Marks an action done (or open again). */
@@ -352,6 +358,6 @@ export class TryggaHemController {
     @Param('id', uuidParam()) id: string,
     @Body() dto: UpdateActionDto,
   ): Promise<TryggaHemCaseDto> {
-    return this.cases.updateAction(user, id, dto);
+    return this.coordination.updateAction(user, id, dto);
   }
 }

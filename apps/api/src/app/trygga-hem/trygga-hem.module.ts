@@ -8,7 +8,11 @@ import {
   MeetingsController,
   TryggaHemController,
 } from './trygga-hem.controller';
-import { TryggaHemCasesService } from './trygga-hem-cases.service';
+import { TryggaHemCaseReadsService } from './trygga-hem-case-reads.service';
+import { TryggaHemCaseWriteService } from './trygga-hem-case-write.service';
+import { TryggaHemCoordinationService } from './trygga-hem-coordination.service';
+import { TryggaHemRecordingService } from './trygga-hem-recording.service';
+import { TryggaHemSupportService } from './trygga-hem-support.service';
 import { TryggaHemRecordsController } from './trygga-hem-records.controller';
 import { TryggaHemRecordsService } from './trygga-hem-records.service';
 import { TryggaHemRemindersService } from './trygga-hem-reminders.service';
@@ -26,11 +30,23 @@ import { TryggaHemStatisticsService } from './trygga-hem-statistics.service';
   providers: [
     CoordinatorGroupsService,
     MeetingsService,
-    TryggaHemCasesService,
+    TryggaHemCaseReadsService,
+    TryggaHemCaseWriteService,
+    TryggaHemCoordinationService,
+    TryggaHemRecordingService,
+    TryggaHemSupportService,
     TryggaHemRemindersService,
     TryggaHemStatisticsService,
     TryggaHemRecordsService,
   ],
-  exports: [CoordinatorGroupsService, TryggaHemCasesService, MeetingsService],
+  exports: [
+    CoordinatorGroupsService,
+    TryggaHemCaseReadsService,
+    TryggaHemCaseWriteService,
+    TryggaHemCoordinationService,
+    TryggaHemRecordingService,
+    TryggaHemSupportService,
+    MeetingsService,
+  ],
 })
 export class TryggaHemModule {}
