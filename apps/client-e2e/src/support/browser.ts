@@ -354,10 +354,6 @@ export async function tabUntil(
   throw new Error(`Tab did not reach the expected element within ${maxPresses} presses`);
 }
 
-export function htmlLang(page: Page): Promise<string | null> {
-  return page.locator('html').getAttribute('lang');
-}
-
 /** What GET /api/v1/me answers from inside the page (same cookies as the app). */
 export function meStatus(page: Page): Promise<number> {
   return page.evaluate(
