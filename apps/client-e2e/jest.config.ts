@@ -6,6 +6,8 @@ export default {
   testMatch: ['<rootDir>/src/**/*.e2e-spec.ts'],
   globalSetup: '<rootDir>/src/support/global-setup.ts',
   globalTeardown: '<rootDir>/src/support/global-teardown.ts',
-  testTimeout: 120_000,
+  // One time budget per journey, for a busy machine (two cores shared): a budget, not a check.
+  // What a journey waits for fails on its own after 30 s (until… in support/browser.ts).
+  testTimeout: 600_000,
   maxWorkers: 1,
 };

@@ -104,5 +104,5 @@ describe('agreements', () => {
     await expectAccessible(page, 'agreement page, follow-up done');
 
     expect(problems).toEqual([]);
-  }, 120_000);
+  });
 });

@@ -255,5 +255,5 @@ describe('case and consent journey', () => {
 
     expect(social.problems).toEqual([]);
     expect(vard.problems).toEqual([]);
-  }, 240_000);
+  });
 });

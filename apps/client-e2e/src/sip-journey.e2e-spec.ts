@@ -318,5 +318,5 @@ describe('SIP journey in the browser', () => {
 
     expect(vard.problems).toEqual([]);
     expect(social.problems).toEqual([]);
-  }, 170_000);
+  });
 });

@@ -484,7 +484,7 @@ describe('Trygga hem: risk assessment, skyddsplan and actions on the case page',
     await expectAccessible(page, 'meeting: action done');
 
     expect(problems).toEqual([]);
-  }, 240_000);
+  });
 
   it('shows the police, on the offender side, neither the skyddsplan nor its form', async () => {
     expect(caseId).not.toBe('');

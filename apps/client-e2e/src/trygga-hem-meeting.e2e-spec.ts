@@ -219,7 +219,7 @@ describe('Trygga hem: koordinatorsgrupp meeting', () => {
     await expectAccessible(page, 'case: Trygga hem tab');
 
     expect(problems).toEqual([]);
-  }, 150_000);
+  });
 
   it('shows the coordinator the figures with small counts hidden and no personal data', async () => {
     const { page, problems } = coordinator;

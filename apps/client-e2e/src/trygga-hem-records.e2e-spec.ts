@@ -279,5 +279,5 @@ describe('Trygga hem: recording, correcting and removing on the case tab (D4, D2
     );
 
     expect(problems).toEqual([]);
-  }, 240_000);
+  });
 });

@@ -136,18 +136,25 @@ export interface UntilOptions {
   timeout?: number;
 }
 
-/** Runs `predicate` in the page until it is truthy; false when `timeout` ms pass first. */
-async function holds<Arg>(
+/**
+ * Runs `predicate` in the page until it returns a truthy value, and answers that value; or
+ * undefined when `timeout` ms pass first.
+ */
+async function truthy<Arg>(
   page: Page,
   predicate: PageFunction<Arg, unknown>,
   arg: Arg,
   timeout: number,
-): Promise<boolean> {
+): Promise<unknown> {
   try {
-    await page.waitForFunction(predicate, arg, { timeout });
-    return true;
+    const handle = await page.waitForFunction(predicate, arg, { timeout });
+    try {
+      return await handle.jsonValue();
+    } finally {
+      await handle.dispose();
+    }
   } catch (error) {
-    if (error instanceof errors.TimeoutError) return false;
+    if (error instanceof errors.TimeoutError) return undefined;
     throw error;
   }
 }
@@ -178,7 +185,7 @@ export async function until<Arg = undefined>(
   arg?: Arg,
   { timeout = UNTIL_TIMEOUT_MS }: UntilOptions = {},
 ): Promise<void> {
-  if (!(await holds(page, predicate, arg as Arg, timeout))) throw await timedOut(what, timeout);
+  if (!(await truthy(page, predicate, arg as Arg, timeout))) throw await timedOut(what, timeout);
 }
 
 /** Waits until the focused element matches `pattern` (see `Focused`). */
@@ -187,7 +194,7 @@ export async function untilFocused(
   pattern: FocusPattern,
   { timeout = UNTIL_TIMEOUT_MS }: UntilOptions = {},
 ): Promise<void> {
-  if (await holds(page, focusMatching, pattern, timeout)) return;
+  if (await truthy(page, focusMatching, pattern, timeout)) return;
   throw await timedOut(`focus on ${shown(pattern)}`, timeout, () => focused(page));
 }
 
@@ -195,26 +202,30 @@ type Found = ElementHandle<Node>[];
 
 /**
  * Waits until `predicate` holds in the page for the element `locator` finds (`all`: for all the
- * elements it finds). The locator is resolved again every second, as a re-render may replace
- * the element.
+ * elements it finds). A re-render may replace an element: the predicate then answers 'stale'
+ * (any element found is no longer in the document) and the locator is resolved again. With
+ * `all`, elements may also come, go or move, so the locator is resolved again after 1, 2, 4 …
+ * seconds as well (growing, so that a busy machine still gets a whole wait in).
  */
 async function untilFound<Arg>(
   locator: Locator,
   what: string,
   all: boolean,
-  predicate: PageFunction<{ found: Found; arg: Arg }, unknown>,
+  predicate: PageFunction<{ found: Found; arg: Arg }, true | false | 'stale'>,
   arg: Arg,
   now: () => Promise<unknown>,
   timeout: number,
 ): Promise<void> {
   const deadline = Date.now() + timeout;
-  for (let left = timeout; left > 0; left = deadline - Date.now()) {
+  let slice = 1_000;
+  for (let left = timeout; left > 0; left = deadline - Date.now(), slice *= 2) {
     let found: Found = [];
     try {
       found = all
         ? await locator.elementHandles()
         : [await locator.elementHandle({ timeout: left })];
-      if (await holds(locator.page(), predicate, { found, arg }, Math.min(left, 1_000))) return;
+      const wait = all ? Math.min(left, slice) : left;
+      if ((await truthy(locator.page(), predicate, { found, arg }, wait)) === true) return;
     } catch (error) {
       if (!(error instanceof errors.TimeoutError)) throw error;
     } finally {
@@ -238,12 +249,13 @@ export function untilText(
     `${String(locator)} to show ${exact ? 'exactly ' : ''}${shown(expected)}`,
     false,
     ({ found: [el], arg: { expected, exact } }) => {
+      if (!el.isConnected) return 'stale';
       const text = (el as HTMLElement).innerText.replace(/\s+/g, ' ').trim();
       if (typeof expected !== 'string') return expected.test(text);
-      return exact ? text.trim() === expected : text.includes(expected);
+      return exact ? text === expected : text.includes(expected);
     },
     { expected, exact },
-    () => locator.innerText({ timeout: 1_000 }),
+    () => locator.innerText({ timeout: 5_000 }),
     timeout,
   );
 }
@@ -258,9 +270,13 @@ export function untilTexts(
     locator,
     `${String(locator)} to be ${JSON.stringify(expected)}`,
     true,
-    ({ found, arg }) =>
-      found.length === arg.length &&
-      found.every((el, i) => (el as HTMLElement).innerText.trim() === arg[i]),
+    ({ found, arg }) => {
+      if (found.some((el) => !el.isConnected)) return 'stale';
+      return (
+        found.length === arg.length &&
+        found.every((el, i) => (el as HTMLElement).innerText.trim() === arg[i])
+      );
+    },
     expected,
     async () => (await locator.allInnerTexts()).map((text) => text.trim()),
     timeout,
@@ -277,9 +293,9 @@ export function untilValue(
     locator,
     `the value of ${String(locator)} to be ${JSON.stringify(expected)}`,
     false,
-    ({ found: [el], arg }) => (el as HTMLInputElement).value === arg,
+    ({ found: [el], arg }) => (el.isConnected ? (el as HTMLInputElement).value === arg : 'stale'),
     expected,
-    () => locator.inputValue({ timeout: 1_000 }),
+    () => locator.inputValue({ timeout: 5_000 }),
     timeout,
   );
 }
@@ -296,13 +312,14 @@ export function untilAttribute(
     `${name} of ${String(locator)} to be ${shown(expected)}`,
     false,
     ({ found: [el], arg }) => {
+      if (!el.isConnected) return 'stale';
       const value = (el as Element).getAttribute(arg.name);
       return typeof arg.expected === 'string'
         ? value === arg.expected
         : value !== null && arg.expected.test(value);
     },
     { name, expected },
-    () => locator.getAttribute(name, { timeout: 1_000 }),
+    () => locator.getAttribute(name, { timeout: 5_000 }),
     timeout,
   );
 }
