@@ -20,6 +20,8 @@ for (const f of files) {
   const r = JSON.parse(readFileSync(join(dir, f), 'utf8'));
   for (const k of Object.keys(total)) total[k] += r[k];
 }
+// The runtime the suite ran on (CI pins it in .ci/node.sh), so a log shows what was proven.
+console.log(`node: ${process.version}`);
 console.log(`projects: ${files.map((f) => f.replace(/\/summary\.json$/, '')).join(', ')}`);
 console.log(`tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(total.failed > 0 || total.passed === 0 ? 1 : 0);

@@ -4,6 +4,8 @@ import {
   ReminderKind,
   ReminderStatus,
 } from '@samsyn/common';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { ApiClient } from './support/http';
 import { type RunningApi, startApi, tempDir } from '@samsyn/testing';
 import { sleep } from './support/wait';
@@ -15,10 +17,11 @@ import { sleep } from './support/wait';
 describe('embedded default without PostgreSQL or Redis', () => {
   let api: RunningApi | undefined;
   let admin: ApiClient;
+  const dataDir = tempDir('samsyn-embedded-');
 
   beforeAll(async () => {
     api = await startApi({
-      DATA_DIR: tempDir('samsyn-embedded-'),
+      DATA_DIR: dataDir,
       DEMO_MODE: 'true',
       REMINDER_POLL_SECONDS: '1',
     });
@@ -74,5 +77,15 @@ describe('embedded default without PostgreSQL or Redis', () => {
         readAt: null,
       },
     ]);
+  }, 30_000);
+
+  // In a container everything else is killed when the main process exits: the API must have
+  // closed PGlite (which removes its lock) before it exits.
+  it('closes the embedded database before it exits on SIGTERM', async () => {
+    expect(existsSync(join(dataDir, 'db/samsyn.lock'))).toBe(true);
+    await api?.stop();
+    expect(api?.child.signalCode ?? api?.child.exitCode).toBe('SIGTERM');
+    expect(existsSync(join(dataDir, 'db/samsyn.lock'))).toBe(false);
+    expect(api?.output()).not.toMatch(/"level":(50|60)/);
   }, 30_000);
 });

@@ -1,10 +1,23 @@
-import { type DynamicModule, Logger, Module } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Inject,
+  Logger,
+  Module,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { ModuleRef } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { DataSourceOptions } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { EnvironmentVariables } from '../config/environment';
 import { dataSourceOptions } from './data-source-options';
-import { startEmbeddedPostgres } from './embedded-postgres';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
+
+/** The embedded server a process started, if it started one. */
+interface EmbeddedHolder {
+  current?: EmbeddedPostgres;
+}
+const EMBEDDED_POSTGRES = Symbol('EMBEDDED_POSTGRES');
 
 export interface DatabaseModuleOptions {
   applicationName: string;
@@ -15,10 +28,17 @@ export interface DatabaseModuleOptions {
 
 /** TypeORM on PostgreSQL at DATABASE_URL, or on the embedded PGlite default when it is absent. */
 @Module({})
-export class DatabaseModule {
+export class DatabaseModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(EMBEDDED_POSTGRES) private readonly embedded: EmbeddedHolder,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
   static forRoot(options: DatabaseModuleOptions): DynamicModule {
+    const embeddedHolder: EmbeddedHolder = {};
     return {
       module: DatabaseModule,
+      providers: [{ provide: EMBEDDED_POSTGRES, useValue: embeddedHolder }],
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [ConfigService],
@@ -30,6 +50,7 @@ export class DatabaseModule {
               if (!options.allowEmbedded) throw new Error('DATABASE_URL is required');
               const dataDir = config.get('DATA_DIR', { infer: true });
               const embedded = await startEmbeddedPostgres(`${dataDir}/db`);
+              embeddedHolder.current = embedded;
               // The child also exits when this process goes (IPC disconnect); this covers a clean exit.
               process.once('exit', () => void embedded.stop());
               new Logger('Database').log(
@@ -52,5 +73,20 @@ export class DatabaseModule {
         }),
       ],
     };
+  }
+
+  /**
+   * On shutdown (SIGTERM), close the embedded database before this process exits: in a container
+   * everything else is killed the moment the main process ends, which would leave PGlite
+   * unclosed and its lock behind. TypeORM's connection goes first, whichever module's hook runs
+   * first (TypeORM skips a data source that is already closed).
+   */
+  async onApplicationShutdown(): Promise<void> {
+    const embedded = this.embedded.current;
+    if (!embedded) return;
+    this.embedded.current = undefined;
+    const dataSource = this.moduleRef.get(DataSource, { strict: false });
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await embedded.stop();
   }
 }
