@@ -31,12 +31,16 @@ export const sv = {
 
   'notifications.title': 'Aviseringar',
   'notifications.bellNone': 'Aviseringar, inga olästa',
-  'notifications.bellOne': 'Aviseringar, 1 oläst',
-  'notifications.bellMany': 'Aviseringar, {count} olästa',
+  'notifications.bell.one': 'Aviseringar, {count} oläst',
+  'notifications.bell.other': 'Aviseringar, {count} olästa',
   'notifications.intro':
     'Påminnelser om dina ärenden. De innehåller inga personuppgifter; öppna ärendet för att se mer.',
   'notifications.listLabel': 'Aviseringar',
-  'notifications.unreadSummary': '{total} aviseringar, {unread} olästa',
+  'notifications.unreadSummary': '{total}, {unread}',
+  'notifications.total.one': '{count} avisering',
+  'notifications.total.other': '{count} aviseringar',
+  'notifications.unreadCount.one': '{count} oläst',
+  'notifications.unreadCount.other': '{count} olästa',
   'notifications.unread': 'Oläst',
   'notifications.read': 'Läst',
   'notifications.escalation': 'Ej läst i tid',
@@ -141,7 +145,8 @@ export const sv = {
   'cases.search': 'Sök',
   'cases.clearFilters': 'Rensa filter',
   'cases.emptyFilteredTitle': 'Inga ärenden matchar filtren.',
-  'cases.resultCount': '{count} ärenden hittades.',
+  'cases.resultCount.one': '{count} ärende hittades.',
+  'cases.resultCount.other': '{count} ärenden hittades.',
   'cases.tableCaption': 'Ärenden ({count})',
 
   'case.number': 'Ärendenummer',
@@ -274,7 +279,8 @@ export const sv = {
   'emergency.terms':
     'Nödåtkomst gäller bara en begränsad tid. Den loggas med ditt skäl och granskas i efterhand av din organisations logggranskare.',
   'emergency.reason': 'Skäl',
-  'emergency.reasonCount': '{count} tecken (minst {min})',
+  'emergency.reasonCount.one': '{count} tecken (minst {min})',
+  'emergency.reasonCount.other': '{count} tecken (minst {min})',
   'emergency.submit': 'Begär nödåtkomst',
   'emergency.user': 'Användare',
   'emergency.grantedAt': 'Beviljad',
@@ -395,7 +401,8 @@ export const sv = {
 
   'links.title': 'Länkade ärenden',
   'links.none': 'Inga länkade ärenden.',
-  'links.hidden': '{count} länkade ärenden som du inte har åtkomst till.',
+  'links.hidden.one': '{count} länkat ärende som du inte har åtkomst till.',
+  'links.hidden.other': '{count} länkade ärenden som du inte har åtkomst till.',
   'links.add': 'Länka ett ärende',
   'links.number': 'Ärendenummer att länka',
   'links.submit': 'Länka',
@@ -424,8 +431,11 @@ export const sv = {
   'review.chainTitle': 'Loggens integritet',
   'review.chainOkShort': 'Obruten',
   'review.chainBrokenShort': 'Bruten',
-  'review.chainOk': 'Loggkedjan är obruten: {count} händelser kontrollerade.',
-  'review.chainBroken':
+  'review.chainOk.one': 'Loggkedjan är obruten: {count} händelse kontrollerad.',
+  'review.chainOk.other': 'Loggkedjan är obruten: {count} händelser kontrollerade.',
+  'review.chainBroken.one':
+    'Loggkedjan är bruten: en händelse stämmer inte med sin föregångare ({count} kontrollerad).',
+  'review.chainBroken.other':
     'Loggkedjan är bruten: en händelse stämmer inte med sin föregångare ({count} kontrollerade).',
   'review.verifiedAt': 'Kontrollerad {date}.',
   'review.firstBroken': 'Första avvikande händelse: {id}',
@@ -444,7 +454,8 @@ export const sv = {
   'review.marked': 'Nödåtkomsten har markerats som granskad.',
   'review.periodTitle': 'Åtkomstmönster',
   'review.period': 'Period',
-  'review.lastDays': 'Senaste {days} dagarna',
+  'review.lastDays.one': 'Senaste dygnet',
+  'review.lastDays.other': 'Senaste {count} dagarna',
   'review.outsideTitle': 'Åtkomst utanför ärendelistan',
   'review.outsideIntro':
     'Läsningar av ärenden där användaren varken var handläggare, i teamet eller i den ägande enheten.',
