@@ -48,7 +48,7 @@ export const agreementsEn: Readonly<Record<keyof typeof agreementsSv, string>> =
   'agreements.done': 'Done',
   'agreements.notDone': 'Not done',
   'agreements.markDone': 'Mark as done',
-  'agreements.markDoneLabel': 'Mark the follow-up {label} as done',
+  'agreements.markDoneLabel': 'Mark as done: the follow-up {label}',
   'agreements.followUpMarkedDone': 'The follow-up {label} is marked as done.',
   'agreements.followUpLabel': 'Follow-up {n}, name',
   'agreements.followUpDate': 'Follow-up {n}, date',

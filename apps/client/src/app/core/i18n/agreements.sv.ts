@@ -47,7 +47,7 @@ export const agreementsSv = {
   'agreements.done': 'Klar',
   'agreements.notDone': 'Ej klar',
   'agreements.markDone': 'Markera som klar',
-  'agreements.markDoneLabel': 'Markera uppföljningen {label} som klar',
+  'agreements.markDoneLabel': 'Markera som klar: uppföljningen {label}',
   'agreements.followUpMarkedDone': 'Uppföljningen {label} är markerad som klar.',
   'agreements.followUpLabel': 'Uppföljning {n}, benämning',
   'agreements.followUpDate': 'Uppföljning {n}, datum',

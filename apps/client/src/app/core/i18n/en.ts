@@ -292,7 +292,7 @@ export const en: Dictionary = {
   'team.member': 'Member',
   'team.organisation': 'Organisation',
   'team.caseRole': 'Role in the case',
-  'team.protectedAccess': 'Needs protected identity',
+  'team.protectedAccess': 'May see protected details',
   'team.addedAt': 'Added',
   'team.wholeUnit': 'Whole unit',
   'team.remove': 'Remove',
@@ -307,7 +307,7 @@ export const en: Dictionary = {
   'team.userHint': 'Type to search and choose from the list.',
   'team.chooseOrganisationFirst': 'Choose the organisation first.',
   'team.unit': 'Unit',
-  'team.protectedAccessLabel': 'Explicit need for protected personal details',
+  'team.protectedAccessLabel': 'May see protected personal details (a stated need in their work)',
   'team.protectedAccessHint':
     'Only those who need to see the address, phone and personnummer of people with protected identity should have this.',
 
@@ -443,7 +443,7 @@ export const en: Dictionary = {
   'review.emergencyCaptionReviewed': 'Reviewed emergency accesses ({count})',
   'review.emergencyNone': 'No emergency accesses.',
   'review.mark': 'Mark as reviewed',
-  'review.markNamed': 'Mark the emergency access by {name} to {number} as reviewed',
+  'review.markNamed': 'Mark as reviewed: the emergency access by {name} to {number}',
   'review.markTitle': 'Mark as reviewed?',
   'review.markMessage': 'The emergency access by {name} to case {number} is marked as reviewed.',
   'review.note': 'Note (optional)',

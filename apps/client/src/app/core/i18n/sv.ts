@@ -296,7 +296,7 @@ export const sv = {
   'team.member': 'Medlem',
   'team.organisation': 'Organisation',
   'team.caseRole': 'Roll i ärendet',
-  'team.protectedAccess': 'Behov av skyddad identitet',
+  'team.protectedAccess': 'Får se skyddade uppgifter',
   'team.addedAt': 'Tillagd',
   'team.wholeUnit': 'Hela enheten',
   'team.remove': 'Ta bort',
@@ -311,7 +311,7 @@ export const sv = {
   'team.userHint': 'Skriv för att söka och välj i listan.',
   'team.chooseOrganisationFirst': 'Välj organisation först.',
   'team.unit': 'Enhet',
-  'team.protectedAccessLabel': 'Uttalat behov av skyddade personuppgifter',
+  'team.protectedAccessLabel': 'Får se skyddade personuppgifter (uttalat behov i tjänsten)',
   'team.protectedAccessHint':
     'Bara den som behöver se adress, telefon och personnummer för personer med skyddad identitet ska ha detta.',
 
@@ -447,7 +447,7 @@ export const sv = {
   'review.emergencyCaptionReviewed': 'Granskade nödåtkomster ({count})',
   'review.emergencyNone': 'Inga nödåtkomster.',
   'review.mark': 'Markera granskad',
-  'review.markNamed': 'Markera nödåtkomsten av {name} till {number} som granskad',
+  'review.markNamed': 'Markera granskad: nödåtkomsten av {name} till {number}',
   'review.markTitle': 'Markera som granskad?',
   'review.markMessage': 'Nödåtkomsten av {name} till ärende {number} markeras som granskad.',
   'review.note': 'Anteckning (valfri)',
