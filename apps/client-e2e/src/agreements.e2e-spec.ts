@@ -91,7 +91,7 @@ describe('agreements', () => {
     await link.click();
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     const markDone = page.getByRole('button', {
-      name: 'Markera uppföljningen Uppföljning som klar',
+      name: 'Markera som klar: uppföljningen Uppföljning',
     });
     await markDone.focus();
     await page.keyboard.press('Enter');

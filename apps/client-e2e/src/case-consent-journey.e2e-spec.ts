@@ -232,7 +232,9 @@ describe('case and consent journey', () => {
         .waitFor();
       await screenshot(review, 'case-08-review');
       await expectAccessible(review, 'review');
-      await row.getByRole('button', { name: /^Markera nödåtkomsten av Sara Holm/ }).click();
+      await row
+        .getByRole('button', { name: /^Markera granskad: nödåtkomsten av Sara Holm/ })
+        .click();
       const mark = review.getByRole('dialog', { name: 'Markera som granskad?' });
       await mark.getByRole('textbox', { name: 'Anteckning (valfri)' }).fill('Skälet styrks.');
       await mark.getByRole('button', { name: 'Markera granskad' }).click();

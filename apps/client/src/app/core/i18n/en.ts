@@ -29,12 +29,16 @@ export const en: Dictionary = {
 
   'notifications.title': 'Notifications',
   'notifications.bellNone': 'Notifications, none unread',
-  'notifications.bellOne': 'Notifications, 1 unread',
-  'notifications.bellMany': 'Notifications, {count} unread',
+  'notifications.bell.one': 'Notifications, {count} unread',
+  'notifications.bell.other': 'Notifications, {count} unread',
   'notifications.intro':
     'Reminders about your cases. They hold no personal data; open the case to see more.',
   'notifications.listLabel': 'Notifications',
-  'notifications.unreadSummary': '{total} notifications, {unread} unread',
+  'notifications.unreadSummary': '{total}, {unread}',
+  'notifications.total.one': '{count} notification',
+  'notifications.total.other': '{count} notifications',
+  'notifications.unreadCount.one': '{count} unread',
+  'notifications.unreadCount.other': '{count} unread',
   'notifications.unread': 'Unread',
   'notifications.read': 'Read',
   'notifications.escalation': 'Not read in time',
@@ -67,7 +71,7 @@ export const en: Dictionary = {
   'reminderKind.consent_expiring': 'A consent expires soon',
   'reminderKind.case_inactive': 'The case has had no activity for a long time',
   'reminderKind.agreement_follow_up': 'An agreement is due for follow-up or lapses',
-  'reminderKind.action_due': 'A koordinatorsgrupp action is due soon',
+  'reminderKind.action_due': 'A coordinator group action is due soon',
   'reminderKind.risk_review': 'A risk assessment is due for review',
 
   'signIn.title': 'Sign in',
@@ -137,7 +141,8 @@ export const en: Dictionary = {
   'cases.search': 'Search',
   'cases.clearFilters': 'Clear filters',
   'cases.emptyFilteredTitle': 'No cases match the filters.',
-  'cases.resultCount': '{count} cases found.',
+  'cases.resultCount.one': '{count} case found.',
+  'cases.resultCount.other': '{count} cases found.',
   'cases.tableCaption': 'Cases ({count})',
 
   'case.number': 'Case number',
@@ -270,7 +275,8 @@ export const en: Dictionary = {
   'emergency.terms':
     "Emergency access lasts only a limited time. It is logged with your reason and reviewed afterwards by your organisation's log reviewer.",
   'emergency.reason': 'Reason',
-  'emergency.reasonCount': '{count} characters (at least {min})',
+  'emergency.reasonCount.one': '{count} character (at least {min})',
+  'emergency.reasonCount.other': '{count} characters (at least {min})',
   'emergency.submit': 'Request emergency access',
   'emergency.user': 'User',
   'emergency.grantedAt': 'Granted',
@@ -286,7 +292,7 @@ export const en: Dictionary = {
   'team.member': 'Member',
   'team.organisation': 'Organisation',
   'team.caseRole': 'Role in the case',
-  'team.protectedAccess': 'Needs protected identity',
+  'team.protectedAccess': 'May see protected details',
   'team.addedAt': 'Added',
   'team.wholeUnit': 'Whole unit',
   'team.remove': 'Remove',
@@ -301,7 +307,7 @@ export const en: Dictionary = {
   'team.userHint': 'Type to search and choose from the list.',
   'team.chooseOrganisationFirst': 'Choose the organisation first.',
   'team.unit': 'Unit',
-  'team.protectedAccessLabel': 'Explicit need for protected personal details',
+  'team.protectedAccessLabel': 'May see protected personal details (a stated need in their work)',
   'team.protectedAccessHint':
     'Only those who need to see the address, phone and personnummer of people with protected identity should have this.',
 
@@ -391,7 +397,8 @@ export const en: Dictionary = {
 
   'links.title': 'Linked cases',
   'links.none': 'No linked cases.',
-  'links.hidden': '{count} linked cases that you have no access to.',
+  'links.hidden.one': '{count} linked case that you have no access to.',
+  'links.hidden.other': '{count} linked cases that you have no access to.',
   'links.add': 'Link a case',
   'links.number': 'Case number to link',
   'links.submit': 'Link',
@@ -420,8 +427,11 @@ export const en: Dictionary = {
   'review.chainTitle': 'Log integrity',
   'review.chainOkShort': 'Intact',
   'review.chainBrokenShort': 'Broken',
-  'review.chainOk': 'The log chain is intact: {count} events checked.',
-  'review.chainBroken':
+  'review.chainOk.one': 'The log chain is intact: {count} event checked.',
+  'review.chainOk.other': 'The log chain is intact: {count} events checked.',
+  'review.chainBroken.one':
+    'The log chain is broken: an event does not match its predecessor ({count} checked).',
+  'review.chainBroken.other':
     'The log chain is broken: an event does not match its predecessor ({count} checked).',
   'review.verifiedAt': 'Checked {date}.',
   'review.firstBroken': 'First mismatching event: {id}',
@@ -433,14 +443,15 @@ export const en: Dictionary = {
   'review.emergencyCaptionReviewed': 'Reviewed emergency accesses ({count})',
   'review.emergencyNone': 'No emergency accesses.',
   'review.mark': 'Mark as reviewed',
-  'review.markNamed': 'Mark the emergency access by {name} to {number} as reviewed',
+  'review.markNamed': 'Mark as reviewed: the emergency access by {name} to {number}',
   'review.markTitle': 'Mark as reviewed?',
   'review.markMessage': 'The emergency access by {name} to case {number} is marked as reviewed.',
   'review.note': 'Note (optional)',
   'review.marked': 'The emergency access has been marked as reviewed.',
   'review.periodTitle': 'Access patterns',
   'review.period': 'Period',
-  'review.lastDays': 'Last {days} days',
+  'review.lastDays.one': 'Last 24 hours',
+  'review.lastDays.other': 'Last {count} days',
   'review.outsideTitle': 'Access outside the caseload',
   'review.outsideIntro':
     'Reads of cases where the user was neither case worker, on the team nor in the owning unit.',

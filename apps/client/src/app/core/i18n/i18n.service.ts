@@ -1,13 +1,12 @@
 import { DOCUMENT } from '@angular/common';
-import { Injectable, computed, inject, signal } from '@angular/core';
+import { Injectable, inject, signal } from '@angular/core';
 import type { Locale } from '@samsyn/common';
 import { type LabelGroup, labelKey } from './labels';
-import type { TranslationKey } from './sv';
 import {
   DEFAULT_LOCALE,
-  DICTIONARIES,
-  interpolate,
   isLocale,
+  type TextKey,
+  translate,
   type TranslationParams,
 } from './translate';
 
@@ -20,15 +19,17 @@ export class I18nService {
   private readonly current = signal<Locale>(this.storedLocale() ?? DEFAULT_LOCALE);
 
   readonly locale = this.current.asReadonly();
-  private readonly dictionary = computed(() => DICTIONARIES[this.current()]);
 
   constructor() {
     this.applyToDocument(this.current());
   }
 
-  /** The text for a key in the current language; reading it inside a template tracks changes. */
-  t(key: TranslationKey, params?: TranslationParams): string {
-    return interpolate(this.dictionary()[key], params);
+  /**
+   * The text for a key in the current language; reading it inside a template tracks changes.
+   * A plural text is named by its base key and chosen by `params.count` (see `translate`).
+   */
+  t(key: TextKey, params?: TranslationParams): string {
+    return translate(this.current(), key, params);
   }
 
   /** The name of an API code (status, role, category, …), or the code when it has none. */

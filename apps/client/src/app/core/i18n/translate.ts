@@ -4,6 +4,24 @@ import { sv, type Dictionary, type TranslationKey } from './sv';
 
 export type TranslationParams = Readonly<Record<string, string | number>>;
 
+/**
+ * The base of a text that depends on a number: `cases.resultCount` for the dictionary keys
+ * `cases.resultCount.one` and `cases.resultCount.other` (plural categories of
+ * `Intl.PluralRules`; Swedish and English use only these two). Looked up with a `count` param.
+ * Both variants are required, so a label group with a code `other` (`relation.other`) is no
+ * plural text.
+ */
+export type PluralKey = {
+  [K in TranslationKey]: K extends `${infer Base}.other`
+    ? `${Base}.one` extends TranslationKey
+      ? Base
+      : never
+    : never;
+}[TranslationKey];
+
+/** What `t` and `translate` accept: a plain key or the base of a plural text. */
+export type TextKey = TranslationKey | PluralKey;
+
 export const DEFAULT_LOCALE: Locale = 'sv';
 
 export const DICTIONARIES: Readonly<Record<Locale, Dictionary>> = { sv, en };
@@ -30,6 +48,41 @@ export function interpolate(template: string, params?: TranslationParams): strin
   );
 }
 
-export function translate(locale: Locale, key: TranslationKey, params?: TranslationParams): string {
-  return interpolate(DICTIONARIES[locale][key], params);
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/** The plural category (`one`, `other`, …) of a number in a language. */
+export function pluralCategory(locale: Locale, count: number): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return rules.select(count);
+}
+
+/**
+ * The dictionary key for a text: the key itself, or for the base of a plural text the variant
+ * that `Intl.PluralRules` picks for the `count` param (`.other` when a language has no text for
+ * that category, or when no count is given).
+ */
+export function resolveKey(
+  locale: Locale,
+  key: TextKey,
+  params?: TranslationParams,
+): TranslationKey {
+  if (isTranslationKey(key)) return key;
+  const count = Number(params?.['count']);
+  if (Number.isFinite(count)) {
+    const variant = `${key}.${pluralCategory(locale, count)}`;
+    if (isTranslationKey(variant)) return variant;
+  }
+  return `${key}.other` as TranslationKey;
+}
+
+/**
+ * The text for a key in a language, placeholders filled. A plural base (`cases.resultCount`)
+ * takes its count from `params.count`: "1 ärende hittades." / "2 ärenden hittades.".
+ */
+export function translate(locale: Locale, key: TextKey, params?: TranslationParams): string {
+  return interpolate(DICTIONARIES[locale][resolveKey(locale, key, params)], params);
 }

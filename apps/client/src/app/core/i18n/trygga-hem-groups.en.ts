@@ -2,20 +2,20 @@ import type { tryggaHemGroupsSv } from './trygga-hem-groups.sv';
 
 /** English texts for managing koordinatorsgrupper (issue 6, D2), spread into `en`. */
 export const tryggaHemGroupsEn: Readonly<Record<keyof typeof tryggaHemGroupsSv, string>> = {
-  'th.groupAdmin.create': 'New koordinatorsgrupp',
-  'th.groupAdmin.createTitle': 'Create a koordinatorsgrupp',
+  'th.groupAdmin.create': 'New coordinator group',
+  'th.groupAdmin.createTitle': 'Create a coordinator group',
   'th.groupAdmin.createHint':
     'One group per municipality. Once the group exists, add members from social services, the police, Frivård and the region.',
   'th.groupAdmin.name': 'Name of the group',
   'th.groupAdmin.municipality': 'Municipality',
   'th.groupAdmin.municipalityHint': 'Municipalities that already have a group are not listed.',
-  'th.groupAdmin.noFreeMunicipality': 'Every municipality already has a koordinatorsgrupp.',
+  'th.groupAdmin.noFreeMunicipality': 'Every municipality already has a coordinator group.',
   'th.groupAdmin.schedule': 'Meeting schedule',
   'th.groupAdmin.scheduleHint': 'For example “Every other Tuesday 09.00–11.00”.',
   'th.groupAdmin.submitCreate': 'Create the group',
-  'th.groupAdmin.created': 'The koordinatorsgrupp {name} has been created.',
+  'th.groupAdmin.created': 'The coordinator group {name} has been created.',
   'th.groupAdmin.municipalityTaken':
-    'The municipality already has a koordinatorsgrupp. Choose another municipality or open the existing group.',
+    'The municipality already has a coordinator group. Choose another municipality or open the existing group.',
   'th.groupAdmin.edit': 'Change name and meeting schedule',
   'th.groupAdmin.editTitle': 'Change name and meeting schedule',
   'th.groupAdmin.save': 'Save the changes',
@@ -39,6 +39,6 @@ export const tryggaHemGroupsEn: Readonly<Record<keyof typeof tryggaHemGroupsSv, 
   'th.groupAdmin.removeLabel': 'Remove {name} from the group',
   'th.groupAdmin.removeTitle': 'Remove the member?',
   'th.groupAdmin.removeMessage':
-    '{name} is removed from the koordinatorsgrupp and from the team of the group’s cases. A role the person was given directly on a case stays.',
+    '{name} is removed from the coordinator group and from the team of the group’s cases. A role the person was given directly on a case stays.',
   'th.groupAdmin.removed': '{name} has been removed from the group.',
 };

@@ -21,7 +21,8 @@ export const tryggaHemRecordsEn: Readonly<Record<keyof typeof tryggaHemRecordsSv
   'thr.remove.reason': 'Reason for the removal',
   'thr.remove.confirm': 'Remove the record',
 
-  'thr.history.summary': 'Changed {count} time(s) – show history',
+  'thr.history.summary.one': 'Changed {count} time – show history',
+  'thr.history.summary.other': 'Changed {count} times – show history',
   'thr.history.correction': 'Corrected',
   'thr.history.removal': 'Removed',
   'thr.history.reason': 'Reason',
@@ -93,7 +94,9 @@ export const tryggaHemRecordsEn: Readonly<Record<keyof typeof tryggaHemRecordsSv
   'thr.incident.save': 'Save the incident',
   'thr.incident.recorded': 'The incident is recorded.',
   'thr.incident.repeat':
-    'It counts as repeat violence against the same victim: the case is flagged to the koordinatorsgrupp.',
-  'thr.incident.reassessment':
-    '{count} risk assessment(s) now need review, and their assessors get a reminder.',
+    'It counts as repeat violence against the same victim: the case is flagged to the coordinator group.',
+  'thr.incident.reassessment.one':
+    '{count} risk assessment now needs review, and its assessor gets a reminder.',
+  'thr.incident.reassessment.other':
+    '{count} risk assessments now need review, and their assessors get a reminder.',
 };

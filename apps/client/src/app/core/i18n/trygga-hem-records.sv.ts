@@ -22,7 +22,8 @@ export const tryggaHemRecordsSv = {
   'thr.remove.reason': 'Skäl till borttagningen',
   'thr.remove.confirm': 'Ta bort uppgiften',
 
-  'thr.history.summary': 'Ändrad {count} gång(er) – visa historik',
+  'thr.history.summary.one': 'Ändrad {count} gång – visa historik',
+  'thr.history.summary.other': 'Ändrad {count} gånger – visa historik',
   'thr.history.correction': 'Rättad',
   'thr.history.removal': 'Borttagen',
   'thr.history.reason': 'Skäl',
@@ -95,6 +96,8 @@ export const tryggaHemRecordsSv = {
   'thr.incident.recorded': 'Händelsen är registrerad.',
   'thr.incident.repeat':
     'Den räknas som upprepat våld mot samma våldsutsatta: ärendet är flaggat till koordinatorsgruppen.',
-  'thr.incident.reassessment':
-    '{count} riskbedömning(ar) behöver nu ses över, och bedömarna får en påminnelse.',
+  'thr.incident.reassessment.one':
+    '{count} riskbedömning behöver nu ses över, och bedömaren får en påminnelse.',
+  'thr.incident.reassessment.other':
+    '{count} riskbedömningar behöver nu ses över, och bedömarna får en påminnelse.',
 };

@@ -2,7 +2,7 @@ import type { tryggaHemSv } from './trygga-hem.sv';
 
 /** English texts for Trygga hem and the koordinatorsgrupp (issue 6), spread into `en`. */
 export const tryggaHemEn: Readonly<Record<keyof typeof tryggaHemSv, string>> = {
-  'nav.coordinatorGroups': 'Koordinatorsgrupp',
+  'nav.coordinatorGroups': 'Coordinator groups',
   'nav.tryggaHemFigures': 'Trygga hem figures',
 
   'th.priority': 'Priority',
@@ -14,13 +14,13 @@ export const tryggaHemEn: Readonly<Record<keyof typeof tryggaHemSv, string>> = {
   'th.reload': 'Reload',
   'th.reloaded': 'The information has been reloaded.',
 
-  'th.groups.title': 'Koordinatorsgrupp',
+  'th.groups.title': 'Coordinator groups',
   'th.groups.intro':
-    'The Trygga hem koordinatorsgrupper, where social services, police, Frivård and healthcare review the cases together.',
-  'th.groups.empty': 'You are not a member of any koordinatorsgrupp.',
+    'The Trygga hem coordinator groups (koordinatorsgrupper), where social services, police, Frivård and healthcare review the cases together.',
+  'th.groups.empty': 'You are not a member of any coordinator group.',
   'th.groups.emptyHint': 'A coordinator or organisation administrator adds members.',
 
-  'th.group.title': 'Koordinatorsgrupp',
+  'th.group.title': 'Coordinator group',
   'th.group.about': 'About the group',
   'th.group.schedule': 'Meeting schedule',
   'th.group.caseCount': 'Open cases',
@@ -37,7 +37,8 @@ export const tryggaHemEn: Readonly<Record<keyof typeof tryggaHemSv, string>> = {
   'th.group.noMembers': 'The group has no members yet.',
   'th.group.meetings': 'Meetings',
   'th.group.noMeetings': 'The group has not met yet.',
-  'th.group.itemCount': '{count} cases on the agenda',
+  'th.group.itemCount.one': '{count} case on the agenda',
+  'th.group.itemCount.other': '{count} cases on the agenda',
   'th.group.newMeeting': 'New meeting',
   'th.group.newMeetingHint':
     'The agenda is proposed from the board: new incidents, repeat violence, high risk and overdue actions first.',
@@ -59,7 +60,8 @@ export const tryggaHemEn: Readonly<Record<keyof typeof tryggaHemSv, string>> = {
   'th.board.filterHighRisk': 'High risk',
   'th.board.filterNewIncidents': 'New incidents',
   'th.board.caption': 'Cases of the group ({count})',
-  'th.board.resultCount': '{count} cases',
+  'th.board.resultCount.one': '{count} case',
+  'th.board.resultCount.other': '{count} cases',
   'th.board.risk': 'Latest risk level per agency',
   'th.board.noAssessment': 'No assessment',
   'th.board.overdueActions': 'Overdue actions',
@@ -139,10 +141,10 @@ export const tryggaHemEn: Readonly<Record<keyof typeof tryggaHemSv, string>> = {
   'th.action.dueOn': 'due {date}',
 
   'th.case.tab': 'Trygga hem',
-  'th.case.title': 'Trygga hem and the koordinatorsgrupp',
-  'th.case.notEnrolled': 'The case is not in any koordinatorsgrupp’s caseload.',
+  'th.case.title': 'Trygga hem and the coordinator group',
+  'th.case.notEnrolled': 'The case is not in any coordinator group’s caseload.',
   'th.case.summary': 'The case in the group',
-  'th.case.group': 'Koordinatorsgrupp',
+  'th.case.group': 'Coordinator group',
   'th.case.referredOn': 'Referred',
   'th.case.lastReviewedOn': 'Last reviewed',
   'th.case.neverReviewed': 'Not reviewed yet',

@@ -1,3 +1,4 @@
+import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { LOCALES, type Locale } from '@samsyn/common';
@@ -34,10 +35,15 @@ import { TranslatePipe } from '../i18n/translate.pipe';
 })
 export class LanguageSwitch {
   protected readonly i18n = inject(I18nService);
+  private readonly announcer = inject(LiveAnnouncer);
   protected readonly locales = LOCALES;
   protected readonly names = LOCALE_NAMES;
 
   protected select(value: unknown): void {
-    if (value === 'sv' || value === 'en') this.i18n.setLocale(value satisfies Locale);
+    if (value !== 'sv' && value !== 'en') return;
+    this.i18n.setLocale(value satisfies Locale);
+    // The last announcement ("43 ärenden hittades.") stays in the live region's hidden text;
+    // it is in the old language now.
+    this.announcer.clear();
   }
 }

@@ -123,8 +123,7 @@ export class Shell {
   protected readonly bellLabel = computed(() => {
     const count = this.unread() ?? 0;
     if (count === 0) return this.i18n.t('notifications.bellNone');
-    if (count === 1) return this.i18n.t('notifications.bellOne');
-    return this.i18n.t('notifications.bellMany', { count });
+    return this.i18n.t('notifications.bell', { count });
   });
 
   private readonly url = signal(this.router.url);

@@ -87,8 +87,11 @@ export class NotificationsPage {
     const state = this.state();
     return state.kind === 'error' ? state.key : null;
   });
-  /** What the live region says: the list's summary after loading, or what was just done. */
-  protected readonly status = signal('');
+  /**
+   * What the live region says: the list's summary after loading, or what was just done. Kept as
+   * a function of the language so that switching language re-reads it (no Swedish left over).
+   */
+  protected readonly status = signal<() => string>(() => '');
   protected readonly busy = signal(false);
 
   protected readonly prefsState = signal<PrefsState>({ kind: 'loading' });
@@ -101,7 +104,7 @@ export class NotificationsPage {
     return state.kind === 'error' ? state.key : null;
   });
   protected readonly prefsError = signal<TranslationKey | null>(null);
-  protected readonly prefsStatus = signal('');
+  protected readonly prefsStatus = signal<() => string>(() => '');
   protected readonly savingPrefs = signal(false);
   protected readonly prefsForm = this.fb.group({ emailMode: [EmailMode.Off as EmailMode] });
 
@@ -126,7 +129,7 @@ export class NotificationsPage {
         this.state.set(state);
         if (state.kind !== 'loaded') return;
         this.badge.set(state.page.unread);
-        this.status.set(this.summary(state.page));
+        this.status.set(() => this.summary(state.page));
       });
 
     // The bell refreshes on navigation and every minute: a new count means new notifications.
@@ -170,9 +173,9 @@ export class NotificationsPage {
       });
       const page = this.page();
       if (page) this.badge.set(page.unread);
-      this.status.set(this.i18n.t('notifications.markedRead'));
+      this.status.set(() => this.i18n.t('notifications.markedRead'));
     } catch (error: unknown) {
-      this.status.set(this.i18n.t(errorMessageKey(error)));
+      this.status.set(() => this.i18n.t(errorMessageKey(error)));
     } finally {
       this.busy.set(false);
     }
@@ -190,9 +193,9 @@ export class NotificationsPage {
         return { kind: 'loaded', page: { ...state.page, items, unread } };
       });
       this.badge.set(unread);
-      this.status.set(this.i18n.t('notifications.markedAllRead'));
+      this.status.set(() => this.i18n.t('notifications.markedAllRead'));
     } catch (error: unknown) {
-      this.status.set(this.i18n.t(errorMessageKey(error)));
+      this.status.set(() => this.i18n.t(errorMessageKey(error)));
     } finally {
       this.busy.set(false);
     }
@@ -202,13 +205,13 @@ export class NotificationsPage {
     if (this.savingPrefs() || !this.prefs()?.emailAvailable) return;
     this.savingPrefs.set(true);
     this.prefsError.set(null);
-    this.prefsStatus.set('');
+    this.prefsStatus.set(() => '');
     try {
       const prefs = await firstValueFrom(
         this.api.setPreferences(this.prefsForm.controls.emailMode.value),
       );
       this.applyPreferences(prefs);
-      this.prefsStatus.set(this.i18n.t('notifications.prefsSaved'));
+      this.prefsStatus.set(() => this.i18n.t('notifications.prefsSaved'));
     } catch (error: unknown) {
       this.prefsError.set(errorMessageKey(error));
     } finally {
@@ -236,6 +239,9 @@ export class NotificationsPage {
   private summary(page: NotificationPageDto): string {
     return page.total === 0
       ? this.i18n.t('notifications.emptyTitle')
-      : this.i18n.t('notifications.unreadSummary', { total: page.total, unread: page.unread });
+      : this.i18n.t('notifications.unreadSummary', {
+          total: this.i18n.t('notifications.total', { count: page.total }),
+          unread: this.i18n.t('notifications.unreadCount', { count: page.unread }),
+        });
   }
 }

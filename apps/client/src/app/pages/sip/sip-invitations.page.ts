@@ -94,7 +94,10 @@ export class SipInvitationsPage {
     const items = this.items();
     if (!items) return '';
     const pending = items.filter((i) => i.state === SipInvitationState.Pending).length;
-    return this.i18n.t('sip.inbox.summary', { total: items.length, pending });
+    return this.i18n.t('sip.inbox.summary', {
+      total: this.i18n.t('sip.inbox.total', { count: items.length }),
+      pending: this.i18n.t('sip.inbox.pending', { count: pending }),
+    });
   });
 
   /** The invitation being answered and how. */

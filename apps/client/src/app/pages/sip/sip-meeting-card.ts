@@ -75,6 +75,17 @@ export class SipMeetingCard {
   readonly canManage = input(false);
   /** Show a link to the meeting's own page. */
   readonly linkToPage = input(true);
+  /**
+   * The level of the card's heading: 3 under the SIP tab's h2, 2 directly under the meeting
+   * page's h1 (its forms' headings one below). The tags stay; `aria-level` says the level.
+   */
+  readonly headingLevel = input(3);
+
+  /** `aria-level` for a heading written as h`tagLevel` in the card's template (null: as tagged). */
+  protected level(tagLevel: 3 | 4): number | null {
+    const level = this.headingLevel() + (tagLevel - 3);
+    return level === tagLevel ? null : level;
+  }
   readonly changed = output<SipMeetingDto>();
 
   private readonly api = inject(SipApi);

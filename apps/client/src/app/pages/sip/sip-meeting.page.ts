@@ -47,6 +47,7 @@ type State =
       <app-sip-meeting-card
         [meeting]="s.meeting"
         [linkToPage]="false"
+        [headingLevel]="2"
         (changed)="meetingChanged($event)"
       />
     } @else if (s.kind === 'invitation') {

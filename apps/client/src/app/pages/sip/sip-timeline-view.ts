@@ -21,9 +21,12 @@ import { layoutTimeline } from './sip-timeline';
       <div class="sip-timeline" aria-hidden="true">
         <div class="sip-timeline-axis">
           @for (tick of l.ticks; track tick.date) {
-            <span class="sip-timeline-tick" [style.left.%]="tick.offset">{{
-              tick.date | when
-            }}</span>
+            <span
+              class="sip-timeline-tick"
+              [class.sip-timeline-tick-end]="tick.offset > 80"
+              [style.left.%]="tick.offset"
+              >{{ tick.date | when }}</span
+            >
           }
         </div>
         @for (lane of l.lanes; track lane.key) {
@@ -112,6 +115,13 @@ import { layoutTimeline } from './sip-timeline';
       white-space: nowrap;
       border-left: 1px solid var(--mat-sys-outline);
       padding-left: 2px;
+    }
+    /* Near the right edge the date reads leftwards from its line, inside the timeline. */
+    .sip-timeline-tick-end {
+      transform: translateX(-100%);
+      border-left: 0;
+      border-right: 1px solid var(--mat-sys-outline);
+      padding: 0 2px 0 0;
     }
     .sip-timeline-lane {
       display: flex;

@@ -150,7 +150,7 @@ interface GroupView {
                     <td>{{ m.user.displayName }}</td>
                     <td>{{ m.organisation.name }}</td>
                     <td>{{ m.organisation.type | label: 'orgType' }}</td>
-                    <td>{{ m.addedAt | when }}</td>
+                    <td class="nowrap">{{ m.addedAt | when }}</td>
                     @if (canManage()) {
                       <td>
                         <button

@@ -54,7 +54,8 @@ import { LANGUAGES, type PersonForm } from './person-form';
       <div class="form-grid">
         @if (!editing()) {
           @if (f.controls.personalNumberKind.value !== reserve) {
-            <mat-form-field appearance="outline">
+            <!-- The error is two lines long: the field grows instead of running into the next row. -->
+            <mat-form-field appearance="outline" subscriptSizing="dynamic">
               <mat-label>{{ f.controls.personalNumberKind.value | label: 'pnrKind' }}</mat-label>
               <input
                 matInput
@@ -69,7 +70,7 @@ import { LANGUAGES, type PersonForm } from './person-form';
               <mat-error>{{ f.controls.personalNumber.errors | fieldError }}</mat-error>
             </mat-form-field>
           } @else {
-            <mat-form-field appearance="outline">
+            <mat-form-field appearance="outline" subscriptSizing="dynamic">
               <mat-label>{{ 'person.birthDate' | t }}</mat-label>
               <input
                 matInput

@@ -71,7 +71,7 @@ import { CaseStore } from '../case.store';
           <p class="form-error" role="alert">{{ error | t }}</p>
         }
         <form class="inline-form" [formGroup]="form" (ngSubmit)="link()" novalidate>
-          <mat-form-field appearance="outline">
+          <mat-form-field appearance="outline" class="link-number">
             <mat-label>{{ 'links.number' | t }}</mat-label>
             <input
               #numberInput
@@ -101,6 +101,10 @@ import { CaseStore } from '../case.store';
     }
     .inline-form button {
       height: 56px;
+    }
+    /* Wide enough for the whole label ("Ärendenummer att länka *"), never cut. */
+    .link-number {
+      width: min(100%, 20rem);
     }
   `,
 })

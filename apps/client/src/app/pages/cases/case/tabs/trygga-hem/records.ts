@@ -16,7 +16,7 @@ import {
 } from '../../../../../core/forms/field-errors';
 import type { LabelGroup } from '../../../../../core/i18n/labels';
 import type { TranslationKey } from '../../../../../core/i18n/sv';
-import type { TranslationParams } from '../../../../../core/i18n/translate';
+import type { TextKey, TranslationParams } from '../../../../../core/i18n/translate';
 
 /**
  * Pure rules of the Trygga hem record forms (issue 6 §3, D4, D21): who sees the forms, the date
@@ -130,8 +130,8 @@ export function incidentOutcome(
 /** The sentences that say it, in order (shown and announced). */
 export function incidentOutcomeMessages(
   outcome: IncidentOutcome,
-): { key: TranslationKey; params?: TranslationParams }[] {
-  const messages: { key: TranslationKey; params?: TranslationParams }[] = [
+): { key: TextKey; params?: TranslationParams }[] {
+  const messages: { key: TextKey; params?: TranslationParams }[] = [
     { key: 'thr.incident.recorded' },
   ];
   if (outcome.repeat) messages.push({ key: 'thr.incident.repeat' });
