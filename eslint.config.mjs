@@ -87,6 +87,28 @@ export default tseslint.config(
     },
   },
   {
+    // Browser tests wait for the state an action leads to (until, untilFocused, untilText … in
+    // support/browser.ts); they never read it once. The zoneless client renders a signal change
+    // on the next tick, so a read right after a click may still see the old state.
+    files: ['apps/client-e2e/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.name='expect'] CallExpression[callee.property.name=/^(evaluate|evaluateAll|\\$eval|\\$\\$eval|getAttribute|innerText|innerHTML|textContent|inputValue|isChecked|isDisabled|isEnabled|isEditable|isVisible|isHidden|count|allInnerTexts|allTextContents|title)$/]",
+          message:
+            'A one-shot DOM read in expect() races the render: wait for the expected state with until(), untilText(), untilValue(), untilAttribute() or untilCount() from support/browser.ts.',
+        },
+        {
+          selector: "CallExpression[callee.name='expect'] CallExpression[callee.name='focused']",
+          message:
+            'A one-shot read of the focus in expect() races the render: wait for it with untilFocused() from support/browser.ts.',
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/client/**/*.ts'],
     extends: [...angular.configs.tsRecommended],
     processor: angular.processInlineTemplates,

@@ -6,6 +6,8 @@ import {
   openPage,
   screenshot,
   signIn,
+  untilCount,
+  untilFocused,
 } from './support/browser';
 
 /** YYYY-MM-DD `days` from today (UTC is close enough for dates months apart). */
@@ -50,7 +52,7 @@ describe('agreements', () => {
     await page.getByRole('checkbox', { name: 'Kriminalvården Frivård Örebro' }).waitFor();
     await page.getByRole('button', { name: 'Spara' }).click();
     await page.getByText('Fältet måste fyllas i.').first().waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('agreement-title');
+    await untilFocused(page, { id: 'agreement-title' });
     await expectAccessible(page, 'agreement form with errors');
 
     // 3. Filled in: title, validity, another party, a follow-up and the SIP kallelse deadline.
@@ -60,7 +62,7 @@ describe('agreements', () => {
     await page.getByRole('checkbox', { name: 'Kriminalvården Frivård Örebro' }).check();
     await page.getByRole('button', { name: 'Lägg till uppföljning' }).click();
     // Focus moves to the new row's first field.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('follow-up-label-0');
+    await untilFocused(page, { id: 'follow-up-label-0' });
     await page.keyboard.type('Uppföljning');
     await page.getByLabel('Uppföljning 1, datum').fill(day(90));
     await page.getByLabel('Kallelse, dagar efter utskrivningsklar').fill('3');
@@ -82,9 +84,8 @@ describe('agreements', () => {
     await page.waitForURL(/partyId=/);
     const link = page.getByRole('link', { name: title });
     await link.waitFor();
-    await expect(
-      page.getByRole('link', { name: /Region Örebro län och kommunerna/ }).count(),
-    ).resolves.toBe(0);
+    // The new agreement is in the unfiltered list too: wait for the other party's to go.
+    await untilCount(page.getByRole('link', { name: /Region Örebro län och kommunerna/ }), 0);
 
     // 6. Marking the follow-up done, by keyboard.
     await link.click();
@@ -98,7 +99,7 @@ describe('agreements', () => {
       .getByText('Uppföljningen Uppföljning är markerad som klar.')
       .waitFor({ state: 'attached' });
     await page.getByText(/^Klar/).waitFor();
-    expect(await markDone.count()).toBe(0);
+    await untilCount(markDone, 0);
     await screenshot(page, 'agreements-03-follow-up-done');
     await expectAccessible(page, 'agreement page, follow-up done');
 

@@ -2,11 +2,14 @@ import type { Browser, Page } from 'playwright-core';
 import {
   type TestPage,
   expectAccessible,
-  focused,
   launchBrowser,
   openPage,
   screenshot,
   signIn,
+  untilCount,
+  untilFocused,
+  untilText,
+  untilValue,
 } from './support/browser';
 
 /** A made-up person with a valid check digit that no demo case uses. */
@@ -64,11 +67,11 @@ describe('case and consent journey', () => {
     // 3. Participants: "Next" on an empty person shows the errors and focuses the first one.
     await page.getByRole('heading', { level: 2, name: 'Deltagare' }).waitFor();
     // Focus follows to the new step's heading, not left on the step header.
-    await page.waitForFunction(() => document.activeElement?.id === 'step-participants-heading');
+    await untilFocused(page, { id: 'step-participants-heading' });
     const step = page.locator('#step-participants');
     await step.getByRole('button', { name: 'Nästa' }).click();
     await step.getByText('Fältet måste fyllas i.').first().waitFor();
-    expect((await focused(page)).id).toBe('participant-0-pnr');
+    await untilFocused(page, { id: 'participant-0-pnr' });
     await expectAccessible(page, 'wizard: participants with errors');
     await step.getByRole('textbox', { name: 'Personnummer' }).fill(PERSON.personalNumber);
     await step.getByRole('textbox', { name: 'Förnamn' }).fill(PERSON.firstName);
@@ -92,8 +95,8 @@ describe('case and consent journey', () => {
     // 5. Review and create: the new case opens.
     await page.getByRole('heading', { level: 2, name: 'Granska och skapa' }).waitFor();
     const review = page.locator('#step-review');
-    expect(await review.innerText()).toContain(`${PERSON.firstName} ${PERSON.lastName}`);
-    expect(await review.innerText()).toContain('Region Örebro län');
+    await untilText(review, `${PERSON.firstName} ${PERSON.lastName}`);
+    await untilText(review, 'Region Örebro län');
     await expectAccessible(page, 'wizard: review');
     const [created] = await Promise.all([
       page.waitForResponse(
@@ -118,7 +121,7 @@ describe('case and consent journey', () => {
     const userField = page.getByRole('combobox', { name: 'Användare' });
     await userField.fill('Sara');
     await page.getByRole('option', { name: /Sara Holm/ }).click();
-    expect(await userField.inputValue()).toBe('Sara Holm');
+    await untilValue(userField, 'Sara Holm');
     await choose(page, 'Roll i ärendet', 'Kontaktperson hälso- och sjukvård');
     await expectAccessible(page, 'team: add member');
     await page.getByRole('button', { name: 'Lägg till', exact: true }).click();
@@ -132,8 +135,8 @@ describe('case and consent journey', () => {
     await own.getByRole('button', { name: `Ändra uppgifter för ${fullName}` }).click();
     const edit = page.getByRole('form', { name: `Ändra uppgifter för ${fullName}` });
     // The form starts at the first name; the identity number is not editable.
-    expect(await edit.getByRole('textbox', { name: /Personnummer/ }).count()).toBe(0);
-    await page.waitForFunction(() => /^edit-.+-first$/.test(document.activeElement?.id ?? ''));
+    await untilFocused(page, { id: /^edit-.+-first$/ });
+    await untilCount(edit.getByRole('textbox', { name: /Personnummer/ }), 0);
     await edit.getByRole('textbox', { name: 'Telefon' }).fill('070-123 45 67');
     await expectAccessible(page, 'participant: edit');
     await edit.getByRole('button', { name: 'Spara ändringar' }).click();
@@ -146,7 +149,7 @@ describe('case and consent journey', () => {
     await other.goto(`/arenden/${id}`);
     await other.getByRole('heading', { level: 1, name: `Ärende ${number}` }).waitFor();
     const access = other.getByRole('region', { name: 'Din åtkomst' });
-    expect(await access.innerText()).toContain('Samtycke');
+    await untilText(access, 'Samtycke');
     await other.getByRole('tab', { name: 'Deltagare' }).click();
     const participant = other.getByRole('region', {
       name: `Den enskilde: ${PERSON.firstName} ${PERSON.lastName}`,
@@ -186,7 +189,7 @@ describe('case and consent journey', () => {
     await other.getByRole('heading', { level: 1, name: 'Ingen åtkomst till ärendet' }).waitFor();
     await other.getByText(/Samtycket kan ha återkallats eller gått ut/).waitFor();
     await other.getByRole('button', { name: 'Nödåtkomst' }).waitFor();
-    expect(await other.getByRole('tab').count()).toBe(0);
+    await untilCount(other.getByRole('tab'), 0);
     await screenshot(other, 'case-06-no-access');
     await expectAccessible(other, 'no access');
 
@@ -209,7 +212,7 @@ describe('case and consent journey', () => {
       .getByRole('status')
       .getByText(/Nödåtkomst aktiv till \d{2}:\d{2}/)
       .waitFor();
-    expect((await focused(other)).tag).toBe('h1');
+    await untilFocused(other, { tag: 'h1' });
     await screenshot(other, 'case-07-emergency-access');
     await expectAccessible(other, 'case page (emergency access)');
 
@@ -252,5 +255,5 @@ describe('case and consent journey', () => {
 
     expect(social.problems).toEqual([]);
     expect(vard.problems).toEqual([]);
-  });
+  }, 240_000);
 });

@@ -3,10 +3,12 @@ import {
   DEMO_PASSWORD,
   type TestPage,
   expectAccessible,
-  focused,
   launchBrowser,
   openPage,
   tabUntil,
+  until,
+  untilFocused,
+  untilText,
 } from './support/browser';
 
 describe('sign-in by keyboard and error messages', () => {
@@ -36,35 +38,36 @@ describe('sign-in by keyboard and error messages', () => {
 
     // The first Tab reaches the skip link; following it lands in <main>, right before the form.
     await page.keyboard.press('Tab');
-    expect(await focused(page)).toMatchObject({ tag: 'a', text: 'Hoppa till huvudinnehållet' });
+    await untilFocused(page, { tag: 'a', text: 'Hoppa till huvudinnehållet' });
     await page.keyboard.press('Enter');
-    expect((await focused(page)).id).toBe('main');
+    await untilFocused(page, { id: 'main' });
     await page.keyboard.press('Tab');
-    expect((await focused(page)).id).toBe('username');
+    await untilFocused(page, { id: 'username' });
 
     // Enter on the empty form: field errors, announced and linked, focus on the first field.
     await page.keyboard.press('Enter');
     await page.getByText('Ange ditt användarnamn.').waitFor();
     await page.getByText('Ange ditt lösenord.').waitFor();
-    expect((await focused(page)).id).toBe('username');
-    const describedBy = await page.evaluate(() =>
+    await untilFocused(page, { id: 'username' });
+    await until(page, 'the user name field to be described by its error', () =>
       (document.getElementById('username')?.getAttribute('aria-describedby') ?? '')
         .split(' ')
-        .map((id) => document.getElementById(id)?.textContent?.trim()),
+        .some(
+          (id) => document.getElementById(id)?.textContent?.trim() === 'Ange ditt användarnamn.',
+        ),
     );
-    expect(describedBy).toContain('Ange ditt användarnamn.');
     await expectAccessible(page, 'sign-in with field errors');
 
     await page.keyboard.type('social.orebro');
     await page.keyboard.press('Tab');
-    expect((await focused(page)).id).toBe('password');
+    await untilFocused(page, { id: 'password' });
     await page.keyboard.type(DEMO_PASSWORD);
     await page.keyboard.press('Enter');
 
     await page.getByRole('heading', { level: 1, name: 'Mina ärenden' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/arenden');
     // Focus moves to the new page's heading, so the next Tab continues from the content.
-    expect(await focused(page)).toMatchObject({ tag: 'h1', text: 'Mina ärenden' });
+    await untilFocused(page, { tag: 'h1', text: 'Mina ärenden' });
     expect(t.problems).toEqual([]);
   });
 
@@ -85,7 +88,7 @@ describe('sign-in by keyboard and error messages', () => {
     expect(swedish).toMatchObject({ tag: 'button', role: 'radio' });
     await page.keyboard.press('ArrowRight');
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-    expect(await focused(page)).toMatchObject({ text: 'English', role: 'radio' });
+    await untilFocused(page, { text: 'English', role: 'radio' });
     await page.keyboard.press('ArrowLeft');
     await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
 
@@ -94,8 +97,10 @@ describe('sign-in by keyboard and error messages', () => {
     await page.keyboard.press('Enter');
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    expect((await alert.innerText()).trim()).toBe(
+    await untilText(
+      alert,
       'Kontot är tillfälligt låst efter för många misslyckade inloggningar. Försök igen senare.',
+      { exact: true },
     );
     await expectAccessible(page, 'sign-in with locked account');
     expect(t.problems).toEqual([]);

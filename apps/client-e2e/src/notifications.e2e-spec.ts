@@ -6,6 +6,8 @@ import {
   launchBrowser,
   openPage,
   screenshot,
+  untilAttribute,
+  untilText,
 } from './support/browser';
 
 /** The bell in the top bar, whatever its count. */
@@ -62,12 +64,11 @@ async function waitForBell(page: Page, name: string, timeoutMs = 45_000): Promis
   for (;;) {
     await bell.waitFor();
     // The count arrives just after the navigation that asked for it.
-    for (let i = 0; i < 10; i++) {
-      if ((await bell.getAttribute('aria-label')) === name) return;
-      await page.waitForTimeout(200);
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`bell is "${await bell.getAttribute('aria-label')}", not "${name}"`);
+    try {
+      await untilAttribute(bell, 'aria-label', name, { timeout: 2_000 });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
     }
     await page.reload();
   }
@@ -98,12 +99,12 @@ describe('notifications', () => {
     // 2. Once delivered, the bell says so in words and shows the number.
     await waitForBell(page, 'Aviseringar, 1 oläst');
     const bell = page.getByRole('link', { name: 'Aviseringar, 1 oläst' });
-    expect((await bell.innerText()).trim()).toBe('1');
+    await untilText(bell, '1', { exact: true });
 
     // 3. Operators find the queue dashboard in the user menu, as a full-page link.
     await page.getByRole('button', { name: /Systemförvaltare/ }).click();
     const dashboard = page.getByRole('menuitem', { name: 'Köövervakning' });
-    expect(await dashboard.getAttribute('href')).toBe('/api/v1/admin/queues');
+    await untilAttribute(dashboard, 'href', '/api/v1/admin/queues');
     await page.keyboard.press('Escape');
     await page.getByRole('menu').waitFor({ state: 'detached' });
 
@@ -123,9 +124,7 @@ describe('notifications', () => {
     await page.getByRole('status').getByText('Aviseringen är markerad som läst.').waitFor();
     await item.getByText('Läst', { exact: true }).waitFor();
     await page.getByRole('link', { name: 'Aviseringar, inga olästa' }).waitFor();
-    expect(await page.getByRole('button', { name: 'Markera alla som lästa' }).isDisabled()).toBe(
-      true,
-    );
+    await page.getByRole('button', { name: 'Markera alla som lästa', disabled: true }).waitFor();
     await screenshot(page, 'notifications-02-read');
     await expectAccessible(page, 'notifications, read');
 

@@ -1,17 +1,36 @@
 import type { MeDto } from '@samsyn/common';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   DEMO_PASSWORD,
   type TestPage,
   expectAccessible,
-  focused,
-  htmlLang,
   launchBrowser,
   meStatus,
   openPage,
   screenshot,
   tabUntil,
+  until,
+  untilAttribute,
+  untilCount,
+  untilFocused,
+  untilText,
+  untilValue,
 } from './support/browser';
+
+/** Waits for the document's title (set after the navigation or the language change). */
+function untilTitle(page: Page, title: string): Promise<void> {
+  return until(page, `the title ${JSON.stringify(title)}`, (t) => document.title === t, title);
+}
+
+/** Waits for the page's language (`<html lang>`). */
+function untilLang(page: Page, lang: string): Promise<void> {
+  return untilAttribute(page.locator('html'), 'lang', lang);
+}
+
+/** A regular expression for `text` anywhere in a string. */
+function containing(text: string): RegExp {
+  return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+}
 
 describe('sign-in journey', () => {
   let browser: Browser;
@@ -34,8 +53,8 @@ describe('sign-in journey', () => {
     await page.goto('/');
     await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/logga-in');
-    expect(await htmlLang(page)).toBe('sv');
-    expect(await page.title()).toBe('Logga in – Samsyn');
+    await untilLang(page, 'sv');
+    await untilTitle(page, 'Logga in – Samsyn');
     await screenshot(page, '01-sign-in-sv');
     await expectAccessible(page, 'sign-in (sv)');
 
@@ -45,14 +64,14 @@ describe('sign-in journey', () => {
     await page.getByRole('button', { name: 'Logga in' }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    expect((await alert.innerText()).trim()).toBe('Fel användarnamn eller lösenord.');
+    await untilText(alert, 'Fel användarnamn eller lösenord.', { exact: true });
     const alertId = await alert.getAttribute('id');
-    expect(await page.getByLabel('Användarnamn').getAttribute('aria-describedby')).toContain(
-      alertId,
-    );
-    expect(await page.getByLabel('Lösenord').getAttribute('aria-describedby')).toContain(alertId);
-    expect(await page.getByLabel('Lösenord').inputValue()).toBe('');
-    expect((await focused(page)).id).toBe('password');
+    expect(alertId).toBeTruthy();
+    const describedByAlert = containing(alertId!);
+    await untilAttribute(page.getByLabel('Användarnamn'), 'aria-describedby', describedByAlert);
+    await untilAttribute(page.getByLabel('Lösenord'), 'aria-describedby', describedByAlert);
+    await untilValue(page.getByLabel('Lösenord'), '');
+    await untilFocused(page, { id: 'password' });
     await screenshot(page, '02-sign-in-error-sv');
     await expectAccessible(page, 'sign-in with error (sv)');
 
@@ -66,18 +85,16 @@ describe('sign-in journey', () => {
     const me = (await loginResponse.json()) as MeDto;
     await page.getByRole('heading', { level: 1, name: 'Mina ärenden' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/arenden');
-    expect(await page.title()).toBe('Mina ärenden – Samsyn');
-    expect(await page.getByRole('banner').innerText()).toContain('Samsyn');
+    await untilTitle(page, 'Mina ärenden – Samsyn');
+    await untilText(page.getByRole('banner'), 'Samsyn');
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
-    expect(await nav.getByRole('link', { name: 'Mina ärenden' }).getAttribute('aria-current')).toBe(
-      'page',
-    );
+    await untilAttribute(nav.getByRole('link', { name: 'Mina ärenden' }), 'aria-current', 'page');
     const userButton = page.getByRole('button', { name: me.displayName });
-    expect(await userButton.innerText()).toContain(me.organisation.name);
+    await untilText(userButton, me.organisation.name);
     // Demo data gives this user cases; the list (or its empty state) has loaded.
     await page.getByRole('table', { name: /^Ärenden \(\d+\)$/ }).waitFor();
-    expect(await page.getByRole('main').count()).toBe(1);
-    expect(await page.locator('h1').count()).toBe(1);
+    await untilCount(page.getByRole('main'), 1);
+    await untilCount(page.locator('h1'), 1);
     await screenshot(page, '03-cases-sv');
     await expectAccessible(page, 'cases (sv)');
 
@@ -85,8 +102,8 @@ describe('sign-in journey', () => {
     const languages = page.getByRole('radiogroup', { name: 'Språk' });
     await languages.getByRole('radio', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'My cases' }).waitFor();
-    expect(await htmlLang(page)).toBe('en');
-    expect(await page.title()).toBe('My cases – Samsyn');
+    await untilLang(page, 'en');
+    await untilTitle(page, 'My cases – Samsyn');
     await page
       .getByRole('navigation', { name: 'Main menu' })
       .getByRole('link', { name: 'My cases' })
@@ -94,7 +111,7 @@ describe('sign-in journey', () => {
     await page.getByRole('table', { name: /^Cases \(\d+\)$/ }).waitFor();
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'My cases' }).waitFor();
-    expect(await htmlLang(page)).toBe('en');
+    await untilLang(page, 'en');
     await screenshot(page, '04-cases-en');
     await expectAccessible(page, 'cases (en)');
 
@@ -103,8 +120,7 @@ describe('sign-in journey', () => {
     expect(trigger.tag).toBe('button');
     await page.keyboard.press('Enter');
     await page.getByRole('menu').waitFor();
-    const item = await focused(page);
-    expect(item).toMatchObject({ role: 'menuitem', text: 'Sign out' });
+    await untilFocused(page, { role: 'menuitem', text: 'Sign out' });
     await screenshot(page, '05-user-menu-en');
     await expectAccessible(page, 'user menu open (en)');
     await page.keyboard.press('Enter');

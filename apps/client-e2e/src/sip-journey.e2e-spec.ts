@@ -7,6 +7,9 @@ import {
   screenshot,
   signIn,
   api,
+  untilCount,
+  untilText,
+  untilValue,
 } from './support/browser';
 
 const SOCIAL_UNIT = 'Socialtjänsten, individ- och familjeomsorg';
@@ -147,7 +150,7 @@ describe('SIP journey in the browser', () => {
     await page.locator('#sip-step-person').getByRole('button', { name: 'Nästa' }).click();
     await page.getByRole('heading', { level: 4, name: 'Granska och kalla' }).waitFor();
     const review = page.locator('#sip-step-review');
-    expect(await review.innerText()).toContain('Försäkringskassan');
+    await untilText(review, 'Försäkringskassan');
     await expectAccessible(page, 'wizard: review');
     const [called] = await Promise.all([
       page.waitForResponse(
@@ -267,8 +270,8 @@ describe('SIP journey in the browser', () => {
     await page.locator('#sip-plan-status').getByText('Överenskommen', { exact: true }).waitFor();
 
     // The agreed version is read-only: no editor, the content is shown as text.
-    expect(await page.locator('#sip-plan-form').count()).toBe(0);
-    expect(await page.getByRole('button', { name: 'Spara planen' }).count()).toBe(0);
+    await untilCount(page.locator('#sip-plan-form'), 0);
+    await untilCount(page.getByRole('button', { name: 'Spara planen' }), 0);
     await page.getByText('Jag vill klara min vardag själv').waitFor();
     await screenshot(page, 'sip-05-agreed');
     await expectAccessible(page, 'agreed plan');
@@ -304,7 +307,8 @@ describe('SIP journey in the browser', () => {
     await page
       .getByRole('heading', { level: 1, name: `SIP-plan version 2, ärende ${kase.number}` })
       .waitFor();
-    expect(await page.getByRole('textbox', { name: 'Behov 1' }).inputValue()).toBe(
+    await untilValue(
+      page.getByRole('textbox', { name: 'Behov 1' }),
       'Stöd i boendet efter utskrivning',
     );
     const diff = page.getByRole('table', { name: /^Ändringar \(\d+\)$/ });

@@ -2,7 +2,6 @@ import type { Browser, Page } from 'playwright-core';
 import {
   type TestPage,
   expectAccessible,
-  focused,
   launchBrowser,
   openPage,
   screenshot,
@@ -10,6 +9,11 @@ import {
   tabUntil,
   api,
   personnummer,
+  untilAttribute,
+  untilCount,
+  untilFocused,
+  untilText,
+  untilValue,
 } from './support/browser';
 
 /** Like `api`, failing the test with the API's answer unless the status is `expected`. */
@@ -276,12 +280,12 @@ describe('Trygga hem: risk assessment, skyddsplan and actions on the case page',
     // 2. A new assessment by keyboard. Saving it empty moves focus to the first field to fill in.
     await risk.getByRole('button', { name: 'Ny riskbedömning' }).focus();
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.activeElement?.id === 'th-assess-instrument');
+    await untilFocused(page, { id: 'th-assess-instrument' });
     await page.getByRole('heading', { name: 'Registrera en riskbedömning' }).waitFor();
     await risk.getByText(/registreras för Örebro kommun med dig, Anna Lindqvist/).waitFor();
     await tabUntil(page, (el) => el.text === 'Spara riskbedömningen');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.activeElement?.id === 'th-assess-instrument');
+    await untilFocused(page, { id: 'th-assess-instrument' });
     await risk.locator('#th-assess-level-error', { hasText: 'Fältet måste fyllas i.' }).waitFor();
     // The instrument: its list opens with Enter; End reaches "Annat instrument", which asks for a name.
     await page.keyboard.press('Enter');
@@ -291,19 +295,19 @@ describe('Trygga hem: risk assessment, skyddsplan and actions on the case page',
     await page.getByRole('listbox').waitFor({ state: 'detached' });
     await page.getByRole('textbox', { name: 'Instrumentets namn' }).waitFor();
     await page.keyboard.press('Tab');
-    expect((await focused(page)).id).toBe('th-assess-instrument-name');
+    await untilFocused(page, { id: 'th-assess-instrument-name' });
     await page.keyboard.type('Stalking Risk Screen');
     await page.keyboard.press('Tab');
     await page.keyboard.type('2');
     // The assessment date is today already; the review date goes before it: refused in the form.
     // (Tab also steps through a date field's year, month and day.)
-    expect(await page.locator('#th-assess-assessed-on').inputValue()).toBe(isoDay(0));
+    await untilValue(page.locator('#th-assess-assessed-on'), isoDay(0));
     await tabUntil(page, (el) => el.id === 'th-assess-review-on');
     await typeDate(page, isoDay(-5));
-    expect(await page.locator('#th-assess-review-on').inputValue()).toBe(isoDay(-5));
+    await untilValue(page.locator('#th-assess-review-on'), isoDay(-5));
     await tabToLevel(page);
     await page.keyboard.press('ArrowRight');
-    expect(await page.getByRole('radio', { name: 'Förhöjd' }).isChecked()).toBe(true);
+    await page.getByRole('radio', { name: 'Förhöjd', checked: true }).waitFor();
     await page.keyboard.press('Tab');
     await page.keyboard.type('Förhöjd risk efter hot via sms.');
     await tabUntil(page, (el) => el.text === 'Spara riskbedömningen');
@@ -312,7 +316,7 @@ describe('Trygga hem: risk assessment, skyddsplan and actions on the case page',
       if (r.url().endsWith('/risk-assessments') && r.method() === 'POST') posted++;
     });
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.activeElement?.id === 'th-assess-review-on');
+    await untilFocused(page, { id: 'th-assess-review-on' });
     await risk
       .getByText('Översynsdatumet kan inte vara före bedömningsdatumet.')
       .waitFor({ state: 'visible' });
@@ -338,7 +342,7 @@ describe('Trygga hem: risk assessment, skyddsplan and actions on the case page',
       ((await refused.json()) as { errors: { field: string; code: string }[] }).errors,
     ).toEqual([expect.objectContaining({ field: 'reviewOn', code: 'beforeAssessment' })]);
     await page.unroute('**/risk-assessments');
-    await page.waitForFunction(() => document.activeElement?.id === 'th-assess-review-on');
+    await untilFocused(page, { id: 'th-assess-review-on' });
     await risk.getByText('Översynsdatumet kan inte vara före bedömningsdatumet.').waitFor();
     await risk.getByText('Kontrollera uppgifterna och försök igen.').waitFor();
     await screenshot(page, 'th-assess-03-review-refused-by-server');
@@ -353,7 +357,7 @@ describe('Trygga hem: risk assessment, skyddsplan and actions on the case page',
     ]);
     expect(saved.status()).toBe(201);
     await announced(page, 'Riskbedömningen med Stalking Risk Screen är sparad.');
-    await page.waitForFunction(() => document.activeElement?.id === 'th-assess-open');
+    await untilFocused(page, { id: 'th-assess-open' });
     const srs = risk.getByRole('table', { name: 'Örebro kommun – Stalking Risk Screen' });
     await srs.getByRole('cell', { name: 'Förhöjd', exact: true }).waitFor();
     await srs.getByText('Förhöjd risk efter hot via sms.').waitFor();
@@ -362,14 +366,14 @@ describe('Trygga hem: risk assessment, skyddsplan and actions on the case page',
     await risk.getByRole('button', { name: 'Ny bedömning med FREDA' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Ny bedömning med FREDA' }).waitFor();
-    await page.waitForFunction(() => document.activeElement?.id === 'th-assess-assessed-on');
-    expect(await page.locator('#th-assess-instrument').innerText()).toContain('FREDA');
+    await untilFocused(page, { id: 'th-assess-assessed-on' });
+    await untilText(page.locator('#th-assess-instrument'), 'FREDA');
     await tabUntil(page, (el) => el.id === 'th-assess-review-on');
     await typeDate(page, isoDay(60));
     await tabToLevel(page);
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
-    expect(await page.getByRole('radio', { name: 'Hög' }).isChecked()).toBe(true);
+    await page.getByRole('radio', { name: 'Hög', checked: true }).waitFor();
     await tabUntil(page, (el) => el.text === 'Spara riskbedömningen');
     await page.keyboard.press('Enter');
     await announced(page, 'Riskbedömningen med FREDA är sparad.');
@@ -377,7 +381,7 @@ describe('Trygga hem: risk assessment, skyddsplan and actions on the case page',
       state: 'detached',
     });
     const freda = risk.getByRole('table', { name: 'Örebro kommun – FREDA' });
-    expect(await freda.getByRole('row').count()).toBe(3);
+    await untilCount(freda.getByRole('row'), 3);
     await freda.getByRole('row').nth(1).getByText('Hög').waitFor();
     await screenshot(page, 'th-assess-04-reassessed');
     await expectAccessible(page, 'case tab: reassessed');
@@ -387,7 +391,7 @@ describe('Trygga hem: risk assessment, skyddsplan and actions on the case page',
     await safety.getByRole('heading', { name: 'Skyddsplan för Nils Provsson' }).waitFor();
     await safety.getByRole('button', { name: 'Skriv skyddsplan för Eva Provsson' }).focus();
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.activeElement?.id.endsWith('-plan') ?? false);
+    await untilFocused(page, { id: /-plan$/ });
     await page.keyboard.type(PLAN);
     await page.keyboard.press('Tab');
     await page.keyboard.type('Stödsamtal varje vecka.');
@@ -396,12 +400,12 @@ describe('Trygga hem: risk assessment, skyddsplan and actions on the case page',
     await page.keyboard.press('Enter');
     await announced(page, 'Skyddsplanen för Eva Provsson är sparad.');
     await safety.getByText(WHEREABOUTS).waitFor();
-    expect((await focused(page)).text).toBe('Ändra skyddsplanen');
+    await untilFocused(page, { text: 'Ändra skyddsplanen' });
     await screenshot(page, 'th-assess-05-safety-plan');
     await expectAccessible(page, 'case tab: skyddsplan saved');
 
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.activeElement?.id.endsWith('-plan') ?? false);
+    await untilFocused(page, { id: /-plan$/ });
     await page.keyboard.press('Control+End');
     await page.keyboard.type(' Ny kontakt med skolan.');
     // Meanwhile someone else changes the plan: saving from the old version is a 409.
@@ -429,7 +433,8 @@ describe('Trygga hem: risk assessment, skyddsplan and actions on the case page',
     await safety.getByText(/Någon annan har ändrat skyddsplanen medan du skrev/).waitFor();
     // The reloaded plan is shown above the form, and what was typed is still there.
     await safety.getByText('Ändrad av en kollega.').waitFor();
-    expect(await safety.getByRole('textbox', { name: 'Plan' }).inputValue()).toBe(
+    await untilValue(
+      safety.getByRole('textbox', { name: 'Plan' }),
       `${PLAN} Ny kontakt med skolan.`,
     );
     await screenshot(page, 'th-assess-06-safety-conflict');
@@ -447,21 +452,19 @@ describe('Trygga hem: risk assessment, skyddsplan and actions on the case page',
     const row = actions.getByRole('listitem').filter({ hasText: ACTION });
     // The button is named with the action it changes (visible text first, WCAG 2.5.3).
     const toggle = row.getByRole('button', { name: /^Markera som klar/ });
-    expect(await toggle.getAttribute('class')).toContain('th-action-status');
-    expect((await toggle.innerText()).replace(/\s+/g, ' ')).toMatch(
-      new RegExp(`^Markera som klar ?: ${ACTION}$`),
-    );
+    await untilAttribute(toggle, 'class', /th-action-status/);
+    await untilText(toggle, new RegExp(`^Markera som klar ?: ${ACTION}$`));
     await toggle.focus();
     await page.keyboard.press('Enter');
     await announced(page, `Åtgärden ”${ACTION}” är markerad som klar.`);
     await row.getByText('Klar', { exact: true }).waitFor();
     // Focus stays on the same button, which now offers the way back.
-    expect((await focused(page)).text).toMatch(/^Öppna igen/);
+    await untilFocused(page, { text: /^Öppna igen/ });
     await expectAccessible(page, 'case tab: action done');
     await page.keyboard.press('Enter');
     await announced(page, `Åtgärden ”${ACTION}” är öppen igen.`);
     await row.getByText('Öppen', { exact: true }).waitFor();
-    expect((await focused(page)).text).toMatch(/^Markera som klar/);
+    await untilFocused(page, { text: /^Markera som klar/ });
     await screenshot(page, 'th-assess-07-action-reopened');
 
     // 7. Today's meeting shows it among the open actions from earlier meetings; done from there.
@@ -476,7 +479,7 @@ describe('Trygga hem: risk assessment, skyddsplan and actions on the case page',
     await announced(page, `Åtgärden ”${ACTION}” är markerad som klar.`);
     await carriedRow.getByText('Klar', { exact: true }).waitFor();
     // It stays in the list until the meeting reloads, so it can be opened again.
-    expect((await focused(page)).text).toMatch(/^Öppna igen/);
+    await untilFocused(page, { text: /^Öppna igen/ });
     await screenshot(page, 'th-assess-08-meeting-action-done');
     await expectAccessible(page, 'meeting: action done');
 
@@ -497,8 +500,8 @@ describe('Trygga hem: risk assessment, skyddsplan and actions on the case page',
         'Inte tillgängligt för dig: skyddsplanen visas bara för dem som arbetar med den våldsutsatta.',
       )
       .waitFor();
-    expect(await safety.getByRole('button').count()).toBe(0);
-    expect(await page.getByRole('textbox', { name: /Vistelseort|Plan/ }).count()).toBe(0);
+    await untilCount(safety.getByRole('button'), 0);
+    await untilCount(page.getByRole('textbox', { name: /Vistelseort|Plan/ }), 0);
     // The police did get the case (risk by consent), so the absence is not a failed load.
     await page
       .getByRole('region', { name: 'Riskbedömningar' })

@@ -9,6 +9,10 @@ import {
   signIn,
   tabUntil,
   api,
+  until,
+  untilCount,
+  untilFocused,
+  untilValue,
 } from './support/browser';
 
 /**
@@ -40,12 +44,12 @@ describe('Trygga hem: managing a koordinatorsgrupp', () => {
     await page.getByRole('link', { name: 'Koordinatorsgruppen Örebro' }).click();
     await page.getByRole('heading', { level: 1, name: 'Koordinatorsgruppen Örebro' }).waitFor();
     await page.getByRole('table', { name: /Gruppens medlemmar/ }).waitFor();
-    expect(await page.getByRole('button', { name: 'Ändra namn och mötestider' }).count()).toBe(0);
-    expect(await page.getByRole('button', { name: /^Ta bort/ }).count()).toBe(0);
-    expect(await page.getByRole('heading', { name: 'Lägg till medlem' }).count()).toBe(0);
+    await untilCount(page.getByRole('button', { name: 'Ändra namn och mötestider' }), 0);
+    await untilCount(page.getByRole('button', { name: /^Ta bort/ }), 0);
+    await untilCount(page.getByRole('heading', { name: 'Lägg till medlem' }), 0);
     await page.goto('/koordinatorsgrupp');
     await page.getByRole('heading', { level: 1, name: 'Koordinatorsgrupp' }).waitFor();
-    expect(await page.getByRole('button', { name: 'Ny koordinatorsgrupp' }).count()).toBe(0);
+    await untilCount(page.getByRole('button', { name: 'Ny koordinatorsgrupp' }), 0);
     expect(problems).toEqual([]);
   });
 
@@ -66,32 +70,32 @@ describe('Trygga hem: managing a koordinatorsgrupp', () => {
     await tabUntil(page, (el) => el.id === 'create-group-button', 60);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Skapa en koordinatorsgrupp' }).waitFor();
-    await page.waitForFunction(() => document.activeElement?.id === 'create-group-title');
+    await untilFocused(page, { id: 'create-group-title' });
 
     // An empty form: the first invalid field takes focus and says what is wrong.
     await tabUntil(page, (el) => el.text === 'Skapa gruppen');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.activeElement?.id === 'group-name');
+    await untilFocused(page, { id: 'group-name' });
     await page.getByText('Fältet måste fyllas i.').first().waitFor();
     await expectAccessible(page, 'create group, invalid');
 
     await page.keyboard.type('Koordinatorsgruppen Nora');
     await page.keyboard.press('Tab');
-    expect((await focused(page)).id).toBe('group-municipality');
+    await untilFocused(page, { id: 'group-municipality' });
     // Örebro has a group already, so it is not offered.
     await page.keyboard.press('Enter');
     await page.getByRole('listbox').waitFor();
-    expect(await page.getByRole('option', { name: 'Örebro kommun' }).count()).toBe(0);
+    await untilCount(page.getByRole('option', { name: 'Örebro kommun' }), 0);
     // Typing jumps to the option (after the select's short typeahead pause).
     await page.keyboard.type('Nora');
-    await page.waitForFunction(() =>
+    await until(page, 'the typeahead to reach Nora kommun', () =>
       document.querySelector('.mat-mdc-option-active')?.textContent?.includes('Nora kommun'),
     );
     await page.keyboard.press('Enter');
     await page.getByRole('listbox').waitFor({ state: 'detached' });
     await page.getByRole('combobox', { name: 'Kommun' }).getByText('Nora kommun').waitFor();
     await page.keyboard.press('Tab');
-    expect((await focused(page)).id).toBe('group-schedule');
+    await untilFocused(page, { id: 'group-schedule' });
     await page.keyboard.type('Första torsdagen i månaden 13.00');
     await screenshot(page, 'thg-01-create');
     await expectAccessible(page, 'create group, filled');
@@ -107,7 +111,7 @@ describe('Trygga hem: managing a koordinatorsgrupp', () => {
     // 4. The schedule is changed; meanwhile someone else renames the group: 409, reload, save.
     await tabUntil(page, (el) => el.id === 'edit-group-button', 60);
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.activeElement?.id === 'edit-group-name');
+    await untilFocused(page, { id: 'edit-group-name' });
     const other = await api<{ version: number }>(
       page,
       'PATCH',
@@ -119,12 +123,12 @@ describe('Trygga hem: managing a koordinatorsgrupp', () => {
     );
     expect(other.status).toBe(200);
     await page.keyboard.press('Tab');
-    expect((await focused(page)).id).toBe('edit-group-schedule');
+    await untilFocused(page, { id: 'edit-group-schedule' });
     await page.keyboard.press('Control+a');
     await page.keyboard.type('Varannan torsdag 13.00–15.00');
     await page.keyboard.press('Enter');
     await page.getByText('Någon annan har ändrat gruppen sedan du öppnade den.').waitFor();
-    await page.waitForFunction(() => document.activeElement?.id === 'group-conflict-reload');
+    await untilFocused(page, { id: 'group-conflict-reload' });
     await screenshot(page, 'thg-02-conflict');
     await expectAccessible(page, 'edit conflict');
     await page.keyboard.press('Enter');
@@ -132,16 +136,12 @@ describe('Trygga hem: managing a koordinatorsgrupp', () => {
     await page
       .getByRole('heading', { level: 1, name: 'Koordinatorsgruppen Nora kommun' })
       .waitFor();
-    await page.waitForFunction(() => document.activeElement?.id === 'edit-group-name');
-    expect(await page.locator('#edit-group-name').inputValue()).toBe(
-      'Koordinatorsgruppen Nora kommun',
-    );
-    expect(await page.locator('#edit-group-schedule').inputValue()).toBe(
-      'Varannan torsdag 13.00–15.00',
-    );
+    await untilFocused(page, { id: 'edit-group-name' });
+    await untilValue(page.locator('#edit-group-name'), 'Koordinatorsgruppen Nora kommun');
+    await untilValue(page.locator('#edit-group-schedule'), 'Varannan torsdag 13.00–15.00');
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Ändra namn och mötestider' }).waitFor();
-    await page.waitForFunction(() => document.activeElement?.id === 'edit-group-button');
+    await untilFocused(page, { id: 'edit-group-button' });
     await page.getByText('Varannan torsdag 13.00–15.00').waitFor();
     await expectAccessible(page, 'edited');
 
@@ -153,7 +153,7 @@ describe('Trygga hem: managing a koordinatorsgrupp', () => {
     await expectAccessible(page, 'member suggestions');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    expect(await page.locator('#add-group-member-user').inputValue()).toBe('Mikael Strand');
+    await untilValue(page.locator('#add-group-member-user'), 'Mikael Strand');
     await page.keyboard.press('Enter');
     const members = page.getByRole('table', { name: 'Gruppens medlemmar (1)' });
     await members.getByRole('cell', { name: 'Polisområde Örebro län' }).waitFor();
@@ -165,13 +165,11 @@ describe('Trygga hem: managing a koordinatorsgrupp', () => {
     // The row's button is before the add form: back there with Shift+Tab.
     for (let i = 0; i < 10 && (await focused(page)).text !== 'Ta bort'; i++)
       await page.keyboard.press('Shift+Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
-      'Ta bort Mikael Strand ur gruppen',
-    );
+    await untilFocused(page, { label: 'Ta bort Mikael Strand ur gruppen' });
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Ta bort medlem?' });
     await dialog.waitFor();
-    await page.waitForFunction(() => document.activeElement?.textContent?.trim() === 'Avbryt');
+    await untilFocused(page, { text: 'Avbryt' });
     await expectAccessible(page, 'remove dialog');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
@@ -183,7 +181,7 @@ describe('Trygga hem: managing a koordinatorsgrupp', () => {
     await tabUntil(page, (el) => el.text === 'Ta bort');
     await page.keyboard.press('Enter');
     await page.getByText('Gruppen har inga medlemmar ännu.').waitFor();
-    await page.waitForFunction(() => document.activeElement?.id === 'group-members-title');
+    await untilFocused(page, { id: 'group-members-title' });
     await screenshot(page, 'thg-04-removed');
     await expectAccessible(page, 'member removed');
 

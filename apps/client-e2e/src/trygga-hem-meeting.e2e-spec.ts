@@ -2,13 +2,17 @@ import type { Browser, Page } from 'playwright-core';
 import {
   type TestPage,
   expectAccessible,
-  focused,
   launchBrowser,
   openPage,
   screenshot,
   signIn,
   api,
   personnummer,
+  untilAttribute,
+  untilCount,
+  untilFocused,
+  untilText,
+  untilTexts,
 } from './support/browser';
 
 /** Chooses a Material select's option from the keyboard (as case-consent-journey does). */
@@ -107,7 +111,7 @@ describe('Trygga hem: koordinatorsgrupp meeting', () => {
     expect(new URL(page.url()).searchParams.get('newIncidents')).toBe('true');
     await page.reload();
     await page.getByRole('table', { name: 'Gruppens ärenden (1)' }).waitFor();
-    expect(await page.getByRole('checkbox', { name: 'Nya händelser' }).isChecked()).toBe(true);
+    await page.getByRole('checkbox', { name: 'Nya händelser', checked: true }).waitFor();
 
     // 4. A new meeting today, with the agenda proposed from the board: new incident first.
     await page.getByRole('link', { name: 'Till gruppen' }).click();
@@ -116,18 +120,16 @@ describe('Trygga hem: koordinatorsgrupp meeting', () => {
     await page.getByRole('heading', { level: 1, name: /^Möte / }).waitFor();
     expect(new URL(page.url()).pathname).toMatch(/^\/koordinatorsgrupp\/mote\/[0-9a-f-]{36}$/);
     const agenda = page.getByRole('list', { name: 'Dagordning' });
-    const agendaTexts = async () =>
-      (await agenda.getByRole('listitem').locator('strong').allInnerTexts()).map((t) => t.trim());
-    expect(await agendaTexts()).toEqual([`1. ${demoNumber}`, `2. ${newNumber}`]);
+    const agendaCases = agenda.getByRole('listitem').locator('strong');
+    await untilTexts(agendaCases, [`1. ${demoNumber}`, `2. ${newNumber}`]);
     await screenshot(page, 'th-03-agenda');
     await expectAccessible(page, 'meeting: proposed agenda');
 
     // 5. The agenda is reordered from the keyboard; focus stays with the moved case.
     await page.getByRole('button', { name: `Flytta ${newNumber} uppåt` }).focus();
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.activeElement?.id === 'agenda-down-0');
-    expect((await focused(page)).text).toBe('Ned');
-    expect(await agendaTexts()).toEqual([`1. ${newNumber}`, `2. ${demoNumber}`]);
+    await untilFocused(page, { id: 'agenda-down-0', text: 'Ned' });
+    await untilTexts(agendaCases, [`1. ${newNumber}`, `2. ${demoNumber}`]);
     const [saved] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/agenda') && r.request().method() === 'PUT'),
       page.getByRole('button', { name: 'Spara dagordningen' }).click(),
@@ -156,19 +158,16 @@ describe('Trygga hem: koordinatorsgrupp meeting', () => {
     const walk = page.locator('article[aria-labelledby="current-item-title"]');
     await walk.getByRole('listitem').filter({ hasText: 'Boka hembesök med polisen' }).waitFor();
     // The emptied form starts afresh: no errors on fields nobody has touched yet.
-    expect(await page.locator('#action-form mat-error:visible').count()).toBe(0);
-    expect((await focused(page)).id).toBe('action-description');
+    await untilCount(page.locator('#action-form mat-error:visible'), 0);
+    await untilFocused(page, { id: 'action-description' });
     await screenshot(page, 'th-04-decision-and-action');
     await expectAccessible(page, 'meeting: decision and action');
 
     // 7. The next case, on a projector: large type, focus on the item's heading.
     await page.getByRole('button', { name: 'Stor text' }).click();
-    expect(await page.getByRole('button', { name: 'Stor text' }).getAttribute('aria-pressed')).toBe(
-      'true',
-    );
+    await untilAttribute(page.getByRole('button', { name: 'Stor text' }), 'aria-pressed', 'true');
     await page.getByRole('button', { name: 'Nästa ärende' }).click();
-    await page.waitForFunction(() => document.activeElement?.id === 'current-item-title');
-    expect((await focused(page)).text).toBe(`Punkt 2 av 2: ${demoNumber}`);
+    await untilFocused(page, { id: 'current-item-title', text: `Punkt 2 av 2: ${demoNumber}` });
     await page
       .getByRole('textbox', { name: 'Beslut' })
       .fill('Ny riskbedömning efter överträdelsen.');
@@ -194,9 +193,9 @@ describe('Trygga hem: koordinatorsgrupp meeting', () => {
     await minutes.getByText('Underrättelse genom hembesök.').waitFor();
     await minutes.getByText(/Boka hembesök med polisen/).waitFor();
     await minutes.getByText('Ny riskbedömning efter överträdelsen.').waitFor();
-    expect(await page.getByRole('textbox').count()).toBe(0);
-    expect(await page.getByRole('button', { name: 'Spara beslutet' }).count()).toBe(0);
-    expect(await page.getByRole('button', { name: /^Flytta / }).count()).toBe(0);
+    await untilCount(page.getByRole('textbox'), 0);
+    await untilCount(page.getByRole('button', { name: 'Spara beslutet' }), 0);
+    await untilCount(page.getByRole('button', { name: /^Flytta / }), 0);
     await screenshot(page, 'th-06-approved');
     await expectAccessible(page, 'meeting: approved minutes');
 
@@ -204,7 +203,7 @@ describe('Trygga hem: koordinatorsgrupp meeting', () => {
     await page.reload();
     await page.getByText('Protokoll godkänt').first().waitFor();
     await page.getByText('Protokollet är godkänt och kan inte längre ändras.').waitFor();
-    expect(await page.getByRole('textbox').count()).toBe(0);
+    await untilCount(page.getByRole('textbox'), 0);
 
     // 9. The case page's Trygga hem tab: priority, reviewed today, the action.
     await page.goto(`/arenden/${created.body.id}?flik=tryggahem`);
@@ -233,9 +232,11 @@ describe('Trygga hem: koordinatorsgrupp meeting', () => {
     const table = page.getByRole('table', { name: 'Trygga hem i Örebro kommun' });
     const total = table.getByRole('row', { name: /^Ärenden totalt/ });
     // The demo case and the one enrolled above: 1–4 cases are hidden (D6).
-    expect((await total.getByRole('cell').innerText()).replace(/\s+/g, ' ').trim()).toContain('<5');
+    await untilText(total.getByRole('cell'), '<5');
     await total.getByText('färre än 5').waitFor({ state: 'attached' });
-    expect(await page.locator('main').innerText()).not.toMatch(/Johan Berg|Bengt Testsson|TH-\d/);
+    // The figures are shown (waited for above): nothing on the page names a person or a case.
+    const shown = await page.locator('main').innerText();
+    expect(shown).not.toMatch(/Johan Berg|Bengt Testsson|TH-\d/);
     await screenshot(page, 'th-08-figures');
     await expectAccessible(page, 'figures');
     expect(problems).toEqual([]);

@@ -2,11 +2,12 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import {
   type TestPage,
   expectAccessible,
-  focused,
   launchBrowser,
   openPage,
   screenshot,
   signIn,
+  untilCount,
+  untilFocused,
 } from './support/browser';
 
 /** An API call from inside the page, with the session cookie (reads only here). */
@@ -92,9 +93,9 @@ describe('Trygga hem: recording, correcting and removing on the case tab (D4, D2
     await press(notifications.getByRole('button', { name: 'Registrera underrättelse' }));
     const nForm = page.locator('#thr-notification-new');
     await nForm.getByRole('heading', { name: 'Ny underrättelse' }).waitFor();
-    expect((await focused(page)).id).toBe('thr-notification-new-title');
+    await untilFocused(page, { id: 'thr-notification-new-title' });
     await press(nForm.getByRole('button', { name: 'Spara underrättelsen' }));
-    await page.waitForFunction(() => document.activeElement?.id === 'thr-notification-new-method');
+    await untilFocused(page, { id: 'thr-notification-new-method' });
     await nForm.getByText('Fältet måste fyllas i.').first().waitFor();
     await expectAccessible(page, 'notification form with errors');
     await choose(page, nForm, 'Sätt', 'Hembesök');
@@ -113,7 +114,7 @@ describe('Trygga hem: recording, correcting and removing on the case tab (D4, D2
       .getByRole('listitem')
       .filter({ hasText: 'Johan tog emot budskapet.' });
     await visit.waitFor();
-    expect((await focused(page)).id).toMatch(/^thr-n-item-/);
+    await untilFocused(page, { id: /^thr-n-item-/ });
     await expectAnnounced(page, 'Underrättelsen är registrerad.');
     await screenshot(page, 'thr-01-notification');
     await expectAccessible(page, 'notification recorded');
@@ -160,7 +161,7 @@ describe('Trygga hem: recording, correcting and removing on the case tab (D4, D2
     // An end before the start is refused at the field, with focus on it.
     await mForm.getByLabel('Gäller till').fill(isoDay(-2));
     await press(mForm.getByRole('button', { name: 'Spara kontrollåtgärden' }));
-    await page.waitForFunction(() => document.activeElement?.id === 'thr-measure-new-end');
+    await untilFocused(page, { id: 'thr-measure-new-end' });
     await mForm.getByText('Slutdatumet kan inte vara före startdatumet.').waitFor();
     await mForm.getByLabel('Gäller till').fill(isoDay(30));
     expect(
@@ -214,7 +215,7 @@ describe('Trygga hem: recording, correcting and removing on the case tab (D4, D2
     await cForm.getByRole('heading', { name: 'Rätta underrättelsen' }).waitFor();
     await cForm.getByLabel('Utfall').fill('Johan tog emot budskapet och ett erbjudande.');
     await press(cForm.getByRole('button', { name: 'Spara rättelsen' }));
-    await page.waitForFunction(() => document.activeElement?.id.endsWith('-reason') ?? false);
+    await untilFocused(page, { id: /-reason$/ });
     await cForm.getByLabel('Skäl till rättelsen').fill('Utfallet var ofullständigt.');
     const corrected = notifications
       .getByRole('listitem')
@@ -240,7 +241,7 @@ describe('Trygga hem: recording, correcting and removing on the case tab (D4, D2
     await press(measure.getByRole('button', { name: /^Ta bort Föreskrifter vid övervakning/ }));
     const rForm = measure.locator('form');
     await press(rForm.getByRole('button', { name: 'Ta bort uppgiften' }));
-    await page.waitForFunction(() => document.activeElement?.id.endsWith('-reason') ?? false);
+    await untilFocused(page, { id: /-reason$/ });
     await rForm.getByText('Fältet måste fyllas i.').waitFor();
     await expectAccessible(page, 'removal without a reason');
     await rForm.getByLabel('Skäl till borttagningen').fill('Registrerad på fel ärende.');
@@ -269,13 +270,13 @@ describe('Trygga hem: recording, correcting and removing on the case tab (D4, D2
       .getByRole('region', { name: 'Underrättelser' })
       .getByText(/ett erbjudande\./)
       .waitFor();
-    expect(
-      await page
+    await untilCount(
+      page
         .getByRole('region', { name: 'Kontrollåtgärder' })
         .getByRole('listitem')
-        .filter({ hasText: 'Föreskrifter vid övervakning' })
-        .count(),
-    ).toBe(0);
+        .filter({ hasText: 'Föreskrifter vid övervakning' }),
+      0,
+    );
 
     expect(problems).toEqual([]);
   }, 240_000);

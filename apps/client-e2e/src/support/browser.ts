@@ -1,7 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type ElementHandle,
+  type Locator,
+  type Page,
+  chromium,
+  errors,
+} from 'playwright-core';
+import type { PageFunction } from 'playwright-core/types/structs';
 
 export const DEMO_PASSWORD = 'samsyn-demo';
 
@@ -71,37 +80,278 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
   expect(violations).toEqual([]);
 }
 
-/** A short description of the focused element, for keyboard assertions. */
-export function focused(
-  page: Page,
-): Promise<{ tag: string; id: string; text: string; role: string }> {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    return {
-      tag: el?.tagName.toLowerCase() ?? '',
-      id: el?.id ?? '',
-      text: (el?.innerText ?? '').replace(/\s+/g, ' ').trim(),
-      role: el?.getAttribute('role') ?? '',
-    };
+/** What the tests know of the focused element. */
+export interface Focused {
+  tag: string;
+  id: string;
+  /** Its visible text, whitespace collapsed. */
+  text: string;
+  role: string;
+  /** Its aria-label. */
+  label: string;
+}
+
+/** Expected values for some of `Focused`'s fields: a string is compared exactly. */
+export type FocusPattern = Partial<Record<keyof Focused, string | RegExp>>;
+
+/**
+ * In the page: the focused element's description, or, given a pattern, that description only
+ * when it matches (null otherwise). One function, so `focused` and `untilFocused` agree.
+ */
+function focusMatching(pattern: FocusPattern | null): Focused | null {
+  const el = document.activeElement as HTMLElement | null;
+  const now: Focused = {
+    tag: el?.tagName.toLowerCase() ?? '',
+    id: el?.id ?? '',
+    text: (el?.innerText ?? '').replace(/\s+/g, ' ').trim(),
+    role: el?.getAttribute('role') ?? '',
+    label: el?.getAttribute('aria-label') ?? '',
+  };
+  if (!pattern) return now;
+  const matches = Object.entries(pattern).every(([key, want]) => {
+    const got = now[key as keyof Focused];
+    return typeof want === 'string' ? got === want : want.test(got);
   });
+  return matches ? now : null;
+}
+
+/**
+ * The focused element, read once: for stepping through the page with the keyboard (`tabUntil`).
+ * To check where an action moved focus, wait for it with `untilFocused`.
+ */
+export async function focused(page: Page): Promise<Focused> {
+  return (await page.evaluate(focusMatching, null))!;
+}
+
+// Waiting for state. The client is zoneless: a signal change renders on the next scheduled tick,
+// so what an action changes (focus, text, a toggle, a field's value) may not be in the DOM yet
+// when the action's promise resolves. Tests therefore wait for the expected state with `until`
+// or one of its siblings below, never read it once (the lint rule for client-e2e refuses
+// `expect(await locator.getAttribute(…))` and the like). playwright-core has no retrying `expect`.
+
+/** How long `until` and its siblings wait for the expected state (Playwright's own default). */
+export const UNTIL_TIMEOUT_MS = 30_000;
+
+export interface UntilOptions {
+  timeout?: number;
+}
+
+/** Runs `predicate` in the page until it is truthy; false when `timeout` ms pass first. */
+async function holds<Arg>(
+  page: Page,
+  predicate: PageFunction<Arg, unknown>,
+  arg: Arg,
+  timeout: number,
+): Promise<boolean> {
+  try {
+    await page.waitForFunction(predicate, arg, { timeout });
+    return true;
+  } catch (error) {
+    if (error instanceof errors.TimeoutError) return false;
+    throw error;
+  }
+}
+
+/** The error a wait fails with: what was awaited and, when known, what there is instead. */
+async function timedOut(what: string, timeout: number, now?: () => Promise<unknown>) {
+  let seen = '';
+  if (now) {
+    try {
+      seen = `; found instead: ${JSON.stringify(await now())}`;
+    } catch {
+      seen = '; found nothing to compare';
+    }
+  }
+  return new Error(`Timed out after ${timeout} ms waiting for ${what}${seen}`);
+}
+
+/**
+ * Waits until `predicate`, run in the page on every animation frame, returns a truthy value
+ * (`page.waitForFunction`). `what` says what was awaited, for the failure message.
+ *
+ *   await until(page, 'the English page', () => document.documentElement.lang === 'en');
+ */
+export async function until<Arg = undefined>(
+  page: Page,
+  what: string,
+  predicate: PageFunction<Arg, unknown>,
+  arg?: Arg,
+  { timeout = UNTIL_TIMEOUT_MS }: UntilOptions = {},
+): Promise<void> {
+  if (!(await holds(page, predicate, arg as Arg, timeout))) throw await timedOut(what, timeout);
+}
+
+/** Waits until the focused element matches `pattern` (see `Focused`). */
+export async function untilFocused(
+  page: Page,
+  pattern: FocusPattern,
+  { timeout = UNTIL_TIMEOUT_MS }: UntilOptions = {},
+): Promise<void> {
+  if (await holds(page, focusMatching, pattern, timeout)) return;
+  throw await timedOut(`focus on ${shown(pattern)}`, timeout, () => focused(page));
+}
+
+type Found = ElementHandle<Node>[];
+
+/**
+ * Waits until `predicate` holds in the page for the element `locator` finds (`all`: for all the
+ * elements it finds). The locator is resolved again every second, as a re-render may replace
+ * the element.
+ */
+async function untilFound<Arg>(
+  locator: Locator,
+  what: string,
+  all: boolean,
+  predicate: PageFunction<{ found: Found; arg: Arg }, unknown>,
+  arg: Arg,
+  now: () => Promise<unknown>,
+  timeout: number,
+): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (let left = timeout; left > 0; left = deadline - Date.now()) {
+    let found: Found = [];
+    try {
+      found = all
+        ? await locator.elementHandles()
+        : [await locator.elementHandle({ timeout: left })];
+      if (await holds(locator.page(), predicate, { found, arg }, Math.min(left, 1_000))) return;
+    } catch (error) {
+      if (!(error instanceof errors.TimeoutError)) throw error;
+    } finally {
+      await Promise.all(found.map((handle) => handle.dispose().catch(() => undefined)));
+    }
+  }
+  throw await timedOut(what, timeout, now);
+}
+
+/**
+ * Waits until the element's visible text, whitespace collapsed and trimmed as a reader sees it,
+ * contains `expected` (a string; with `exact`, is that string) or matches it (a regular expression).
+ */
+export function untilText(
+  locator: Locator,
+  expected: string | RegExp,
+  { timeout = UNTIL_TIMEOUT_MS, exact = false }: UntilOptions & { exact?: boolean } = {},
+): Promise<void> {
+  return untilFound(
+    locator,
+    `${String(locator)} to show ${exact ? 'exactly ' : ''}${shown(expected)}`,
+    false,
+    ({ found: [el], arg: { expected, exact } }) => {
+      const text = (el as HTMLElement).innerText.replace(/\s+/g, ' ').trim();
+      if (typeof expected !== 'string') return expected.test(text);
+      return exact ? text.trim() === expected : text.includes(expected);
+    },
+    { expected, exact },
+    () => locator.innerText({ timeout: 1_000 }),
+    timeout,
+  );
+}
+
+/** Waits until the visible texts of all the elements found, trimmed, are exactly `expected`. */
+export function untilTexts(
+  locator: Locator,
+  expected: string[],
+  { timeout = UNTIL_TIMEOUT_MS }: UntilOptions = {},
+): Promise<void> {
+  return untilFound(
+    locator,
+    `${String(locator)} to be ${JSON.stringify(expected)}`,
+    true,
+    ({ found, arg }) =>
+      found.length === arg.length &&
+      found.every((el, i) => (el as HTMLElement).innerText.trim() === arg[i]),
+    expected,
+    async () => (await locator.allInnerTexts()).map((text) => text.trim()),
+    timeout,
+  );
+}
+
+/** Waits until a form field's value is `expected`. */
+export function untilValue(
+  locator: Locator,
+  expected: string,
+  { timeout = UNTIL_TIMEOUT_MS }: UntilOptions = {},
+): Promise<void> {
+  return untilFound(
+    locator,
+    `the value of ${String(locator)} to be ${JSON.stringify(expected)}`,
+    false,
+    ({ found: [el], arg }) => (el as HTMLInputElement).value === arg,
+    expected,
+    () => locator.inputValue({ timeout: 1_000 }),
+    timeout,
+  );
+}
+
+/** Waits until the element's attribute `name` is `expected` (a string) or matches it. */
+export function untilAttribute(
+  locator: Locator,
+  name: string,
+  expected: string | RegExp,
+  { timeout = UNTIL_TIMEOUT_MS }: UntilOptions = {},
+): Promise<void> {
+  return untilFound(
+    locator,
+    `${name} of ${String(locator)} to be ${shown(expected)}`,
+    false,
+    ({ found: [el], arg }) => {
+      const value = (el as Element).getAttribute(arg.name);
+      return typeof arg.expected === 'string'
+        ? value === arg.expected
+        : value !== null && arg.expected.test(value);
+    },
+    { name, expected },
+    () => locator.getAttribute(name, { timeout: 1_000 }),
+    timeout,
+  );
+}
+
+/** Waits until the locator finds exactly `count` elements (0: until they are gone). */
+export async function untilCount(
+  locator: Locator,
+  count: number,
+  { timeout = UNTIL_TIMEOUT_MS }: UntilOptions = {},
+): Promise<void> {
+  const deadline = Date.now() + timeout;
+  try {
+    // The last expected match is there and none after it; counted again, as the two waits
+    // are not one moment. (A timeout of 0 would mean none to Playwright: at least 1 ms.)
+    for (let left = timeout; left > 0; left = deadline - Date.now()) {
+      if (count > 0) await locator.nth(count - 1).waitFor({ state: 'attached', timeout: left });
+      const rest = Math.max(1, deadline - Date.now());
+      await locator.nth(count).waitFor({ state: 'detached', timeout: rest });
+      if ((await locator.count()) === count) return;
+    }
+  } catch (error) {
+    if (!(error instanceof errors.TimeoutError)) throw error;
+  }
+  throw await timedOut(`${String(locator)} to find ${count}`, timeout, () => locator.count());
+}
+
+/** An expected value for a failure message; regular expressions as written. */
+function shown(expected: unknown): string {
+  if (expected instanceof RegExp) return String(expected);
+  if (expected && typeof expected === 'object') {
+    return Object.entries(expected)
+      .map(([key, value]) => `${key} ${shown(value)}`)
+      .join(', ');
+  }
+  return JSON.stringify(expected);
 }
 
 /** Presses Tab until the predicate holds for the focused element (or gives up). */
 export async function tabUntil(
   page: Page,
-  predicate: (el: Awaited<ReturnType<typeof focused>>) => boolean,
+  predicate: (el: Focused) => boolean,
   maxPresses = 25,
-): Promise<Awaited<ReturnType<typeof focused>>> {
+): Promise<Focused> {
   for (let i = 0; i < maxPresses; i++) {
     await page.keyboard.press('Tab');
     const el = await focused(page);
     if (predicate(el)) return el;
   }
   throw new Error(`Tab did not reach the expected element within ${maxPresses} presses`);
-}
-
-export function htmlLang(page: Page): Promise<string | null> {
-  return page.locator('html').getAttribute('lang');
 }
 
 /** What GET /api/v1/me answers from inside the page (same cookies as the app). */
