@@ -69,6 +69,7 @@ describe('embedded default without PostgreSQL or Redis', () => {
         caseId: null,
         caseNumber: null,
         agreementId: null,
+        meetingId: null,
         escalation: false,
         createdAt: expect.any(String),
         readAt: null,
