@@ -72,6 +72,7 @@ describe('embedded default without PostgreSQL or Redis', () => {
         caseId: null,
         caseNumber: null,
         agreementId: null,
+        meetingId: null,
         escalation: false,
         createdAt: expect.any(String),
         readAt: null,

@@ -1,6 +1,7 @@
 export * from './lib/access-policy';
 export * from './lib/agreements';
 export * from './lib/calendar';
+export * from './lib/escalation';
 export * from './lib/lockout';
 export * from './lib/programmes';
 export * from './lib/retry';

@@ -55,6 +55,13 @@ export const APP_ROUTES: Routes = [
         loadChildren: () =>
           import('./pages/trygga-hem/trygga-hem.routes').then((m) => m.TRYGGA_HEM_FIGURES_ROUTES),
       },
+      {
+        path: APP_PATHS.helpText,
+        canActivate: [signedInGuard, permissionGuard(Permission.OrganisationAdmin)],
+        loadComponent: () =>
+          import('./pages/organisation/help-text.page').then((m) => m.HelpTextPage),
+        title: 'helpText.title',
+      },
     ],
   },
   { path: '**', redirectTo: '' },

@@ -63,6 +63,10 @@ export enum AuditAction {
   SipPlanApprove = 'sip.plan_approve',
   SipPersonAgreement = 'sip.person_agreement',
   SipPlanPrint = 'sip.plan_print',
+  /** A kallelse letter for the person, or an inbjudan for an external actor, printed (D13). */
+  SipLetterPrint = 'sip.letter_print',
+  /** An organisation's where-to-get-help text changed (D13). */
+  OrganisationHelpText = 'organisation.help_text',
   /** A refused attempt: who tried what. */
   AccessDenied = 'access.denied',
 }

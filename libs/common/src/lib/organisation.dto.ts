@@ -1,4 +1,4 @@
-import { IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { OrganisationType } from './organisation';
 import { PageQueryDto } from './pagination.dto';
 
@@ -46,4 +46,32 @@ export interface UserSummaryDto {
   displayName: string;
   organisation: { id: string; name: string; type: OrganisationType };
   unit: { id: string; name: string } | null;
+}
+
+/** The longest where-to-get-help text per language. */
+export const HELP_TEXT_MAX_LENGTH = 2000;
+
+/**
+ * `GET /api/v1/organisations/:id/help-text`: where the person can get help (D13), in Swedish and
+ * English, shown in the kallelse letter and on the printed plan. `isDefault` while the
+ * organisation has not written its own (the national helplines).
+ */
+export interface HelpTextDto {
+  organisationId: string;
+  sv: string;
+  en: string;
+  isDefault: boolean;
+}
+
+/** `PATCH /api/v1/organisations/:id/help-text` (org_admin of that organisation). */
+export class UpdateHelpTextDto {
+  @IsString()
+  @MaxLength(HELP_TEXT_MAX_LENGTH)
+  @Matches(/\S/, { message: 'sv must not be empty' })
+  sv!: string;
+
+  @IsString()
+  @MaxLength(HELP_TEXT_MAX_LENGTH)
+  @Matches(/\S/, { message: 'en must not be empty' })
+  en!: string;
 }

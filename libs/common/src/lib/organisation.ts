@@ -8,3 +8,26 @@ export enum OrganisationType {
 }
 
 export const ORGANISATION_TYPES: readonly OrganisationType[] = Object.values(OrganisationType);
+
+/**
+ * Where to get help (D13): the national helplines, until an organisation writes its own text.
+ * Numbers as the services publish them; an org_admin adds local contacts.
+ */
+export const DEFAULT_HELP_TEXT: Readonly<{ sv: string; en: string }> = {
+  sv: [
+    'Här kan du få stöd och hjälp:',
+    '• Kvinnofridslinjen, för dig som utsatts för våld, hot eller kränkningar: 020-50 50 50 (dygnet runt, avgiftsfritt).',
+    '• Välj att sluta, för dig som utövar eller är rädd att utöva våld mot en närstående: 020-555 666.',
+    '• Polisen: 114 14. Ring 112 vid akut fara.',
+    '• 1177 Vårdguiden, sjukvårdsrådgivning: 1177.',
+    '• BRIS, för barn och unga: 116 111.',
+  ].join('\n'),
+  en: [
+    'Where to get support and help:',
+    '• Kvinnofridslinjen, for anyone subjected to violence, threats or abuse: 020-50 50 50 (around the clock, free of charge).',
+    '• Välj att sluta, for anyone who uses or fears using violence against someone close: 020-555 666.',
+    '• The police: 114 14. Call 112 in an emergency.',
+    '• 1177 Vårdguiden, healthcare advice: 1177.',
+    '• BRIS, for children and young people: 116 111.',
+  ].join('\n'),
+};

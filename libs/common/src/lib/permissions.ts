@@ -22,6 +22,8 @@ export enum Permission {
   OrganisationAdmin = 'organisation:admin',
   AuditReview = 'audit:review',
   NotificationRead = 'notification:read',
+  /** Counts of overdue reminders per unit and kind, without cases (issue 15 §7, D1). */
+  OverdueSummaryRead = 'reminder:overdue_summary',
   SystemOperate = 'system:operate',
 }
 
@@ -47,6 +49,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.CoordinatorGroupManage,
     Permission.OrganisationRead,
     Permission.NotificationRead,
+    Permission.OverdueSummaryRead,
   ],
   [Role.Steering]: [
     Permission.StatisticsRead,

@@ -27,6 +27,11 @@ export enum ReminderKind {
   ActionDue = 'action_due',
   /** Before a risk assessment's review date, or at once after a new incident (D5). */
   RiskReview = 'risk_review',
+  /**
+   * At once when a SIP meeting is called: the invited unit learns of its kallelse/inbjudan
+   * (issue 15 §6, D10). Not a lead-time kind: due when the meeting is called.
+   */
+  SipCalled = 'sip_called',
 }
 
 export enum ReminderStatus {
@@ -93,7 +98,9 @@ export interface NotificationDto {
   caseNumber: string | null;
   /** For an agreement reminder (D25): the agreement; the client links to `/overenskommelser/<id>`. */
   agreementId: string | null;
-  /** True when this reminds a coordinator of a reminder that its recipient has not read. */
+  /** For a SIP meeting's reminders: the meeting; the client links to `/sip/moten/<id>`. */
+  meetingId: string | null;
+  /** True when this reminds someone on the case of a reminder that its recipient has not read in time. */
   escalation: boolean;
   createdAt: string;
   readAt: string | null;
@@ -110,4 +117,25 @@ export interface NotificationPreferencesDto {
 export class UpdateNotificationPreferencesDto {
   @IsEnum(EmailMode)
   emailMode!: EmailMode;
+}
+
+/** One line of the overdue summary: how many overdue reminders of one kind a unit has. */
+export interface OverdueCountDto {
+  unit: { id: string; name: string };
+  kind: ReminderKind;
+  count: number;
+}
+
+/**
+ * `GET /api/v1/reminders/overdue-summary` (coordinators, issue 15 §7, D1): case-level reminders
+ * of the caller's organisation's units that nobody on the case has read within
+ * `overdueAfterHours` of delivery, on open cases, counted per unit and kind. No case ids or
+ * numbers: coordinators see aggregates, not individuals.
+ */
+export interface OverdueSummaryDto {
+  organisation: { id: string; name: string };
+  overdueAfterHours: number;
+  generatedAt: string;
+  total: number;
+  items: OverdueCountDto[];
 }

@@ -37,10 +37,10 @@ describe('stockholmInstant', () => {
 });
 
 describe('reminder kinds', () => {
-  it('every kind but system_test has a rule, and defaults that are whole days', () => {
+  it('every kind but system_test and the at-once sip_called has a rule, and defaults that are whole days', () => {
     expect(SCHEDULED_REMINDER_KINDS.sort()).toEqual(
       Object.values(ReminderKind)
-        .filter((k) => k !== ReminderKind.SystemTest)
+        .filter((k) => k !== ReminderKind.SystemTest && k !== ReminderKind.SipCalled)
         .sort(),
     );
     for (const kind of SCHEDULED_REMINDER_KINDS)
@@ -136,11 +136,17 @@ describe('caseInactiveDueAt', () => {
 describe('escalation', () => {
   const delivered = at('2026-11-22T07:00:00.000Z');
 
-  it('applies to kallelse deadlines and plan follow-ups only', () => {
-    expect(Object.keys(ESCALATION_POLICIES).sort()).toEqual([
-      ReminderKind.PlanFollowUp,
-      ReminderKind.SummonsDeadline,
-    ]);
+  it('applies to every overdue case-level kind (issue 15 §7)', () => {
+    expect(Object.keys(ESCALATION_POLICIES).sort()).toEqual(
+      [
+        ReminderKind.ActionDue,
+        ReminderKind.ConsentExpiring,
+        ReminderKind.InvitationUnanswered,
+        ReminderKind.PlanFollowUp,
+        ReminderKind.RiskReview,
+        ReminderKind.SummonsDeadline,
+      ].sort(),
+    );
   });
 
   it('checks the configured hours after delivery', () => {
@@ -152,8 +158,10 @@ describe('escalation', () => {
     );
   });
 
-  it('never for other kinds, and an escalation never escalates again', () => {
-    expect(escalationDueAt(ReminderKind.ConsentExpiring, delivered, 48)).toBeNull();
+  it('never for other kinds, without a case, and an escalation never escalates again', () => {
+    expect(escalationDueAt(ReminderKind.MeasureEnding, delivered, 48)).toBeNull();
+    expect(escalationDueAt(ReminderKind.SipCalled, delivered, 48)).toBeNull();
+    expect(escalationDueAt(ReminderKind.ConsentExpiring, delivered, 48, false, false)).toBeNull();
     expect(escalationDueAt(ReminderKind.PlanFollowUp, delivered, 48, true)).toBeNull();
   });
 });

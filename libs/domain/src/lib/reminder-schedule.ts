@@ -13,8 +13,14 @@ export const REMINDER_HOUR = 8;
 export const DIGEST_HOUR = 7;
 export const REMINDER_TIME_ZONE = 'Europe/Stockholm';
 
-/** The kinds that features schedule (every kind but the operators' `system_test`). */
-export type ScheduledReminderKind = Exclude<ReminderKind, ReminderKind.SystemTest>;
+/**
+ * The kinds that features schedule with a configured number of days (every kind but the
+ * operators' `system_test` and `sip_called`, which falls due at once).
+ */
+export type ScheduledReminderKind = Exclude<
+  ReminderKind,
+  ReminderKind.SystemTest | ReminderKind.SipCalled
+>;
 
 /**
  * `before`: the reminder comes `days` before the date it is about (lead time).
@@ -124,27 +130,39 @@ export function caseInactiveDueAt(lastActivity: Date, leadDays: ReminderLeadDays
 }
 
 /**
- * Escalation (issue 5): a reminder of these kinds that nobody has read some hours after it was
- * delivered goes to the coordinators of the recipient's organisation. An escalation itself
- * never escalates.
+ * Escalation (issues 5 and 15): a case-level reminder of these kinds that nobody has read some
+ * hours after it was delivered goes to others on the case who can act (escalationTargets in
+ * escalation.ts): never to coordinators, who may not open cases (D1). A reminder without a case
+ * and an escalation itself never escalate.
  */
 export interface EscalationPolicy {
-  to: 'coordinators';
+  to: 'case_team';
 }
 
 export const ESCALATION_POLICIES: Readonly<Partial<Record<ReminderKind, EscalationPolicy>>> = {
-  [ReminderKind.SummonsDeadline]: { to: 'coordinators' },
-  [ReminderKind.PlanFollowUp]: { to: 'coordinators' },
+  [ReminderKind.ActionDue]: { to: 'case_team' },
+  [ReminderKind.RiskReview]: { to: 'case_team' },
+  [ReminderKind.SummonsDeadline]: { to: 'case_team' },
+  [ReminderKind.InvitationUnanswered]: { to: 'case_team' },
+  [ReminderKind.PlanFollowUp]: { to: 'case_team' },
+  [ReminderKind.ConsentExpiring]: { to: 'case_team' },
 };
 
-/** When to check whether a delivered reminder was read, or null when its kind never escalates. */
+/** The kinds that escalate. */
+export const ESCALATING_KINDS = Object.keys(ESCALATION_POLICIES) as ReminderKind[];
+
+/**
+ * When to check whether a delivered reminder was read, or null when it never escalates: its
+ * kind does not, it is about no case, or it is an escalation itself.
+ */
 export function escalationDueAt(
   kind: ReminderKind,
   deliveredAt: Date,
   afterHours: number,
   isEscalation = false,
+  hasCase = true,
 ): Date | null {
-  if (isEscalation || !ESCALATION_POLICIES[kind]) return null;
+  if (isEscalation || !hasCase || !ESCALATION_POLICIES[kind]) return null;
   return new Date(deliveredAt.getTime() + afterHours * 3_600_000);
 }
 

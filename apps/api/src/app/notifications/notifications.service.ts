@@ -26,7 +26,12 @@ interface NotificationLinks {
   caseNumbers: ReadonlyMap<string, string>;
   /** Reminder id → agreement id, for agreement reminders. */
   agreementIds: ReadonlyMap<string, string>;
+  /** Reminder id → SIP meeting id, for a meeting's reminders (sip_called, sip_meeting). */
+  meetingIds: ReadonlyMap<string, string>;
 }
+
+/** Kinds whose reminder's subject is a SIP meeting. */
+const MEETING_KINDS: readonly ReminderKind[] = [ReminderKind.SipCalled, ReminderKind.SipMeeting];
 
 export function toNotificationDto(
   n: NotificationEntity,
@@ -38,6 +43,7 @@ export function toNotificationDto(
     caseId: n.caseId,
     caseNumber: n.caseId ? (links.caseNumbers.get(n.caseId) ?? null) : null,
     agreementId: n.reminderId ? (links.agreementIds.get(n.reminderId) ?? null) : null,
+    meetingId: n.reminderId ? (links.meetingIds.get(n.reminderId) ?? null) : null,
     escalation: n.escalation,
     createdAt: n.createdAt.toISOString(),
     readAt: n.readAt ? n.readAt.toISOString() : null,
@@ -115,14 +121,21 @@ export class NotificationsService {
   private async links(rows: NotificationEntity[]): Promise<NotificationLinks> {
     return {
       caseNumbers: await this.caseNumbers(rows),
-      agreementIds: await this.agreementIds(rows),
+      agreementIds: await this.subjectIds(rows, [ReminderKind.AgreementFollowUp]),
+      meetingIds: await this.subjectIds(rows, MEETING_KINDS),
     };
   }
 
-  /** An agreement's reminder is about the agreement (its subject); it has no case. */
-  private async agreementIds(rows: NotificationEntity[]): Promise<Map<string, string>> {
+  /**
+   * Reminder id → its subject, for kinds whose subject is what the link opens: an agreement's
+   * reminder is about the agreement (it has no case), a meeting's about the meeting.
+   */
+  private async subjectIds(
+    rows: NotificationEntity[],
+    kinds: readonly ReminderKind[],
+  ): Promise<Map<string, string>> {
     const ids = rows
-      .filter((r) => r.kind === ReminderKind.AgreementFollowUp && r.reminderId)
+      .filter((r) => kinds.includes(r.kind) && r.reminderId)
       .map((r) => r.reminderId as string);
     if (ids.length === 0) return new Map();
     const reminders = await this.notifications.manager.find(ReminderEntity, {

@@ -1,9 +1,21 @@
 import { containsPattern } from '../common/like';
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { OrganisationDto, OrganisationQueryDto, Page } from '@samsyn/common';
+import {
+  AuditAction,
+  ErrorCode,
+  type HelpTextDto,
+  type OrganisationDto,
+  type OrganisationQueryDto,
+  type Page,
+  type UpdateHelpTextDto,
+} from '@samsyn/common';
 import { OrganisationEntity } from '@samsyn/server';
 import { Brackets, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { ApiException } from '../common/problem-details';
+import { helpTextOf } from './help-text';
 
 /** Reads the directory of organisations and units (no personal data). */
 @Injectable()
@@ -11,7 +23,48 @@ export class OrganisationsService {
   constructor(
     @InjectRepository(OrganisationEntity)
     private readonly organisations: Repository<OrganisationEntity>,
+    private readonly audit: AuditService,
   ) {}
+
+  /** The where-to-get-help text (D13); no personal data, so every signed-in reader may see it. */
+  async helpText(id: string): Promise<HelpTextDto> {
+    return helpTextOf(await this.find(id));
+  }
+
+  /** An org_admin sets their own organisation's text (sv and en), audited. */
+  async setHelpText(
+    user: AuthenticatedUser,
+    id: string,
+    dto: UpdateHelpTextDto,
+  ): Promise<HelpTextDto> {
+    const org = await this.find(id);
+    if (user.organisation.id !== org.id)
+      throw new ApiException(
+        HttpStatus.FORBIDDEN,
+        ErrorCode.Forbidden,
+        'Only an administrator of this organisation may change its help text.',
+      );
+    await this.organisations.manager.transaction(async (em) => {
+      await em.update(
+        OrganisationEntity,
+        { id },
+        { helpTextSv: dto.sv.trim(), helpTextEn: dto.en.trim() },
+      );
+      await this.audit.record(user, { action: AuditAction.OrganisationHelpText }, em);
+    });
+    return this.helpText(id);
+  }
+
+  private async find(id: string): Promise<OrganisationEntity> {
+    const org = await this.organisations.findOneBy({ id });
+    if (!org)
+      throw new ApiException(
+        HttpStatus.NOT_FOUND,
+        ErrorCode.NotFound,
+        'There is no such organisation.',
+      );
+    return org;
+  }
 
   async list(query: OrganisationQueryDto): Promise<Page<OrganisationDto>> {
     const qb = this.organisations.createQueryBuilder('o');

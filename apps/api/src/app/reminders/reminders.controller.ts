@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post } from 
 import { ApiTags } from '@nestjs/swagger';
 import {
   CreateTestReminderDto,
+  type OverdueSummaryDto,
   Permission,
   type ReminderDto,
   RescheduleReminderDto,
@@ -9,12 +10,26 @@ import {
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser, RequirePermission } from '../auth/decorators';
 import { uuidParam } from '../common/uuid-param';
+import { OverdueSummaryService } from './overdue-summary.service';
 import { RemindersService } from './reminders.service';
 
 @ApiTags('reminders')
 @Controller('reminders')
 export class RemindersController {
-  constructor(private readonly reminders: RemindersService) {}
+  constructor(
+    private readonly reminders: RemindersService,
+    private readonly overdue: OverdueSummaryService,
+  ) {}
+
+  /**
+   * For samordnare (D1): counts of overdue case-level reminders per unit of their organisation
+   * and kind; no case ids or numbers. Declared before `:id`, which would otherwise take the path.
+   */
+  @Get('overdue-summary')
+  @RequirePermission(Permission.OverdueSummaryRead)
+  overdueSummary(@CurrentUser() user: AuthenticatedUser): Promise<OverdueSummaryDto> {
+    return this.overdue.summary(user);
+  }
 
   /**
    * A reminder to yourself, due at `dueAt` or now, of `kind` (default `system_test`): checks that

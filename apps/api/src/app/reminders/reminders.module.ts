@@ -4,6 +4,7 @@ import { ReminderEntity, RemindersCoreModule } from '@samsyn/server';
 import { AfterCommit } from './after-commit';
 import { CaseRemindersService } from './case-reminders.service';
 import { InProcessDispatcher } from './in-process-dispatcher.service';
+import { OverdueSummaryService } from './overdue-summary.service';
 import {
   REMINDER_QUEUE,
   type ReminderQueue,
@@ -29,6 +30,7 @@ import { RemindersService } from './reminders.service';
     InProcessDispatcher,
     RemindersService,
     CaseRemindersService,
+    OverdueSummaryService,
   ],
   exports: [ReminderScheduler, CaseRemindersService, REMINDER_QUEUE, RemindersCoreModule],
 })

@@ -70,6 +70,7 @@ const TEXT = {
     status: 'Status',
     approvals: 'Godkänd av',
     personAgreed: 'Personens samtycke till planen registrerat',
+    help: 'Var du kan få hjälp',
     none: '–',
     open: 'tills vidare',
     statuses: {
@@ -102,6 +103,7 @@ const TEXT = {
     status: 'Status',
     approvals: 'Approved by',
     personAgreed: 'The person’s agreement to the plan is recorded',
+    help: 'Where to get help',
     none: '–',
     open: 'until further notice',
     statuses: {
@@ -122,6 +124,8 @@ export async function planPdf(
   plan: SipPlanDto,
   person: SipPersonViewDto | null,
   lang: SipLanguage,
+  /** Where to get help (D13): the case owner's organisation's text in `lang`. */
+  helpText?: string,
 ): Promise<Buffer> {
   const t = TEXT[lang];
   const personLines: string[] = [];
@@ -181,8 +185,14 @@ export async function planPdf(
         ),
       },
       plan.personAgreement ? { text: t.personAgreed, margin: [0, 6, 0, 0] } : '',
+      ...(helpText ? [{ text: t.help, style: 'h2' }, helpText] : []),
     ],
   };
+  return renderPdf(definition);
+}
+
+/** A pdfmake document definition as a PDF, with the built-in Helvetica fonts only. */
+export async function renderPdf(definition: object): Promise<Buffer> {
   const printer = new Printer(
     STANDARD_FONTS,
     undefined,

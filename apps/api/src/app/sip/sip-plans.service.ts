@@ -45,6 +45,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { type CaseAccess, CaseAccessService } from '../cases/case-access.service';
 import { conflict, versionConflict } from '../cases/case-rules';
 import { ApiException, ValidationFailedException } from '../common/problem-details';
+import { helpTextOf } from '../organisations/help-text';
 import { planPdf } from './sip-documents';
 import { SipRemindersService } from './sip-reminders.service';
 import {
@@ -361,7 +362,10 @@ export class SipPlansService {
     const dto = await this.view(em, plan, access);
     const person = await em.findOneByOrFail(PersonEntity, { id: access.kase.subjectPersonId });
     const shown = personView(person, access.decision, access.programme, access.kase);
-    const file = await planPdf(dto, shown, lang);
+    const owner = await em.findOneByOrFail(OrganisationEntity, {
+      id: access.kase.owningOrganisationId,
+    });
+    const file = await planPdf(dto, shown, lang, helpTextOf(owner)[lang]);
     await this.audit.record(user, {
       action: AuditAction.SipPlanPrint,
       caseIds: [access.kase.id],

@@ -33,13 +33,27 @@ export class SipRemindersService {
     this.leadDays = reminderLeadDays((name) => config.get(name, { infer: true }));
   }
 
-  /** A meeting was called: the caller and every invited unit before it; each unit until it answers. */
+  /**
+   * A meeting was called: every invited unit at once (sip_called, issue 15 §6: the kallelse
+   * deadline is days, D10), the caller and every invited unit before it; each unit until it
+   * answers. The at-once reminder is a due row like any other, delivered by the worker (or the
+   * API's dispatcher) after the commit, so it is never lost.
+   */
   async meetingCalled(
     em: EntityManager,
     meeting: SipMeetingEntity,
     invitations: readonly SipInvitationEntity[],
     now = new Date(),
   ): Promise<void> {
+    for (const i of invitations)
+      if (i.unitId)
+        await this.scheduler.schedule(em, {
+          kind: ReminderKind.SipCalled,
+          dueAt: now,
+          caseId: meeting.caseId,
+          subjectId: meeting.id,
+          recipientUnitId: i.unitId,
+        });
     await this.scheduleMeeting(em, meeting, invitations, now);
     for (const invitation of invitations) await this.scheduleUnanswered(em, invitation, now);
   }

@@ -13,6 +13,8 @@ import { SipCallingService } from './sip-calling.service';
 import { SipCaseService } from './sip-case.service';
 import { SipIndicatorService } from './sip-indicator.service';
 import { SipInvitationsService } from './sip-invitations.service';
+import { SipLettersController } from './sip-letters.controller';
+import { SipLettersService } from './sip-letters.service';
 import { SipMeetingsService } from './sip-meetings.service';
 import { SipPlansService } from './sip-plans.service';
 import { SipRemindersService } from './sip-reminders.service';
@@ -26,6 +28,7 @@ import { SipRemindersService } from './sip-reminders.service';
     SipInvitationsController,
     SipPlansController,
     SipStatisticsController,
+    SipLettersController,
   ],
   providers: [
     SipCaseService,
@@ -35,6 +38,7 @@ import { SipRemindersService } from './sip-reminders.service';
     SipIndicatorService,
     SipPlansService,
     SipRemindersService,
+    SipLettersService,
   ],
   exports: [
     SipCaseService,

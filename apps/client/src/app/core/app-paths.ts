@@ -28,4 +28,6 @@ export const APP_PATHS = {
   meeting: 'mote',
   /** Trygga hem figures (statistics:read). */
   tryggaHemFigures: 'trygga-hem-statistik',
+  /** The organisation's where-to-get-help text (org_admin, D13). */
+  helpText: 'hjalptext',
 } as const;

@@ -17,6 +17,16 @@ export class OrganisationEntity extends BaseEntity {
   @Column({ type: 'varchar', length: 4, nullable: true })
   municipalityCode!: string | null;
 
+  /**
+   * Where to get help (D13), Swedish and English, for the kallelse letter and the printed plan;
+   * null: the national helplines (DEFAULT_HELP_TEXT).
+   */
+  @Column({ type: 'text', nullable: true })
+  helpTextSv!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  helpTextEn!: string | null;
+
   @OneToMany(() => UnitEntity, (unit) => unit.organisation)
   units?: Relation<UnitEntity[]>;
 }

@@ -10,7 +10,10 @@ export type DeliveryOutcome =
   /** `scheduled`: reminders the delivery created (an escalation check), to be queued. */
   | { status: 'delivered'; notified: number; scheduled?: { id: string; dueAt: Date }[] }
   /** `acknowledged`: an escalation whose reminder was read meanwhile; it is cancelled. */
-  | { status: 'skipped'; reason: 'missing' | 'not_pending' | 'acknowledged' }
+  | {
+      status: 'skipped';
+      reason: 'missing' | 'not_pending' | 'acknowledged' | 'nobody_to_escalate_to';
+    }
   | { status: 'not_due'; dueAt: Date }
   | { status: 'retry'; attempts: number; retryAt: Date }
   | { status: 'failed'; attempts: number };

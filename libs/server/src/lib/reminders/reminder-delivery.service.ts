@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { EmailMode, ReminderStatus, Role } from '@samsyn/common';
-import { ESCALATION_POLICIES, escalationDueAt } from '@samsyn/domain';
+import { EmailMode, OrganisationType, ReminderStatus } from '@samsyn/common';
+import { ESCALATING_KINDS, escalationDueAt, escalationTargets } from '@samsyn/domain';
 import { isUUID } from 'class-validator';
 import {
-  ArrayContains,
   DataSource,
   type EntityManager,
   In,
@@ -14,7 +13,10 @@ import {
   Not,
 } from 'typeorm';
 import type { EnvironmentVariables } from '../config/environment';
+import { CaseEntity } from '../entities/case.entity';
+import { CaseTeamMemberEntity } from '../entities/case-team-member.entity';
 import { NotificationEmailStatus, NotificationEntity } from '../entities/notification.entity';
+import { OrganisationEntity } from '../entities/organisation.entity';
 import { ReminderEntity } from '../entities/reminder.entity';
 import { UnitEntity } from '../entities/unit.entity';
 import { UserEntity } from '../entities/user.entity';
@@ -39,8 +41,6 @@ export interface ReminderMetrics {
 }
 
 const LATE_AFTER_MS = 60_000;
-
-const ESCALATING_KINDS = Object.keys(ESCALATION_POLICIES);
 
 /**
  * See deliverMany. $1 reminder ids, $2 now, $3 kinds that escalate, $4 e-mail enabled. Rows are
@@ -237,7 +237,20 @@ export class ReminderDeliveryService {
         );
         return { status: 'skipped', reason: 'acknowledged' };
       }
-      recipients = await this.coordinators(em, reminder.escalationOfId);
+      recipients = await this.caseActors(em, reminder.escalationOfId);
+      if (recipients.length === 0) {
+        // Nobody else on the case: the coordinators' overdue summary still counts it (D1).
+        await em.update(
+          ReminderEntity,
+          { id: reminderId },
+          {
+            status: ReminderStatus.Cancelled,
+            attempts: reminder.attempts + 1,
+            lastError: 'nobody else on the case to escalate to',
+          },
+        );
+        return { status: 'skipped', reason: 'nobody_to_escalate_to' };
+      }
     } else {
       recipients = await this.recipients(em, reminder);
     }
@@ -277,6 +290,7 @@ export class ReminderDeliveryService {
       now,
       this.config.get('REMINDER_ESCALATION_HOURS', { infer: true }),
       escalation,
+      reminder.caseId !== null,
     );
     if (checkAt) {
       // Written with the delivery: the check cannot be lost between the two.
@@ -323,31 +337,83 @@ export class ReminderDeliveryService {
   }
 
   /**
-   * The active coordinators of the organisation the escalated reminder went to: its unit's
-   * organisation, or its user's.
+   * The active users on the escalated reminder's case who can act on it (issue 15 §7,
+   * escalationTargets): never its coordinators (D1), never who already had it.
    */
-  private async coordinators(em: EntityManager, escalatedId: string): Promise<Recipient[]> {
+  private async caseActors(em: EntityManager, escalatedId: string): Promise<Recipient[]> {
     const original = await em.findOneBy(ReminderEntity, { id: escalatedId });
-    if (!original) return [];
-    const organisations = new Set<string>();
-    if (original.recipientUnitId) {
-      const unit = await em.findOneBy(UnitEntity, { id: original.recipientUnitId });
-      if (unit) organisations.add(unit.organisationId);
-    }
-    if (original.recipientUserId) {
-      const user = await em.findOneBy(UserEntity, { id: original.recipientUserId });
-      if (user) organisations.add(user.organisationId);
-    }
-    if (organisations.size === 0) return [];
-    return em.find(UserEntity, {
-      select: { id: true, email: true, emailMode: true },
-      where: {
-        organisationId: In([...organisations]),
-        active: true,
-        roles: ArrayContains([Role.Coordinator]),
+    if (!original?.caseId) return [];
+    const kase = await em.findOneBy(CaseEntity, { id: original.caseId });
+    if (!kase || kase.closed) return [];
+    const team = await em.findBy(CaseTeamMemberEntity, { caseId: kase.id });
+    const orgIds = [...new Set(team.map((m) => m.organisationId))];
+    const orgs = orgIds.length ? await em.findBy(OrganisationEntity, { id: In(orgIds) }) : [];
+    const principal = new Set(
+      orgs
+        .filter(
+          (o) => o.type === OrganisationType.Region || o.type === OrganisationType.Municipality,
+        )
+        .map((o) => o.id),
+    );
+    const groupMembers = await em.query<{ user_id: string; unit_id: string | null }[]>(
+      `SELECT gm.user_id, u.unit_id FROM trygga_hem_cases t
+         JOIN coordinator_group_members gm ON gm.group_id = t.group_id
+         JOIN users u ON u.id = gm.user_id
+       WHERE t.case_id = $1`,
+      [kase.id],
+    );
+    const [lead] = await em.query<{ lead: string | null }[]>(
+      `SELECT lead_principal_organisation_id AS lead FROM sip_plan_versions
+       WHERE case_id = $1 AND state = 'agreed' ORDER BY number DESC LIMIT 1`,
+      [kase.id],
+    );
+    let organisationId: string | null = null;
+    if (original.recipientUnitId)
+      organisationId =
+        (await em.findOneBy(UnitEntity, { id: original.recipientUnitId }))?.organisationId ?? null;
+    else if (original.recipientUserId)
+      organisationId =
+        (await em.findOneBy(UserEntity, { id: original.recipientUserId }))?.organisationId ?? null;
+    const targets = escalationTargets(
+      {
+        programme: kase.programme,
+        owningOrganisationId: kase.owningOrganisationId,
+        owningUnitId: kase.owningUnitId,
+        handlerId: kase.handlerId,
+        team: team.map((m) => ({
+          userId: m.userId,
+          unitId: m.unitId,
+          organisationId: m.organisationId,
+          principal: principal.has(m.organisationId),
+        })),
+        groupMembers: groupMembers.map((g) => ({ userId: g.user_id, unitId: g.unit_id })),
+        leadOrganisationId: lead?.lead ?? null,
       },
+      {
+        userId: original.recipientUserId,
+        unitId: original.recipientUnitId,
+        organisationId,
+      },
+    );
+    const where = [
+      ...(targets.userIds.length ? [{ id: In(targets.userIds), active: true }] : []),
+      ...(targets.unitIds.length ? [{ unitId: In(targets.unitIds), active: true }] : []),
+    ];
+    if (where.length === 0) return [];
+    const notified = new Set(
+      (
+        await em.find(NotificationEntity, {
+          select: { userId: true },
+          where: { reminderId: original.id },
+        })
+      ).map((n) => n.userId),
+    );
+    const users = await em.find(UserEntity, {
+      select: { id: true, email: true, emailMode: true },
+      where,
       order: { id: 'ASC' },
     });
+    return users.filter((u) => !notified.has(u.id));
   }
 
   private async recordFailure(reminderId: string, err: unknown): Promise<DeliveryOutcome> {

@@ -71,6 +71,22 @@ describe('reminder e-mail', () => {
     expect(mail.text).not.toContain('Ärende:');
   });
 
+  it('links a kallelse notification (sip_called) to the meeting, with the case number only', () => {
+    const meetingId = '5a5e3c1a-2f4d-4e5a-8b6c-9d0e1f2a3b4c';
+    const mail = reminderEmail(
+      {
+        kind: ReminderKind.SipCalled,
+        caseId: '6b6e3c1a-2f4d-4e5a-8b6c-9d0e1f2a3b4c',
+        caseNumber: 'SIP-2026-000009',
+        meetingId,
+        escalation: false,
+      },
+      'https://samsyn.example.se',
+    );
+    expect(mail.subject).toContain('Din enhet är kallad eller inbjuden till ett SIP-möte');
+    expect(mail.text).toContain(`https://samsyn.example.se/sip/moten/${meetingId}\n`);
+  });
+
   it('lists every reminder of the day in a digest', () => {
     const mail = digestEmail(
       [

@@ -39,6 +39,10 @@ export const REMINDER_KIND_TEXTS: Readonly<Record<ReminderKind, { sv: string; en
     sv: 'En riskbedömning ska ses över',
     en: 'A risk assessment is due for review',
   },
+  [ReminderKind.SipCalled]: {
+    sv: 'Din enhet är kallad eller inbjuden till ett SIP-möte',
+    en: 'Your unit is summoned or invited to a SIP meeting',
+  },
 };
 
 /** What one e-mail line may say: nothing but these fields. */
@@ -48,7 +52,9 @@ export interface ReminderEmailItem {
   caseNumber: string | null;
   /** For an agreement reminder (D25): the agreement the link opens; no case. */
   agreementId?: string | null;
-  /** A coordinator's copy of a reminder nobody read in time. */
+  /** For a SIP meeting's reminders: the meeting the link opens. */
+  meetingId?: string | null;
+  /** A copy, to someone else on the case, of a reminder nobody read in time. */
   escalation: boolean;
 }
 
@@ -68,11 +74,15 @@ export function caseLink(publicUrl: string, caseId: string | null): string {
   return caseId ? `${base}/arenden/${encodeURIComponent(caseId)}` : `${base}/`;
 }
 
-/** Where a reminder's link goes: its agreement's page (D25), else its case (or the start page). */
+/** Where a reminder's link goes: its agreement's page (D25), its SIP meeting, else its case (or the start page). */
 export function reminderLink(publicUrl: string, item: ReminderEmailItem): string {
   if (item.agreementId) {
     const base = publicUrl.replace(/\/+$/, '');
     return `${base}/overenskommelser/${encodeURIComponent(item.agreementId)}`;
+  }
+  if (item.meetingId) {
+    const base = publicUrl.replace(/\/+$/, '');
+    return `${base}/sip/moten/${encodeURIComponent(item.meetingId)}`;
   }
   return caseLink(publicUrl, item.caseId);
 }

@@ -16,6 +16,7 @@ interface MailRow {
   case_id: string | null;
   case_number: string | null;
   agreement_id: string | null;
+  meeting_id: string | null;
   escalation: boolean;
   email_attempts: number;
 }
@@ -25,6 +26,7 @@ const toItem = (r: MailRow): ReminderEmailItem => ({
   caseId: r.case_id,
   caseNumber: r.case_number,
   agreementId: r.agreement_id,
+  meetingId: r.meeting_id,
   escalation: r.escalation,
 });
 
@@ -32,6 +34,7 @@ const toItem = (r: MailRow): ReminderEmailItem => ({
 const CLAIM = `
   SELECT n.id, n.user_id, n.kind, n.case_id, c.number AS case_number,
          (CASE WHEN n.kind = 'agreement_follow_up' THEN r.subject_id END) AS agreement_id,
+         (CASE WHEN n.kind IN ('sip_called', 'sip_meeting') THEN r.subject_id END) AS meeting_id,
          n.escalation, n.email_attempts
   FROM notifications n LEFT JOIN cases c ON c.id = n.case_id
     LEFT JOIN reminders r ON r.id = n.reminder_id

@@ -32,6 +32,11 @@ export const SIP_PATHS = {
   cancelMeeting: (id: string) => `${SIP_PATHS.meeting(id)}/cancel`,
   /** The calendar file: a plain link (same-origin cookie), downloaded by the browser. */
   calendar: (id: string) => `${SIP_PATHS.meeting(id)}/calendar`,
+  /** The kallelse letter for the person (PDF, issue 15 §6); a plain link like the calendar. */
+  letter: (id: string, lang: SipLanguage) => `${SIP_PATHS.meeting(id)}/letter?lang=${lang}`,
+  /** A printable inbjudan for one invited party (PDF). */
+  invitationLetter: (id: string, invitationId: string, lang: SipLanguage) =>
+    `${SIP_PATHS.meeting(id)}/invitations/${seg(invitationId)}/letter?lang=${lang}`,
   invitations: `${API_BASE}/sip/invitations`,
   invitation: (id: string) => `${API_BASE}/sip/invitations/${seg(id)}`,
   answer: (id: string) => `${SIP_PATHS.invitation(id)}/answer`,

@@ -1,4 +1,5 @@
 import { agreementsEn } from './agreements.en';
+import { remindersEn } from './reminders.en';
 import { sipEn } from './sip.en';
 import type { Dictionary } from './sv';
 import { tryggaHemEn } from './trygga-hem.en';
@@ -10,6 +11,7 @@ import { tryggaHemRecordsEn } from './trygga-hem-records.en';
 export const en: Dictionary = {
   ...agreementsEn,
   ...sipEn,
+  ...remindersEn,
   'app.name': 'Samsyn',
   'app.tagline': 'Coordinating work against violence in close relationships',
   'a11y.skipToMain': 'Skip to main content',
@@ -73,6 +75,8 @@ export const en: Dictionary = {
   'reminderKind.agreement_follow_up': 'An agreement is due for follow-up or lapses',
   'reminderKind.action_due': 'A coordinator group action is due soon',
   'reminderKind.risk_review': 'A risk assessment is due for review',
+  'reminderKind.sip_called': 'Your unit is summoned or invited to a SIP meeting',
+  'notifications.meeting': 'Open the SIP meeting',
 
   'signIn.title': 'Sign in',
   'signIn.intro': 'Sign in with the username and password your organisation gave you.',

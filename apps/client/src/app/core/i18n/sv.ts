@@ -1,4 +1,5 @@
 import { agreementsSv } from './agreements.sv';
+import { remindersSv } from './reminders.sv';
 import { sipSv } from './sip.sv';
 import { tryggaHemSv } from './trygga-hem.sv';
 import { tryggaHemAssessSv } from './trygga-hem-assess.sv';
@@ -12,6 +13,7 @@ import { tryggaHemRecordsSv } from './trygga-hem-records.sv';
 export const sv = {
   ...agreementsSv,
   ...sipSv,
+  ...remindersSv,
   'app.name': 'Samsyn',
   'app.tagline': 'Samordning i arbetet mot våld i nära relationer',
   'a11y.skipToMain': 'Hoppa till huvudinnehållet',
@@ -75,6 +77,8 @@ export const sv = {
   'reminderKind.agreement_follow_up': 'En överenskommelse ska följas upp eller löper ut',
   'reminderKind.action_due': 'En åtgärd från koordinatorsgruppen ska vara klar snart',
   'reminderKind.risk_review': 'En riskbedömning ska ses över',
+  'reminderKind.sip_called': 'Din enhet är kallad eller inbjuden till ett SIP-möte',
+  'notifications.meeting': 'Öppna SIP-mötet',
 
   'signIn.title': 'Logga in',
   'signIn.intro': 'Logga in med det användarnamn och lösenord du har fått av din organisation.',

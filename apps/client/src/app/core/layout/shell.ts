@@ -33,7 +33,15 @@ const UNREAD_REFRESH_MS = 60_000;
  */
 /** The menu entries (and the notifications bell) a page can belong to. */
 type Section =
-  'cases' | 'newCase' | 'review' | 'notifications' | 'agreements' | 'sip' | 'groups' | 'figures';
+  | 'cases'
+  | 'newCase'
+  | 'review'
+  | 'notifications'
+  | 'agreements'
+  | 'sip'
+  | 'groups'
+  | 'figures'
+  | 'helpText';
 
 @Component({
   selector: 'app-shell',
@@ -109,6 +117,13 @@ export class Shell {
         link: ['/', p.tryggaHemFigures],
         shown: can(Permission.StatisticsRead),
       },
+      {
+        // An org_admin's where-to-get-help text (D13, issue 15).
+        section: 'helpText',
+        label: 'nav.helpText',
+        link: ['/', p.helpText],
+        shown: can(Permission.OrganisationAdmin),
+      },
     ];
     return items.filter((item) => item.shown);
   });
@@ -138,6 +153,7 @@ export class Shell {
     if (first === APP_PATHS.agreements) return 'agreements';
     if (first === APP_PATHS.coordinatorGroups) return 'groups';
     if (first === APP_PATHS.tryggaHemFigures) return 'figures';
+    if (first === APP_PATHS.helpText) return 'helpText';
     return null;
   });
 

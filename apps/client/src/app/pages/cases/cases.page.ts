@@ -61,6 +61,7 @@ import {
   EmergencyAccessDialog,
   type EmergencyAccessDialogData,
 } from './shared/emergency-access-dialog';
+import { OverdueSummaryPanel } from './overdue-summary-panel';
 
 type ListState =
   | { kind: 'loading' }
@@ -84,6 +85,7 @@ type ListState =
     LabelPipe,
     WhenPipe,
     FieldErrorPipe,
+    OverdueSummaryPanel,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './cases.page.html',
@@ -115,6 +117,7 @@ export class CasesPage {
     'basis',
   ];
   protected readonly canRead = computed(() => this.auth.can(Permission.CaseRead));
+  protected readonly canSeeOverdue = computed(() => this.auth.can(Permission.OverdueSummaryRead));
   protected readonly canCreate = computed(() => this.auth.can(Permission.CaseCreate));
 
   protected readonly filters = signal<CaseFilters>(filtersFromParams({}));

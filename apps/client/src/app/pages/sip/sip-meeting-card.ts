@@ -98,6 +98,8 @@ export class SipMeetingCard {
   protected readonly paths = APP_PATHS;
   protected readonly tone = invitationTone;
   protected readonly calendarUrl = SIP_PATHS.calendar;
+  protected readonly letterUrl = SIP_PATHS.letter;
+  protected readonly invitationLetterUrl = SIP_PATHS.invitationLetter;
   protected readonly cancelled = SipMeetingState.Cancelled;
   protected readonly mode = signal<'view' | 'move' | 'cancel'>('view');
   protected readonly pending = signal(false);

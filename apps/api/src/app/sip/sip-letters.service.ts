@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AuditAction,
+  InformationCategory,
+  type SipLanguage,
+  SipMeetingState,
+} from '@samsyn/common';
+import { OrganisationEntity, PersonEntity, SipMeetingEntity } from '@samsyn/server';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { CaseAccessService } from '../cases/case-access.service';
+import { conflict } from '../cases/case-rules';
+import { helpTextOf } from '../organisations/help-text';
+import { meetingDtos, requireSip } from './sip-helpers';
+import { invitationLetterPdf, kallelseLetterPdf } from './sip-letters';
+import { notFound, personView, requireCoordination } from './sip-views';
+
+/**
+ * The letters of a called meeting (issue 15 §6): the kallelse for the person (sv/en, with the
+ * case owner's where-to-get-help text, D13) and a printable inbjudan per invitation. The same
+ * read rights as the meeting; every print is audited like the printed plan (D19).
+ */
+@Injectable()
+export class SipLettersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: CaseAccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async personLetter(
+    user: AuthenticatedUser,
+    meetingId: string,
+    lang: SipLanguage,
+  ): Promise<{ file: Buffer; name: string }> {
+    const { meeting, dto, access } = await this.open(user, meetingId);
+    const em = this.dataSource.manager;
+    const person = await em.findOneByOrFail(PersonEntity, { id: access.kase.subjectPersonId });
+    const shown = personView(person, access.decision, access.programme, access.kase);
+    const owner = await em.findOneByOrFail(OrganisationEntity, {
+      id: access.kase.owningOrganisationId,
+    });
+    const file = await kallelseLetterPdf(dto, shown, helpTextOf(owner)[lang], lang);
+    await this.audit.record(user, {
+      action: AuditAction.SipLetterPrint,
+      caseIds: [meeting.caseId],
+      personIds: shown ? [person.id] : [],
+      categories: shown
+        ? [InformationCategory.Identity, InformationCategory.Coordination]
+        : [InformationCategory.Coordination],
+      consentIds: access.decision.consentIds,
+      disclosureIds: access.decision.disclosureIds,
+      basis: access.decision.basis,
+      relation: access.decision.relation,
+      emergency: access.decision.emergency,
+    });
+    return { file, name: `kallelse-${access.kase.number}-${lang}.pdf` };
+  }
+
+  async invitationLetter(
+    user: AuthenticatedUser,
+    meetingId: string,
+    invitationId: string,
+    lang: SipLanguage,
+  ): Promise<{ file: Buffer; name: string }> {
+    const { meeting, dto, access } = await this.open(user, meetingId);
+    const invitation = dto.invitations.find((i) => i.id === invitationId);
+    if (!invitation) throw notFound('SIP invitation');
+    const addressee = invitation.unit
+      ? [invitation.unit.name, invitation.organisation?.name].filter(Boolean).join(', ')
+      : (invitation.externalActor ?? '');
+    const file = await invitationLetterPdf(dto, addressee, lang);
+    await this.audit.record(user, {
+      action: AuditAction.SipLetterPrint,
+      caseIds: [meeting.caseId],
+      categories: [InformationCategory.Coordination],
+      basis: access.decision.basis,
+      relation: access.decision.relation,
+      emergency: access.decision.emergency,
+    });
+    return { file, name: `inbjudan-${access.kase.number}-${lang}.pdf` };
+  }
+
+  private async open(user: AuthenticatedUser, meetingId: string) {
+    const em = this.dataSource.manager;
+    const meeting = await em.findOneBy(SipMeetingEntity, { id: meetingId });
+    if (!meeting) throw notFound('SIP meeting');
+    const access = await requireSip(this.access, user, meeting.caseId, 'read');
+    requireCoordination(access.decision);
+    if (meeting.state === SipMeetingState.Cancelled) throw conflict('The meeting is cancelled.');
+    const [dto] = await meetingDtos(em, access, [meeting]);
+    return { meeting, dto, access };
+  }
+}
