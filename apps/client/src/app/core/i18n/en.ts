@@ -433,6 +433,7 @@ export const en: Dictionary = {
   'review.emergencyCaptionReviewed': 'Reviewed emergency accesses ({count})',
   'review.emergencyNone': 'No emergency accesses.',
   'review.mark': 'Mark as reviewed',
+  'review.notReviewable': "Reviewed by the log reviewer of the case's owning organisation",
   'review.markNamed': 'Mark the emergency access by {name} to {number} as reviewed',
   'review.markTitle': 'Mark as reviewed?',
   'review.markMessage': 'The emergency access by {name} to case {number} is marked as reviewed.',
