@@ -1,5 +1,6 @@
 import {
   AccessBasis,
+  CaseAction,
   type CaseDto,
   type CaseSummaryDto,
   type ConsentDto,
@@ -123,7 +124,11 @@ describe('cases, consent and the access model', () => {
       expect(added.status).toBe(201);
       const read = await vard.get<ProblemDetails>(`/api/v1/cases/${kase.id}`);
       expect(read.status).toBe(403);
-      expect(read.body.details).toEqual({ reason: 'no_consent' });
+      // Kept out, the caller is told what they may do instead: ask for emergency access (D17).
+      expect(read.body.details).toEqual({
+        reason: 'no_consent',
+        allowedActions: [CaseAction.EmergencyAccessRequest],
+      });
       expect(JSON.stringify(read.body)).not.toMatch(/Svensson|Storgatan/);
       const list = await vard.get<Page<CaseSummaryDto>>(`/api/v1/cases?number=${kase.number}`);
       expect(list.body.total).toBe(0);

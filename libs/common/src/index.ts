@@ -4,6 +4,7 @@ export * from './lib/api-paths';
 export * from './lib/audit.dto';
 export * from './lib/auth.dto';
 export * from './lib/case-access';
+export * from './lib/case-actions';
 export * from './lib/case.dto';
 export * from './lib/consent.dto';
 export * from './lib/errors';

@@ -23,6 +23,7 @@ import {
   InformationCategory,
   ParticipantRole,
 } from './case-access';
+import type { CaseAction } from './case-actions';
 import type { OrganisationType } from './organisation';
 import { CreateCaseConsentDto } from './consent.dto';
 import { PageQueryDto } from './pagination.dto';
@@ -199,6 +200,8 @@ export interface CaseDto {
   followUpAt: string | null;
   overdue: boolean;
   allowedTransitions: string[];
+  /** What the caller may do on this case, from the policy that enforces it (issue 15). */
+  allowedActions: CaseAction[];
   access: CaseAccessDto;
   participants: ParticipantDto[];
   team: TeamMemberDto[];
@@ -324,6 +327,11 @@ export interface EmergencyAccessDto {
   reviewedAt: string | null;
   reviewedBy: { id: string; displayName: string } | null;
   reviewNote: string | null;
+  /**
+   * What the caller may do with this grant: `emergencyAccess.review` and `audit.caseLog` for the
+   * log reviewer of the case's owning organisation; empty elsewhere.
+   */
+  allowedActions: CaseAction[];
 }
 
 /** `GET /cases/lookup?number=`: whether a case exists and whether the caller has access; no content. */

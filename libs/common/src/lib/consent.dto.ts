@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ConsentForm, InformationCategory, LegalProvision } from './case-access';
+import type { CaseAction } from './case-actions';
 
 /** Vårdnadshavare's consent for a minor (D14). */
 export class GuardianConsentDto {
@@ -127,6 +128,8 @@ export interface ConsentDto {
     reason: string | null;
   } | null;
   state: ConsentState;
+  /** `consent.replace` and `consent.withdraw` when the caller may, for this record (issue 15). */
+  allowedActions: CaseAction[];
 }
 
 /** `POST /cases/:id/disclosures`: disclosure without consent, with its provision (D16). */

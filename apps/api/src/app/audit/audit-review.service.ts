@@ -22,6 +22,12 @@ import {
   type Role,
   type VolumeOutlierDto,
 } from '@samsyn/common';
+import {
+  allowedEmergencyAccessActions,
+  emergencyReviewRefusal,
+  mayReadCaseLog,
+  type ReviewActor,
+} from '@samsyn/domain';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiException, ValidationFailedException } from '../common/problem-details';
@@ -130,6 +136,7 @@ const EMERGENCY_SCOPE = '(ea.organisation_id = $1 OR c.owning_organisation_id = 
 
 const EMERGENCY_SELECT = `
   SELECT ea.id::text AS id, ea.case_id::text AS case_id, c.number AS case_number,
+         c.owning_organisation_id::text AS owning_organisation_id,
          ea.user_id::text AS user_id, u.display_name AS user_name, o.name AS organisation_name,
          ea.reason, ea.granted_at, ea.expires_at, ea.reviewed_at,
          ea.reviewed_by_id::text AS reviewed_by_id, r.display_name AS reviewer_name, ea.review_note
@@ -143,6 +150,7 @@ interface EmergencyRow {
   id: string;
   case_id: string;
   case_number: string;
+  owning_organisation_id: string;
   user_id: string;
   user_name: string;
   organisation_name: string;
@@ -155,7 +163,12 @@ interface EmergencyRow {
   review_note: string | null;
 }
 
-function toEmergencyDto(r: EmergencyRow): EmergencyAccessDto {
+function reviewActor(user: AuthenticatedUser): ReviewActor {
+  return { userId: user.id, organisationId: user.organisation.id, roles: user.roles };
+}
+
+/** A grant as the reviewer sees it, with what they may do with it (issue 15). */
+function toEmergencyDto(r: EmergencyRow, reviewer: ReviewActor): EmergencyAccessDto {
   return {
     id: r.id,
     caseId: r.case_id,
@@ -169,8 +182,22 @@ function toEmergencyDto(r: EmergencyRow): EmergencyAccessDto {
       ? { id: r.reviewed_by_id, displayName: r.reviewer_name ?? '' }
       : null,
     reviewNote: r.review_note,
+    allowedActions: allowedEmergencyAccessActions(reviewer, {
+      userId: r.user_id,
+      caseOwningOrganisationId: r.owning_organisation_id,
+      reviewed: r.reviewed_at !== null,
+    }),
   };
 }
+
+/** Why a review is refused (`emergencyReviewRefusal`); a reviewed grant answers 409 instead. */
+const REVIEW_REFUSAL = {
+  role_not_permitted: 'Your role does not review the log.',
+  // A review is a second pair of eyes: nobody signs off their own break-the-glass.
+  own_grant: 'You cannot review your own emergency access.',
+  no_case_log:
+    "Only the auditors of the case's owning organisation review access to it: they can read its log.",
+} as const;
 
 const unique = (values: Iterable<string>): string[] => [...new Set(values)];
 
@@ -207,7 +234,13 @@ export class AuditReviewService {
       action: AuditAction.AuditReview,
       caseIds: unique(rows.map((r) => r.case_id)),
     });
-    return { items: rows.map(toEmergencyDto), total, page: query.page, pageSize: query.pageSize };
+    const reviewer = reviewActor(user);
+    return {
+      items: rows.map((r) => toEmergencyDto(r, reviewer)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   /** Marks one emergency access reviewed, once (409 the second time). */
@@ -218,8 +251,11 @@ export class AuditReviewService {
   ): Promise<EmergencyAccessDto> {
     await this.dataSource.transaction(async (em) => {
       // The row lock makes two auditors reviewing at once see each other: the second gets 409.
-      const [row] = await em.query<{ case_id: string; user_id: string; reviewed: boolean }[]>(
+      const [row] = await em.query<
+        { case_id: string; user_id: string; owning_organisation_id: string; reviewed: boolean }[]
+      >(
         `SELECT ea.case_id::text AS case_id, ea.user_id::text AS user_id,
+                c.owning_organisation_id::text AS owning_organisation_id,
                 ea.reviewed_at IS NOT NULL AS reviewed
          FROM emergency_accesses ea JOIN cases c ON c.id = ea.case_id
          WHERE ea.id = $2 AND ${EMERGENCY_SCOPE} FOR UPDATE OF ea`,
@@ -231,19 +267,22 @@ export class AuditReviewService {
           ErrorCode.NotFound,
           'No emergency access for your organisation to review has this id.',
         );
-      if (row.reviewed)
+      // The same function lists `emergencyAccess.review` on the review page.
+      const refusal = emergencyReviewRefusal(reviewActor(user), {
+        userId: row.user_id,
+        caseOwningOrganisationId: row.owning_organisation_id,
+        reviewed: row.reviewed,
+      });
+      if (refusal === 'reviewed')
         throw new ApiException(
           HttpStatus.CONFLICT,
           ErrorCode.Conflict,
           'This emergency access has already been reviewed.',
         );
-      // A review is a second pair of eyes: nobody signs off their own break-the-glass.
-      if (row.user_id === user.id)
-        throw new ApiException(
-          HttpStatus.FORBIDDEN,
-          ErrorCode.Forbidden,
-          'You cannot review your own emergency access.',
-        );
+      if (refusal)
+        throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.Forbidden, REVIEW_REFUSAL[refusal], {
+          details: { reason: refusal },
+        });
       await em.query(
         `UPDATE emergency_accesses SET reviewed_at = now(), reviewed_by_id = $2, review_note = $3
          WHERE id = $1`,
@@ -259,7 +298,7 @@ export class AuditReviewService {
       `${EMERGENCY_SELECT} WHERE ea.id = $1`,
       [id],
     );
-    return toEmergencyDto(row);
+    return toEmergencyDto(row, reviewActor(user));
   }
 
   /**
@@ -335,7 +374,7 @@ export class AuditReviewService {
     );
     if (!kase)
       throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.NotFound, 'No case has this id.');
-    if (kase.owning_organisation_id !== user.organisation.id) {
+    if (!mayReadCaseLog(reviewActor(user), kase.owning_organisation_id)) {
       await this.audit.record(user, {
         action: AuditAction.AccessDenied,
         outcome: 'denied',

@@ -6,8 +6,13 @@ import {
   type InformationCategory,
 } from '@samsyn/common';
 import {
+  allowedCaseActions,
   type CaseDecision,
+  caseActionRefusal,
+  type CaseRight,
+  type CaseWorkAction,
   decideCaseAccess,
+  isCaseWorkAction,
   isClosedStatus,
   type PolicyActor,
   type PolicyCase,
@@ -17,6 +22,7 @@ import {
   type PolicyMembership,
   type ProgrammeDefinition,
   type ProgrammeRegistry,
+  rightRefusal,
   swedishDate,
 } from '@samsyn/domain';
 import { CaseEntity } from '@samsyn/server';
@@ -34,11 +40,8 @@ export interface CaseAccess {
   facts: PolicyCase;
 }
 
-/**
- * What a request needs from the caller's decision; checked by `require`. `manage` is the owner's
- * right (status changes, which may reopen a closed case); `change` is managing an open case.
- */
-export type CaseRight = 'read' | 'write' | 'manage' | 'change';
+/** The rights other features still ask for; case actions go through `CASE_ACTION_RIGHT`. */
+export type { CaseRight } from '@samsyn/domain';
 
 export function actorOf(user: AuthenticatedUser): PolicyActor {
   return {
@@ -250,13 +253,15 @@ export class CaseAccessService {
   }
 
   /**
-   * The caller's access to one case, or a 404 (unknown case) / 403 (denied, audited).
+   * The caller's access to one case, or a 404 (unknown case) / 403 (denied, audited). `need` is
+   * the case action the request takes (decided by `caseActionRefusal`, the same function that
+   * lists the case's `allowedActions`) or, for features without their own action yet, a right.
    * With `lock`, the case row is locked for the rest of the transaction `em`.
    */
   async require(
     user: AuthenticatedUser,
     caseId: string,
-    right: CaseRight,
+    need: CaseRight | CaseWorkAction,
     options: { em?: EntityManager; lock?: boolean } = {},
   ): Promise<CaseAccess> {
     const em = options.em ?? this.dataSource.manager;
@@ -273,22 +278,15 @@ export class CaseAccessService {
     const decided = (await this.decideMany(user, [kase], clock, em, preloaded)).get(kase.id);
     if (!decided) throw new Error('decision missing');
     const { decision, facts } = decided;
-    const reason = !decision.allowed
-      ? (decision.reason ?? AccessDenialReason.NoRelation)
-      : right === 'write' && !decision.canWrite
-        ? kase.closed
-          ? AccessDenialReason.CaseClosed
-          : AccessDenialReason.NotOwner
-        : (right === 'manage' || right === 'change') && !decision.canManage
-          ? AccessDenialReason.NotOwner
-          : right === 'change' && kase.closed
-            ? AccessDenialReason.CaseClosed
-            : null;
+    const reason = isCaseWorkAction(need)
+      ? caseActionRefusal(need, decision, user, kase)
+      : rightRefusal(decision, kase, need);
     if (reason) {
       // Audited by AuditDenialsInterceptor once the caller's transaction has rolled back.
       throw new AuditedDenial(
         new ApiException(HttpStatus.FORBIDDEN, ErrorCode.Forbidden, DENIAL_TEXT[reason], {
-          details: { reason },
+          // What the caller may do instead (emergency access, when the policy keeps them out).
+          details: { reason, allowedActions: allowedCaseActions(decision, user, kase) },
         }),
         {
           action: AuditAction.AccessDenied,

@@ -12,7 +12,12 @@ import {
   type Page,
   ProtectedIdentityLevel,
 } from '@samsyn/common';
-import { allowedTransitions, type CaseDecision, decidePersonAccess } from '@samsyn/domain';
+import {
+  allowedCaseActions,
+  allowedTransitions,
+  type CaseDecision,
+  decidePersonAccess,
+} from '@samsyn/domain';
 import {
   CaseEntity,
   CaseLinkEntity,
@@ -211,6 +216,7 @@ export class CaseReadsService {
       followUpAt: kase.followUpAt,
       overdue: !kase.closed && kase.followUpAt !== null && kase.followUpAt < clock.today,
       allowedTransitions: decision.canManage ? allowedTransitions(programme, kase.status) : [],
+      allowedActions: allowedCaseActions(decision, user, kase),
       access: {
         basis: decision.basis!,
         relation: decision.relation,
@@ -270,6 +276,8 @@ export class CaseReadsService {
         reviewedAt: e.reviewedAt?.toISOString() ?? null,
         reviewedBy: null,
         reviewNote: e.reviewNote,
+        // Reviewing is the log reviewer's, on the review page.
+        allowedActions: [],
       })),
     };
   }

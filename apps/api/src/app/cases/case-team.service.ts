@@ -3,6 +3,7 @@ import {
   type AddParticipantDto,
   type AddTeamMemberDto,
   AuditAction,
+  CaseAction,
   type CaseDto,
   ErrorCode,
   ProtectedIdentityLevel,
@@ -41,7 +42,10 @@ export class CaseTeamService {
     dto: AddParticipantDto,
   ): Promise<CaseDto> {
     await this.dataSource.transaction(async (em) => {
-      const { programme } = await this.access.require(user, caseId, 'change', { em, lock: true });
+      const { programme } = await this.access.require(user, caseId, CaseAction.ParticipantAdd, {
+        em,
+        lock: true,
+      });
       if (!programme.participantRoles.includes(dto.role) || dto.role === programme.subjectRole)
         throw invalid(
           'role',
@@ -68,7 +72,7 @@ export class CaseTeamService {
     dto: UpdatePersonDto,
   ): Promise<CaseDto> {
     await this.dataSource.transaction(async (em) => {
-      await this.access.require(user, caseId, 'change', { em, lock: true });
+      await this.access.require(user, caseId, CaseAction.ParticipantUpdate, { em, lock: true });
       if (!(await em.existsBy(CaseParticipantEntity, { caseId, personId })))
         throw new ApiException(
           HttpStatus.NOT_FOUND,
@@ -107,7 +111,10 @@ export class CaseTeamService {
     if ((dto.userId === undefined) === (dto.unitId === undefined))
       throw invalid('userId', 'userXorUnit', 'Give either userId or unitId');
     await this.dataSource.transaction(async (em) => {
-      const { programme } = await this.access.require(user, caseId, 'change', { em, lock: true });
+      const { programme } = await this.access.require(user, caseId, CaseAction.TeamAdd, {
+        em,
+        lock: true,
+      });
       if (!programme.teamRoles.some((r) => r.code === dto.caseRole))
         throw invalid(
           'caseRole',
@@ -149,7 +156,7 @@ export class CaseTeamService {
     memberId: string,
   ): Promise<CaseDto> {
     await this.dataSource.transaction(async (em) => {
-      await this.access.require(user, caseId, 'change', { em, lock: true });
+      await this.access.require(user, caseId, CaseAction.TeamRemove, { em, lock: true });
       const result = await em.delete(CaseTeamMemberEntity, { id: memberId, caseId });
       if (!result.affected)
         throw new ApiException(

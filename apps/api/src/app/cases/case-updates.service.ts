@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import {
   AccessBasis,
   AuditAction,
+  CaseAction,
   type CaseDto,
   type ChangeCaseStatusDto,
   ErrorCode,
@@ -35,7 +36,8 @@ export class CaseUpdatesService {
   /** Optimistic locking: the edit names the version it started from; a stale one answers 409. */
   async update(user: AuthenticatedUser, caseId: string, dto: UpdateCaseDto): Promise<CaseDto> {
     await this.dataSource.transaction(async (em) => {
-      const { kase } = await this.access.require(user, caseId, 'change', { em, lock: true });
+      const action = dto.handlerId !== undefined ? CaseAction.AssignHandler : CaseAction.Update;
+      const { kase } = await this.access.require(user, caseId, action, { em, lock: true });
       if (kase.version !== dto.version) throw versionConflict(kase.version);
       if (dto.handlerId !== undefined) {
         const handler = await em.findOneBy(UserEntity, { id: dto.handlerId, active: true });
@@ -70,7 +72,7 @@ export class CaseUpdatesService {
     dto: ChangeCaseStatusDto,
   ): Promise<CaseDto> {
     await this.dataSource.transaction(async (em) => {
-      const { kase, programme } = await this.access.require(user, caseId, 'manage', {
+      const { kase, programme } = await this.access.require(user, caseId, CaseAction.ChangeStatus, {
         em,
         lock: true,
       });
@@ -98,7 +100,7 @@ export class CaseUpdatesService {
   /** Links two cases both ways; the caller must be able to open both (D3: nothing leaks through a link). */
   async link(user: AuthenticatedUser, caseId: string, dto: LinkCaseDto): Promise<CaseDto> {
     await this.dataSource.transaction(async (em) => {
-      await this.access.require(user, caseId, 'change', { em, lock: true });
+      await this.access.require(user, caseId, CaseAction.Link, { em, lock: true });
       const other = await em.findOneBy(CaseEntity, { number: dto.number });
       if (!other) throw invalid('number', 'unknownCase', 'No case has this number');
       if (other.id === caseId)

@@ -1,4 +1,5 @@
 import {
+  type CaseAction,
   type ConsentDto,
   type ConsentState,
   formatPersonalNumber,
@@ -65,6 +66,7 @@ export function toConsentDto(
     recordedByName: string;
     organisations: Map<string, string>;
     today: string;
+    allowedActions: CaseAction[];
   },
 ): ConsentDto {
   return {
@@ -100,5 +102,6 @@ export function toConsentDto(
         }
       : null,
     state: consentState(consent, extra.withdrawal, extra.supersededById !== null, extra.today),
+    allowedActions: extra.allowedActions,
   };
 }

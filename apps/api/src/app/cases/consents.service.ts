@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import {
   AccessBasis,
   AuditAction,
+  CaseAction,
   type ConsentDto,
   type CreateConsentDto,
   type CreateDisclosureDto,
@@ -9,7 +10,12 @@ import {
   ErrorCode,
   type WithdrawConsentDto,
 } from '@samsyn/common';
-import { addDays } from '@samsyn/domain';
+import {
+  addDays,
+  allowedConsentActions,
+  type ConsentRecordRefusal,
+  consentRecordRefusal,
+} from '@samsyn/domain';
 import {
   CaseParticipantEntity,
   ConsentEntity,
@@ -24,7 +30,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiException } from '../common/problem-details';
 import { CaseRemindersService } from '../reminders/case-reminders.service';
-import { CaseAccessService, clockNow } from './case-access.service';
+import { actorOf, type CaseAccess, CaseAccessService, clockNow } from './case-access.service';
 import {
   categoriesOutsideProgramme,
   checkConsent,
@@ -68,7 +74,7 @@ export class ConsentsService {
       relation: access.decision.relation,
       emergency: access.decision.emergency,
     });
-    return this.toDtos(this.dataSource.manager, visible, all);
+    return this.toDtos(this.dataSource.manager, visible, all, user, access);
   }
 
   async create(
@@ -77,7 +83,8 @@ export class ConsentsService {
     dto: CreateConsentDto,
   ): Promise<ConsentDto> {
     return this.dataSource.transaction(async (em) => {
-      const access = await this.access.require(user, caseId, 'change', { em, lock: true });
+      const action = dto.supersedesId ? CaseAction.ConsentReplace : CaseAction.ConsentRecord;
+      const access = await this.access.require(user, caseId, action, { em, lock: true });
       const person = await this.participant(em, caseId, dto.personId, 'personId');
       const today = clockNow().today;
       checkConsent(access.programme, dto, person, today);
@@ -101,12 +108,17 @@ export class ConsentsService {
             'unknownConsent',
             'supersedesId is not a consent of this person on this case',
           );
-        if (await em.existsBy(ConsentEntity, { supersedesId: previous.id }))
-          throw conflict('That consent has already been replaced.');
-        if (await em.existsBy(ConsentWithdrawalEntity, { consentId: previous.id }))
-          throw conflict(
-            'That consent was withdrawn; record a new consent instead of replacing it.',
-          );
+        const refusal = consentRecordRefusal(
+          CaseAction.ConsentReplace,
+          access.decision,
+          actorOf(user),
+          {
+            recipientOrganisationIds: previous.recipientOrganisationIds,
+            withdrawn: await em.existsBy(ConsentWithdrawalEntity, { consentId: previous.id }),
+            superseded: await em.existsBy(ConsentEntity, { supersedesId: previous.id }),
+          },
+        );
+        if (refusal) throw consentRefused(refusal, CaseAction.ConsentReplace);
       }
       const consent = await em.save(
         em.create(ConsentEntity, {
@@ -137,7 +149,7 @@ export class ConsentsService {
         },
         em,
       );
-      return (await this.toDtos(em, [consent], [consent]))[0];
+      return (await this.toDtos(em, [consent], [consent], user, access))[0];
     });
   }
 
@@ -158,14 +170,20 @@ export class ConsentsService {
       });
       if (!consent)
         throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.NotFound, 'No consent has this id.');
-      const access = await this.access.require(user, consent.caseId, 'read', { em });
-      if (
-        access.decision.basis !== AccessBasis.Owner &&
-        !consent.recipientOrganisationIds.includes(user.organisation.id)
-      )
-        throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.NotFound, 'No consent has this id.');
-      if (await em.existsBy(ConsentWithdrawalEntity, { consentId }))
-        throw conflict('This consent has already been withdrawn.');
+      const access = await this.access.require(user, consent.caseId, CaseAction.ConsentWithdraw, {
+        em,
+      });
+      const refusal = consentRecordRefusal(
+        CaseAction.ConsentWithdraw,
+        access.decision,
+        actorOf(user),
+        {
+          recipientOrganisationIds: consent.recipientOrganisationIds,
+          withdrawn: await em.existsBy(ConsentWithdrawalEntity, { consentId }),
+          superseded: false,
+        },
+      );
+      if (refusal) throw consentRefused(refusal, CaseAction.ConsentWithdraw);
       await em.insert(ConsentWithdrawalEntity, {
         consentId,
         recordedById: user.id,
@@ -185,7 +203,7 @@ export class ConsentsService {
         em,
       );
       const all = await em.findBy(ConsentEntity, { caseId: consent.caseId });
-      return (await this.toDtos(em, [consent], all))[0];
+      return (await this.toDtos(em, [consent], all, user, access))[0];
     });
   }
 
@@ -216,7 +234,10 @@ export class ConsentsService {
     dto: CreateDisclosureDto,
   ): Promise<DisclosureDto> {
     return this.dataSource.transaction(async (em) => {
-      const access = await this.access.require(user, caseId, 'change', { em, lock: true });
+      const access = await this.access.require(user, caseId, CaseAction.DisclosureRecord, {
+        em,
+        lock: true,
+      });
       const personId = dto.personId ?? access.kase.subjectPersonId;
       await this.participant(em, caseId, personId, 'personId');
       const outside = categoriesOutsideProgramme(access.programme, dto.categories);
@@ -292,10 +313,13 @@ export class ConsentsService {
     return row.person;
   }
 
+  /** The records as the caller sees them, each with what the caller may do with it (issue 15). */
   private async toDtos(
     em: EntityManager,
     consents: ConsentEntity[],
     all: ConsentEntity[],
+    user: AuthenticatedUser,
+    access: CaseAccess,
   ): Promise<ConsentDto[]> {
     if (!consents.length) return [];
     const ids = consents.map((c) => c.id);
@@ -309,13 +333,20 @@ export class ConsentsService {
       (await em.findBy(OrganisationEntity, { id: In(orgIds) })).map((o) => [o.id, o.name] as const),
     );
     const today = clockNow().today;
+    const actor = actorOf(user);
     return consents.map((c) => {
       const w = withdrawals.find((x) => x.consentId === c.id);
+      const supersededById = all.find((x) => x.supersedesId === c.id)?.id ?? null;
       return toConsentDto(c, {
+        allowedActions: allowedConsentActions(access.decision, actor, access.kase, {
+          recipientOrganisationIds: c.recipientOrganisationIds,
+          withdrawn: !!w,
+          superseded: supersededById !== null,
+        }),
         withdrawal: w
           ? Object.assign(w, { recordedByName: users.get(w.recordedById) ?? '' })
           : null,
-        supersededById: all.find((x) => x.supersedesId === c.id)?.id ?? null,
+        supersededById,
         recordedByName: users.get(c.recordedById) ?? '',
         organisations,
         today,
@@ -365,5 +396,24 @@ export class ConsentsService {
   private async names(em: EntityManager, ids: string[]): Promise<Map<string, string>> {
     const users = await em.findBy(UserEntity, { id: In([...new Set(ids)]) });
     return new Map(users.map((u) => [u.id, u.displayName] as const));
+  }
+}
+
+/** A record that does not allow what the case does: hidden records answer as unknown ones. */
+function consentRefused(
+  refusal: ConsentRecordRefusal,
+  action: CaseAction.ConsentReplace | CaseAction.ConsentWithdraw,
+): ApiException {
+  switch (refusal) {
+    case 'hidden':
+      return new ApiException(HttpStatus.NOT_FOUND, ErrorCode.NotFound, 'No consent has this id.');
+    case 'withdrawn':
+      return conflict(
+        action === CaseAction.ConsentWithdraw
+          ? 'This consent has already been withdrawn.'
+          : 'That consent was withdrawn; record a new consent instead of replacing it.',
+      );
+    case 'superseded':
+      return conflict('That consent has already been replaced.');
   }
 }

@@ -80,6 +80,7 @@ export class EmergencyAccessService {
         reviewedAt: null,
         reviewedBy: null,
         reviewNote: null,
+        allowedActions: [],
       };
     });
   }

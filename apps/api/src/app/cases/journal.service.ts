@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import {
   AuditAction,
+  CaseAction,
   type CreateJournalEntryDto,
   ErrorCode,
   type JournalEntryDto,
@@ -79,7 +80,12 @@ export class JournalService {
     dto: CreateJournalEntryDto,
   ): Promise<JournalEntryDto> {
     return this.dataSource.transaction(async (em) => {
-      const { decision, kase } = await this.access.require(user, caseId, 'write', { em });
+      const { decision, kase } = await this.access.require(
+        user,
+        caseId,
+        dto.correctsId ? CaseAction.JournalCorrect : CaseAction.JournalAdd,
+        { em },
+      );
       if (!canWriteCategory(decision, dto.category))
         throw new ApiException(
           HttpStatus.FORBIDDEN,

@@ -447,6 +447,7 @@ export const en: Dictionary = {
   'review.emergencyCaptionReviewed': 'Reviewed emergency accesses ({count})',
   'review.emergencyNone': 'No emergency accesses.',
   'review.mark': 'Mark as reviewed',
+  'review.notReviewable': "Reviewed by the log reviewer of the case's owning organisation",
   'review.markNamed': 'Mark as reviewed: the emergency access by {name} to {number}',
   'review.markTitle': 'Mark as reviewed?',
   'review.markMessage': 'The emergency access by {name} to case {number} is marked as reviewed.',

@@ -451,6 +451,7 @@ export const sv = {
   'review.emergencyCaptionReviewed': 'Granskade nödåtkomster ({count})',
   'review.emergencyNone': 'Inga nödåtkomster.',
   'review.mark': 'Markera granskad',
+  'review.notReviewable': 'Granskas av loggansvarig i ärendets ägande organisation',
   'review.markNamed': 'Markera granskad: nödåtkomsten av {name} till {number}',
   'review.markTitle': 'Markera som granskad?',
   'review.markMessage': 'Nödåtkomsten av {name} till ärende {number} markeras som granskad.',

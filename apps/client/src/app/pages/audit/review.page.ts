@@ -33,6 +33,7 @@ import {
   type ConfirmDialogData,
   type ConfirmDialogResult,
 } from '../../core/ui/confirm-dialog';
+import { allows, CaseAction } from '../cases/case/case-actions';
 import { AuditEventsTable } from './audit-events-table';
 
 /** A section's data: null while loading, or the error to show. */
@@ -65,6 +66,8 @@ const loading = <T>(): Section<T> => ({ data: null, error: null });
   styleUrl: './audit.scss',
 })
 export class ReviewPage {
+  protected readonly allows = allows;
+  protected readonly CaseAction = CaseAction;
   private readonly api = inject(AuditApi);
   private readonly dialog = inject(MatDialog);
   private readonly announcer = inject(LiveAnnouncer);

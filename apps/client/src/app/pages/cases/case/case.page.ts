@@ -38,6 +38,7 @@ import { ParticipantsTab } from './tabs/participants-tab';
 import { SipTab } from './tabs/sip-tab';
 import { TeamTab } from './tabs/team-tab';
 import { TryggaHemTab } from './tabs/trygga-hem-tab';
+import { allows, CaseAction } from './case-actions';
 
 /** The Trygga hem programme's code (libs/domain programmes.ts). */
 const TRYGGA_HEM_CODE = 'TRYGGA_HEM';
@@ -96,7 +97,11 @@ export class CasePage {
   protected readonly paths = APP_PATHS;
   protected readonly caseId = signal('');
   protected readonly caseDto = this.store.caseDto;
-  protected readonly canRequestEmergency = computed(() => this.auth.can(Permission.CaseRead));
+  /** Offered when the server's 403 says the caller may ask for it (issue 15). */
+  protected readonly canRequestEmergency = computed(() => {
+    const state = this.store.state();
+    return state.kind === 'forbidden' && allows(state, CaseAction.EmergencyAccessRequest);
+  });
   protected readonly canReadLog = computed(() => this.auth.can(Permission.AuditReview));
   /** Trygga hem cases get their koordinatorsgrupp tab (issue 6). */
   protected readonly isTryggaHem = computed(() => this.caseDto()?.programme === TRYGGA_HEM_CODE);

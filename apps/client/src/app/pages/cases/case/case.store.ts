@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { CaseDto } from '@samsyn/common';
+import type { CaseAction, CaseDto } from '@samsyn/common';
 import { firstValueFrom } from 'rxjs';
 import { CasesApi } from '../../../core/api/cases-api.service';
 import { errorMessageKey, problemOf } from '../../../core/api/problem';
@@ -12,11 +12,17 @@ function denialReason(error: unknown): string | null {
   return typeof reason === 'string' ? reason : null;
 }
 
+/** What the server lets a caller it keeps out do instead (`details.allowedActions`). */
+function deniedActions(error: unknown): CaseAction[] {
+  const actions = problemOf(error)?.details?.['allowedActions'];
+  return Array.isArray(actions) ? (actions as CaseAction[]) : [];
+}
+
 export type CaseState =
   | { kind: 'loading' }
   | { kind: 'loaded'; case: CaseDto }
   /** 403: the caller has no access (and the policy's reason); the page offers nödåtkomst. */
-  | { kind: 'forbidden'; reason: string | null }
+  | { kind: 'forbidden'; reason: string | null; allowedActions: CaseAction[] }
   | { kind: 'notFound' }
   | { kind: 'error'; key: TranslationKey };
 
@@ -49,7 +55,11 @@ export class CaseStore {
       const status = error instanceof HttpErrorResponse ? error.status : 0;
       next =
         status === 403
-          ? { kind: 'forbidden', reason: denialReason(error) }
+          ? {
+              kind: 'forbidden',
+              reason: denialReason(error),
+              allowedActions: deniedActions(error),
+            }
           : status === 404
             ? { kind: 'notFound' }
             : { kind: 'error', key: errorMessageKey(error) };

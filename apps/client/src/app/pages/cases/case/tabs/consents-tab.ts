@@ -22,12 +22,10 @@ import {
   type DisclosureDto,
   type InformationCategory,
   LegalProvision,
-  Permission,
 } from '@samsyn/common';
 import { firstValueFrom } from 'rxjs';
 import { ConsentsApi } from '../../../../core/api/consents-api.service';
 import { errorMessageKey } from '../../../../core/api/problem';
-import { AuthService } from '../../../../core/auth/auth.service';
 import { FieldErrorPipe } from '../../../../core/forms/field-error.pipe';
 import { focusFirstInvalid } from '../../../../core/forms/focus-invalid';
 import { applyServerErrors } from '../../../../core/forms/server-errors';
@@ -51,6 +49,7 @@ import { isMinor } from '../../shared/person-form';
 import { CaseStore } from '../case.store';
 import { canSupersede, canWithdraw, consentTone, sortConsents } from '../consent-state';
 import { displayName } from '../participant-view';
+import { allows, CaseAction } from '../case-actions';
 
 /** The longest a disclosure may be visible to its recipient (CreateDisclosureDto). */
 const DISCLOSURE_MAX_DAYS = 90;
@@ -78,9 +77,10 @@ const DISCLOSURE_MAX_DAYS = 90;
   templateUrl: './consents-tab.html',
 })
 export class ConsentsTab {
+  protected readonly allows = allows;
+  protected readonly CaseAction = CaseAction;
   private readonly store = inject(CaseStore);
   private readonly api = inject(ConsentsApi);
-  private readonly auth = inject(AuthService);
   private readonly dialog = inject(MatDialog);
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly announcer = inject(LiveAnnouncer);
@@ -90,15 +90,20 @@ export class ConsentsTab {
   protected readonly reference = inject(ReferenceData);
 
   protected readonly caseDto = computed(() => this.store.caseDto() as CaseDto);
-  protected readonly canRecord = computed(
-    () => this.caseDto().access.canWrite && this.auth.can(Permission.ConsentRecord),
-  );
+
   protected readonly consents = signal<ConsentDto[] | null>(null);
   protected readonly disclosures = signal<DisclosureDto[] | null>(null);
   protected readonly loadError = signal<TranslationKey | null>(null);
   protected readonly tone = consentTone;
-  protected readonly canWithdraw = canWithdraw;
-  protected readonly canSupersede = canSupersede;
+
+  /** Offered when the server allows it for this record and the record is not history. */
+  protected mayReplace(consent: ConsentDto): boolean {
+    return allows(consent, CaseAction.ConsentReplace) && canSupersede(consent);
+  }
+
+  protected mayWithdraw(consent: ConsentDto): boolean {
+    return allows(consent, CaseAction.ConsentWithdraw) && canWithdraw(consent);
+  }
 
   /** People on the case whose name the caller may see, for the "whose consent" choice. */
   protected readonly persons = computed(() =>

@@ -36,6 +36,7 @@ import type { TranslationKey } from '../../../../core/i18n/sv';
 import { TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { ReferenceData } from '../../../../core/reference/reference-data';
 import { CaseStore } from '../case.store';
+import { allows, CaseAction } from '../case-actions';
 
 const PAGE_SIZE = 20;
 
@@ -61,6 +62,8 @@ const PAGE_SIZE = 20;
   templateUrl: './journal-tab.html',
 })
 export class JournalTab {
+  protected readonly allows = allows;
+  protected readonly CaseAction = CaseAction;
   private readonly store = inject(CaseStore);
   private readonly api = inject(JournalApi);
   private readonly fb = inject(NonNullableFormBuilder);

@@ -26,6 +26,7 @@ import { I18nService } from '../../../../core/i18n/i18n.service';
 import type { TranslationKey } from '../../../../core/i18n/sv';
 import { TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { CaseStore } from '../case.store';
+import { allows, CaseAction } from '../case-actions';
 
 /**
  * Länkade ärenden: the linked cases the caller may see, and how many others exist (their number
@@ -64,7 +65,7 @@ import { CaseStore } from '../case.store';
       <p class="notice">{{ 'links.hidden' | t: { count: c.hiddenLinkedCases } }}</p>
     }
 
-    @if (c.access.canWrite) {
+    @if (allows(c, CaseAction.Link)) {
       <section class="panel no-print" aria-labelledby="link-form-title">
         <h3 id="link-form-title">{{ 'links.add' | t }}</h3>
         @if (errorKey(); as error) {
@@ -85,7 +86,12 @@ import { CaseStore } from '../case.store';
             />
             <mat-error>{{ form.controls.number.errors | fieldError }}</mat-error>
           </mat-form-field>
-          <button mat-flat-button type="submit" [attr.aria-busy]="pending() || null">
+          <button
+            mat-flat-button
+            type="submit"
+            data-action="case.link"
+            [attr.aria-busy]="pending() || null"
+          >
             {{ 'links.submit' | t }}
           </button>
         </form>
@@ -109,6 +115,8 @@ import { CaseStore } from '../case.store';
   `,
 })
 export class LinksTab {
+  protected readonly allows = allows;
+  protected readonly CaseAction = CaseAction;
   private readonly store = inject(CaseStore);
   private readonly api = inject(CasesApi);
   private readonly announcer = inject(LiveAnnouncer);

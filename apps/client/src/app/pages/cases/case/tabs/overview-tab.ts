@@ -40,6 +40,7 @@ import { ReferenceData } from '../../../../core/reference/reference-data';
 import { CaseStore } from '../case.store';
 import { displayName } from '../participant-view';
 import { MAX_PAGE_SIZE } from '../../../../core/api/paging';
+import { allows, CaseAction } from '../case-actions';
 
 /**
  * Översikt: the case's facts, the caller's access, status changes and an edit form that knows
@@ -62,6 +63,8 @@ import { MAX_PAGE_SIZE } from '../../../../core/api/paging';
   templateUrl: './overview-tab.html',
 })
 export class OverviewTab {
+  protected readonly allows = allows;
+  protected readonly CaseAction = CaseAction;
   private readonly store = inject(CaseStore);
   private readonly api = inject(CasesApi);
   private readonly directory = inject(DirectoryApi);
@@ -87,7 +90,7 @@ export class OverviewTab {
   protected readonly handlers = signal<UserSummaryDto[]>([]);
   private readonly handlerOrganisation = computed(() => {
     const c = this.caseDto();
-    return c.access.canManage ? c.owningOrganisation.id : null;
+    return allows(c, CaseAction.AssignHandler) ? c.owningOrganisation.id : null;
   });
   protected readonly displayName = displayName;
 

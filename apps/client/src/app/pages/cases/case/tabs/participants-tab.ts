@@ -36,6 +36,7 @@ import {
 } from '../../shared/person-form';
 import { CaseStore } from '../case.store';
 import { displayName, shownPersonalNumber, withheldReason } from '../participant-view';
+import { allows, CaseAction } from '../case-actions';
 
 /**
  * Deltagare: every participant with what the caller may see. Withheld fields say "Undanhållen"
@@ -60,6 +61,8 @@ import { displayName, shownPersonalNumber, withheldReason } from '../participant
   templateUrl: './participants-tab.html',
 })
 export class ParticipantsTab {
+  protected readonly allows = allows;
+  protected readonly CaseAction = CaseAction;
   private readonly store = inject(CaseStore);
   private readonly api = inject(CasesApi);
   private readonly fb = inject(NonNullableFormBuilder);
@@ -92,10 +95,8 @@ export class ParticipantsTab {
   } | null>(null);
   protected readonly editErrorKey = signal<TranslationKey | null>(null);
 
-  /** Changing participants is managing an open case (the server's 'change' right). */
-  protected readonly canEdit = computed(
-    () => this.caseDto().access.canManage && !this.caseDto().closed,
-  );
+  /** Whether the server lets the caller change participants' details (issue 15). */
+  protected readonly canEdit = computed(() => allows(this.caseDto(), CaseAction.ParticipantUpdate));
 
   protected editable(person: PersonDto): boolean {
     return this.canEdit() && withheldReason(person, 'identity') === null;

@@ -46,6 +46,7 @@ import {
   type ConfirmDialogResult,
 } from '../../../../core/ui/confirm-dialog';
 import { CaseStore } from '../case.store';
+import { allows, CaseAction } from '../case-actions';
 
 type MemberKind = 'user' | 'unit';
 
@@ -80,6 +81,8 @@ const chosenUser: ValidatorFn = (control: AbstractControl): ValidationErrors | n
   templateUrl: './team-tab.html',
 })
 export class TeamTab {
+  protected readonly allows = allows;
+  protected readonly CaseAction = CaseAction;
   private readonly store = inject(CaseStore);
   private readonly api = inject(CasesApi);
   private readonly directory = inject(DirectoryApi);
