@@ -19,3 +19,4 @@ export * from './lib/sip';
 export * from './lib/sip.dto';
 export * from './lib/trygga-hem';
 export * from './lib/trygga-hem.dto';
+export * from './lib/trygga-hem-actions.dto';
