@@ -20,3 +20,4 @@ export * from './lib/sip';
 export * from './lib/sip.dto';
 export * from './lib/trygga-hem';
 export * from './lib/trygga-hem.dto';
+export * from './lib/trygga-hem-actions.dto';

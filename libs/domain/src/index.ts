@@ -9,3 +9,4 @@ export * from './lib/reminder-schedule';
 export * from './lib/sip';
 export * from './lib/trygga-hem';
 export * from './lib/case-actions';
+export * from './lib/trygga-hem-actions';

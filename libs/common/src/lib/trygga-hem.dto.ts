@@ -19,6 +19,7 @@ import {
 } from 'class-validator';
 import type { OrganisationType } from './organisation';
 import { PageQueryDto } from './pagination.dto';
+import type { TryggaHemAction } from './trygga-hem-actions.dto';
 import {
   TryggaHemPriority,
   NotificationMethod,
@@ -124,6 +125,8 @@ export interface CoordinatorGroupDto {
   /** Whether the caller is a member (members see the board and meetings). */
   isMember: boolean;
   nextMeeting: { id: string; heldOn: string } | null;
+  /** What the caller may do with the group (issue 15). */
+  allowedActions: TryggaHemAction[];
 }
 
 // ---------------------------------------------------------------- the case
@@ -471,6 +474,8 @@ export interface TryggaHemCaseDto {
    * ones a victim-side user may write one for (D3). Null off the victim side, like `safetyPlans`.
    */
   safetyPlanPersonIds: string[] | null;
+  /** What the caller may do with the case in the caseload (issue 15). */
+  allowedActions: TryggaHemAction[];
 }
 
 // ---------------------------------------------------------------- the board
@@ -613,6 +618,8 @@ export interface AgendaItemDto {
   actions: ActionDto[] | null;
   /** The caller's access to the case does not cover its coordination data. */
   withheld: boolean;
+  /** `meeting.decide` when the caller may record a decision and actions on this item. */
+  allowedActions: TryggaHemAction[];
 }
 
 export interface MeetingDto {
@@ -626,6 +633,8 @@ export interface MeetingDto {
   items: AgendaItemDto[];
   /** Open actions from earlier meetings of the group's cases (shown at the next meeting). */
   carriedOverActions: ActionDto[];
+  /** What the caller may do with the meeting: chair it (agenda) and approve its minutes. */
+  allowedActions: TryggaHemAction[];
 }
 
 export interface MeetingSummaryDto {
@@ -633,7 +642,8 @@ export interface MeetingSummaryDto {
   version: number;
   heldOn: string;
   status: MeetingStatus;
-  itemCount: number;
+  /** Cases on the agenda; null for callers who are not members (D1: no counts of individuals). */
+  itemCount: number | null;
 }
 
 // ---------------------------------------------------------------- figures (D1, D6)

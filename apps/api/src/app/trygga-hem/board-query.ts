@@ -68,7 +68,9 @@ export function boardSql(
   const { values, bind } = positionalParameters();
   const scope = caseScopeSql(actor, clock, bind, {
     openOnly: true,
-    filters: [`sc.id IN (SELECT case_id FROM trygga_hem_cases WHERE group_id = ${bind(groupId)})`],
+    filters: [
+      `sc.id IN (SELECT case_id FROM trygga_hem_cases WHERE group_id = ${bind(groupId)} AND left_at IS NULL)`,
+    ],
   });
   const user = bind(actor.userId);
   const org = bind(actor.organisationId);

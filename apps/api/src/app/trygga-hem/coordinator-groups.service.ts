@@ -19,7 +19,7 @@ import {
   type UpdateCoordinatorGroupDto,
   type UserSummaryDto,
 } from '@samsyn/common';
-import { agendaReasons, TRYGGA_HEM, visibleAgendaReasons } from '@samsyn/domain';
+import { agendaReasons, groupActions, TRYGGA_HEM, visibleAgendaReasons } from '@samsyn/domain';
 import {
   CaseEntity,
   CoordinatorGroupEntity,
@@ -29,7 +29,7 @@ import {
   TryggaHemCaseEntity,
   UserEntity,
 } from '@samsyn/server';
-import { DataSource, type EntityManager, In, MoreThanOrEqual } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull, MoreThanOrEqual } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf, CaseAccessService, clockNow } from '../cases/case-access.service';
@@ -79,6 +79,14 @@ export class CoordinatorGroupsService {
       throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.NotFound, 'No group has this id.');
     if (!(await this.isMember(user, groupId, em))) throw notMember();
     return group;
+  }
+
+  /** What the caller may do with the group (`groupActions`, also what the services enforce). */
+  actionsOn(user: AuthenticatedUser, member: boolean) {
+    return groupActions({
+      manager: hasPermissions(user.roles, [Permission.CoordinatorGroupManage]),
+      member,
+    });
   }
 
   isMember(user: AuthenticatedUser, groupId: string, em: EntityManager): Promise<boolean> {
@@ -169,7 +177,7 @@ export class CoordinatorGroupsService {
       });
       const cases = await em.find(TryggaHemCaseEntity, {
         select: { caseId: true },
-        where: { groupId },
+        where: { groupId, leftAt: IsNull() },
       });
       await this.addToTeams(
         em,
@@ -244,7 +252,7 @@ export class CoordinatorGroupsService {
       em
         .createQueryBuilder(TryggaHemCaseEntity, 't')
         .innerJoin(CaseEntity, 'c', 'c.id = t.case_id AND c.closed = false')
-        .where('t.group_id = :g', { g: g.id })
+        .where('t.group_id = :g AND t.left_at IS NULL', { g: g.id })
         .getCount(),
       em.findOne(CoordinatorGroupMeetingEntity, {
         where: {
@@ -270,6 +278,10 @@ export class CoordinatorGroupsService {
       caseCount,
       isMember: members.some((m) => m.userId === user.id),
       nextMeeting: next ? { id: next.id, heldOn: next.heldOn } : null,
+      allowedActions: this.actionsOn(
+        user,
+        members.some((m) => m.userId === user.id),
+      ),
     };
   }
 

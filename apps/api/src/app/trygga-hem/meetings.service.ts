@@ -16,12 +16,14 @@ import {
   Permission,
   ProtectedIdentityLevel,
   type RecordDecisionDto,
+  TryggaHemAction,
   type UpdateAgendaDto,
 } from '@samsyn/common';
 import {
+  agendaItemActions,
   agendaReasons,
   type CaseDecision,
-  canWriteCategory,
+  meetingActions,
   proposeAgenda,
   visibleAgendaReasons,
 } from '@samsyn/domain';
@@ -70,7 +72,7 @@ export class MeetingsService {
     const cases = await em
       .createQueryBuilder(CaseEntity, 'c')
       .innerJoin(TryggaHemCaseEntity, 't', 't.case_id = c.id')
-      .where('t.group_id = :groupId AND c.closed = false', { groupId })
+      .where('t.group_id = :groupId AND t.left_at IS NULL AND c.closed = false', { groupId })
       .andWhere(caseIds ? 'c.id IN (:...caseIds)' : 'true', {
         caseIds: caseIds?.length ? caseIds : [null],
       })
@@ -84,8 +86,35 @@ export class MeetingsService {
     groupId: string,
     dto: CreateMeetingDto,
   ): Promise<MeetingDto> {
-    const id = await this.dataSource.transaction(async (em) => {
-      await this.groups.requireMember(user, groupId, em);
+    const id = await this.call(user, groupId, dto);
+    return this.get(user, id, { audit: false });
+  }
+
+  /**
+   * Calls (schedules) a meeting with the agenda proposed from the board: members and group
+   * managers (`group.callMeeting`). A manager who is not a member (a samordnare, D1) gets the
+   * schedule entry only — the agenda is case rows, for members.
+   */
+  async callMeeting(
+    user: AuthenticatedUser,
+    groupId: string,
+    dto: CreateMeetingDto,
+  ): Promise<MeetingSummaryDto> {
+    const id = await this.call(user, groupId, dto);
+    const list = await this.list(user, groupId);
+    return list.find((m) => m.id === id)!;
+  }
+
+  private call(user: AuthenticatedUser, groupId: string, dto: CreateMeetingDto): Promise<string> {
+    return this.dataSource.transaction(async (em) => {
+      const group = await this.groups.requireReadable(user, groupId, em);
+      const member = await this.groups.isMember(user, group.id, em);
+      if (!this.groups.actionsOn(user, member).includes(TryggaHemAction.GroupCallMeeting))
+        throw new ApiException(
+          HttpStatus.FORBIDDEN,
+          ErrorCode.Forbidden,
+          'Only members and managers of this koordinatorsgrupp may call a meeting.',
+        );
       const meeting = await em.save(
         em.create(CoordinatorGroupMeetingEntity, {
           groupId,
@@ -109,11 +138,12 @@ export class MeetingsService {
         );
       return meeting.id;
     });
-    return this.get(user, id, { audit: false });
   }
 
+  /** The schedule: members and group managers; only members see how many cases each agenda holds. */
   async list(user: AuthenticatedUser, groupId: string): Promise<MeetingSummaryDto[]> {
-    await this.groups.requireMember(user, groupId);
+    await this.groups.requireReadable(user, groupId);
+    const member = await this.groups.isMember(user, groupId, this.dataSource.manager);
     const meetings = await this.dataSource.manager.find(CoordinatorGroupMeetingEntity, {
       where: { groupId },
       order: { heldOn: 'DESC' },
@@ -130,7 +160,7 @@ export class MeetingsService {
       version: m.version,
       heldOn: m.heldOn,
       status: m.status,
-      itemCount: Number(counts.find((c) => c.meeting_id === m.id)?.n ?? 0),
+      itemCount: member ? Number(counts.find((c) => c.meeting_id === m.id)?.n ?? 0) : null,
     }));
   }
 
@@ -158,7 +188,9 @@ export class MeetingsService {
     version?: number,
   ): Promise<CoordinatorGroupMeetingEntity> {
     const meeting = await this.requireMeeting(user, meetingId, em, true);
-    if (meeting.status === MeetingStatus.Approved) throw approvedMinutes();
+    // Chairing and approving are the members' (requireMeeting), while the minutes are open.
+    const approved = meeting.status === MeetingStatus.Approved;
+    if (!meetingActions({ member: true, approved }).length) throw approvedMinutes();
     if (version !== undefined && meeting.version !== version)
       throw versionConflict(meeting.version);
     return meeting;
@@ -226,6 +258,8 @@ export class MeetingsService {
       id: In(items.map((i) => i.decidedById).filter((x): x is string => x !== null)),
     });
     const shownPersons = new Set<string>();
+    // requireMeeting let only members through; the actions follow the same rules as the writes.
+    const approved = meeting.status === MeetingStatus.Approved;
     const dtoItems: AgendaItemDto[] = items.map((item) => {
       const kase = cases.find((c) => c.id === item.caseId)!;
       const d = coordinationOf(item.caseId);
@@ -261,6 +295,7 @@ export class MeetingsService {
           ? visibleActions.filter((a) => a.meetingId === meetingId && a.caseId === item.caseId)
           : null,
         withheld: d === null,
+        allowedActions: agendaItemActions({ member: true, approved, decision: d }),
       };
     });
     if (options.audit !== false)
@@ -283,6 +318,7 @@ export class MeetingsService {
           : null,
       items: dtoItems,
       carriedOverActions: visibleActions.filter((a) => a.meetingId !== meetingId),
+      allowedActions: meetingActions({ member: true, approved }),
     };
   }
 
@@ -297,14 +333,17 @@ export class MeetingsService {
   ): Promise<MeetingDto> {
     await this.dataSource.transaction(async (em) => {
       const meeting = await this.openMeeting(user, meetingId, em, dto.version);
-      const groupCases = new Set(
-        (
+      const items = await em.findBy(AgendaItemEntity, { meetingId });
+      // The caseload now; an item already on the agenda may stay after its case left it.
+      const groupCases = new Set([
+        ...(
           await em.find(TryggaHemCaseEntity, {
             select: { caseId: true },
-            where: { groupId: meeting.groupId },
+            where: { groupId: meeting.groupId, leftAt: IsNull() },
           })
         ).map((c) => c.caseId),
-      );
+        ...items.map((it) => it.caseId),
+      ]);
       dto.caseIds.forEach((id, i) => {
         if (!groupCases.has(id))
           throw invalid(
@@ -313,7 +352,6 @@ export class MeetingsService {
             "The case is not in this group's caseload",
           );
       });
-      const items = await em.findBy(AgendaItemEntity, { meetingId });
       for (const item of items.filter((it) => !dto.caseIds.includes(it.caseId))) {
         if (
           item.decision !== null ||
@@ -374,7 +412,8 @@ export class MeetingsService {
         'No such item on this agenda.',
       );
     const access = await this.access.require(user, item.caseId, 'write', { em });
-    if (!canWriteCategory(access.decision, InformationCategory.Coordination))
+    const allowed = agendaItemActions({ member: true, approved: false, decision: access.decision });
+    if (!allowed.includes(TryggaHemAction.MeetingDecide))
       throw new ApiException(
         HttpStatus.FORBIDDEN,
         ErrorCode.Forbidden,

@@ -5,10 +5,16 @@ import {
   type TryggaHemCaseDto,
   TryggaHemRecordKind,
 } from '@samsyn/common';
-import { assessmentReviewDue, canWriteCategory, currentAssessments } from '@samsyn/domain';
+import {
+  assessmentReviewDue,
+  canWriteCategory,
+  caseloadActions,
+  currentAssessments,
+} from '@samsyn/domain';
 import {
   CaseParticipantEntity,
   CoordinatorGroupEntity,
+  CoordinatorGroupMemberEntity,
   TryggaHemActionEntity,
   TryggaHemCaseEntity,
   TryggaHemControlMeasureEntity,
@@ -50,7 +56,7 @@ export class TryggaHemCaseReadsService {
     const { kase, decision } = access;
     const em = this.dataSource.manager;
     const profile = await em.findOneBy(TryggaHemCaseEntity, { caseId });
-    if (!profile) throw notEnrolled();
+    if (!profile || profile.leftAt) throw notEnrolled();
     const today = clockNow().today;
     const sees = (c: InformationCategory) => decision.categories.includes(c);
     const coordination = sees(InformationCategory.Coordination);
@@ -66,6 +72,7 @@ export class TryggaHemCaseReadsService {
       assessments,
       plans,
       actions,
+      groupMember,
     ] = await Promise.all([
       em.findOneByOrFail(CoordinatorGroupEntity, { id: profile.groupId }),
       coordination
@@ -116,6 +123,7 @@ export class TryggaHemCaseReadsService {
       coordination
         ? em.find(TryggaHemActionEntity, { where: { caseId }, order: { dueOn: 'ASC' } })
         : [],
+      em.existsBy(CoordinatorGroupMemberEntity, { groupId: profile.groupId, userId: user.id }),
     ]);
     const revisions = await recordHistory(em, caseId, {
       [TryggaHemRecordKind.Notification]: notifications,
@@ -249,6 +257,7 @@ export class TryggaHemCaseReadsService {
         : null,
       categories: decision.categories,
       safetyPlanPersonIds,
+      allowedActions: caseloadActions({ decision, groupMember }),
     };
     if (options.audit !== false)
       await this.audit.record(user, {

@@ -54,7 +54,7 @@ export class TryggaHemCaseWriteService {
         where: { caseId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!profile) throw notEnrolled();
+      if (!profile || profile.leftAt) throw notEnrolled();
       await work({ ...access, em, profile, today: clockNow().today });
       await this.audit.record(
         user,

@@ -3,14 +3,23 @@ import {
   AccessBasis,
   ActionStatus,
   AuditAction,
+  type CaseloadExitDto,
   type ChangePriorityDto,
   type EnrolTryggaHemCaseDto,
   ErrorCode,
   InformationCategory,
+  type LeaveCaseloadDto,
+  TryggaHemAction,
   type TryggaHemCaseDto,
+  type TryggaHemEnrolmentDto,
   type UpdateActionDto,
 } from '@samsyn/common';
-import { TRYGGA_HEM } from '@samsyn/domain';
+import {
+  caseloadActions,
+  type EnrolmentRefusal,
+  enrolmentRefusal,
+  TRYGGA_HEM,
+} from '@samsyn/domain';
 import {
   CoordinatorGroupEntity,
   CoordinatorGroupMemberEntity,
@@ -24,7 +33,8 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CaseAccessService, clockNow } from '../cases/case-access.service';
 import { conflict, invalid, versionConflict } from '../cases/case-rules';
 import { ApiException } from '../common/problem-details';
-import { CoordinatorGroupsService } from './coordinator-groups.service';
+import { CoordinatorGroupsService, GROUP_TEAM_ROLE } from './coordinator-groups.service';
+import { notEnrolled } from './trygga-hem-case-helpers';
 import { TryggaHemCaseReadsService } from './trygga-hem-case-reads.service';
 import { TryggaHemCaseWriteService } from './trygga-hem-case-write.service';
 import { TryggaHemRemindersService } from './trygga-hem-reminders.service';
@@ -42,6 +52,39 @@ export class TryggaHemCoordinationService {
     private readonly writes: TryggaHemCaseWriteService,
   ) {}
 
+  /**
+   * Whether the case is in a caseload, how it left one, and whether the caller may enrol it
+   * (`th.enrol`, `enrolmentRefusal` — the rule `enrol` enforces) into which groups. No personal data.
+   */
+  async enrolment(user: AuthenticatedUser, caseId: string): Promise<TryggaHemEnrolmentDto> {
+    const { kase, decision } = await this.access.require(user, caseId, 'read');
+    const em = this.dataSource.manager;
+    const [profile, groups] = await Promise.all([
+      em.findOneBy(TryggaHemCaseEntity, { caseId }),
+      em.find(CoordinatorGroupEntity, {
+        where: { municipalityCode: kase.municipalityCode ?? '' },
+        order: { name: 'ASC' },
+      }),
+    ]);
+    const refusal = enrolmentRefusal({
+      decision,
+      closed: kase.closed,
+      tryggaHem: kase.programme === TRYGGA_HEM.code,
+      enrolment: !profile ? 'none' : profile.leftAt ? 'left' : 'enrolled',
+      groupAvailable: groups.length > 0,
+    });
+    return {
+      caseId,
+      enrolled: profile !== null && profile.leftAt === null,
+      exit: profile?.leftAt ? await this.exitDto(profile) : null,
+      groups:
+        refusal === null
+          ? groups.map((g) => ({ id: g.id, name: g.name, municipalityCode: g.municipalityCode }))
+          : [],
+      allowedActions: refusal === null ? [TryggaHemAction.Enrol] : [],
+    };
+  }
+
   /** Puts a TRYGGA_HEM case in a group's caseload with its first priority (owner only). */
   async enrol(user: AuthenticatedUser, dto: EnrolTryggaHemCaseDto): Promise<TryggaHemCaseDto> {
     const today = clockNow().today;
@@ -49,13 +92,21 @@ export class TryggaHemCoordinationService {
     if (referredOn > today)
       throw invalid('referredOn', 'inFuture', 'referredOn cannot be in the future');
     await this.dataSource.transaction(async (em) => {
-      const { kase } = await this.access.require(user, dto.caseId, 'change', { em, lock: true });
-      if (kase.programme !== TRYGGA_HEM.code)
-        throw invalid(
-          'caseId',
-          'notTryggaHem',
-          'Only Trygga hem cases can be in a koordinatorsgrupp',
-        );
+      const { kase, decision } = await this.access.require(user, dto.caseId, 'change', {
+        em,
+        lock: true,
+      });
+      const existing = await em.findOneBy(TryggaHemCaseEntity, { caseId: kase.id });
+      const rule = (groupAvailable: boolean) =>
+        enrolmentRefusal({
+          decision,
+          closed: kase.closed,
+          tryggaHem: kase.programme === TRYGGA_HEM.code,
+          enrolment: !existing ? 'none' : existing.leftAt ? 'left' : 'enrolled',
+          groupAvailable,
+        });
+      const refused = rule(true);
+      if (refused) throw enrolmentError(refused);
       const group = await em.findOneBy(CoordinatorGroupEntity, { id: dto.groupId });
       if (!group) throw invalid('groupId', 'unknownGroup', 'No koordinatorsgrupp has this id');
       if (group.municipalityCode !== kase.municipalityCode)
@@ -64,8 +115,6 @@ export class TryggaHemCoordinationService {
           'otherMunicipality',
           'The group belongs to another municipality than the case',
         );
-      if (await em.existsBy(TryggaHemCaseEntity, { caseId: kase.id }))
-        throw conflict('The case is already in a caseload.');
       await em.insert(TryggaHemCaseEntity, {
         caseId: kase.id,
         groupId: group.id,
@@ -96,6 +145,75 @@ export class TryggaHemCoordinationService {
       );
     });
     return this.reads.get(user, dto.caseId, { audit: false });
+  }
+
+  /**
+   * The group takes the case off its caseload (issue 15): removed or closed there, with a
+   * mandatory reason, by a member allowed `th.leave` (`caseloadActions`). In one transaction:
+   * the row keeps who, when, how and why (never deleted), the case's Trygga hem reminders are
+   * cancelled, and the members' `coordinator_group` team rows go — a role given on the case
+   * itself stays. The board and meetings stop proposing it. 409 on a stale version.
+   */
+  async leave(
+    user: AuthenticatedUser,
+    caseId: string,
+    dto: LeaveCaseloadDto,
+  ): Promise<CaseloadExitDto> {
+    const reason = dto.reason.trim();
+    if (!reason) throw invalid('reason', 'required', 'reason must say why the case leaves');
+    const profile = await this.dataSource.transaction(async (em) => {
+      const { decision } = await this.access.require(user, caseId, 'read', { em, lock: true });
+      const row = await em.findOne(TryggaHemCaseEntity, {
+        where: { caseId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!row || row.leftAt) throw notEnrolled();
+      const member = await this.groups.isMember(user, row.groupId, em);
+      if (!caseloadActions({ decision, groupMember: member }).includes(TryggaHemAction.Leave))
+        throw new ApiException(
+          HttpStatus.FORBIDDEN,
+          ErrorCode.Forbidden,
+          "Only members of the case's koordinatorsgrupp who may write its coordination data may take it off the caseload.",
+        );
+      if (row.version !== dto.version) throw versionConflict(row.version);
+      row.leftAt = new Date();
+      row.leftOutcome = dto.outcome;
+      row.leftReason = reason;
+      row.leftById = user.id;
+      row.leftByName = user.displayName;
+      const saved = await em.save(row);
+      await this.reminders.caseLeftCaseload(em, caseId);
+      await em.query(
+        `DELETE FROM case_team_members WHERE case_id = $1 AND case_role = $2 AND user_id IS NOT NULL`,
+        [caseId, GROUP_TEAM_ROLE],
+      );
+      await this.audit.record(
+        user,
+        {
+          action: AuditAction.TryggaHemWrite,
+          caseIds: [caseId],
+          categories: [InformationCategory.Coordination],
+          basis: decision.basis,
+          relation: decision.relation,
+        },
+        em,
+      );
+      return saved;
+    });
+    return this.exitDto(profile);
+  }
+
+  private async exitDto(profile: TryggaHemCaseEntity): Promise<CaseloadExitDto> {
+    const group = await this.dataSource.manager.findOneByOrFail(CoordinatorGroupEntity, {
+      id: profile.groupId,
+    });
+    return {
+      group: { id: group.id, name: group.name },
+      outcome: profile.leftOutcome!,
+      reason: profile.leftReason!,
+      at: profile.leftAt!.toISOString(),
+      by: { id: profile.leftById!, displayName: profile.leftByName! },
+    };
   }
 
   /** D4: a new level with its basis; the history keeps every earlier one. 409 on a stale version. */
@@ -144,5 +262,29 @@ export class TryggaHemCoordinationService {
         else await this.reminders.actionCreated(em, locked);
       },
     );
+  }
+}
+
+function enrolmentError(refusal: EnrolmentRefusal): Error {
+  switch (refusal) {
+    case 'notTryggaHem':
+      return invalid(
+        'caseId',
+        'notTryggaHem',
+        'Only Trygga hem cases can be in a koordinatorsgrupp',
+      );
+    case 'alreadyEnrolled':
+      return conflict('The case is already in a caseload.');
+    case 'leftCaseload':
+      return conflict('The case has left a caseload; it is kept there for audit.');
+    case 'noGroup':
+      return invalid('groupId', 'unknownGroup', 'No koordinatorsgrupp has this id');
+    case 'notOwner':
+    case 'caseClosed':
+      return new ApiException(
+        HttpStatus.FORBIDDEN,
+        ErrorCode.Forbidden,
+        'Only the owning organisation may put an open case in a caseload.',
+      );
   }
 }

@@ -46,6 +46,16 @@ export class TryggaHemRemindersService {
     });
   }
 
+  /** The case left the caseload (issue 15): its pending Trygga hem reminders are cancelled. */
+  async caseLeftCaseload(em: EntityManager, caseId: string): Promise<void> {
+    for (const kind of [
+      ReminderKind.ActionDue,
+      ReminderKind.RiskReview,
+      ReminderKind.MeasureEnding,
+    ] as const)
+      await this.scheduler.cancelWhere(em, { kind, caseId });
+  }
+
   async actionDone(em: EntityManager, action: Pick<TryggaHemActionEntity, 'id'>): Promise<void> {
     await this.scheduler.cancelWhere(em, { kind: ReminderKind.ActionDue, subjectId: action.id });
   }

@@ -43,7 +43,8 @@ export class TryggaHemStatisticsService {
       this.dataSource.query<CountRow[]>(
         `SELECT c.municipality_code, t.priority AS key, count(*) AS n
          FROM trygga_hem_cases t JOIN cases c ON c.id = t.case_id
-         WHERE t.referred_on <= $2::date AND (c.closed_at IS NULL OR c.closed_at::date >= $1::date) AND ${muni}
+         WHERE t.referred_on <= $2::date AND (c.closed_at IS NULL OR c.closed_at::date >= $1::date)
+           AND (t.left_at IS NULL OR t.left_at::date >= $1::date) AND ${muni}
          GROUP BY 1, 2`,
         params,
       ),

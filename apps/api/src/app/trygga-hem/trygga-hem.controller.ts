@@ -17,6 +17,7 @@ import {
   ApproveMinutesDto,
   BoardQueryDto,
   type BoardRowDto,
+  type CaseloadExitDto,
   ChangePriorityDto,
   type CoordinatorGroupDto,
   CreateActionDto,
@@ -29,6 +30,7 @@ import {
   CreateTryggaHemNotificationDto,
   EnrolTryggaHemCaseDto,
   GroupCandidateQueryDto,
+  LeaveCaseloadDto,
   type MeetingDto,
   type MeetingSummaryDto,
   type Page,
@@ -37,6 +39,7 @@ import {
   SaveSafetyPlanDto,
   type TryggaHemCaseDto,
   TryggaHemCaseQueryDto,
+  type TryggaHemEnrolmentDto,
   type TryggaHemStatisticsDto,
   TryggaHemStatisticsQueryDto,
   UpdateActionDto,
@@ -132,8 +135,9 @@ export class CoordinatorGroupsController {
     return this.groups.board(user, id, query);
   }
 
+  /** The meeting schedule: members and group managers (only members see agenda sizes). */
   @Get(':id/meetings')
-  @RequirePermission(Permission.CaseRead)
+  @RequirePermission(Permission.OrganisationRead)
   meetingList(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', uuidParam()) id: string,
@@ -150,6 +154,20 @@ export class CoordinatorGroupsController {
     @Body() dto: CreateMeetingDto,
   ): Promise<MeetingDto> {
     return this.meetings.create(user, id, dto);
+  }
+
+  /**
+   * Calls (schedules) a meeting: members and group managers (`group.callMeeting`). Answers the
+   * schedule entry only; members open the agenda with `GET /trygga-hem/meetings/:id`.
+   */
+  @Post(':id/meetings/call')
+  @RequirePermission(Permission.OrganisationRead)
+  meetingCall(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam()) id: string,
+    @Body() dto: CreateMeetingDto,
+  ): Promise<MeetingSummaryDto> {
+    return this.meetings.callMeeting(user, id, dto);
   }
 
   /** Users who may be added as members: active case workers of the four agencies, by name. */
@@ -251,6 +269,31 @@ export class TryggaHemController {
     @Body() dto: EnrolTryggaHemCaseDto,
   ): Promise<TryggaHemCaseDto> {
     return this.coordination.enrol(user, dto);
+  }
+
+  /** Whether the case is in a caseload, how it left one, and whether the caller may enrol it. */
+  @Get('cases/:caseId/enrolment')
+  @RequirePermission(Permission.CaseRead)
+  enrolment(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+  ): Promise<TryggaHemEnrolmentDto> {
+    return this.coordination.enrolment(user, caseId);
+  }
+
+  /**
+   * The group takes the case off its caseload, removed or closed, with a reason (`th.leave`);
+   * 409 VERSION_CONFLICT when `version` is stale. The case stays, and the row for audit.
+   */
+  @Post('cases/:caseId/leave')
+  @HttpCode(200)
+  @RequirePermission(Permission.CaseWrite)
+  leave(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Body() dto: LeaveCaseloadDto,
+  ): Promise<CaseloadExitDto> {
+    return this.coordination.leave(user, caseId, dto);
   }
 
   /** `includeRemoved=true` adds removed records with their removal (D21). */

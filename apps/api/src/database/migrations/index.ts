@@ -8,6 +8,7 @@ import { TryggaHem1795481000000 } from './1795481000000-TryggaHem';
 import { Agreements1795482000000 } from './1795482000000-Agreements';
 import { TryggaHemRecordCorrections1795483000000 } from './1795483000000-TryggaHemRecordCorrections';
 import { AuditAppendFunction1795486000000 } from './1795486000000-AuditAppendFunction';
+import { TryggaHemCaseloadExit1795487100000 } from './1795487100000-TryggaHemCaseloadExit';
 import { OrganisationHelpText1795491500000 } from './1795491500000-OrganisationHelpText';
 
 export const MIGRATIONS = [
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   Agreements1795482000000,
   TryggaHemRecordCorrections1795483000000,
   AuditAppendFunction1795486000000,
+  TryggaHemCaseloadExit1795487100000,
   OrganisationHelpText1795491500000,
 ];

@@ -5,14 +5,18 @@ import {
   type ActionDto,
   type BoardRowDto,
   type BoardSort,
+  type CaseloadExitDto,
   type ChangePriorityDto,
   type CoordinatorGroupDto,
   type CreateActionDto,
   type CreateCoordinatorGroupDto,
+  type EnrolTryggaHemCaseDto,
+  type LeaveCaseloadDto,
   type MeetingDto,
   type MeetingSummaryDto,
   type Page,
   type TryggaHemCaseDto,
+  type TryggaHemEnrolmentDto,
   type TryggaHemPriority,
   type TryggaHemStatisticsDto,
   type CreateRiskAssessmentDto,
@@ -33,13 +37,17 @@ export const TRYGGA_HEM_PATHS = {
   group: (id: string) => `${BASE}/groups/${seg(id)}`,
   board: (id: string) => `${BASE}/groups/${seg(id)}/board`,
   meetings: (groupId: string) => `${BASE}/groups/${seg(groupId)}/meetings`,
+  callMeeting: (groupId: string) => `${BASE}/groups/${seg(groupId)}/meetings/call`,
   meeting: (id: string) => `${BASE}/meetings/${seg(id)}`,
   agenda: (id: string) => `${BASE}/meetings/${seg(id)}/agenda`,
   item: (id: string, itemId: string) => `${BASE}/meetings/${seg(id)}/items/${seg(itemId)}`,
   itemActions: (id: string, itemId: string) =>
     `${BASE}/meetings/${seg(id)}/items/${seg(itemId)}/actions`,
   approve: (id: string) => `${BASE}/meetings/${seg(id)}/approve`,
+  cases: `${BASE}/cases`,
   case: (caseId: string) => `${BASE}/cases/${seg(caseId)}`,
+  enrolment: (caseId: string) => `${BASE}/cases/${seg(caseId)}/enrolment`,
+  leave: (caseId: string) => `${BASE}/cases/${seg(caseId)}/leave`,
   priority: (caseId: string) => `${BASE}/cases/${seg(caseId)}/priority`,
   statistics: `${BASE}/statistics`,
   riskAssessments: (caseId: string) => `${BASE}/cases/${seg(caseId)}/risk-assessments`,
@@ -96,6 +104,11 @@ export class TryggaHemApi {
     return this.http.post<MeetingDto>(TRYGGA_HEM_PATHS.meetings(groupId), { heldOn });
   }
 
+  /** Calls (schedules) a meeting; members and group managers. Answers the schedule entry. */
+  callMeeting(groupId: string, heldOn: string): Observable<MeetingSummaryDto> {
+    return this.http.post<MeetingSummaryDto>(TRYGGA_HEM_PATHS.callMeeting(groupId), { heldOn });
+  }
+
   meeting(id: string): Observable<MeetingDto> {
     return this.http.get<MeetingDto>(TRYGGA_HEM_PATHS.meeting(id));
   }
@@ -123,6 +136,20 @@ export class TryggaHemApi {
 
   caseProfile(caseId: string): Observable<TryggaHemCaseDto> {
     return this.http.get<TryggaHemCaseDto>(TRYGGA_HEM_PATHS.case(caseId));
+  }
+
+  /** Whether the case is in a caseload, how it left one, and whether the caller may enrol it. */
+  enrolment(caseId: string): Observable<TryggaHemEnrolmentDto> {
+    return this.http.get<TryggaHemEnrolmentDto>(TRYGGA_HEM_PATHS.enrolment(caseId));
+  }
+
+  enrol(dto: EnrolTryggaHemCaseDto): Observable<TryggaHemCaseDto> {
+    return this.http.post<TryggaHemCaseDto>(TRYGGA_HEM_PATHS.cases, dto);
+  }
+
+  /** The group takes the case off its caseload with a reason; 409 on a stale version. */
+  leaveCaseload(caseId: string, dto: LeaveCaseloadDto): Observable<CaseloadExitDto> {
+    return this.http.post<CaseloadExitDto>(TRYGGA_HEM_PATHS.leave(caseId), dto);
   }
 
   changePriority(caseId: string, dto: ChangePriorityDto): Observable<TryggaHemCaseDto> {

@@ -41,4 +41,39 @@ export const tryggaHemGroupsEn: Readonly<Record<keyof typeof tryggaHemGroupsSv, 
   'th.groupAdmin.removeMessage':
     '{name} is removed from the coordinator group and from the team of the group’s cases. A role the person was given directly on a case stays.',
   'th.groupAdmin.removed': '{name} has been removed from the group.',
+  // Issue 15: enrolling and leaving the caseload; the samordnare’s group page.
+  'th.enrol.title': 'Refer to a koordinatorsgrupp',
+  'th.enrol.hint':
+    'The case joins the group’s caseload with its priority, risk and meetings. The group’s members join the case team; other agencies see only what a consent or a provision permitting disclosure allows.',
+  'th.enrol.group': 'Koordinatorsgrupp',
+  'th.enrol.submit': 'Refer to the group',
+  'th.enrol.done': 'The case has been referred to {group}.',
+  'th.enrol.noGroup':
+    'The case’s municipality has no koordinatorsgrupp yet. A coordinator can set one up.',
+  'th.leave.open': 'Take off the group’s caseload',
+  'th.leave.title': 'Take the case off the group’s caseload',
+  'th.leave.hint':
+    'The case and everything recorded stay. It leaves the board and new agendas, its Trygga hem reminders stop and the group’s members leave the team. The reason is kept.',
+  'th.leave.outcome': 'How the case leaves the caseload',
+  'th.leave.closed': 'Closed in the group – the work is done',
+  'th.leave.removed': 'Removed – does not belong in the group',
+  'th.leave.reason': 'Reason',
+  'th.leave.submit': 'Take off the caseload',
+  'th.leave.done': 'The case has left the group’s caseload.',
+  'th.leave.exitTitle': 'The case has left the koordinatorsgrupp',
+  'th.leave.exitClosed': 'Closed in {group} by {name}, {date}.',
+  'th.leave.exitRemoved': 'Removed from {group} by {name}, {date}.',
+  'th.group.schedule.title': 'Meeting schedule',
+  'th.group.schedule.managerNote':
+    'The agenda and the minutes belong to the group’s members: they chair the meeting and approve the minutes.',
+  'th.group.schedule.none': 'No meetings are scheduled.',
+  'th.group.callMeeting': 'Call a meeting',
+  'th.group.callMeetingHint':
+    'The meeting is added to the group’s schedule with an agenda proposed from the caseload.',
+  'th.group.callSubmit': 'Call the meeting',
+  'th.group.meetingCalled': 'The meeting on {date} has been added to the schedule.',
+  'th.group.figures': 'The group’s figures',
+  'th.group.figuresHint':
+    'Cases and records in the municipality this year, with nothing about individuals.',
+  'th.group.figuresLink': 'All figures',
 };

@@ -42,4 +42,38 @@ export const tryggaHemGroupsSv = {
   'th.groupAdmin.removeMessage':
     '{name} tas bort ur koordinatorsgruppen och ur teamet för gruppens ärenden. En roll som personen har fått direkt i ett ärende finns kvar.',
   'th.groupAdmin.removed': '{name} är borttagen ur gruppen.',
+  // Issue 15: enrolling and leaving the caseload; the samordnare’s group page.
+  'th.enrol.title': 'Anmäl till koordinatorsgrupp',
+  'th.enrol.hint':
+    'Ärendet kommer upp på gruppens ärendelista med prioritet, risk och möten. Gruppens medlemmar kommer med i ärendets team; andra myndigheter ser bara det som samtycke eller en sekretessbrytande bestämmelse medger.',
+  'th.enrol.group': 'Koordinatorsgrupp',
+  'th.enrol.submit': 'Anmäl till gruppen',
+  'th.enrol.done': 'Ärendet är anmält till {group}.',
+  'th.enrol.noGroup':
+    'Ärendets kommun har ingen koordinatorsgrupp ännu. En samordnare kan starta en.',
+  'th.leave.open': 'Ta ur gruppens ärendelista',
+  'th.leave.title': 'Ta ärendet ur gruppens ärendelista',
+  'th.leave.hint':
+    'Ärendet och allt som registrerats finns kvar. Det försvinner från tavlan och nya dagordningar, ärendets påminnelser i Trygga hem upphör och gruppens medlemmar lämnar teamet. Skälet sparas.',
+  'th.leave.outcome': 'Hur ärendet lämnar listan',
+  'th.leave.closed': 'Avslutas i gruppen – arbetet är klart',
+  'th.leave.removed': 'Tas bort – hör inte hemma i gruppen',
+  'th.leave.reason': 'Skäl',
+  'th.leave.submit': 'Ta ur ärendelistan',
+  'th.leave.done': 'Ärendet har lämnat gruppens ärendelista.',
+  'th.leave.exitTitle': 'Ärendet har lämnat koordinatorsgruppen',
+  'th.leave.exitClosed': 'Avslutat i {group} av {name}, {date}.',
+  'th.leave.exitRemoved': 'Borttaget ur {group} av {name}, {date}.',
+  'th.group.schedule.title': 'Mötesplan',
+  'th.group.schedule.managerNote':
+    'Dagordning och protokoll är gruppens medlemmars: de leder mötet och justerar protokollet.',
+  'th.group.schedule.none': 'Inga möten är inlagda.',
+  'th.group.callMeeting': 'Kalla till möte',
+  'th.group.callMeetingHint':
+    'Mötet läggs in i gruppens mötesplan med en dagordning som föreslås från ärendelistan.',
+  'th.group.callSubmit': 'Kalla till mötet',
+  'th.group.meetingCalled': 'Mötet {date} är inlagt i mötesplanen.',
+  'th.group.figures': 'Gruppens siffror',
+  'th.group.figuresHint': 'Ärenden och registreringar i kommunen i år, utan uppgifter om enskilda.',
+  'th.group.figuresLink': 'Alla siffror',
 };

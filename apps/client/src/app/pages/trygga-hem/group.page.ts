@@ -20,6 +20,9 @@ import {
   type CoordinatorGroupMemberDto,
   type MeetingSummaryDto,
   Permission,
+  TRYGGA_HEM_PRIORITIES,
+  TryggaHemAction,
+  type TryggaHemMunicipalityFiguresDto,
 } from '@samsyn/common';
 import { firstValueFrom } from 'rxjs';
 import { errorMessageKey } from '../../core/api/problem';
@@ -29,6 +32,7 @@ import { AuthService } from '../../core/auth/auth.service';
 import { FieldErrorPipe } from '../../core/forms/field-error.pipe';
 import { applyServerErrors } from '../../core/forms/server-errors';
 import { required } from '../../core/forms/validators';
+import { formatWhen } from '../../core/i18n/format';
 import { LabelPipe, WhenPipe } from '../../core/i18n/i18n-pipes';
 import { I18nService } from '../../core/i18n/i18n.service';
 import type { TranslationKey } from '../../core/i18n/sv';
@@ -39,17 +43,38 @@ import {
   type ConfirmDialogData,
   type ConfirmDialogResult,
 } from '../../core/ui/confirm-dialog';
+import { countText } from './figures.page';
 import { GroupDetailsForm } from './group-details-form';
 import { GroupMemberForm } from './group-member-form';
 import { type LoadState, loadInto, loadedValue, swedishToday } from './load-state';
 
 interface GroupView {
   group: CoordinatorGroupDto;
-  /** Null for non-members: only members see the group's meetings. */
-  meetings: MeetingSummaryDto[] | null;
+  /** The schedule: members and group managers (agenda sizes for members only). */
+  meetings: MeetingSummaryDto[];
+  /** The municipality's figures this year (statistics:read), small counts hidden; else null. */
+  figures: { threshold: number; values: TryggaHemMunicipalityFiguresDto | null } | null;
 }
 
-/** One koordinatorsgrupp: members, meeting schedule, meetings and the way to the board. */
+/** The figures a group page shows, in order (the figures page's labels). */
+const FIGURE_ROWS = [
+  { field: 'casesTotal', key: 'th.figures.casesTotal' },
+  { field: 'notifications', key: 'th.figures.notifications' },
+  { field: 'offersMade', key: 'th.figures.offersMade' },
+  { field: 'controlMeasures', key: 'th.figures.controlMeasures' },
+  { field: 'incidents', key: 'th.figures.incidents' },
+  { field: 'repeatIncidents', key: 'th.figures.repeatIncidents' },
+] as const satisfies readonly {
+  field: keyof TryggaHemMunicipalityFiguresDto;
+  key: TranslationKey;
+}[];
+
+/**
+ * One koordinatorsgrupp: members, the meeting schedule (calling a meeting), the group's figures
+ * and — for members only — the way to the board and the meetings. Each control shows only when
+ * the API lists its action for the caller (`allowedActions`, issue 15); a samordnare manages the
+ * group and its schedule and sees no case rows (D1).
+ */
 @Component({
   selector: 'app-coordinator-group-page',
   imports: [
@@ -71,10 +96,13 @@ interface GroupView {
     @let s = state();
     <div class="page-header">
       <h1 tabindex="-1">{{ view()?.group?.name ?? ('th.group.title' | t) }}</h1>
-      @if (view()?.group?.isMember) {
-        <a mat-flat-button [routerLink]="['/', paths.coordinatorGroups, groupId, paths.board]">{{
-          'th.board.open' | t
-        }}</a>
+      @if (can(actions.GroupViewBoard)) {
+        <a
+          mat-flat-button
+          [attr.data-action]="actions.GroupViewBoard"
+          [routerLink]="['/', paths.coordinatorGroups, groupId, paths.board]"
+          >{{ 'th.board.open' | t }}</a
+        >
       }
     </div>
     <div role="status">
@@ -99,7 +127,7 @@ interface GroupView {
           <dt>{{ 'th.group.caseCount' | t }}</dt>
           <dd>{{ v.group.caseCount }}</dd>
         </dl>
-        @if (canManage()) {
+        @if (can(actions.GroupEdit)) {
           @if (editing()) {
             <app-group-details-form
               [group]="v.group"
@@ -112,6 +140,7 @@ interface GroupView {
                 mat-stroked-button
                 type="button"
                 id="edit-group-button"
+                [attr.data-action]="actions.GroupEdit"
                 (click)="editing.set(true)"
               >
                 {{ 'th.groupAdmin.edit' | t }}
@@ -139,7 +168,7 @@ interface GroupView {
                   <th scope="col">{{ 'audit.organisation' | t }}</th>
                   <th scope="col">{{ 'th.group.memberType' | t }}</th>
                   <th scope="col">{{ 'th.group.memberSince' | t }}</th>
-                  @if (canManage()) {
+                  @if (can(actions.GroupManageMembers)) {
                     <th scope="col">{{ 'th.groupAdmin.actions' | t }}</th>
                   }
                 </tr>
@@ -151,11 +180,12 @@ interface GroupView {
                     <td>{{ m.organisation.name }}</td>
                     <td>{{ m.organisation.type | label: 'orgType' }}</td>
                     <td class="nowrap">{{ m.addedAt | when }}</td>
-                    @if (canManage()) {
+                    @if (can(actions.GroupManageMembers)) {
                       <td>
                         <button
                           mat-stroked-button
                           type="button"
+                          [attr.data-action]="actions.GroupManageMembers"
                           [attr.aria-label]="
                             'th.groupAdmin.removeLabel' | t: { name: m.user.displayName }
                           "
@@ -174,31 +204,40 @@ interface GroupView {
         @if (removeError(); as e) {
           <p class="form-error" role="alert">{{ e | t }}</p>
         }
-        @if (canManage()) {
+        @if (can(actions.GroupManageMembers)) {
           <app-group-member-form [groupId]="groupId" (added)="setGroup($event)" />
         }
       </section>
 
-      @if (v.meetings; as meetings) {
-        <section aria-labelledby="group-meetings-title">
-          <h2 id="group-meetings-title">{{ 'th.group.meetings' | t }}</h2>
-          @if (meetings.length === 0) {
-            <p class="muted">{{ 'th.group.noMeetings' | t }}</p>
-          } @else {
-            <ul class="plain-list">
-              @for (m of meetings; track m.id) {
-                <li>
+      <section aria-labelledby="group-meetings-title">
+        <h2 id="group-meetings-title" tabindex="-1">{{ 'th.group.schedule.title' | t }}</h2>
+        @if (!can(actions.GroupOpenMeetings)) {
+          <p class="hint">{{ 'th.group.schedule.managerNote' | t }}</p>
+        }
+        @if (v.meetings.length === 0) {
+          <p class="muted">{{ 'th.group.schedule.none' | t }}</p>
+        } @else {
+          <ul class="plain-list" id="group-meeting-list">
+            @for (m of v.meetings; track m.id) {
+              <li>
+                @if (can(actions.GroupOpenMeetings)) {
                   <a [routerLink]="['/', paths.coordinatorGroups, paths.meeting, m.id]">{{
                     'th.meeting.heading' | t: { date: (m.heldOn | when) }
                   }}</a>
-                  <span class="badge" [class.badge-positive]="m.status === 'approved'">{{
-                    m.status | label: 'meetingStatus'
-                  }}</span>
+                } @else {
+                  {{ 'th.meeting.heading' | t: { date: (m.heldOn | when) } }}
+                }
+                <span class="badge" [class.badge-positive]="m.status === 'approved'">{{
+                  m.status | label: 'meetingStatus'
+                }}</span>
+                @if (m.itemCount !== null) {
                   <span class="muted">{{ 'th.group.itemCount' | t: { count: m.itemCount } }}</span>
-                </li>
-              }
-            </ul>
-          }
+                }
+              </li>
+            }
+          </ul>
+        }
+        @if (can(actions.GroupCallMeeting)) {
           <form
             class="panel no-print"
             id="new-meeting-form"
@@ -207,8 +246,12 @@ interface GroupView {
             novalidate
             aria-labelledby="new-meeting-title"
           >
-            <h3 id="new-meeting-title">{{ 'th.group.newMeeting' | t }}</h3>
-            <p class="hint">{{ 'th.group.newMeetingHint' | t }}</p>
+            <h3 id="new-meeting-title">
+              {{ (member() ? 'th.group.newMeeting' : 'th.group.callMeeting') | t }}
+            </h3>
+            <p class="hint">
+              {{ (member() ? 'th.group.newMeetingHint' : 'th.group.callMeetingHint') | t }}
+            </p>
             @if (createError(); as error) {
               <p class="form-error" role="alert">{{ error | t }}</p>
             }
@@ -224,14 +267,84 @@ interface GroupView {
                 />
                 <mat-error>{{ meetingForm.controls.heldOn.errors | fieldError }}</mat-error>
               </mat-form-field>
-              <button mat-flat-button type="submit" [attr.aria-busy]="creating() || null">
-                {{ 'th.group.startMeeting' | t }}
+              <button
+                mat-flat-button
+                type="submit"
+                [attr.data-action]="actions.GroupCallMeeting"
+                [attr.aria-busy]="creating() || null"
+              >
+                {{ (member() ? 'th.group.startMeeting' : 'th.group.callSubmit') | t }}
               </button>
             </div>
           </form>
+        }
+      </section>
+
+      @if (v.figures; as f) {
+        <section aria-labelledby="group-figures-title">
+          <h2 id="group-figures-title">{{ 'th.group.figures' | t }}</h2>
+          <p class="hint">
+            {{ 'th.group.figuresHint' | t }}
+            {{ 'th.figures.suppressed' | t: { threshold: f.threshold } }}
+          </p>
+          @if (f.values; as values) {
+            <div class="table-scroll">
+              <table class="plain-table figures-table">
+                <caption class="visually-hidden">
+                  {{
+                    'th.figures.caption'
+                      | t: { municipality: reference.municipalityName(v.group.municipalityCode) }
+                  }}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{{ 'th.figures.measure' | t }}</th>
+                    <th scope="col" class="num">{{ 'th.figures.count' | t }}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  @for (p of priorities; track p) {
+                    <tr>
+                      <th scope="row">{{ 'th.figures.casesPriority' | t: { priority: p } }}</th>
+                      <td class="num">
+                        @let c = count(values.casesByPriority[p], f.threshold);
+                        @if (c.hidden) {
+                          <span aria-hidden="true">{{ c.shown }}</span>
+                          <span class="visually-hidden">{{
+                            'th.figures.fewerThan' | t: { threshold: f.threshold }
+                          }}</span>
+                        } @else {
+                          {{ c.shown }}
+                        }
+                      </td>
+                    </tr>
+                  }
+                  @for (row of figureRows; track row.field) {
+                    <tr>
+                      <th scope="row">{{ row.key | t }}</th>
+                      <td class="num">
+                        @let c = count(values[row.field], f.threshold);
+                        @if (c.hidden) {
+                          <span aria-hidden="true">{{ c.shown }}</span>
+                          <span class="visually-hidden">{{
+                            'th.figures.fewerThan' | t: { threshold: f.threshold }
+                          }}</span>
+                        } @else {
+                          {{ c.shown }}
+                        }
+                      </td>
+                    </tr>
+                  }
+                </tbody>
+              </table>
+            </div>
+          } @else {
+            <p class="empty-state">{{ 'th.figures.empty' | t }}</p>
+          }
+          <p>
+            <a [routerLink]="['/', paths.tryggaHemFigures]">{{ 'th.group.figuresLink' | t }}</a>
+          </p>
         </section>
-      } @else {
-        <p class="notice">{{ 'th.group.membersOnly' | t }}</p>
       }
     }
   `,
@@ -276,8 +389,11 @@ export class CoordinatorGroupPage {
   private readonly dialog = inject(MatDialog);
   private readonly injector = inject(Injector);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  /** Group managers (coordinator_group:manage) edit the group and its members. */
-  protected readonly canManage = computed(() => this.auth.can(Permission.CoordinatorGroupManage));
+  protected readonly actions = TryggaHemAction;
+  protected readonly priorities = TRYGGA_HEM_PRIORITIES;
+  protected readonly figureRows = FIGURE_ROWS;
+  protected readonly count = countText;
+  protected readonly member = computed(() => this.view()?.group.isMember === true);
   protected readonly editing = signal(false);
   protected readonly removeError = signal<TranslationKey | null>(null);
 
@@ -291,10 +407,22 @@ export class CoordinatorGroupPage {
     this.state.set(
       await loadInto(async () => {
         const group = await firstValueFrom(this.api.group(this.groupId));
-        const meetings = group.isMember
-          ? await firstValueFrom(this.api.meetings(this.groupId))
-          : null;
-        return { group, meetings };
+        const [meetings, figures] = await Promise.all([
+          firstValueFrom(this.api.meetings(this.groupId)),
+          this.auth.can(Permission.StatisticsRead)
+            ? firstValueFrom(this.api.statistics({ municipalityCode: group.municipalityCode }))
+            : null,
+        ]);
+        return {
+          group,
+          meetings,
+          figures: figures && {
+            threshold: figures.smallCellThreshold,
+            values:
+              figures.municipalities.find((m) => m.municipalityCode === group.municipalityCode) ??
+              null,
+          },
+        };
       }),
     );
   }
@@ -349,6 +477,11 @@ export class CoordinatorGroupPage {
   }
 
   /** A new meeting with the agenda the board proposes; opens it in meeting mode. */
+  /** Whether the API lists `action` for the caller on this group (it enforces the same rule). */
+  protected can(action: TryggaHemAction): boolean {
+    return this.view()?.group.allowedActions.includes(action) === true;
+  }
+
   protected async startMeeting(): Promise<void> {
     if (this.creating()) return;
     this.createError.set(null);
@@ -359,6 +492,28 @@ export class CoordinatorGroupPage {
     }
     this.creating.set(true);
     try {
+      if (!this.member()) {
+        // A samordnare calls the meeting; the agenda is the members' (D1).
+        const called = await firstValueFrom(
+          this.api.callMeeting(this.groupId, this.meetingForm.getRawValue().heldOn),
+        );
+        const v = this.view();
+        if (v)
+          this.state.set({
+            kind: 'loaded',
+            value: {
+              ...v,
+              meetings: [...v.meetings, called].sort((a, b) => b.heldOn.localeCompare(a.heldOn)),
+            },
+          });
+        void this.announcer.announce(
+          this.i18n.t('th.group.meetingCalled', {
+            date: formatWhen(called.heldOn, 'date', this.i18n.locale()),
+          }),
+          'polite',
+        );
+        return;
+      }
       const meeting = await firstValueFrom(
         this.api.createMeeting(this.groupId, this.meetingForm.getRawValue().heldOn),
       );

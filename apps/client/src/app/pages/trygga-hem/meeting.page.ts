@@ -33,6 +33,7 @@ import {
   type MeetingDto,
   MeetingStatus,
   Permission,
+  TryggaHemAction,
 } from '@samsyn/common';
 import { firstValueFrom } from 'rxjs';
 import { MAX_PAGE_SIZE } from '../../core/api/paging';
@@ -106,6 +107,12 @@ export class MeetingPage {
   protected readonly state = signal<LoadState<MeetingDto>>({ kind: 'loading' });
   protected readonly meeting = computed(() => loadedValue(this.state()));
   protected readonly approved = computed(() => this.meeting()?.status === MeetingStatus.Approved);
+  protected readonly actions = TryggaHemAction;
+
+  /** Whether the API lists `action` for the caller on this meeting (it enforces the same rule). */
+  protected can(action: TryggaHemAction): boolean {
+    return this.meeting()?.allowedActions.includes(action) === true;
+  }
   protected readonly group = signal<CoordinatorGroupDto | null>(null);
   /** The group's open cases (agenda candidates), from the board. */
   private readonly candidates = signal<BoardRowDto[]>([]);

@@ -10,6 +10,7 @@ import {
   VersionColumn,
 } from 'typeorm';
 import type {
+  CaseloadOutcome,
   ControlMeasureKind,
   IncidentKind,
   NotificationMethod,
@@ -33,6 +34,10 @@ import { CoordinatorGroupEntity } from './coordinator-group.entity';
  */
 @Entity('trygga_hem_cases')
 @Check('chk_trygga_hem_case_priority', `"priority" IN ('A', 'B', 'C', 'D')`)
+@Check(
+  'chk_trygga_hem_case_left',
+  `("left_at" IS NULL) = ("left_reason" IS NULL) AND ("left_at" IS NULL) = ("left_outcome" IS NULL)`,
+)
 export class TryggaHemCaseEntity extends BaseEntity {
   @Index({ unique: true })
   @Column({ type: 'uuid' })
@@ -64,6 +69,25 @@ export class TryggaHemCaseEntity extends BaseEntity {
   /** Set by a repeat incident (issue 6 §4) until the group next reviews the case. */
   @Column({ type: 'boolean', default: false })
   repeat!: boolean;
+
+  /**
+   * Set when the group took the case off its caseload (issue 15): removed or closed there, with
+   * a reason, by whom. The row stays for audit; the board, meetings and the case tab leave it out.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  leftAt!: Date | null;
+
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  leftOutcome!: CaseloadOutcome | null;
+
+  @Column({ type: 'text', nullable: true })
+  leftReason!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  leftById!: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  leftByName!: string | null;
 }
 
 /** Every priority the case has had, with its basis (D4). Append-only. */

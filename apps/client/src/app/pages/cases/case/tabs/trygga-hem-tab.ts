@@ -26,7 +26,9 @@ import {
   type CaseDto,
   ErrorCode,
   type RiskAssessmentDto,
+  TryggaHemAction,
   type TryggaHemCaseDto,
+  type TryggaHemEnrolmentDto,
   type TryggaHemPriority,
   TRYGGA_HEM_PRIORITIES,
 } from '@samsyn/common';
@@ -44,6 +46,8 @@ import { TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { CaseStore } from '../case.store';
 import { displayName } from '../participant-view';
 import { ActionStatusButton } from './trygga-hem/action-status-button';
+import { EnrolForm } from './trygga-hem/enrol-form';
+import { LeaveCaseloadForm } from './trygga-hem/leave-caseload-form';
 import { safetyPlanRows } from './trygga-hem/assess';
 import { RiskAssessmentForm } from './trygga-hem/risk-assessment-form';
 import { SafetyPlanForm } from './trygga-hem/safety-plan-form';
@@ -52,8 +56,8 @@ import { TRYGGA_HEM_RECORD_SECTIONS } from './trygga-hem/record-sections';
 type ProfileState =
   | { kind: 'loading' }
   | { kind: 'loaded'; profile: TryggaHemCaseDto }
-  /** The case is not (yet) in a koordinatorsgrupp's caseload. */
-  | { kind: 'notEnrolled' }
+  /** Not (or no longer) in a caseload; `enrolment` is null when the caller may not ask. */
+  | { kind: 'notEnrolled'; enrolment: TryggaHemEnrolmentDto | null }
   | { kind: 'error'; key: TranslationKey };
 
 /** One agency's assessments with one instrument, newest first: never merged across agencies (D5). */
@@ -100,6 +104,8 @@ export function groupAssessments(list: readonly RiskAssessmentDto[]): Assessment
     RiskAssessmentForm,
     SafetyPlanForm,
     ActionStatusButton,
+    EnrolForm,
+    LeaveCaseloadForm,
     TRYGGA_HEM_RECORD_SECTIONS,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -126,6 +132,9 @@ export class TryggaHemTab {
     return list ? groupAssessments(list) : null;
   });
   protected readonly priorities = TRYGGA_HEM_PRIORITIES;
+  protected readonly enrolAction = TryggaHemAction.Enrol;
+  protected readonly leaveAction = TryggaHemAction.Leave;
+  protected readonly setPriorityAction = TryggaHemAction.SetPriority;
   protected readonly priorityForm = this.fb.group({
     priority: ['' as TryggaHemPriority | '', required],
     basis: ['', [required, Validators.maxLength(2000)]],
@@ -148,12 +157,24 @@ export class TryggaHemTab {
       this.state.set({ kind: 'loaded', profile });
       this.priorityForm.reset({ priority: profile.priority ?? '', basis: '' });
     } catch (error: unknown) {
-      this.state.set(
-        error instanceof HttpErrorResponse && error.status === 404
-          ? { kind: 'notEnrolled' }
-          : { kind: 'error', key: errorMessageKey(error) },
-      );
+      if (error instanceof HttpErrorResponse && error.status === 404) {
+        const enrolment = await firstValueFrom(this.api.enrolment(caseId)).catch(() => null);
+        this.state.set({ kind: 'notEnrolled', enrolment });
+      } else this.state.set({ kind: 'error', key: errorMessageKey(error) });
     }
+  }
+
+  /** Enrolled from the tab: the case as the caller now sees it in the caseload. */
+  protected onEnrolled(profile: TryggaHemCaseDto): void {
+    this.updated(profile);
+    this.priorityForm.reset({ priority: profile.priority ?? '', basis: '' });
+    afterNextRender(() => this.section('#th-summary-title')?.focus(), { injector: this.injector });
+  }
+
+  /** Taken off the caseload: the tab shows how and why (and the case page stays). */
+  protected async onLeft(): Promise<void> {
+    await this.load();
+    afterNextRender(() => this.section('#th-exit-title')?.focus(), { injector: this.injector });
   }
 
   protected async changePriority(form: FormGroupDirective): Promise<void> {
