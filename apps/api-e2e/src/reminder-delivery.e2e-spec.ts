@@ -446,7 +446,7 @@ describe('reminder delivery: in-app and e-mail, through Redis and the worker', (
       // The handler's unit may also be invited to other specs' SIP meetings (sip_called).
       const subject = `Samsyn: Ett samtycke går snart ut / A consent expires soon (${kase.number})`;
       const email = await waitFor(
-        async () => smtp.to(mail('rem.handler')).find((m) => m.subject === subject),
+        () => Promise.resolve(smtp.to(mail('rem.handler')).find((m) => m.subject === subject)),
         10_000,
         'the consent e-mail',
       );

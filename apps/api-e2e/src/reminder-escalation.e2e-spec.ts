@@ -55,7 +55,8 @@ describe('immediate kallelse notification, escalation on the case, the overdue s
       )
     )[0];
   const statusOf = async (id: string) =>
-    (await sql<{ status: string }>('SELECT status FROM reminders WHERE id = $1', [id]))[0]?.status;
+    (await sql<{ status: ReminderStatus }>('SELECT status FROM reminders WHERE id = $1', [id]))[0]
+      ?.status;
   const until = (id: string, status: ReminderStatus) =>
     waitFor(async () => ((await statusOf(id)) === status ? true : undefined), 20_000, status);
   /** Makes a pending reminder due now and runs its job now. */

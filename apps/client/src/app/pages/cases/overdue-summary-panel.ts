@@ -60,7 +60,11 @@ export class OverdueSummaryPanel implements OnInit {
   protected readonly summary = signal<OverdueSummaryDto | null>(null);
   protected readonly failed = signal(false);
 
-  async ngOnInit(): Promise<void> {
+  ngOnInit(): void {
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
     try {
       this.summary.set(await firstValueFrom(this.api.overdueSummary()));
     } catch {

@@ -7,7 +7,14 @@ import { HELP_TEXT_MAX_LENGTH, type HelpTextDto } from '@samsyn/common';
 import { firstValueFrom } from 'rxjs';
 import { RemindersApi } from '../../core/api/reminders-api.service';
 import { AuthService } from '../../core/auth/auth.service';
+import { required } from '../../core/forms/validators';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
+
+const TEXT_VALIDATORS = [
+  required,
+  Validators.pattern(/\S/),
+  Validators.maxLength(HELP_TEXT_MAX_LENGTH),
+];
 
 /** An org_admin edits where to get help (D13): Swedish and English, shown in letters and plans. */
 @Component({
@@ -63,17 +70,15 @@ export class HelpTextPage implements OnInit {
   protected readonly saving = signal(false);
   protected readonly status = signal<'helpText.saved' | 'helpText.error' | null>(null);
   protected readonly form = this.fb.group({
-    sv: [
-      '',
-      [Validators.required, Validators.pattern(/\S/), Validators.maxLength(HELP_TEXT_MAX_LENGTH)],
-    ],
-    en: [
-      '',
-      [Validators.required, Validators.pattern(/\S/), Validators.maxLength(HELP_TEXT_MAX_LENGTH)],
-    ],
+    sv: ['', TEXT_VALIDATORS],
+    en: ['', TEXT_VALIDATORS],
   });
 
-  async ngOnInit(): Promise<void> {
+  ngOnInit(): void {
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
     const org = this.auth.me()?.organisation.id;
     if (!org) return;
     const text = await firstValueFrom(this.api.helpText(org));
