@@ -7,3 +7,4 @@ export * from './lib/retry';
 export * from './lib/reminder-schedule';
 export * from './lib/sip';
 export * from './lib/trygga-hem';
+export * from './lib/sip-rights';

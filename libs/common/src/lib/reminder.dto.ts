@@ -27,6 +27,8 @@ export enum ReminderKind {
   ActionDue = 'action_due',
   /** Before a risk assessment's review date, or at once after a new incident (D5). */
   RiskReview = 'risk_review',
+  /** A SIP plan version was sent for approval: it awaits the recipient's organisation (issue 15). */
+  SipPlanApproval = 'sip_plan_approval',
 }
 
 export enum ReminderStatus {

@@ -14,7 +14,11 @@ export const DIGEST_HOUR = 7;
 export const REMINDER_TIME_ZONE = 'Europe/Stockholm';
 
 /** The kinds that features schedule (every kind but the operators' `system_test`). */
-export type ScheduledReminderKind = Exclude<ReminderKind, ReminderKind.SystemTest>;
+/** Kinds due relative to a date; the others (a test, a plan sent for approval) are due at once. */
+export type ScheduledReminderKind = Exclude<
+  ReminderKind,
+  ReminderKind.SystemTest | ReminderKind.SipPlanApproval
+>;
 
 /**
  * `before`: the reminder comes `days` before the date it is about (lead time).

@@ -8,6 +8,7 @@ import { TryggaHem1795481000000 } from './1795481000000-TryggaHem';
 import { Agreements1795482000000 } from './1795482000000-Agreements';
 import { TryggaHemRecordCorrections1795483000000 } from './1795483000000-TryggaHemRecordCorrections';
 import { AuditAppendFunction1795486000000 } from './1795486000000-AuditAppendFunction';
+import { SipApprovalRequests1796596728232 } from './1796596728232-SipApprovalRequests';
 
 export const MIGRATIONS = [
   Initial1795458648382,
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Agreements1795482000000,
   TryggaHemRecordCorrections1795483000000,
   AuditAppendFunction1795486000000,
+  SipApprovalRequests1796596728232,
 ];
