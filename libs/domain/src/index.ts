@@ -10,3 +10,4 @@ export * from './lib/sip';
 export * from './lib/trygga-hem';
 export * from './lib/case-actions';
 export * from './lib/trygga-hem-actions';
+export * from './lib/sip-rights';

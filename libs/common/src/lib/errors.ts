@@ -19,6 +19,8 @@ export enum ErrorCode {
   GuardianConsentRequired = 'GUARDIAN_CONSENT_REQUIRED',
   /** A request that breaks a domain rule; `detail` says which. */
   RuleViolation = 'RULE_VIOLATION',
+  /** A SIP meeting cannot be called while a plan version is a draft; `details` names it. */
+  SipDraftPlanExists = 'SIP_DRAFT_PLAN_EXISTS',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Internal = 'INTERNAL_ERROR',

@@ -32,6 +32,8 @@ export enum ReminderKind {
    * (issue 15 §6, D10). Not a lead-time kind: due when the meeting is called.
    */
   SipCalled = 'sip_called',
+  /** A SIP plan version was sent for approval: it awaits the recipient's organisation (issue 15). */
+  SipPlanApproval = 'sip_plan_approval',
 }
 
 export enum ReminderStatus {

@@ -20,6 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { FieldError } from './errors';
+import type { SipAction, SipApprovalRequestState, SipCallBlockerDto } from './sip-actions.dto';
 import type { OrganisationType } from './organisation';
 import {
   SipAnswer,
@@ -47,6 +48,7 @@ import {
  * - `GET /sip/invitations` (the caller's unit), `GET /sip/invitations/:id`, `POST /sip/invitations/:id/answer`.
  * - `GET|PUT /sip/plans/:id`, `POST /sip/plans/:id/approvals`, `POST /sip/plans/:id/person-agreement`,
  *   `GET /sip/plans/:id/diff`, `GET /sip/plans/:id/timeline`, `GET /sip/plans/:id/pdf?lang=sv|en`.
+ * - `POST /sip/plans/:id/send-for-approval`, `GET /sip/approvals` (versions awaiting the caller).
  * - `GET /statistics/sip-indicator` the share of violence cases with a SIP (D11).
  */
 
@@ -436,6 +438,8 @@ export interface SipMeetingDto {
   planVersionId: string | null;
   cancelledReason: string | null;
   invitations: SipInvitationDto[];
+  /** What the caller may do with this meeting (move, cancel). */
+  allowedActions: SipAction[];
 }
 
 /** The person as an invitation may show them: only what consent covers, never protected fields (D18). */
@@ -456,7 +460,12 @@ export interface SipPersonViewDto {
 export interface SipReceivedInvitationDto extends SipInvitationDto {
   caseId: string;
   caseNumber: string;
-  meeting: Omit<SipMeetingDto, 'invitations' | 'caseId' | 'caseNumber' | 'planVersionId'>;
+  meeting: Omit<
+    SipMeetingDto,
+    'invitations' | 'caseId' | 'caseNumber' | 'planVersionId' | 'allowedActions'
+  >;
+  /** What the caller may do with this invitation (answer). */
+  allowedActions: SipAction[];
   /** Null when no consent in force covers the person's identity for your organisation. */
   person: SipPersonViewDto | null;
   personWithheld: boolean;
@@ -539,6 +548,10 @@ export interface SipPlanDto extends SipPlanSummaryDto {
   agreementProblems: FieldError[];
   editable: boolean;
   timeline: SipTimelineDto;
+  /** When and by whom the version was sent to the huvudmän for approval, if it was. */
+  approvalRequest: SipApprovalRequestState | null;
+  /** What the caller may do with this version (edit, send for approval, approve, person agreement). */
+  allowedActions: SipAction[];
 }
 
 export interface SipItemChangeDto<T> {
@@ -579,6 +592,10 @@ export interface SipOverviewDto {
   currentPlanId: string | null;
   /** The draft being worked on, if any. */
   draftPlanId: string | null;
+  /** What the caller may do with the SIP as a whole (call, settings, end). */
+  allowedActions: SipAction[];
+  /** What stops the caller from calling a meeting now, with the way out; null when nothing does. */
+  callBlockedBy: SipCallBlockerDto | null;
 }
 
 export interface SipIndicatorRowDto {

@@ -37,10 +37,15 @@ describe('stockholmInstant', () => {
 });
 
 describe('reminder kinds', () => {
-  it('every kind but system_test and the at-once sip_called has a rule, and defaults that are whole days', () => {
+  it('every kind but the ones due at once has a rule, and defaults that are whole days', () => {
+    const atOnce: string[] = [
+      ReminderKind.SystemTest,
+      ReminderKind.SipCalled,
+      ReminderKind.SipPlanApproval,
+    ];
     expect(SCHEDULED_REMINDER_KINDS.sort()).toEqual(
       Object.values(ReminderKind)
-        .filter((k) => k !== ReminderKind.SystemTest && k !== ReminderKind.SipCalled)
+        .filter((k) => !atOnce.includes(k))
         .sort(),
     );
     for (const kind of SCHEDULED_REMINDER_KINDS)

@@ -14,12 +14,12 @@ export const DIGEST_HOUR = 7;
 export const REMINDER_TIME_ZONE = 'Europe/Stockholm';
 
 /**
- * The kinds that features schedule with a configured number of days (every kind but the
- * operators' `system_test` and `sip_called`, which falls due at once).
+ * The kinds that features schedule with a configured number of days; the others (the operators'
+ * `system_test`, `sip_called` and a plan sent for approval) fall due at once.
  */
 export type ScheduledReminderKind = Exclude<
   ReminderKind,
-  ReminderKind.SystemTest | ReminderKind.SipCalled
+  ReminderKind.SystemTest | ReminderKind.SipCalled | ReminderKind.SipPlanApproval
 >;
 
 /**

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import {
   AuditAction,
   type CallSipMeetingDto,
+  ErrorCode,
   type CancelSipMeetingDto,
   type FieldError,
   InformationCategory,
@@ -25,23 +26,19 @@ import {
   SipPlanVersionEntity,
   UnitEntity,
 } from '@samsyn/server';
+import { callBlocker, PRINCIPAL_TYPES } from '@samsyn/domain';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { CaseAccessService } from '../cases/case-access.service';
+import { type CaseAccess, CaseAccessService } from '../cases/case-access.service';
 import { conflict, invalid, versionConflict } from '../cases/case-rules';
-import { ValidationFailedException } from '../common/problem-details';
+import { ApiException, ValidationFailedException } from '../common/problem-details';
 import { CaseRemindersService } from '../reminders/case-reminders.service';
-import { cancelMeetings, requireSip } from './sip-helpers';
+import { cancelMeetings, meetingActions, requireHuvudman, requireSip } from './sip-helpers';
 import { SipMeetingsService } from './sip-meetings.service';
 import { latestAgreed, SipPlansService } from './sip-plans.service';
 import { SipRemindersService } from './sip-reminders.service';
 import { notFound } from './sip-views';
-
-const PRINCIPAL_TYPES: readonly OrganisationType[] = [
-  OrganisationType.Region,
-  OrganisationType.Municipality,
-];
 
 /** The team role an invited unit gets, so that consent decides what it sees (R3). */
 const TEAM_ROLE: Record<OrganisationType, string> = {
@@ -77,7 +74,11 @@ export class SipCallingService {
     dto: CallSipMeetingDto,
   ): Promise<SipMeetingDto> {
     const meetingId = await this.dataSource.transaction(async (em) => {
-      const access = await requireSip(this.access, user, caseId, 'change', em);
+      // D7: either huvudman calls the other — the owner, or a huvudman on the team with consent or
+      // a recorded legal basis (R3).
+      const access = await requireSip(this.access, user, caseId, 'read', em);
+      requireHuvudman(access, user);
+      await this.requireNoDraft(em, caseId);
       if (!user.unit)
         throw invalid('unit', 'required', 'You must belong to a unit to call a SIP meeting');
       const person = await em.findOneByOrFail(PersonEntity, { id: access.kase.subjectPersonId });
@@ -117,10 +118,6 @@ export class SipCallingService {
           });
       });
       if (errors.length) throw new ValidationFailedException(errors);
-      if (await em.existsBy(SipPlanVersionEntity, { caseId, state: SipPlanState.Draft }))
-        throw conflict(
-          'A plan version is still a draft: agree it, or cancel its meeting, before calling another meeting.',
-        );
       const agreed = await latestAgreed(em, caseId);
       const now = new Date();
       const startsAt = new Date(dto.startsAt);
@@ -216,8 +213,9 @@ export class SipCallingService {
   ): Promise<SipMeetingDto> {
     const caseId = await this.caseOfMeeting(id);
     await this.dataSource.transaction(async (em) => {
-      const access = await requireSip(this.access, user, caseId, 'change', em);
+      const access = await requireSip(this.access, user, caseId, 'read', em);
       const meeting = await this.lockMeeting(em, id);
+      this.requireMeetingChange(access, user, meeting);
       if (meeting.version !== dto.version) throw versionConflict(meeting.version);
       const person = await em.findOneByOrFail(PersonEntity, { id: access.kase.subjectPersonId });
       const next = {
@@ -269,8 +267,9 @@ export class SipCallingService {
   ): Promise<SipMeetingDto> {
     const caseId = await this.caseOfMeeting(id);
     await this.dataSource.transaction(async (em) => {
-      const access = await requireSip(this.access, user, caseId, 'change', em);
+      const access = await requireSip(this.access, user, caseId, 'read', em);
       const meeting = await this.lockMeeting(em, id);
+      this.requireMeetingChange(access, user, meeting);
       if (meeting.version !== dto.version) throw versionConflict(meeting.version);
       await cancelMeetings(this.reminders, em, [meeting], dto.reason.trim());
       await this.audit.record(
@@ -280,6 +279,38 @@ export class SipCallingService {
       );
     });
     return this.meetings.meeting(user, id, false);
+  }
+
+  /** 409 SIP_DRAFT_PLAN_EXISTS naming the draft and its meeting: the client offers the way out. */
+  private async requireNoDraft(em: EntityManager, caseId: string): Promise<void> {
+    const draft = await em.findOne(SipPlanVersionEntity, {
+      select: { id: true, number: true, meetingId: true },
+      where: { caseId, state: SipPlanState.Draft },
+    });
+    const blocker = callBlocker({ huvudman: true, canManage: false, closed: false, draft });
+    if (blocker)
+      throw new ApiException(
+        HttpStatus.CONFLICT,
+        ErrorCode.SipDraftPlanExists,
+        `Version ${blocker.planNumber} of the plan is still a draft: agree it, or cancel its meeting, before calling another meeting.`,
+        { details: { ...blocker } },
+      );
+  }
+
+  /** Moving and cancelling: the owner, or the huvudman that called the meeting (403 otherwise). */
+  private requireMeetingChange(
+    access: CaseAccess,
+    user: AuthenticatedUser,
+    meeting: SipMeetingEntity,
+  ): void {
+    requireHuvudman(access, user);
+    if (!meetingActions(access, user, meeting).length)
+      throw new ApiException(
+        HttpStatus.FORBIDDEN,
+        ErrorCode.Forbidden,
+        'Only the owning organisation or the huvudman that called the meeting moves or cancels it.',
+        { details: { reason: 'not_caller' } },
+      );
   }
 
   private timeProblems(dto: SipMeetingTimeDto, person: PersonEntity): FieldError[] {

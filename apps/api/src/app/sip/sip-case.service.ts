@@ -12,7 +12,7 @@ import {
   SipInvitationKind,
   type UpdateSipSettingsDto,
 } from '@samsyn/common';
-import { sipDeadlines, swedishDate } from '@samsyn/domain';
+import { callBlocker, sipCaseActions, sipDeadlines, swedishDate } from '@samsyn/domain';
 import {
   CaseEntity,
   SipDetailsEntity,
@@ -28,7 +28,7 @@ import { type CaseAccess, CaseAccessService } from '../cases/case-access.service
 import { versionConflict } from '../cases/case-rules';
 import { ValidationFailedException } from '../common/problem-details';
 import { CaseRemindersService } from '../reminders/case-reminders.service';
-import { cancelMeetings, meetingDtos, requireSip } from './sip-helpers';
+import { cancelMeetings, isHuvudman, meetingDtos, requireSip } from './sip-helpers';
 import { SipRemindersService } from './sip-reminders.service';
 import { SipNames } from './sip-views';
 
@@ -46,7 +46,7 @@ export class SipCaseService {
 
   async overview(user: AuthenticatedUser, caseId: string): Promise<SipOverviewDto> {
     const access = await requireSip(this.access, user, caseId, 'read');
-    const dto = await this.overviewOf(this.dataSource.manager, access);
+    const dto = await this.overviewOf(this.dataSource.manager, access, user);
     await this.audit.record(user, {
       action: AuditAction.SipRead,
       caseIds: [caseId],
@@ -184,7 +184,11 @@ export class SipCaseService {
     await this.reminders.summonsDeadline(em, kase, details.id, summons.dueOn);
   }
 
-  private async overviewOf(em: EntityManager, access: CaseAccess): Promise<SipOverviewDto> {
+  private async overviewOf(
+    em: EntityManager,
+    access: CaseAccess,
+    user: AuthenticatedUser,
+  ): Promise<SipOverviewDto> {
     const kase = access.kase;
     const coordination = access.decision.categories.includes(InformationCategory.Coordination);
     const [details, meetings, plans] = await Promise.all([
@@ -227,6 +231,15 @@ export class SipCaseService {
         )
       : [];
     const names = await SipNames.load(em, { users: [details?.endRecordedById ?? null] });
+    const draft = plans.find((p) => p.state === SipPlanState.Draft) ?? null;
+    const huvudman = isHuvudman(access, user);
+    // The same facts `SipCallingService.call` refuses on: the client shows only what is allowed.
+    const actionFacts = {
+      huvudman,
+      canManage: access.decision.canManage,
+      closed: kase.closed,
+      draft: draft && { id: draft.id, number: draft.number, meetingId: draft.meetingId },
+    };
     return {
       caseId: kase.id,
       caseNumber: kase.number,
@@ -250,7 +263,7 @@ export class SipCaseService {
               recordedBy: names.user(details.endRecordedById) ?? { id: '', displayName: '' },
             }
           : null,
-      meetings: await meetingDtos(em, access, meetings),
+      meetings: await meetingDtos(em, access, meetings, user),
       plans: plans.map((p) => ({
         id: p.id,
         number: p.number,
@@ -260,7 +273,9 @@ export class SipCaseService {
         followUpDate: p.followUpDate,
       })),
       currentPlanId: current?.id ?? null,
-      draftPlanId: plans.find((p) => p.state === SipPlanState.Draft)?.id ?? null,
+      draftPlanId: draft?.id ?? null,
+      allowedActions: sipCaseActions(actionFacts),
+      callBlockedBy: huvudman && !kase.closed ? callBlocker(actionFacts) : null,
     };
   }
 }

@@ -221,11 +221,23 @@ function utcParts(iso: string): [number, number, number, number, number] {
   ];
 }
 
+/** The bare address of a sender such as `Samsyn <samsyn@example.se>` or `samsyn@example.se`. */
+export function mailAddress(from: string): string {
+  const angled = /<([^<>\s]+@[^<>\s]+)>/.exec(from);
+  return (angled ? angled[1] : from).trim();
+}
+
 /**
  * The meeting as an iCalendar file: time, place or link, the case number and who called it.
  * Never the person's name or address (D18): the file leaves Samsyn for any calendar.
+ * ORGANIZER needs a mailto (RFC 5545): the calling unit's address when units have one, else the
+ * configured sender (`MAIL_FROM`); units carry no address today.
  */
-export function meetingIcs(meeting: SipMeetingDto, publicUrl: string): string {
+export function meetingIcs(
+  meeting: Omit<SipMeetingDto, 'allowedActions'>,
+  publicUrl: string,
+  organizerEmail: string,
+): string {
   const event: EventAttributes = {
     uid: `${meeting.id}@samsyn`,
     sequence: meeting.version,
@@ -240,7 +252,7 @@ export function meetingIcs(meeting: SipMeetingDto, publicUrl: string): string {
     location: meeting.place ?? meeting.videoLink ?? undefined,
     url: `${publicUrl.replace(/\/$/, '')}/sip/moten/${meeting.id}`,
     status: meeting.state === SipMeetingState.Cancelled ? 'CANCELLED' : 'CONFIRMED',
-    organizer: { name: meeting.callingUnit.name },
+    organizer: { name: meeting.callingUnit.name, email: mailAddress(organizerEmail) },
     productId: 'samsyn/sip',
   };
   const { error, value } = createEvent(event);

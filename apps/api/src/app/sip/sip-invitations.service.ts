@@ -4,11 +4,12 @@ import {
   AuditAction,
   ErrorCode,
   InformationCategory,
+  SipAction,
   SipAnswer,
   SipInvitationState,
-  SipMeetingState,
   type SipReceivedInvitationDto,
 } from '@samsyn/common';
+import { mayAnswerInvitation } from '@samsyn/domain';
 import { CaseEntity, PersonEntity, SipInvitationEntity, SipMeetingEntity } from '@samsyn/server';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -85,6 +86,13 @@ export class SipInvitationsService {
         meeting,
         person: shown,
         personWithheld: shown === null,
+        allowedActions: mayAnswerInvitation({
+          invitedUnitId: r.unitId,
+          actorUnitId: user.unit?.id ?? null,
+          meetingState: r.meeting!.state,
+        })
+          ? [SipAction.Answer]
+          : [],
       };
     });
     await this.audit.record(user, {
@@ -113,7 +121,13 @@ export class SipInvitationsService {
         throw notFound('invitation to your unit');
       if (invitation.version !== dto.version) throw versionConflict(invitation.version);
       const meeting = await em.findOneByOrFail(SipMeetingEntity, { id: invitation.meetingId });
-      if (meeting.state !== SipMeetingState.Called)
+      if (
+        !mayAnswerInvitation({
+          invitedUnitId: invitation.unitId,
+          actorUnitId: user.unit.id,
+          meetingState: meeting.state,
+        })
+      )
         throw new ApiException(
           HttpStatus.CONFLICT,
           ErrorCode.RuleViolation,

@@ -30,7 +30,7 @@ export class SipMeetingsService {
     if (!meeting) throw notFound('SIP meeting');
     const access = await requireSip(this.access, user, meeting.caseId, 'read');
     requireCoordination(access.decision);
-    const [dto] = await meetingDtos(this.dataSource.manager, access, [meeting]);
+    const [dto] = await meetingDtos(this.dataSource.manager, access, [meeting], user);
     if (audit)
       await this.audit.record(user, {
         action: AuditAction.SipMeetingRead,
@@ -61,7 +61,11 @@ export class SipMeetingsService {
     const dto = toMeetingDto(meeting, kase.number, [], null, names);
     await this.audit.record(user, { action: AuditAction.SipCalendar, caseIds: [kase.id] });
     return {
-      file: meetingIcs(dto, this.config.get('PUBLIC_URL', { infer: true })),
+      file: meetingIcs(
+        dto,
+        this.config.get('PUBLIC_URL', { infer: true }),
+        this.config.get('MAIL_FROM', { infer: true }),
+      ),
       name: `sip-${kase.number}.ics`,
     };
   }

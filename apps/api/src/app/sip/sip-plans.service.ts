@@ -4,12 +4,11 @@ import {
   AuditAction,
   ErrorCode,
   type FieldError,
-  hasPermissions,
   InformationCategory,
-  OrganisationType,
-  Permission,
   type RecordSipPersonAgreementDto,
   type ApproveSipPlanDto,
+  SipAction,
+  type SipAwaitingApprovalDto,
   SipInvitationKind,
   SipInvitationState,
   type SipLanguage,
@@ -22,11 +21,15 @@ import {
 } from '@samsyn/common';
 import {
   approvalState,
+  approveRefusal,
   diffPlans,
   measureProblems,
   planAgreementProblems,
   planTimeline,
+  PRINCIPAL_TYPES,
+  type SipPlanActionFacts,
   type SipPlanFacts,
+  sipPlanActions,
   swedishDate,
 } from '@samsyn/domain';
 import {
@@ -39,14 +42,15 @@ import {
   SipPlanVersionEntity,
   UnitEntity,
 } from '@samsyn/server';
-import { DataSource, type EntityManager, In, Not } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { type CaseAccess, CaseAccessService } from '../cases/case-access.service';
+import { type CaseAccess, CaseAccessService, clockNow } from '../cases/case-access.service';
 import { conflict, versionConflict } from '../cases/case-rules';
 import { ApiException, ValidationFailedException } from '../common/problem-details';
 import { helpTextOf } from '../organisations/help-text';
 import { planPdf } from './sip-documents';
+import { isHuvudman, requireHuvudman } from './sip-helpers';
 import { SipRemindersService } from './sip-reminders.service';
 import {
   notFound,
@@ -56,11 +60,6 @@ import {
   SipNames,
   toMeasureDto,
 } from './sip-views';
-
-const PRINCIPAL_TYPES: readonly OrganisationType[] = [
-  OrganisationType.Region,
-  OrganisationType.Municipality,
-];
 
 /** SIP plan versions (D8, D9, D12, D13): drafts, approval, agreement, history, timeline, print. */
 @Injectable()
@@ -100,6 +99,8 @@ export class SipPlansService {
         personAgreementRecordedById: null,
         personAgreementNote: null,
         agreedAt: null,
+        sentForApprovalAt: null,
+        sentForApprovalById: null,
       }),
     );
   }
@@ -122,14 +123,14 @@ export class SipPlansService {
 
   async get(user: AuthenticatedUser, id: string): Promise<SipPlanDto> {
     const { plan, access } = await this.open(user, id);
-    const dto = await this.view(this.dataSource.manager, plan, access);
+    const dto = await this.view(this.dataSource.manager, plan, access, user);
     await this.auditRead(user, AuditAction.SipPlanRead, access);
     return dto;
   }
 
   async timeline(user: AuthenticatedUser, id: string): Promise<SipTimelineDto> {
     const { plan, access } = await this.open(user, id);
-    const dto = await this.view(this.dataSource.manager, plan, access);
+    const dto = await this.view(this.dataSource.manager, plan, access, user);
     await this.auditRead(user, AuditAction.SipPlanRead, access);
     return dto.timeline;
   }
@@ -233,41 +234,43 @@ export class SipPlansService {
       plan.personAgreementRecordedById = null;
       plan.personAgreementNote = null;
       await em.delete(SipPlanApprovalEntity, { planVersionId: plan.id });
+      // The huvudmän were asked to approve the old content: it is sent again when complete.
+      plan.sentForApprovalAt = null;
+      plan.sentForApprovalById = null;
+      await this.reminders.approvalSettled(em, plan);
       await em.save(plan);
       await this.auditWrite(user, AuditAction.SipPlanUpdate, access, em);
     });
     return this.get(user, id);
   }
 
-  /** A participating huvudman approves the version it names (D9). */
+  /**
+   * A participating huvudman approves the version it names (D9): the owner or, with consent or a
+   * recorded legal basis, the other huvudman on the team (D7). Refused exactly when the plan's
+   * `allowedActions` lack `approve` (`approveRefusal`).
+   */
   async approve(user: AuthenticatedUser, id: string, dto: ApproveSipPlanDto): Promise<SipPlanDto> {
-    if (!hasPermissions(user.roles, [Permission.SipCall]))
-      throw new ApiException(
-        HttpStatus.FORBIDDEN,
-        ErrorCode.Forbidden,
-        'Only staff of a huvudman (region or municipality) approve a SIP plan.',
-      );
     const caseId = await this.caseOf(id);
     await this.dataSource.transaction(async (em) => {
       const access = await this.access.require(user, caseId, 'read', { em, lock: true });
+      if (access.programme.code !== 'SIP') throw notSip();
       requireCoordination(access.decision);
       const plan = await this.lockPlan(em, id);
       this.requireDraft(plan);
       if (plan.version !== dto.version) throw versionConflict(plan.version);
       const principals = await this.participatingPrincipals(em, plan, access.kase);
-      if (!principals.includes(user.organisation.id))
+      const approvals = await em.findBy(SipPlanApprovalEntity, { planVersionId: plan.id });
+      const refusal = approveRefusal(this.actionFacts(user, access, plan, principals, approvals));
+      if (refusal === 'not_huvudman') requireHuvudman(access, user);
+      if (refusal === 'not_huvudman' || refusal === 'not_participating')
         throw new ApiException(
           HttpStatus.FORBIDDEN,
           ErrorCode.Forbidden,
           'Your organisation is not a huvudman taking part in this SIP meeting.',
+          { details: { reason: refusal } },
         );
-      this.requireComplete(plan, principals);
-      if (
-        await em.existsBy(SipPlanApprovalEntity, {
-          planVersionId: plan.id,
-          organisationId: user.organisation.id,
-        })
-      )
+      if (refusal === 'incomplete') this.requireComplete(plan, principals);
+      if (refusal === 'already_approved')
         throw conflict('Your organisation has already approved this version.');
       await em.insert(SipPlanApprovalEntity, {
         planVersionId: plan.id,
@@ -278,6 +281,155 @@ export class SipPlansService {
       await this.auditWrite(user, AuditAction.SipPlanApprove, access, em);
     });
     return this.get(user, id);
+  }
+
+  /**
+   * Sends a complete draft to the participating huvudmän for approval (issue 15): recorded on the
+   * version, and each of their units that has not approved yet gets a notification. The person's
+   * agreement is then awaited in the SIP inbox of those who may record it.
+   */
+  async sendForApproval(
+    user: AuthenticatedUser,
+    id: string,
+    dto: ApproveSipPlanDto,
+  ): Promise<SipPlanDto> {
+    const caseId = await this.caseOf(id);
+    await this.dataSource.transaction(async (em) => {
+      const access = await this.access.require(user, caseId, 'read', { em, lock: true });
+      if (access.programme.code !== 'SIP') throw notSip();
+      requireCoordination(access.decision);
+      const plan = await this.lockPlan(em, id);
+      this.requireDraft(plan);
+      if (plan.version !== dto.version) throw versionConflict(plan.version);
+      const principals = await this.participatingPrincipals(em, plan, access.kase);
+      const approvals = await em.findBy(SipPlanApprovalEntity, { planVersionId: plan.id });
+      const facts = this.actionFacts(user, access, plan, principals, approvals);
+      if (!sipPlanActions(facts).includes(SipAction.SendForApproval)) {
+        requireHuvudman(access, user);
+        if (!principals.includes(user.organisation.id))
+          throw new ApiException(
+            HttpStatus.FORBIDDEN,
+            ErrorCode.Forbidden,
+            'Your organisation is not a huvudman taking part in this SIP meeting.',
+            { details: { reason: 'not_participating' } },
+          );
+        this.requireComplete(plan, principals);
+      }
+      const units = await this.principalUnits(em, plan, access.kase);
+      const approved = new Set(approvals.map((a) => a.organisationId));
+      const recipients = units
+        .filter((u) => !approved.has(u.organisationId) && u.unitId !== user.unit?.id)
+        .map((u) => u.unitId);
+      plan.sentForApprovalAt = new Date();
+      plan.sentForApprovalById = user.id;
+      await em.save(plan);
+      await this.reminders.planSentForApproval(em, plan, recipients, plan.sentForApprovalAt);
+      await this.auditWrite(user, AuditAction.SipPlanUpdate, access, em);
+    });
+    return this.get(user, id);
+  }
+
+  /**
+   * The SIP inbox's versions awaiting approval: drafts sent for approval whose participating
+   * huvudmän include the caller's organisation, with what each still awaits.
+   */
+  async awaitingApproval(user: AuthenticatedUser): Promise<SipAwaitingApprovalDto[]> {
+    const em = this.dataSource.manager;
+    const plans = await em.find(SipPlanVersionEntity, {
+      where: { state: SipPlanState.Draft, sentForApprovalAt: Not(IsNull()) },
+      order: { sentForApprovalAt: 'DESC' },
+      take: 200,
+    });
+    if (!plans.length) return [];
+    const cases = await em.findBy(CaseEntity, { id: In([...new Set(plans.map((p) => p.caseId))]) });
+    const decided = await this.access.decideMany(user, cases, clockNow());
+    const out: SipAwaitingApprovalDto[] = [];
+    const seen: string[] = [];
+    for (const plan of plans) {
+      const kase = cases.find((c) => c.id === plan.caseId)!;
+      const d = decided.get(kase.id)!;
+      if (!d.decision.allowed || !d.decision.categories.includes(InformationCategory.Coordination))
+        continue;
+      const access: CaseAccess = {
+        kase,
+        programme: d.facts.programme,
+        decision: d.decision,
+        facts: d.facts,
+      };
+      const principals = await this.participatingPrincipals(em, plan, kase);
+      if (!principals.includes(user.organisation.id)) continue;
+      const approvals = await em.findBy(SipPlanApprovalEntity, { planVersionId: plan.id });
+      const facts = this.actionFacts(user, access, plan, principals, approvals);
+      const approved = approvals.map((a) => a.organisationId);
+      const names = await SipNames.load(em, {
+        orgs: principals,
+        users: [plan.sentForApprovalById],
+      });
+      seen.push(kase.id);
+      out.push({
+        planId: plan.id,
+        number: plan.number,
+        caseId: kase.id,
+        caseNumber: kase.number,
+        sentAt: plan.sentForApprovalAt!.toISOString(),
+        sentBy: names.user(plan.sentForApprovalById) ?? { id: '', displayName: '' },
+        awaitingOrganisations: principals
+          .filter((o) => !approved.includes(o))
+          .map((o) => names.org(o) ?? { id: o, name: '' }),
+        awaitsYourOrganisation: !approved.includes(user.organisation.id),
+        awaitsPerson: plan.personAgreedAt === null,
+        agreementProblems: facts.problems as SipAwaitingApprovalDto['agreementProblems'],
+        allowedActions: sipPlanActions(facts),
+      });
+    }
+    if (seen.length)
+      await this.audit.record(user, {
+        action: AuditAction.SipPlanRead,
+        caseIds: [...new Set(seen)],
+        categories: [InformationCategory.Coordination],
+      });
+    return out;
+  }
+
+  /** The units that speak for the participating huvudmän: the calling unit and the summoned ones. */
+  private async principalUnits(em: EntityManager, plan: SipPlanVersionEntity, kase: CaseEntity) {
+    if (!plan.meetingId)
+      return [{ unitId: kase.owningUnitId, organisationId: kase.owningOrganisationId }];
+    const meeting = await em.findOneByOrFail(SipMeetingEntity, { id: plan.meetingId });
+    const summoned = await em.findBy(SipInvitationEntity, {
+      meetingId: meeting.id,
+      kind: SipInvitationKind.Summons,
+      state: Not(In([SipInvitationState.Declined, SipInvitationState.Cancelled])),
+    });
+    return [
+      { unitId: meeting.callingUnitId, organisationId: meeting.callingOrganisationId },
+      ...summoned.map((i) => ({ unitId: i.unitId!, organisationId: i.organisationId! })),
+    ];
+  }
+
+  /** The facts `sipPlanActions` and `approveRefusal` decide on, as enforced above. */
+  private actionFacts(
+    user: AuthenticatedUser,
+    access: CaseAccess,
+    plan: SipPlanVersionEntity,
+    principals: string[],
+    approvals: SipPlanApprovalEntity[],
+  ): SipPlanActionFacts {
+    return {
+      huvudman: isHuvudman(access, user),
+      canWrite:
+        access.decision.canWrite &&
+        access.decision.categories.includes(InformationCategory.Coordination),
+      state: plan.state,
+      actorOrganisationId: user.organisation.id,
+      participatingPrincipalIds: principals,
+      approvedOrganisationIds: approvals.map((a) => a.organisationId),
+      personAgreed: plan.personAgreedAt !== null,
+      problems:
+        plan.state === SipPlanState.Agreed
+          ? []
+          : planAgreementProblems(facts(plan), principals, swedishDate(new Date())),
+    };
   }
 
   /** Records that the person agrees to the version (D9: the plan is not changed without them). */
@@ -359,7 +511,7 @@ export class SipPlansService {
         'Only an agreed plan version is printed; agree this draft first.',
       );
     const em = this.dataSource.manager;
-    const dto = await this.view(em, plan, access);
+    const dto = await this.view(em, plan, access, user);
     const person = await em.findOneByOrFail(PersonEntity, { id: access.kase.subjectPersonId });
     const shown = personView(person, access.decision, access.programme, access.kase);
     const owner = await em.findOneByOrFail(OrganisationEntity, {
@@ -405,6 +557,7 @@ export class SipPlansService {
         await em.save(kase);
       }
       await this.reminders.planAgreed(em, kase, plan, previous);
+      await this.reminders.approvalSettled(em, plan);
     }
     // Saving bumps the version even when only an approval was added, so a concurrent edit fails.
     plan.updatedAt = new Date();
@@ -456,6 +609,7 @@ export class SipPlansService {
     em: EntityManager,
     plan: SipPlanVersionEntity,
     access: CaseAccess,
+    user: AuthenticatedUser,
   ): Promise<SipPlanDto> {
     const principals = await this.participatingPrincipals(em, plan, access.kase);
     const approvals = await em.findBy(SipPlanApprovalEntity, { planVersionId: plan.id });
@@ -466,8 +620,13 @@ export class SipPlansService {
         ...plan.measures.map((m) => m.organisationId),
       ],
       units: plan.measures.map((m) => m.unitId),
-      users: [...approvals.map((a) => a.approvedById), plan.personAgreementRecordedById],
+      users: [
+        ...approvals.map((a) => a.approvedById),
+        plan.personAgreementRecordedById,
+        plan.sentForApprovalById,
+      ],
     });
+    const actions = this.actionFacts(user, access, plan, principals, approvals);
     const measures = plan.measures.map((m) => toMeasureDto(m, names));
     const timeline = planTimeline(plan.measures);
     const byId = new Map(measures.map((m) => [m.id, m]));
@@ -501,11 +660,16 @@ export class SipPlansService {
             note: plan.personAgreementNote,
           }
         : null,
-      agreementProblems:
-        plan.state === SipPlanState.Agreed
-          ? []
-          : planAgreementProblems(facts(plan), principals, swedishDate(new Date())),
+      agreementProblems: [...actions.problems],
       editable: plan.state === SipPlanState.Draft && access.decision.canWrite,
+      approvalRequest:
+        plan.sentForApprovalAt && plan.state === SipPlanState.Draft
+          ? {
+              sentAt: plan.sentForApprovalAt.toISOString(),
+              sentBy: names.user(plan.sentForApprovalById) ?? { id: '', displayName: '' },
+            }
+          : null,
+      allowedActions: sipPlanActions(actions),
       timeline: {
         lanes: timeline.lanes.map((l) => {
           const first = byId.get(l.measures[0].id)!;

@@ -183,6 +183,35 @@ export class SipRemindersService {
   }
 
   /** Ending or closing the SIP: nothing more to remind of. */
+  /**
+   * A plan version was sent for approval: each recipient unit is notified at once (issue 15); a
+   * repeated sending replaces what was still pending.
+   */
+  async planSentForApproval(
+    em: EntityManager,
+    plan: Pick<SipPlanVersionEntity, 'id' | 'caseId'>,
+    recipientUnitIds: readonly string[],
+    now = new Date(),
+  ): Promise<void> {
+    await this.approvalSettled(em, plan);
+    for (const unitId of new Set(recipientUnitIds))
+      await this.scheduler.schedule(em, {
+        kind: ReminderKind.SipPlanApproval,
+        dueAt: now,
+        recipientUnitId: unitId,
+        caseId: plan.caseId,
+        subjectId: plan.id,
+      });
+  }
+
+  /** The version was edited, agreed or its meeting cancelled: no approval is awaited any more. */
+  async approvalSettled(em: EntityManager, plan: Pick<SipPlanVersionEntity, 'id'>): Promise<void> {
+    await this.scheduler.cancelWhere(em, {
+      kind: ReminderKind.SipPlanApproval,
+      subjectId: plan.id,
+    });
+  }
+
   async sipEnded(em: EntityManager, caseId: string): Promise<void> {
     await this.scheduler.cancelWhere(em, { caseId });
   }

@@ -172,7 +172,7 @@ export function toMeetingDto(
   invitations: SipInvitationDto[],
   planVersionId: string | null,
   names: SipNames,
-): SipMeetingDto {
+): Omit<SipMeetingDto, 'allowedActions'> {
   return {
     id: m.id,
     caseId: m.caseId,

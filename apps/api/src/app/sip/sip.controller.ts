@@ -20,6 +20,7 @@ import {
   EndSipDto,
   Permission,
   RecordSipPersonAgreementDto,
+  type SipAwaitingApprovalDto,
   SipDiffQueryDto,
   type SipIndicatorDto,
   SipIndicatorQueryDto,
@@ -189,6 +190,19 @@ export class SipInvitationsController {
   }
 }
 
+/** The SIP inbox's plan versions awaiting the caller's organisation or the person (issue 15). */
+@ApiTags('sip')
+@Controller('sip/approvals')
+export class SipApprovalsController {
+  constructor(private readonly plans: SipPlansService) {}
+
+  @Get()
+  @RequirePermission(Permission.CaseRead)
+  list(@CurrentUser() user: AuthenticatedUser): Promise<SipAwaitingApprovalDto[]> {
+    return this.plans.awaitingApproval(user);
+  }
+}
+
 /** Plan versions: edit a draft, approve, the person's agreement, history, timeline, print. */
 @ApiTags('sip')
 @Controller('sip/plans')
@@ -224,6 +238,18 @@ export class SipPlansController {
     @Body() dto: ApproveSipPlanDto,
   ): Promise<SipPlanDto> {
     return this.plans.approve(user, id, dto);
+  }
+
+  /** Sends a complete draft to the participating huvudmän: each gets a notification (issue 15). */
+  @Post(':id/send-for-approval')
+  @HttpCode(200)
+  @RequirePermission(Permission.SipCall)
+  sendForApproval(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam()) id: string,
+    @Body() dto: ApproveSipPlanDto,
+  ): Promise<SipPlanDto> {
+    return this.plans.sendForApproval(user, id, dto);
   }
 
   /** Records the person's agreement to the version. */

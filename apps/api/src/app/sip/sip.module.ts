@@ -3,6 +3,7 @@ import { AgreementsModule } from '../agreements/agreements.module';
 import { CasesModule } from '../cases/cases.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import {
+  SipApprovalsController,
   SipCaseController,
   SipInvitationsController,
   SipMeetingsController,
@@ -27,6 +28,7 @@ import { SipRemindersService } from './sip-reminders.service';
     SipMeetingsController,
     SipInvitationsController,
     SipPlansController,
+    SipApprovalsController,
     SipStatisticsController,
     SipLettersController,
   ],

@@ -10,6 +10,7 @@ import { TryggaHemRecordCorrections1795483000000 } from './1795483000000-TryggaH
 import { AuditAppendFunction1795486000000 } from './1795486000000-AuditAppendFunction';
 import { TryggaHemCaseloadExit1795487100000 } from './1795487100000-TryggaHemCaseloadExit';
 import { OrganisationHelpText1795491500000 } from './1795491500000-OrganisationHelpText';
+import { SipApprovalRequests1796596728232 } from './1796596728232-SipApprovalRequests';
 
 export const MIGRATIONS = [
   Initial1795458648382,
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   AuditAppendFunction1795486000000,
   TryggaHemCaseloadExit1795487100000,
   OrganisationHelpText1795491500000,
+  SipApprovalRequests1796596728232,
 ];

@@ -9,6 +9,10 @@ import { ReminderKind } from '@samsyn/common';
 export const REMINDER_KIND_TEXTS: Readonly<Record<ReminderKind, { sv: string; en: string }>> = {
   [ReminderKind.SystemTest]: { sv: 'Testpåminnelse', en: 'Test reminder' },
   [ReminderKind.SipMeeting]: { sv: 'SIP-möte närmar sig', en: 'A SIP meeting is coming up' },
+  [ReminderKind.SipPlanApproval]: {
+    sv: 'En SIP-plan väntar på ert godkännande',
+    en: 'A SIP plan awaits your approval',
+  },
   [ReminderKind.SummonsDeadline]: {
     sv: 'Tidsfristen för en kallelse närmar sig',
     en: 'The deadline of a summons is near',

@@ -8,6 +8,7 @@ import {
   type CancelSipMeetingDto,
   type EndSipDto,
   type RecordSipPersonAgreementDto,
+  type SipAwaitingApprovalDto,
   type SipLanguage,
   type SipMeetingDto,
   type SipOverviewDto,
@@ -43,6 +44,8 @@ export const SIP_PATHS = {
   plan: (id: string) => `${API_BASE}/sip/plans/${seg(id)}`,
   approvals: (id: string) => `${SIP_PATHS.plan(id)}/approvals`,
   personAgreement: (id: string) => `${SIP_PATHS.plan(id)}/person-agreement`,
+  sendForApproval: (id: string) => `${SIP_PATHS.plan(id)}/send-for-approval`,
+  awaitingApproval: `${API_BASE}/sip/approvals`,
   diff: (id: string) => `${SIP_PATHS.plan(id)}/diff`,
   pdf: (id: string, lang: SipLanguage) => `${SIP_PATHS.plan(id)}/pdf?lang=${lang}`,
 } as const;
@@ -99,6 +102,15 @@ export class SipApi {
 
   approve(id: string, dto: ApproveSipPlanDto): Observable<SipPlanDto> {
     return this.http.post<SipPlanDto>(SIP_PATHS.approvals(id), dto);
+  }
+
+  sendForApproval(id: string, dto: ApproveSipPlanDto): Observable<SipPlanDto> {
+    return this.http.post<SipPlanDto>(SIP_PATHS.sendForApproval(id), dto);
+  }
+
+  /** Plan versions awaiting the caller's organisation or the person (the SIP inbox). */
+  awaitingApproval(): Observable<SipAwaitingApprovalDto[]> {
+    return this.http.get<SipAwaitingApprovalDto[]>(SIP_PATHS.awaitingApproval);
   }
 
   recordPersonAgreement(id: string, dto: RecordSipPersonAgreementDto): Observable<SipPlanDto> {

@@ -287,4 +287,29 @@ export const sipEn = {
   'auditAction.sip.plan_print': 'Printed a SIP plan',
   'auditAction.trygga_hem.read': 'Read Trygga hem data',
   'auditAction.trygga_hem.write': 'Changed Trygga hem data',
+  'reminderKind.sip_plan_approval': 'A SIP plan awaits your approval',
+  'error.SIP_DRAFT_PLAN_EXISTS':
+    'A plan version is still a draft. Agree the draft or cancel its meeting before calling a new meeting.',
+  'sip.tab.blockedTitle': 'A new meeting cannot be called yet',
+  'sip.tab.blockedDraft':
+    'Version {n} of the plan is still a draft. Agree it, or cancel the meeting it belongs to, before calling the next meeting.',
+  'sip.tab.openDraft': 'Open the draft (version {n})',
+  'sip.tab.cancelDraftMeeting': 'Cancel the draft’s meeting',
+  'sip.plan.approveBlocked':
+    'The Approve button appears once what is missing above is filled in; the server does not approve the plan before that.',
+  'sip.plan.sentForApproval': 'Sent for approval {date} by {name}.',
+  'sip.plan.send': 'Send for approval',
+  'sip.plan.sendAgain': 'Send for approval again',
+  'sip.plan.sent.done': 'The plan was sent for approval. The huvudmän have been notified.',
+  'sip.approvals.title': 'Plans awaiting approval',
+  'sip.approvals.intro':
+    'Plan versions sent for approval to your organisation, or awaiting the person’s agreement.',
+  'sip.approvals.none': 'No plans await approval.',
+  'sip.approvals.item': 'Version {n} in case {number}',
+  'sip.approvals.sent': 'Sent {date} by {name}',
+  'sip.approvals.awaitsYou': 'Awaits your organisation’s approval',
+  'sip.approvals.awaitsOthers': 'Awaits: {names}',
+  'sip.approvals.awaitsPerson': 'The person’s agreement to the plan is not recorded',
+  'sip.approvals.missing': 'Missing before the plan can be approved:',
+  'sip.approvals.open': 'Open version {n} in case {number}',
 };

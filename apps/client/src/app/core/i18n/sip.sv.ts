@@ -285,4 +285,29 @@ export const sipSv = {
   'auditAction.sip.plan_print': 'Skrev ut SIP-plan',
   'auditAction.trygga_hem.read': 'Läste Trygga hem-uppgifter',
   'auditAction.trygga_hem.write': 'Ändrade Trygga hem-uppgifter',
+  'reminderKind.sip_plan_approval': 'En SIP-plan väntar på ert godkännande',
+  'error.SIP_DRAFT_PLAN_EXISTS':
+    'En planversion är fortfarande ett utkast. Gör utkastet överenskommet eller ställ in dess möte innan ett nytt möte kallas.',
+  'sip.tab.blockedTitle': 'Ett nytt möte kan inte kallas ännu',
+  'sip.tab.blockedDraft':
+    'Version {n} av planen är fortfarande ett utkast. Gör den överenskommen, eller ställ in mötet den hör till, innan nästa möte kallas.',
+  'sip.tab.openDraft': 'Öppna utkastet (version {n})',
+  'sip.tab.cancelDraftMeeting': 'Ställ in utkastets möte',
+  'sip.plan.approveBlocked':
+    'Knappen Godkänn visas när det som saknas ovan är ifyllt; servern godkänner inte planen förrän dess.',
+  'sip.plan.sentForApproval': 'Skickad för godkännande {date} av {name}.',
+  'sip.plan.send': 'Skicka för godkännande',
+  'sip.plan.sendAgain': 'Skicka för godkännande igen',
+  'sip.plan.sent.done': 'Planen är skickad för godkännande. Huvudmännen har fått en avisering.',
+  'sip.approvals.title': 'Planer som väntar på godkännande',
+  'sip.approvals.intro':
+    'Planversioner som skickats för godkännande till din organisation eller som väntar på personens samtycke.',
+  'sip.approvals.none': 'Inga planer väntar på godkännande.',
+  'sip.approvals.item': 'Version {n} i ärende {number}',
+  'sip.approvals.sent': 'Skickad {date} av {name}',
+  'sip.approvals.awaitsYou': 'Väntar på er organisations godkännande',
+  'sip.approvals.awaitsOthers': 'Väntar på: {names}',
+  'sip.approvals.awaitsPerson': 'Personens samtycke till planen är inte registrerat',
+  'sip.approvals.missing': 'Detta saknas innan planen kan godkännas:',
+  'sip.approvals.open': 'Öppna version {n} i ärende {number}',
 };

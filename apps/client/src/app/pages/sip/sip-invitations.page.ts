@@ -17,9 +17,11 @@ import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator'
 import { RouterLink } from '@angular/router';
 import {
   type AnswerSipInvitationDto,
+  type FieldError,
+  SipAction,
   SipAnswer,
+  type SipAwaitingApprovalDto,
   SipInvitationState,
-  SipMeetingState,
   type SipReceivedInvitationDto,
 } from '@samsyn/common';
 import { firstValueFrom } from 'rxjs';
@@ -33,6 +35,7 @@ import { required } from '../../core/forms/validators';
 import { isoDay } from '../../core/i18n/format';
 import { LabelPipe, WhenPipe } from '../../core/i18n/i18n-pipes';
 import { I18nService } from '../../core/i18n/i18n.service';
+import { isTranslationKey } from '../../core/i18n/translate';
 import type { TranslationKey } from '../../core/i18n/sv';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { SipFieldErrorPipe, localDateTime } from './sip-field-error.pipe';
@@ -110,6 +113,8 @@ export class SipInvitationsPage {
     time: [''],
   });
   protected readonly answers = SipAnswer;
+  /** Plan versions awaiting the caller's organisation or the person (issue 15). */
+  protected readonly approvals = signal<SipAwaitingApprovalDto[] | null>(null);
 
   constructor() {
     void this.load();
@@ -117,6 +122,10 @@ export class SipInvitationsPage {
 
   protected async load(): Promise<void> {
     this.state.set({ kind: 'loading' });
+    void firstValueFrom(this.api.awaitingApproval()).then(
+      (items) => this.approvals.set(items),
+      () => this.approvals.set([]),
+    );
     try {
       this.state.set({ kind: 'loaded', items: await firstValueFrom(this.api.invitations()) });
     } catch (error: unknown) {
@@ -130,10 +139,18 @@ export class SipInvitationsPage {
     afterNextRender(() => this.focus('#sip-inbox-title'), { injector: this.injector });
   }
 
+  /** Only what the API's `allowedActions` holds is offered (the server enforces the same rule). */
   protected canAnswer(inv: SipReceivedInvitationDto): boolean {
-    return (
-      inv.state !== SipInvitationState.Cancelled && inv.meeting.state !== SipMeetingState.Cancelled
-    );
+    return inv.allowedActions.includes(SipAction.Answer);
+  }
+
+  protected problemText(problem: FieldError): string {
+    const key = `sip.problem.${problem.field.replace(/\.\d+\./, '.')}`;
+    return isTranslationKey(key) ? this.i18n.t(key) : problem.message;
+  }
+
+  protected awaitingNames(item: SipAwaitingApprovalDto): string {
+    return item.awaitingOrganisations.map((o) => o.name).join(', ');
   }
 
   protected async answer(inv: SipReceivedInvitationDto, answer: SipAnswer): Promise<void> {

@@ -16,6 +16,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import {
+  type SipAction,
   type SipInvitationDto,
   SipInvitationState,
   type SipMeetingDto,
@@ -71,8 +72,10 @@ export function invitationTone(state: SipInvitationState): string {
 })
 export class SipMeetingCard {
   readonly meeting = input.required<SipMeetingDto>();
-  /** The caller's side may move and cancel the meeting. */
-  readonly canManage = input(false);
+  /** Only what the API's `allowedActions` holds is offered (the server enforces the same rule). */
+  protected allows(action: `${SipAction}`): boolean {
+    return this.meeting().allowedActions.includes(action as SipAction);
+  }
   /** Show a link to the meeting's own page. */
   readonly linkToPage = input(true);
   /**

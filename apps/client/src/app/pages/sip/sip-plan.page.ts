@@ -24,7 +24,7 @@ import {
   ErrorCode,
   type FieldError,
   OrganisationType,
-  Permission,
+  SipAction,
   SipMeasureStatus,
   type SipPlanDto,
   SipPlanState,
@@ -131,19 +131,24 @@ export class SipPlanPage {
       ? this.i18n.t('sip.plan.heading', { n: plan.number, number: plan.caseNumber })
       : this.i18n.t('sip.plan.title');
   });
-  /** The caller's organisation may approve: a participating huvudman that has not yet. */
+  /** The caller's organisation's row among the approvals, if it is a participating huvudman. */
   protected readonly myApproval = computed(() => {
     const orgId = this.auth.me()?.organisation.id;
     return this.plan()?.approvals.find((a) => a.organisation.id === orgId) ?? null;
   });
-  protected readonly canApprove = computed(
+  /** Only what the API's `allowedActions` holds is offered (the server enforces the same rule). */
+  protected readonly allows = (action: SipAction): boolean =>
+    this.plan()?.allowedActions.includes(action) ?? false;
+  protected readonly canApprove = computed(() => this.allows(SipAction.Approve));
+  protected readonly canSend = computed(() => this.allows(SipAction.SendForApproval));
+  protected readonly canRecordAgreement = computed(() => this.allows(SipAction.PersonAgreement));
+  /** A participating huvudman that has not approved, but may not yet: the missing items say why. */
+  protected readonly approvalBlocked = computed(
     () =>
-      !!this.plan()?.editable &&
-      this.auth.can(Permission.SipCall) &&
-      this.myApproval()?.approvedAt === null,
-  );
-  protected readonly canRecordAgreement = computed(
-    () => !!this.plan()?.editable && !this.plan()?.personAgreement,
+      !this.agreed() &&
+      !this.canApprove() &&
+      this.myApproval()?.approvedAt === null &&
+      !!this.plan()?.agreementProblems.length,
   );
   protected readonly principals = computed(() =>
     (this.plan()?.approvals ?? []).map((a) => a.organisation),
@@ -198,7 +203,7 @@ export class SipPlanPage {
   /** Shows a plan and, for a draft, its editor with the agreement problems on the fields. */
   private show(plan: SipPlanDto): void {
     this.state.set({ kind: 'loaded', plan });
-    if (!plan.editable) {
+    if (!plan.allowedActions.includes(SipAction.Edit)) {
       this.form.set(null);
       return;
     }
@@ -295,6 +300,15 @@ export class SipPlanPage {
       await this.write(
         () => this.api.approve(plan.id, { version: plan.version }),
         'sip.plan.approved.done',
+      );
+  }
+
+  protected async sendForApproval(): Promise<void> {
+    const plan = this.plan();
+    if (plan)
+      await this.write(
+        () => this.api.sendForApproval(plan.id, { version: plan.version }),
+        'sip.plan.sent.done',
       );
   }
 

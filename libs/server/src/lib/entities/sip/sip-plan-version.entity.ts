@@ -80,4 +80,14 @@ export class SipPlanVersionEntity extends BaseEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   agreedAt!: Date | null;
+
+  /** When the draft was sent to the participating huvudmän for approval (issue 15); reset by an edit. */
+  @Column({ type: 'timestamptz', nullable: true })
+  sentForApprovalAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  sentForApprovalById!: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT', nullable: true })
+  sentForApprovalBy?: Relation<UserEntity> | null;
 }

@@ -18,7 +18,7 @@ import { MatRadioModule } from '@angular/material/radio';
 import { RouterLink } from '@angular/router';
 import {
   type CaseDto,
-  Permission,
+  SipAction,
   SipDeadlineState,
   SipEndedBy,
   type SipMeetingDto,
@@ -29,7 +29,6 @@ import { firstValueFrom } from 'rxjs';
 import { errorMessageKey } from '../../../../core/api/problem';
 import { SipApi } from '../../../../core/api/sip-api.service';
 import { APP_PATHS } from '../../../../core/app-paths';
-import { AuthService } from '../../../../core/auth/auth.service';
 import { focusFirstInvalid } from '../../../../core/forms/focus-invalid';
 import { applyServerErrors } from '../../../../core/forms/server-errors';
 import { required } from '../../../../core/forms/validators';
@@ -84,7 +83,6 @@ export function deadlineTone(state: SipDeadlineState): string {
 export class SipTab {
   private readonly store = inject(CaseStore);
   private readonly api = inject(SipApi);
-  private readonly auth = inject(AuthService);
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly i18n = inject(I18nService);
   private readonly announcer = inject(LiveAnnouncer);
@@ -98,9 +96,15 @@ export class SipTab {
   protected readonly caseDto = computed(() => this.store.caseDto() as CaseDto);
   protected readonly overview = signal<SipOverviewDto | null>(null);
   protected readonly loadError = signal<TranslationKey | null>(null);
-  protected readonly open = computed(() => !(this.overview()?.closed ?? true));
-  protected readonly canWrite = computed(() => this.caseDto().access.canWrite && this.open());
-  protected readonly canCall = computed(() => this.canWrite() && this.auth.can(Permission.SipCall));
+  /** Only what the API's `allowedActions` holds is offered (the server enforces the same rule). */
+  protected readonly allows = (action: `${SipAction}`): boolean =>
+    this.overview()?.allowedActions.includes(action as SipAction) ?? false;
+  /** The way out of the draft blocker: cancelling the draft's meeting, when the caller may. */
+  protected readonly blockerMeetingCancellable = computed(() => {
+    const o = this.overview();
+    const id = o?.callBlockedBy?.meetingId;
+    return !!o?.meetings.find((m) => m.id === id)?.allowedActions.includes(SipAction.Cancel);
+  });
   protected readonly form = signal<'none' | 'settings' | 'call' | 'end'>('none');
   protected readonly pending = signal(false);
   protected readonly formError = signal<TranslationKey | null>(null);
