@@ -89,7 +89,7 @@ export class SipLettersService {
     const access = await requireSip(this.access, user, meeting.caseId, 'read');
     requireCoordination(access.decision);
     if (meeting.state === SipMeetingState.Cancelled) throw conflict('The meeting is cancelled.');
-    const [dto] = await meetingDtos(em, access, [meeting]);
+    const [dto] = await meetingDtos(em, access, [meeting], user);
     return { meeting, dto, access };
   }
 }
