@@ -8,12 +8,8 @@ import {
   signIn,
   untilCount,
   untilFocused,
+  swedishDay,
 } from './support/browser';
-
-/** YYYY-MM-DD `days` from today (UTC is close enough for dates months apart). */
-function day(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** D25: a coordinator records a cooperation agreement, finds it in the list, follows it up. */
 describe('agreements', () => {
@@ -57,14 +53,14 @@ describe('agreements', () => {
 
     // 3. Filled in: title, validity, another party, a follow-up and the SIP kallelse deadline.
     await page.getByLabel('Benämning', { exact: true }).fill(title);
-    await page.getByLabel('Gäller från').fill(day(-30));
-    await page.getByLabel('Gäller till och med').fill(day(700));
+    await page.getByLabel('Gäller från').fill(swedishDay(-30));
+    await page.getByLabel('Gäller till och med').fill(swedishDay(700));
     await page.getByRole('checkbox', { name: 'Kriminalvården Frivård Örebro' }).check();
     await page.getByRole('button', { name: 'Lägg till uppföljning' }).click();
     // Focus moves to the new row's first field.
     await untilFocused(page, { id: 'follow-up-label-0' });
     await page.keyboard.type('Uppföljning');
-    await page.getByLabel('Uppföljning 1, datum').fill(day(90));
+    await page.getByLabel('Uppföljning 1, datum').fill(swedishDay(90));
     await page.getByLabel('Kallelse, dagar efter utskrivningsklar').fill('3');
     await page.getByRole('button', { name: 'Spara' }).click();
 

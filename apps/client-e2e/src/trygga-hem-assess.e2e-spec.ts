@@ -14,6 +14,7 @@ import {
   untilFocused,
   untilText,
   untilValue,
+  swedishDay,
 } from './support/browser';
 
 /** Like `api`, failing the test with the API's answer unless the status is `expected`. */
@@ -28,11 +29,6 @@ async function setUp<T>(
   if (res.status !== expected)
     throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body;
-}
-
-/** YYYY-MM-DD, `days` from today (UTC, as the test API runs with TZ=UTC). */
-function isoDay(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /**
@@ -176,8 +172,8 @@ describe('Trygga hem: risk assessment, skyddsplan and actions on the case page',
             recipientOrganisationIds: [policeMember.organisation.id],
             categories: ['identity', 'coordination', 'criminal', 'risk'],
             form: 'written',
-            givenOn: isoDay(0),
-            validUntil: isoDay(365),
+            givenOn: swedishDay(0),
+            validUntil: swedishDay(365),
           },
         ],
       },
@@ -204,9 +200,9 @@ describe('Trygga hem: risk assessment, skyddsplan and actions on the case page',
       `/api/v1/trygga-hem/cases/${caseId}/risk-assessments`,
       {
         instrument: 'freda',
-        assessedOn: isoDay(-40),
+        assessedOn: swedishDay(-40),
         level: 'medium',
-        reviewOn: isoDay(-10),
+        reviewOn: swedishDay(-10),
       },
       201,
     );
@@ -214,7 +210,7 @@ describe('Trygga hem: risk assessment, skyddsplan and actions on the case page',
       page,
       'POST',
       `/api/v1/trygga-hem/groups/${groupId}/meetings`,
-      { heldOn: isoDay(-1) },
+      { heldOn: swedishDay(-1) },
       201,
     );
     const agenda = await setUp<Meeting>(
@@ -232,7 +228,7 @@ describe('Trygga hem: risk assessment, skyddsplan and actions on the case page',
         description: ACTION,
         ownerOrganisationId: socialMember.organisation.id,
         ownerUserId: socialMember.user.id,
-        dueOn: isoDay(7),
+        dueOn: swedishDay(7),
       },
       201,
     );
@@ -254,7 +250,7 @@ describe('Trygga hem: risk assessment, skyddsplan and actions on the case page',
       page,
       'POST',
       `/api/v1/trygga-hem/groups/${groupId}/meetings`,
-      { heldOn: isoDay(0) },
+      { heldOn: swedishDay(0) },
       201,
     );
     meetingId = todays.id;
@@ -301,10 +297,10 @@ describe('Trygga hem: risk assessment, skyddsplan and actions on the case page',
     await page.keyboard.type('2');
     // The assessment date is today already; the review date goes before it: refused in the form.
     // (Tab also steps through a date field's year, month and day.)
-    await untilValue(page.locator('#th-assess-assessed-on'), isoDay(0));
+    await untilValue(page.locator('#th-assess-assessed-on'), swedishDay(0));
     await tabUntil(page, (el) => el.id === 'th-assess-review-on');
-    await typeDate(page, isoDay(-5));
-    await untilValue(page.locator('#th-assess-review-on'), isoDay(-5));
+    await typeDate(page, swedishDay(-5));
+    await untilValue(page.locator('#th-assess-review-on'), swedishDay(-5));
     await tabToLevel(page);
     await page.keyboard.press('ArrowRight');
     await page.getByRole('radio', { name: 'Förhöjd', checked: true }).waitFor();
@@ -327,10 +323,10 @@ describe('Trygga hem: risk assessment, skyddsplan and actions on the case page',
     // 3. The server refuses the same rule with its own field message: a request that slipped
     // past the form (here rewritten on its way out) gets a 400 naming reviewOn, shown at the field.
     await page.locator('#th-assess-review-on').focus();
-    await typeDate(page, isoDay(90));
+    await typeDate(page, swedishDay(90));
     await page.route('**/risk-assessments', async (route) => {
       const body = JSON.parse(route.request().postData() ?? '{}') as Record<string, unknown>;
-      await route.continue({ postData: JSON.stringify({ ...body, reviewOn: isoDay(-5) }) });
+      await route.continue({ postData: JSON.stringify({ ...body, reviewOn: swedishDay(-5) }) });
     });
     await tabUntil(page, (el) => el.text === 'Spara riskbedömningen');
     const [refused] = await Promise.all([
@@ -349,7 +345,7 @@ describe('Trygga hem: risk assessment, skyddsplan and actions on the case page',
     await expectAccessible(page, 'risk form: review date refused by the server');
 
     // A new review date clears the server's message; now it is recorded for Örebro kommun.
-    await typeDate(page, isoDay(91));
+    await typeDate(page, swedishDay(91));
     await tabUntil(page, (el) => el.text === 'Spara riskbedömningen');
     const [saved] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/risk-assessments')),
@@ -369,7 +365,7 @@ describe('Trygga hem: risk assessment, skyddsplan and actions on the case page',
     await untilFocused(page, { id: 'th-assess-assessed-on' });
     await untilText(page.locator('#th-assess-instrument'), 'FREDA');
     await tabUntil(page, (el) => el.id === 'th-assess-review-on');
-    await typeDate(page, isoDay(60));
+    await typeDate(page, swedishDay(60));
     await tabToLevel(page);
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');

@@ -13,6 +13,7 @@ import {
   untilFocused,
   untilText,
   untilTexts,
+  swedishDay,
 } from './support/browser';
 
 /** Chooses a Material select's option from the keyboard (as case-consent-journey does). */
@@ -21,11 +22,6 @@ async function choose(page: Page, label: string, option: string | RegExp): Promi
   await page.keyboard.press('Enter');
   await page.getByRole('option', { name: option }).click();
   await page.getByRole('listbox').waitFor({ state: 'detached' });
-}
-
-/** YYYY-MM-DD, `days` from today (UTC, as the test API runs with TZ=UTC). */
-function isoDay(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 describe('Trygga hem: koordinatorsgrupp meeting', () => {
@@ -146,7 +142,7 @@ describe('Trygga hem: koordinatorsgrupp meeting', () => {
     ]);
     expect(decided.status()).toBe(200);
     await page.getByText('Beslutet fört av').waitFor();
-    const due = isoDay(7);
+    const due = swedishDay(7);
     await page.getByRole('textbox', { name: 'Vad ska göras' }).fill('Boka hembesök med polisen');
     await choose(page, 'Ansvarig (person och organisation)', /Polisområde Örebro län/);
     await page.getByLabel('Klart senast').fill(due);

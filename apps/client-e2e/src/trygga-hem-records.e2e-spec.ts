@@ -8,6 +8,7 @@ import {
   signIn,
   untilCount,
   untilFocused,
+  swedishDay,
 } from './support/browser';
 
 /** An API call from inside the page, with the session cookie (reads only here). */
@@ -54,10 +55,6 @@ async function expectAnnounced(page: Page, text: string | RegExp): Promise<void>
     .waitFor({ state: 'attached' });
 }
 
-function isoDay(days = 0): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 describe('Trygga hem: recording, correcting and removing on the case tab (D4, D21)', () => {
   let browser: Browser;
   let social: TestPage;
@@ -99,7 +96,7 @@ describe('Trygga hem: recording, correcting and removing on the case tab (D4, D2
     await nForm.getByText('Fältet måste fyllas i.').first().waitFor();
     await expectAccessible(page, 'notification form with errors');
     await choose(page, nForm, 'Sätt', 'Hembesök');
-    await nForm.getByLabel('Datum').fill(isoDay(-1));
+    await nForm.getByLabel('Datum').fill(swedishDay(-1));
     await nForm.getByLabel('Lämnad av').fill('Kommunpolis och socialsekreterare');
     await nForm.getByLabel('Utfall').fill('Johan tog emot budskapet.');
     expect(
@@ -157,13 +154,13 @@ describe('Trygga hem: recording, correcting and removing on the case tab (D4, D2
     await press(measures.getByRole('button', { name: 'Registrera kontrollåtgärd' }));
     const mForm = page.locator('#thr-measure-new');
     await choose(page, mForm, 'Typ av åtgärd', 'Föreskrifter vid övervakning');
-    await mForm.getByLabel('Gäller från').fill(isoDay());
+    await mForm.getByLabel('Gäller från').fill(swedishDay());
     // An end before the start is refused at the field, with focus on it.
-    await mForm.getByLabel('Gäller till').fill(isoDay(-2));
+    await mForm.getByLabel('Gäller till').fill(swedishDay(-2));
     await press(mForm.getByRole('button', { name: 'Spara kontrollåtgärden' }));
     await untilFocused(page, { id: 'thr-measure-new-end' });
     await mForm.getByText('Slutdatumet kan inte vara före startdatumet.').waitFor();
-    await mForm.getByLabel('Gäller till').fill(isoDay(30));
+    await mForm.getByLabel('Gäller till').fill(swedishDay(30));
     expect(
       await submitAndWait(
         page,

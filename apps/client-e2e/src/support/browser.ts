@@ -446,3 +446,13 @@ export function personnummer(birthDate: string, serial: number): string {
   }
   return `${y}${m}${d}-${nnn}${(10 - (sum % 10)) % 10}`;
 }
+
+/**
+ * YYYY-MM-DD, `days` from today in Sweden: the client and the API date everything in
+ * Europe/Stockholm, so a UTC date is a day behind between 23:00 and 24:00 UTC.
+ */
+export function swedishDay(days = 0): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(
+    new Date(Date.now() + days * 86_400_000),
+  );
+}
