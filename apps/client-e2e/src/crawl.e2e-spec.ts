@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 // no application code runs in the test.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { DICTIONARIES } from '../../client/src/app/core/i18n/translate';
+import { offeredActionsRefused } from './support/offered-actions';
 import {
   DEMO_PASSWORD,
   type TestPage,
@@ -19,7 +20,8 @@ import {
  *
  * - axe (WCAG 2.1 A/AA as the other specs, plus `label-content-name-mismatch`, which axe keeps
  *   among its experimental rules),
- * - the actions offered that the server would refuse (a hook, see below),
+ * - the actions offered that the server would refuse: every visible `[data-action]` control
+ *   against the API's `allowedActions` (support/offered-actions.ts),
  * - layout at 1280 and 1024 px: no text wider than its box, no label or control overlapping
  *   another, no date or case number broken across lines, no heading glued to what is above,
  * - in English: no text left in Swedish (a Swedish dictionary text that has an English one).
@@ -142,7 +144,8 @@ async function checkView(tp: TestPage, where: string, swedish: SwedishTexts): Pr
   add('axe', await axeViolations(page));
   timing.axe += Date.now() - t;
   t = Date.now();
-  add('refused action', await offeredActionsTheServerRefuses(page, where));
+  // Every visible [data-action] control against the API's allowedActions (issue 15).
+  add('refused action', await offeredActionsRefused(page));
   for (const width of WIDTHS) {
     await resize(page, width);
     add('layout', await layoutProblems(page), `${where} @${width}`);
@@ -171,17 +174,6 @@ async function axeViolations(page: Page): Promise<string[]> {
     (v) =>
       `${v.id} (${v.impact}): ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
   );
-}
-
-/**
- * HOOK — offered actions the server refuses (issue 15). To be filled in once the API answers
- * which actions the caller may take on a resource: compare the buttons and links this view
- * offers with those allowed actions and return one line per action offered but refused.
- * Until then it finds nothing.
- */
-// eslint-disable-next-line @typescript-eslint/require-await
-async function offeredActionsTheServerRefuses(_page: Page, _where: string): Promise<string[]> {
-  return [];
 }
 
 /**

@@ -100,7 +100,64 @@ export const reviewSource: AllowedActionsSource = async (page, { pathname }) => 
   return allowed;
 };
 
-const REGISTERED: AllowedActionsSource[] = [caseSource, reviewSource];
+/** Every `allowedActions` list anywhere in a response: a resource's and its parts' (meetings, items). */
+function collectAllowed(value: unknown, into: string[]): void {
+  if (Array.isArray(value)) for (const v of value) collectAllowed(v, into);
+  else if (value && typeof value === 'object')
+    for (const [key, v] of Object.entries(value))
+      if (key === 'allowedActions' && Array.isArray(v)) into.push(...(v as string[]));
+      else collectAllowed(v, into);
+}
+
+/**
+ * The union of what the API allows on the resources behind a page. SIP and Trygga hem controls
+ * carry no record id, so an action counts as allowed when some resource on the page allows it.
+ */
+async function resourcesAllowed(page: Page, paths: readonly string[]): Promise<AllowedActions> {
+  const allowed: AllowedActions = { resource: [], records: new Map() };
+  for (const path of paths) {
+    const res = await getJson<unknown>(page, path);
+    if (res.status === 200) collectAllowed(res.body, allowed.resource);
+  }
+  return allowed;
+}
+
+const offersAny = (offered: readonly OfferedAction[], ...prefixes: string[]) =>
+  offered.some((o) => prefixes.some((p) => o.action.startsWith(p)));
+
+/** SIP: the case's SIP tab, a meeting, a plan version and the SIP inbox (`sip.*`). */
+export const sipSource: AllowedActionsSource = async (page, { pathname }, offered) => {
+  if (!offersAny(offered, 'sip.')) return null;
+  const onCase = new RegExp(`^/arenden/(${UUID})$`).exec(pathname);
+  if (onCase) return resourcesAllowed(page, [`/api/v1/cases/${onCase[1]}/sip`]);
+  const meeting = new RegExp(`^/sip/moten/(${UUID})$`).exec(pathname);
+  if (meeting) return resourcesAllowed(page, [`/api/v1/sip/meetings/${meeting[1]}`]);
+  const plan = new RegExp(`^/sip/planer/(${UUID})$`).exec(pathname);
+  if (plan) return resourcesAllowed(page, [`/api/v1/sip/plans/${plan[1]}`]);
+  if (pathname === '/sip/inbjudningar')
+    return resourcesAllowed(page, ['/api/v1/sip/invitations', '/api/v1/sip/approvals']);
+  return null;
+};
+
+/** Trygga hem: the case's tab, a koordinatorsgrupp, its board and a meeting. */
+export const tryggaHemSource: AllowedActionsSource = async (page, { pathname }, offered) => {
+  if (!offersAny(offered, 'th.', 'group.', 'meeting.')) return null;
+  const onCase = new RegExp(`^/arenden/(${UUID})$`).exec(pathname);
+  if (onCase)
+    return resourcesAllowed(page, [
+      `/api/v1/trygga-hem/cases/${onCase[1]}`,
+      `/api/v1/trygga-hem/cases/${onCase[1]}/enrolment`,
+    ]);
+  const meeting = new RegExp(`^/koordinatorsgrupp/mote/(${UUID})$`).exec(pathname);
+  if (meeting) return resourcesAllowed(page, [`/api/v1/trygga-hem/meetings/${meeting[1]}`]);
+  const group = new RegExp(`^/koordinatorsgrupp/(${UUID})(/tavla)?$`).exec(pathname);
+  if (group) return resourcesAllowed(page, [`/api/v1/trygga-hem/groups/${group[1]}`]);
+  if (pathname === '/koordinatorsgrupp')
+    return resourcesAllowed(page, ['/api/v1/trygga-hem/groups']);
+  return null;
+};
+
+const REGISTERED: AllowedActionsSource[] = [caseSource, reviewSource, sipSource, tryggaHemSource];
 
 /** Adds a source for other pages or resources (all sources that answer are merged). */
 export function registerAllowedActionsSource(source: AllowedActionsSource): void {
