@@ -1,3 +1,4 @@
+import { addDays, swedishDate } from '@samsyn/domain';
 import type { Browser, Page } from 'playwright-core';
 import {
   type TestPage,
@@ -30,9 +31,12 @@ async function setUp<T>(
   return res.body;
 }
 
-/** YYYY-MM-DD, `days` from today (UTC, as the test API runs with TZ=UTC). */
+/**
+ * YYYY-MM-DD, `days` from today in Sweden: the client's and the API's calendar day (the form's
+ * assessment date starts at it). From 23.00 UTC (22.00 in summer) Sweden is a day ahead of UTC.
+ */
 function isoDay(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  return addDays(swedishDate(new Date()), days);
 }
 
 /**
