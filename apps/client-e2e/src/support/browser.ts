@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import { addDays, swedishDate } from '@samsyn/domain';
 import {
   type Browser,
   type BrowserContext,
@@ -452,7 +453,5 @@ export function personnummer(birthDate: string, serial: number): string {
  * Europe/Stockholm, so a UTC date is a day behind between 23:00 and 24:00 UTC.
  */
 export function swedishDay(days = 0): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(
-    new Date(Date.now() + days * 86_400_000),
-  );
+  return addDays(swedishDate(new Date()), days);
 }
