@@ -244,7 +244,7 @@ describe('SIP journey in the browser', () => {
     const timeline = page.getByRole('table', { name: /^Insatser per aktör/ });
     await timeline.getByRole('rowheader', { name: 'Region Örebro län' }).waitFor();
     await timeline.getByRole('rowheader', { name: 'Örebro kommun' }).waitFor();
-    await page.getByText('1 överlappningar mellan olika aktörers insatser.').waitFor();
+    await page.getByText('1 överlappning mellan olika aktörers insatser.').waitFor();
     await screenshot(page, 'sip-04-plan-timeline');
     await expectAccessible(page, 'plan with timeline');
 

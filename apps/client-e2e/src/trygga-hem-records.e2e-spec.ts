@@ -195,7 +195,9 @@ describe('Trygga hem: recording, correcting and removing on the case tab (D4, D2
     const outcome = page.locator('#thr-i-outcome');
     await outcome.getByText('Händelsen är registrerad.').waitFor();
     await outcome.getByText(/räknas som upprepat våld/).waitFor();
-    await outcome.getByText(/riskbedömning\(ar\) behöver nu ses över/).waitFor();
+    await outcome
+      .getByText('1 riskbedömning behöver nu ses över, och bedömaren får en påminnelse.')
+      .waitFor();
     await expectAnnounced(page, /upprepat våld.*behöver nu ses över/);
     const threat = incidents.getByRole('listitem').filter({ hasText: 'Hot via sms.' });
     await threat.getByText('Upprepat', { exact: true }).waitFor();
@@ -228,7 +230,7 @@ describe('Trygga hem: recording, correcting and removing on the case tab (D4, D2
     await corrected.waitFor();
     await expectAnnounced(page, 'Rättelsen är sparad.');
     const history = corrected.locator('details');
-    await press(history.getByText('Ändrad 1 gång(er) – visa historik'));
+    await press(history.getByText('Ändrad 1 gång – visa historik'));
     await history.getByText('Utfallet var ofullständigt.').waitFor();
     await history.getByText(/Utfall: Johan tog emot budskapet\./).waitFor();
     await screenshot(page, 'thr-03-corrected');
