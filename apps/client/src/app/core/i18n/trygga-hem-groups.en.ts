@@ -45,7 +45,7 @@ export const tryggaHemGroupsEn: Readonly<Record<keyof typeof tryggaHemGroupsSv, 
   'th.enrol.title': 'Refer to a koordinatorsgrupp',
   'th.enrol.hint':
     'The case joins the group’s caseload with its priority, risk and meetings. The group’s members join the case team; other agencies see only what a consent or a provision permitting disclosure allows.',
-  'th.enrol.group': 'Koordinatorsgrupp',
+  'th.enrol.group': 'Coordinator group',
   'th.enrol.submit': 'Refer to the group',
   'th.enrol.done': 'The case has been referred to {group}.',
   'th.enrol.noGroup':
