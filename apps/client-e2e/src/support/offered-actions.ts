@@ -113,29 +113,36 @@ function collectAllowed(value: unknown, into: string[]): void {
  * The union of what the API allows on the resources behind a page. SIP and Trygga hem controls
  * carry no record id, so an action counts as allowed when some resource on the page allows it.
  */
-async function resourcesAllowed(page: Page, paths: readonly string[]): Promise<AllowedActions> {
-  const allowed: AllowedActions = { resource: [], records: new Map() };
+async function resourcesAllowed(
+  page: Page,
+  paths: readonly string[],
+  prefix = '',
+): Promise<AllowedActions> {
+  const found: string[] = [];
   for (const path of paths) {
     const res = await getJson<unknown>(page, path);
-    if (res.status === 200) collectAllowed(res.body, allowed.resource);
+    if (res.status === 200) collectAllowed(res.body, found);
   }
-  return allowed;
+  return { resource: found.map((a) => `${prefix}${a}`), records: new Map() };
 }
 
 const offersAny = (offered: readonly OfferedAction[], ...prefixes: string[]) =>
   offered.some((o) => prefixes.some((p) => o.action.startsWith(p)));
 
-/** SIP: the case's SIP tab, a meeting, a plan version and the SIP inbox (`sip.*`). */
+/**
+ * SIP: the case's SIP tab, a meeting, a plan version and the SIP inbox. `SipAction` values carry
+ * no area (`call`); the controls name them `sip.call`.
+ */
 export const sipSource: AllowedActionsSource = async (page, { pathname }, offered) => {
   if (!offersAny(offered, 'sip.')) return null;
   const onCase = new RegExp(`^/arenden/(${UUID})$`).exec(pathname);
-  if (onCase) return resourcesAllowed(page, [`/api/v1/cases/${onCase[1]}/sip`]);
+  if (onCase) return resourcesAllowed(page, [`/api/v1/cases/${onCase[1]}/sip`], 'sip.');
   const meeting = new RegExp(`^/sip/moten/(${UUID})$`).exec(pathname);
-  if (meeting) return resourcesAllowed(page, [`/api/v1/sip/meetings/${meeting[1]}`]);
+  if (meeting) return resourcesAllowed(page, [`/api/v1/sip/meetings/${meeting[1]}`], 'sip.');
   const plan = new RegExp(`^/sip/planer/(${UUID})$`).exec(pathname);
-  if (plan) return resourcesAllowed(page, [`/api/v1/sip/plans/${plan[1]}`]);
+  if (plan) return resourcesAllowed(page, [`/api/v1/sip/plans/${plan[1]}`], 'sip.');
   if (pathname === '/sip/inbjudningar')
-    return resourcesAllowed(page, ['/api/v1/sip/invitations', '/api/v1/sip/approvals']);
+    return resourcesAllowed(page, ['/api/v1/sip/invitations', '/api/v1/sip/approvals'], 'sip.');
   return null;
 };
 

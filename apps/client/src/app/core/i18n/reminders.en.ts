@@ -5,7 +5,7 @@ export const remindersEn: Record<keyof typeof remindersSv, string> = {
   'letters.personSv': 'Letter to the person (Swedish, PDF)',
   'letters.personEn': 'Letter to the person (English, PDF)',
   'letters.invitation': 'Print invitation (PDF)',
-  'letters.invitationLabel': 'Print the invitation to {actor} (PDF)',
+  'letters.invitationLabel': 'Print invitation (PDF) for {actor}',
   'auditAction.sip.letter_print': 'Printed a SIP meeting letter or invitation',
   'auditAction.organisation.help_text': 'Changed the where-to-get-help text',
 

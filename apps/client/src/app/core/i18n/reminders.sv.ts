@@ -3,7 +3,7 @@ export const remindersSv = {
   'letters.personSv': 'Kallelse till personen (svenska, PDF)',
   'letters.personEn': 'Kallelse till personen (engelska, PDF)',
   'letters.invitation': 'Skriv ut inbjudan (PDF)',
-  'letters.invitationLabel': 'Skriv ut inbjudan till {actor} (PDF)',
+  'letters.invitationLabel': 'Skriv ut inbjudan (PDF) till {actor}',
   'auditAction.sip.letter_print': 'Skrev ut kallelse eller inbjudan till SIP-möte',
   'auditAction.organisation.help_text': 'Ändrade texten om var man kan få hjälp',
 
