@@ -254,7 +254,7 @@ describe('offered actions are allowed actions (issue 15)', () => {
         .getByText('Granskas av loggansvarig i ärendets ägande organisation')
         .waitFor();
       const orebroRow = grants.getByRole('row', { name: new RegExp(cases[1].number) }).first();
-      await orebroRow.getByRole('button', { name: /Markera nödåtkomsten/ }).waitFor();
+      await orebroRow.getByRole('button', { name: /^Markera granskad: nödåtkomsten/ }).waitFor();
       await expectAccessible(page, 'granskare.orebro review page');
     } finally {
       await vard.context.close();
