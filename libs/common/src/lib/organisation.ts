@@ -11,7 +11,9 @@ export const ORGANISATION_TYPES: readonly OrganisationType[] = Object.values(Org
 
 /**
  * Where to get help (D13): the national helplines, until an organisation writes its own text.
- * Numbers as the services publish them; an org_admin adds local contacts.
+ * Numbers as the services publish them (checked 2026-12-07 against the services' own announcements:
+ * Kvinnofridslinjen 020-50 50 50, NCK; Välj att sluta 020-555 666, Länsstyrelsen Stockholm; the
+ * police's 114 14 and 112; 1177; BRIS 116 111). An org_admin adds local contacts.
  */
 export const DEFAULT_HELP_TEXT: Readonly<{ sv: string; en: string }> = {
   sv: [
