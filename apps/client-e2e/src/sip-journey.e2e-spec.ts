@@ -119,7 +119,25 @@ describe('SIP journey in the browser', () => {
       .getByRole('heading', { level: 2, name: 'Samordnad individuell plan (SIP)' })
       .waitFor();
     await page.getByRole('button', { name: 'Registrera datum för SIP' }).click();
+    // Issue 15: violence is part of the need; its forms are asked for once that is ticked.
+    const violence = page.getByRole('checkbox', {
+      name: 'Våld i nära relationer ingår i behovet',
+    });
+    await violence.focus();
+    await violence.press('Space');
+    const forms = page.getByRole('group', { name: /^Former av våld/ });
+    for (const name of ['Ekonomiskt våld', 'Psykiskt våld']) {
+      const box = forms.getByRole('checkbox', { name, exact: true });
+      await box.focus();
+      await box.press('Space');
+      await forms.getByRole('checkbox', { name, exact: true, checked: true }).waitFor();
+    }
+    await expectAccessible(page, 'SIP settings with forms of violence');
     await page.getByRole('button', { name: 'Spara', exact: true }).click();
+    await page
+      .locator('dd.sip-violence-forms')
+      .getByText('Psykiskt våld, Ekonomiskt våld', { exact: true })
+      .waitFor();
     const deadlines = page.getByRole('table', { name: 'Tidsfrister för SIP' });
     await deadlines.getByRole('rowheader', { name: 'Första mötet efter begäran' }).waitFor();
     await screenshot(page, 'sip-01-tab');

@@ -47,6 +47,14 @@ async function submitAndWait(
   return response.status();
 }
 
+/** Ticks (or unticks) a checkbox of `group` from the keyboard and waits until it shows. */
+async function tick(group: Locator, name: string, checked = true): Promise<void> {
+  const box = group.getByRole('checkbox', { name, exact: true });
+  await box.focus();
+  await box.press('Space');
+  await group.getByRole('checkbox', { name, exact: true, checked }).waitFor();
+}
+
 /** Waits until the CDK live announcer has said `text` to screen readers. */
 async function expectAnnounced(page: Page, text: string | RegExp): Promise<void> {
   await page
@@ -182,6 +190,10 @@ describe('Trygga hem: recording, correcting and removing on the case tab (D4, D2
     await choose(page, iForm, 'Typ av händelse', 'Hot');
     await choose(page, iForm, 'Rapporterande myndighet', 'Polisområde Örebro län');
     await choose(page, iForm, 'Mot vem', 'Lina Berg');
+    // Issue 15: its forms of violence, ticked from the keyboard (stored in the agreement's order).
+    const forms = iForm.getByRole('group', { name: /^Former av våld/ });
+    await tick(forms, 'Digitalt våld');
+    await tick(forms, 'Psykiskt våld');
     await iForm.getByLabel('Anteckning').fill('Hot via sms.');
     await expectAccessible(page, 'incident form');
     expect(
@@ -201,6 +213,7 @@ describe('Trygga hem: recording, correcting and removing on the case tab (D4, D2
     await expectAnnounced(page, /upprepat våld.*behöver nu ses över/);
     const threat = incidents.getByRole('listitem').filter({ hasText: 'Hot via sms.' });
     await threat.getByText('Upprepat', { exact: true }).waitFor();
+    await threat.getByText('– Former av våld: Psykiskt våld, Digitalt våld').waitFor();
     await page
       .getByRole('region', { name: 'Ärendet i gruppen' })
       .getByText('Upprepat våld sedan senaste genomgång')
@@ -235,6 +248,31 @@ describe('Trygga hem: recording, correcting and removing on the case tab (D4, D2
     await history.getByText(/Utfall: Johan tog emot budskapet\./).waitFor();
     await screenshot(page, 'thr-03-corrected');
     await expectAccessible(page, 'notification corrected with history');
+
+    // 5b. The incident's forms are corrected: the history names the forms it had before.
+    await press(threat.getByRole('button', { name: /^Rätta Hot/ }));
+    const iCorrect = threat.locator('form');
+    const correctForms = iCorrect.getByRole('group', { name: /^Former av våld/ });
+    await correctForms.getByRole('checkbox', { name: 'Digitalt våld', checked: true }).waitFor();
+    await tick(correctForms, 'Digitalt våld', false);
+    await tick(correctForms, 'Fysiskt våld');
+    await iCorrect.getByLabel('Skäl till rättelsen').fill('Sms:en var inte digitalt våld.');
+    await expectAccessible(page, 'incident correction with forms of violence');
+    expect(
+      await submitAndWait(
+        page,
+        iCorrect.getByRole('button', { name: 'Spara rättelsen' }),
+        'PATCH',
+        /\/incidents\/[0-9a-f-]{36}$/,
+      ),
+    ).toBe(200);
+    await threat.getByText('– Former av våld: Fysiskt våld, Psykiskt våld').waitFor();
+    await press(threat.locator('details').getByText('Ändrad 1 gång – visa historik'));
+    await threat
+      .locator('details')
+      .getByText(/Former av våld: Psykiskt våld, Digitalt våld/)
+      .waitFor();
+    await expectAccessible(page, 'incident forms corrected with history');
 
     // 6. The control measure is removed: not without a reason; then gone, but kept.
     await press(measure.getByRole('button', { name: /^Ta bort Föreskrifter vid övervakning/ }));

@@ -22,3 +22,5 @@ export * from './lib/sip.dto';
 export * from './lib/trygga-hem';
 export * from './lib/trygga-hem.dto';
 export * from './lib/trygga-hem-actions.dto';
+export * from './lib/violence-forms';
+export * from './lib/violence-forms.dto';

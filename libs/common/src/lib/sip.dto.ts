@@ -36,6 +36,8 @@ import {
   type SipPlanState,
   type SipLanguage,
 } from './sip';
+import type { ViolenceForm } from './violence-forms';
+import { IsViolenceForms } from './violence-forms.dto';
 
 /**
  * SIP — samordnad individuell plan (issue 4, D7–D13). Routes, all under `/api/v1`:
@@ -86,6 +88,10 @@ export class UpdateSipSettingsDto {
   /** Violence in close relationships is part of the need (counts for the D11 indicator). */
   @IsBoolean()
   violenceRelated!: boolean;
+
+  /** Issue 15: its forms (agreement §2), only when violence-related; omitted keeps them. */
+  @IsViolenceForms()
+  violenceForms?: ViolenceForm[];
 
   /** The settings' current version; omit only when none are recorded yet. */
   @IsOptional()
@@ -378,6 +384,8 @@ export interface SipSettingsDto {
   requestedOn: string;
   dischargeReadyOn: string | null;
   violenceRelated: boolean;
+  /** In `VIOLENCE_FORMS` order; empty unless violence-related. */
+  violenceForms: ViolenceForm[];
   version: number;
 }
 

@@ -36,6 +36,8 @@ import {
   type BoardSort,
   RecordRevisionKind,
 } from './trygga-hem';
+import type { ViolenceForm } from './violence-forms';
+import { IsViolenceForms } from './violence-forms.dto';
 
 /**
  * Trygga hem – utan våld and the koordinatorsgrupp (issue 6, D1–D6). Routes live under
@@ -272,6 +274,10 @@ export class CreateIncidentDto {
   @IsUUID()
   victimPersonId?: string;
 
+  /** Issue 15: the forms of violence (agreement §2), each once; none when omitted. */
+  @IsViolenceForms()
+  violenceForms?: ViolenceForm[];
+
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -384,6 +390,8 @@ export interface IncidentDto extends CorrectableRecordDto {
   victimPersonId: string | null;
   /** Within 12 months of the last review or referral, against the same victim (issue 6 §4). */
   repeat: boolean;
+  /** Issue 15: the forms of violence, in `VIOLENCE_FORMS` order; empty when none were recorded. */
+  violenceForms: ViolenceForm[];
   note: string | null;
   recordedAt: string;
 }
@@ -812,6 +820,10 @@ export class CorrectIncidentDto extends RecordChangeDto {
   @IsUUID('all', { message: 'victimPersonId must name a victim or child of the case' })
   victimPersonId?: string | null;
 
+  /** Replaces the forms of violence; `[]` removes them all. */
+  @IsViolenceForms()
+  violenceForms?: ViolenceForm[];
+
   /** An empty string clears the note. */
   @IsOptional()
   @IsString()
@@ -834,7 +846,7 @@ export interface RecordRevisionDto {
    * The values the record had before this change: only the fields that changed, by their DTO
    * names (organisations by name as they were then). Empty for a removal.
    */
-  previous: Record<string, string | boolean | null>;
+  previous: Record<string, string | boolean | string[] | null>;
   changedBy: NamedRefDto;
   changedByOrganisationName: string;
   changedAt: string;

@@ -100,4 +100,19 @@ describe('previousValues (D21)', () => {
   it('is empty when nothing changes', () => {
     expect(previousValues({ a: 'x', b: true }, { a: 'x', b: true })).toEqual({});
   });
+
+  it('compares lists by their items, in order', () => {
+    expect(
+      previousValues({ forms: ['physical', 'digital'] }, { forms: ['physical', 'digital'] }),
+    ).toEqual({});
+    expect(previousValues({ forms: ['physical'] }, { forms: ['physical', 'digital'] })).toEqual({
+      forms: ['physical'],
+    });
+    expect(
+      previousValues({ forms: ['digital', 'physical'] }, { forms: ['physical', 'digital'] }),
+    ).toEqual({ forms: ['digital', 'physical'] });
+    expect(previousValues<string | readonly string[]>({ forms: [] }, { forms: '' })).toEqual({
+      forms: [],
+    });
+  });
 });

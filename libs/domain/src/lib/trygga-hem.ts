@@ -290,11 +290,19 @@ export function reassessmentStillCalledFor(
  * D21: the values a correction replaces — for each key whose value differs between `before`
  * and `after`, the value before. Empty when nothing changes.
  */
-export function previousValues<V extends string | boolean | null>(
+export function previousValues<V extends string | boolean | null | readonly string[]>(
   before: Readonly<Record<string, V>>,
   after: Readonly<Record<string, V>>,
 ): Record<string, V> {
   const previous: Record<string, V> = {};
-  for (const key of Object.keys(after)) if (before[key] !== after[key]) previous[key] = before[key];
+  for (const key of Object.keys(after))
+    if (!sameValue(before[key], after[key])) previous[key] = before[key];
   return previous;
+}
+
+/** Lists (e.g. forms of violence, kept in one order) are the same when their items are. */
+function sameValue<V>(a: V, b: V): boolean {
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((item, i) => item === b[i]);
+  return a === b;
 }

@@ -12,7 +12,13 @@ import {
   SipInvitationKind,
   type UpdateSipSettingsDto,
 } from '@samsyn/common';
-import { callBlocker, sipCaseActions, sipDeadlines, swedishDate } from '@samsyn/domain';
+import {
+  callBlocker,
+  sipCaseActions,
+  sipDeadlines,
+  sipViolenceForms,
+  swedishDate,
+} from '@samsyn/domain';
 import {
   CaseEntity,
   SipDetailsEntity,
@@ -95,9 +101,24 @@ export class SipCaseService {
         endedAt: null,
         endRecordedById: null,
       });
+      const violenceForms = sipViolenceForms({
+        violenceRelated: dto.violenceRelated,
+        given: dto.violenceForms,
+        recorded: details.violenceForms ?? [],
+      });
+      if (violenceForms === 'notViolenceRelated')
+        throw new ValidationFailedException([
+          {
+            field: 'violenceForms',
+            code: 'notViolenceRelated',
+            message:
+              'violenceForms can only be recorded on a violence-related SIP case: set violenceRelated to true, or send no forms',
+          },
+        ]);
       details.requestedOn = dto.requestedOn;
       details.dischargeReadyOn = dto.dischargeReadyOn ?? null;
       details.violenceRelated = dto.violenceRelated;
+      details.violenceForms = violenceForms;
       details = await em.save(details);
       await this.summonsReminder(em, access.kase, details);
       await this.caseReminders.caseChanged(em, access.kase);
@@ -250,6 +271,7 @@ export class SipCaseService {
             requestedOn: details.requestedOn,
             dischargeReadyOn: details.dischargeReadyOn,
             violenceRelated: details.violenceRelated,
+            violenceForms: details.violenceForms,
             version: details.version,
           }
         : null,

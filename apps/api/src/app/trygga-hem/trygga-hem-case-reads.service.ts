@@ -217,6 +217,7 @@ export class TryggaHemCaseReadsService {
             reportingOrganisation: orgRef(i.reportingOrganisation),
             victimPersonId: i.victimPersonId,
             repeat: i.repeat,
+            violenceForms: i.violenceForms,
             note: i.note,
             recordedAt: i.recordedAt.toISOString(),
             ...correctable(i, InformationCategory.Criminal),

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  canonicalViolenceForms,
   type CreateControlMeasureDto,
   type CreateIncidentDto,
   type CreateRiskAssessmentDto,
@@ -129,6 +130,7 @@ export class TryggaHemRecordingService {
           reportingOrganisationId: organisationId,
           victimPersonId: dto.victimPersonId ?? null,
           repeat,
+          violenceForms: canonicalViolenceForms(dto.violenceForms ?? []),
           note: dto.note?.trim() || null,
           recordedById: user.id,
         });

@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import {
+  canonicalViolenceForms,
   type CorrectControlMeasureDto,
   type CorrectIncidentDto,
   type CorrectTryggaHemNotificationDto,
@@ -42,7 +43,7 @@ import { notInFuture, organisationOrOwn } from './trygga-hem-case-helpers';
 import { TryggaHemCaseWriteService, type WriteContext } from './trygga-hem-case-write.service';
 import { TryggaHemRemindersService } from './trygga-hem-reminders.service';
 
-type Value = string | boolean | null;
+type Value = string | boolean | string[] | null;
 type Row = CorrectableRecord & { id: string; caseId: string };
 
 /** Where each kind of record lives and which category writing it takes (as recording it does). */
@@ -243,6 +244,9 @@ export class TryggaHemRecordsService {
           kind: dto.kind ?? i.kind,
           reportingOrganisation: reportingOrganisationId,
           victimPersonId,
+          violenceForms: dto.violenceForms
+            ? canonicalViolenceForms(dto.violenceForms)
+            : i.violenceForms,
           note: dto.note !== undefined ? dto.note.trim() || null : i.note,
           repeat,
         };
@@ -252,6 +256,7 @@ export class TryggaHemRecordsService {
             kind: i.kind,
             reportingOrganisation: i.reportingOrganisationId,
             victimPersonId: i.victimPersonId,
+            violenceForms: i.violenceForms,
             note: i.note,
             repeat: i.repeat,
           },
@@ -264,6 +269,7 @@ export class TryggaHemRecordsService {
         i.kind = after.kind;
         i.reportingOrganisationId = reportingOrganisationId;
         i.victimPersonId = victimPersonId;
+        i.violenceForms = after.violenceForms;
         i.note = after.note;
         i.repeat = repeat;
         await this.caseRepeatAfterChange(em, profile, i, becameRepeat);

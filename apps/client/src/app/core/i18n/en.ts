@@ -6,6 +6,7 @@ import { tryggaHemEn } from './trygga-hem.en';
 import { tryggaHemAssessEn } from './trygga-hem-assess.en';
 import { tryggaHemGroupsEn } from './trygga-hem-groups.en';
 import { tryggaHemRecordsEn } from './trygga-hem-records.en';
+import { violenceFormsEn } from './violence-forms.en';
 
 /** English texts. Typed as a Dictionary, so a missing or unknown key fails the build. */
 export const en: Dictionary = {
@@ -622,4 +623,5 @@ export const en: Dictionary = {
   ...tryggaHemAssessEn,
   ...tryggaHemGroupsEn,
   ...tryggaHemRecordsEn,
+  ...violenceFormsEn,
 };

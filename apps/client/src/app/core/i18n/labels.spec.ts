@@ -15,6 +15,7 @@ import {
   ReminderKind,
   RiskInstrument,
   RiskLevel,
+  VIOLENCE_FORMS,
 } from '@samsyn/common';
 import { labelKey, type LabelGroup } from './labels';
 import { translate } from './translate';
@@ -76,6 +77,15 @@ describe('labelKey', () => {
     expect(missing).toEqual([]);
     expect(label('riskLevel', RiskLevel.High, 'en')).toBe('High');
     expect(label('agendaReason', AgendaReason.NewIncident)).toBe('Ny händelse');
+  });
+
+  it('names every form of violence in both languages (issue 15)', () => {
+    const missing = VIOLENCE_FORMS.filter((code) => labelKey('violenceForm', code) === null);
+    expect(missing).toEqual([]);
+    expect(label('violenceForm', 'honour_related')).toBe('Hedersrelaterat våld och förtryck');
+    expect(label('violenceForm', 'honour_related', 'en')).toBe(
+      'Honour-related violence and oppression',
+    );
   });
 
   it('falls back to the code itself for a code the client does not know', () => {

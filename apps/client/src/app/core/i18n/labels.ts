@@ -47,7 +47,9 @@ export type LabelGroup =
   | 'riskLevel'
   | 'actionStatus'
   | 'meetingStatus'
-  | 'agendaReason';
+  | 'agendaReason'
+  // Forms of violence (issue 15): texts in violence-forms.sv.ts / violence-forms.en.ts.
+  | 'violenceForm';
 
 /** The dictionary key naming `code`, or null when the client has no name for it. */
 export function labelKey(group: LabelGroup, code: string): TranslationKey | null {

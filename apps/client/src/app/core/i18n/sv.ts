@@ -5,6 +5,7 @@ import { tryggaHemSv } from './trygga-hem.sv';
 import { tryggaHemAssessSv } from './trygga-hem-assess.sv';
 import { tryggaHemGroupsSv } from './trygga-hem-groups.sv';
 import { tryggaHemRecordsSv } from './trygga-hem-records.sv';
+import { violenceFormsSv } from './violence-forms.sv';
 
 /**
  * Swedish texts: the default language and the source of every translation key. Keys are flat
@@ -627,6 +628,7 @@ export const sv = {
   ...tryggaHemAssessSv,
   ...tryggaHemGroupsSv,
   ...tryggaHemRecordsSv,
+  ...violenceFormsSv,
 };
 
 export type TranslationKey = keyof typeof sv;

@@ -21,11 +21,13 @@ import type {
   RiskLevel,
   TryggaHemPriority,
   TryggaHemRecordKind,
+  ViolenceForm,
 } from '@samsyn/common';
 import { BaseEntity } from '../base.entity';
 import { CaseEntity } from '../case.entity';
 import { OrganisationEntity } from '../organisation.entity';
 import { PersonEntity } from '../person.entity';
+import { VIOLENCE_FORMS_CHECK, VIOLENCE_FORMS_COLUMN } from '../violence-forms.column';
 import { CoordinatorGroupEntity } from './coordinator-group.entity';
 
 /**
@@ -272,6 +274,7 @@ export class TryggaHemControlMeasureEntity extends CorrectableRecord {
 /** A new incident (D4), reported by an agency; may be a repeat (issue 6 §4). */
 @Entity('trygga_hem_incidents')
 @Check('chk_trygga_hem_incident_removal', REMOVAL_COMPLETE)
+@Check('chk_trygga_hem_incident_violence_forms', VIOLENCE_FORMS_CHECK)
 export class TryggaHemIncidentEntity extends CorrectableRecord {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -304,6 +307,10 @@ export class TryggaHemIncidentEntity extends CorrectableRecord {
 
   @Column({ type: 'boolean', default: false })
   repeat!: boolean;
+
+  /** Issue 15: the forms of violence (agreement §2), each once, in `VIOLENCE_FORMS` order. */
+  @Column(VIOLENCE_FORMS_COLUMN)
+  violenceForms!: ViolenceForm[];
 
   @Column({ type: 'text', nullable: true })
   note!: string | null;
@@ -432,7 +439,7 @@ export class TryggaHemRecordRevisionEntity {
 
   /** The changed fields' values before the change (DTO names); empty for a removal. */
   @Column({ type: 'jsonb' })
-  previous!: Record<string, string | boolean | null>;
+  previous!: Record<string, string | boolean | string[] | null>;
 
   @Column({ type: 'uuid' })
   changedById!: string;

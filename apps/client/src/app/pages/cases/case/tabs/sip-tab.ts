@@ -9,6 +9,7 @@ import {
   inject,
   signal,
 } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -40,6 +41,11 @@ import { TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { SipFieldErrorPipe } from '../../../sip/sip-field-error.pipe';
 import { SipMeetingCard } from '../../../sip/sip-meeting-card';
 import { SipMeetingWizard } from '../../../sip/sip-meeting-wizard';
+import {
+  ViolenceFormsField,
+  ViolenceFormsPipe,
+  chosenViolenceForms,
+} from '../../shared/violence-forms';
 import { CaseStore } from '../case.store';
 
 /** The badge tone of a deadline (D10): missed red, at risk amber, met green. */
@@ -76,6 +82,8 @@ export function deadlineTone(state: SipDeadlineState): string {
     SipFieldErrorPipe,
     SipMeetingCard,
     SipMeetingWizard,
+    ViolenceFormsField,
+    ViolenceFormsPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './sip-tab.html',
@@ -113,7 +121,13 @@ export class SipTab {
     requestedOn: [isoDay(), required],
     dischargeReadyOn: [''],
     violenceRelated: [false],
+    violenceForms: this.fb.control<string[]>([]),
   });
+  /** The forms of violence are asked for only on a violence-related case (issue 15). */
+  protected readonly violenceRelated = toSignal(
+    this.settingsForm.controls.violenceRelated.valueChanges,
+    { initialValue: false },
+  );
   protected readonly endForm = this.fb.group({
     endedBy: [SipEndedBy.Person as SipEndedBy, required],
     reason: ['', [required, Validators.maxLength(1000)]],
@@ -140,6 +154,7 @@ export class SipTab {
         requestedOn: s?.requestedOn ?? isoDay(),
         dischargeReadyOn: s?.dischargeReadyOn ?? '',
         violenceRelated: s?.violenceRelated ?? false,
+        violenceForms: s?.violenceForms ?? [],
       });
     }
     if (form === 'end') this.endForm.reset();
@@ -170,6 +185,7 @@ export class SipTab {
       requestedOn: v.requestedOn,
       dischargeReadyOn: v.dischargeReadyOn || null,
       violenceRelated: v.violenceRelated,
+      violenceForms: v.violenceRelated ? chosenViolenceForms(v.violenceForms) : [],
     };
     const version = this.overview()?.settings?.version;
     if (version) dto.version = version;

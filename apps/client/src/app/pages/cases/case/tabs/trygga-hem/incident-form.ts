@@ -9,6 +9,7 @@ import { required } from '../../../../../core/forms/validators';
 import { isoDay } from '../../../../../core/i18n/format';
 import { LabelPipe } from '../../../../../core/i18n/i18n-pipes';
 import { TranslatePipe } from '../../../../../core/i18n/translate.pipe';
+import { ViolenceFormsField, chosenViolenceForms } from '../../../shared/violence-forms';
 import { RecordFieldErrorPipe, RecordForm, RecordFormFrame, agencyChoices } from './record-form';
 import { notAfter } from './records';
 
@@ -24,13 +25,15 @@ type IncidentFields = {
   kind: IncidentKind | '';
   reportingOrganisationId: string;
   victimPersonId: string;
+  violenceForms: string[];
   note: string;
 };
 
 /**
- * Records a new incident (D4: date, kind, reporting agency, against which victim) or, given
- * `record`, corrects one with a reason (D21). Whether it was a repeat and which assessments now
- * call for reassessment is said by the section from the API's answer.
+ * Records a new incident (D4: date, kind, reporting agency, against which victim; its forms of
+ * violence, issue 15) or, given `record`, corrects one with a reason (D21). Whether it was a
+ * repeat and which assessments now call for reassessment is said by the section from the
+ * API's answer.
  */
 @Component({
   selector: 'app-thr-incident-form',
@@ -44,6 +47,7 @@ type IncidentFields = {
     LabelPipe,
     RecordFieldErrorPipe,
     RecordFormFrame,
+    ViolenceFormsField,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -104,6 +108,7 @@ type IncidentFields = {
           <mat-error>{{ form.controls.victimPersonId.errors | recordFieldError }}</mat-error>
         </mat-form-field>
       </div>
+      <app-violence-forms-field [control]="form.controls.violenceForms" />
       <mat-form-field appearance="outline" class="full-width">
         <mat-label>{{ 'thr.field.note' | t }}</mat-label>
         <textarea matInput [id]="id() + '-note'" formControlName="note" rows="2"></textarea>
@@ -131,6 +136,7 @@ export class IncidentForm extends RecordForm<IncidentDto, IncidentFields> {
     kind: ['' as IncidentKind | '', required],
     reportingOrganisationId: ['', required],
     victimPersonId: [''],
+    violenceForms: this.fb.control<string[]>([]),
     note: ['', Validators.maxLength(2000)],
     reason: ['', Validators.maxLength(2000)],
   });
@@ -146,6 +152,7 @@ export class IncidentForm extends RecordForm<IncidentDto, IncidentFields> {
       kind: v.kind,
       reportingOrganisationId: v.reportingOrganisationId,
       victimPersonId: v.victimPersonId,
+      violenceForms: chosenViolenceForms(v.violenceForms),
       note: v.note.trim(),
     };
   }
@@ -156,6 +163,9 @@ export class IncidentForm extends RecordForm<IncidentDto, IncidentFields> {
       kind: fields.kind as IncidentKind,
       reportingOrganisationId: fields.reportingOrganisationId,
       ...(fields.victimPersonId ? { victimPersonId: fields.victimPersonId } : {}),
+      ...(fields.violenceForms.length
+        ? { violenceForms: chosenViolenceForms(fields.violenceForms) }
+        : {}),
       ...(fields.note ? { note: fields.note } : {}),
     });
   }
@@ -166,6 +176,7 @@ export class IncidentForm extends RecordForm<IncidentDto, IncidentFields> {
       kind: r.kind as IncidentKind | '',
       reportingOrganisationId: r.reportingOrganisation.id,
       victimPersonId: r.victimPersonId ?? '',
+      violenceForms: [...r.violenceForms],
       note: r.note ?? '',
     };
   }

@@ -11,6 +11,7 @@ import {
 import { LabelPipe, WhenPipe } from '../../../../../core/i18n/i18n-pipes';
 import { TranslatePipe } from '../../../../../core/i18n/translate.pipe';
 import { ReferenceData } from '../../../../../core/reference/reference-data';
+import { ViolenceFormsPipe } from '../../../shared/violence-forms';
 import { displayName } from '../../participant-view';
 import { IncidentForm, type VictimChoice } from './incident-form';
 import { recordSection } from './record-form';
@@ -34,6 +35,7 @@ import { RemovedRecords } from './removed-records';
     IncidentForm,
     RecordItem,
     RemovedRecords,
+    ViolenceFormsPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -66,6 +68,11 @@ import { RemovedRecords } from './removed-records';
               }
               @if (i.repeat) {
                 <span class="badge badge-danger">{{ 'th.repeat' | t }}</span>
+              }
+              @if (i.violenceForms.length) {
+                <span class="thr-violence-forms"
+                  >– {{ 'violenceForms.label' | t }}: {{ i.violenceForms | violenceForms }}</span
+                >
               }
               @if (i.note) {
                 – <span class="pre-line">{{ i.note }}</span>

@@ -321,7 +321,7 @@ export class RecordFormFrame {
 @Directive()
 export abstract class RecordForm<
   R extends { id: string; version: number },
-  F extends Record<string, string>,
+  F extends Record<string, string | string[]>,
 > implements OnInit {
   protected readonly api = inject(TryggaHemRecordsApi);
   protected readonly fb = inject(NonNullableFormBuilder);
@@ -378,7 +378,7 @@ export abstract class RecordForm<
     const fields = this.fields();
     const result = await this.run.submit(this.form, () => {
       if (!record) return this.add(fields);
-      const changed: Partial<Record<string, string | null>> = changedFields(
+      const changed: Partial<Record<string, string | string[] | null>> = changedFields(
         this.valuesOf(record),
         fields,
       );

@@ -87,6 +87,20 @@ describe('changedFields (D21: a correction sends what it corrects)', () => {
       endsOn: '',
     });
   });
+
+  it('compares the forms of violence item by item (issue 15)', () => {
+    type Fields = Record<string, string | readonly string[]>;
+    const before = { note: 'x', violenceForms: ['physical', 'digital'] };
+    expect(
+      changedFields<Fields>(before, { note: 'x', violenceForms: ['physical', 'digital'] }),
+    ).toEqual({});
+    expect(changedFields<Fields>(before, { note: 'x', violenceForms: ['physical'] })).toEqual({
+      violenceForms: ['physical'],
+    });
+    expect(changedFields<Fields>(before, { note: 'x', violenceForms: [] })).toEqual({
+      violenceForms: [],
+    });
+  });
 });
 
 describe('newRecordId', () => {
@@ -158,6 +172,22 @@ describe('previousValues and recordWhat (how the history reads)', () => {
         fmt,
       ).map((v) => v.text),
     ).toEqual(['notificationMethod:letter', 'Ej angivet']);
+  });
+
+  it('names the previous forms of violence, or none (issue 15)', () => {
+    expect(
+      previousValues(
+        TryggaHemRecordKind.Incident,
+        { note: null, violenceForms: ['sexual', 'digital'] },
+        fmt,
+      ).map((v) => [v.label, v.text]),
+    ).toEqual([
+      ['violenceForms.label', 'violenceForm:sexual, violenceForm:digital'],
+      ['thr.field.note', 'Ej angivet'],
+    ]);
+    expect(
+      previousValues(TryggaHemRecordKind.Incident, { violenceForms: [] }, fmt).map((v) => v.text),
+    ).toEqual(['Ej angivet']);
   });
 
   it('names a record by kind and date', () => {

@@ -87,11 +87,13 @@ export function recordFieldMessage(
  * D21: what a correction sends — the fields whose value differs from the record's (compared
  * after trimming text), so the history shows exactly what was corrected. Empty: nothing changed.
  */
-export function changedFields<T extends Record<string, string | null>>(
+export function changedFields<T extends Record<string, string | readonly string[] | null>>(
   original: Readonly<T>,
   next: Readonly<T>,
 ): Partial<T> {
-  const norm = (v: string | null) => (v ?? '').trim();
+  // Lists (forms of violence) arrive in one order from both sides.
+  const norm = (v: string | readonly string[] | null) =>
+    typeof v === 'string' || v === null ? (v ?? '').trim() : v.join('\n');
   const changed: Partial<T> = {};
   for (const key of Object.keys(next) as (keyof T)[])
     if (norm(original[key]) !== norm(next[key])) changed[key] = next[key];
@@ -160,6 +162,7 @@ const FIELD_LABELS: Readonly<Record<string, TranslationKey>> = {
   occurredOn: 'thr.field.occurredOn',
   reportingOrganisation: 'thr.field.reportingOrganisation',
   victimPersonId: 'thr.field.victim',
+  violenceForms: 'violenceForms.label',
   note: 'thr.field.note',
   repeat: 'th.repeat',
 };
@@ -189,7 +192,7 @@ export interface PreviousValue {
  */
 export function previousValues(
   kind: TryggaHemRecordKind,
-  previous: Readonly<Record<string, string | boolean | null>>,
+  previous: Readonly<Record<string, string | boolean | readonly string[] | null>>,
   fmt: ValueFormat,
 ): PreviousValue[] {
   const kindGroup: LabelGroup =
@@ -198,9 +201,10 @@ export function previousValues(
       : kind === TryggaHemRecordKind.Incident
         ? 'incidentKind'
         : 'notificationMethod';
-  const text = (field: string, value: string | boolean | null): string => {
+  const text = (field: string, value: string | boolean | readonly string[] | null): string => {
     if (typeof value === 'boolean') return fmt.yesNo(value);
-    if (value === null || value === '') return fmt.notGiven;
+    if (value === null || value === '' || value.length === 0) return fmt.notGiven;
+    if (typeof value !== 'string') return value.map((v) => fmt.label('violenceForm', v)).join(', ');
     if (DATE_FIELDS.has(field)) return fmt.date(value);
     if (field === 'method') return fmt.label('notificationMethod', value);
     if (field === 'kind') return fmt.label(kindGroup, value);
