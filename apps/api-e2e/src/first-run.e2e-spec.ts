@@ -1,7 +1,11 @@
 import { AuditAction, type MeDto, type SetupStatusDto } from '@samsyn/common';
-import { type RunningApi, startApi, tempDir, WORKSPACE_ROOT } from '@samsyn/testing';
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import {
+  type CommandResult,
+  runApiCommand,
+  type RunningApi,
+  startApi,
+  tempDir,
+} from '@samsyn/testing';
 import { Client } from 'pg';
 import { databaseUrl, PG_ADMIN_URL, REDIS_URL } from './support/env';
 import { ApiClient } from './support/http';
@@ -11,31 +15,8 @@ import { ApiClient } from './support/http';
  * command (`npm run admin:create`, i.e. `node dist/apps/api/main.js admin:create`) creates the
  * first organisation and its system administrator. Each test database here is its own, empty one.
  */
-interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runAdminCreate(database: string, args: string[], stdin?: string): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [join(WORKSPACE_ROOT, 'dist/apps/api/main.js'), 'admin:create', ...args],
-      {
-        cwd: WORKSPACE_ROOT,
-        env: { PATH: process.env['PATH'], NODE_ENV: 'test', DATABASE_URL: databaseUrl(database) },
-        stdio: ['pipe', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin ?? '');
-  });
+function runAdminCreate(database: string, args: string[], stdin?: string): Promise<CommandResult> {
+  return runApiCommand('admin:create', args, { DATABASE_URL: databaseUrl(database) }, stdin);
 }
 
 async function withAdmin<T>(work: (admin: Client) => Promise<T>): Promise<T> {
