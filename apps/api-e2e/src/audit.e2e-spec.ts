@@ -11,10 +11,8 @@ import {
   type ProblemDetails,
   type VolumeOutlierDto,
 } from '@samsyn/common';
-import { startApi, tempDir, WORKSPACE_ROOT } from '@samsyn/testing';
-import { spawn } from 'node:child_process';
+import { type CommandResult, runApiCommand, startApi, tempDir } from '@samsyn/testing';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { sql } from './support/db';
 import { e2eContext } from './support/env';
@@ -56,29 +54,8 @@ function expectStatus(res: HttpResult, status: number): void {
 }
 
 /** Runs the built API's chain check against the e2e database. */
-function runVerifyCli(): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [join(WORKSPACE_ROOT, 'dist/apps/api/main.js'), 'audit:verify'],
-      {
-        cwd: WORKSPACE_ROOT,
-        // Only what the command needs, as startProcess does for the server.
-        env: {
-          PATH: process.env['PATH'],
-          NODE_ENV: 'test',
-          DATABASE_URL: e2eContext().databaseUrl,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-  });
+function runVerifyCli(): Promise<CommandResult> {
+  return runApiCommand('audit:verify', [], { DATABASE_URL: e2eContext().databaseUrl });
 }
 
 /**

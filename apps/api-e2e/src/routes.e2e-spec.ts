@@ -17,7 +17,7 @@ function mappedRoutes(): { method: string; path: string }[] {
 }
 
 /** Routes that are public on purpose. Anything else must demand a session. */
-const PUBLIC = new Set(['POST /api/v1/auth/login', 'GET /api/health']);
+const PUBLIC = new Set(['POST /api/v1/auth/login', 'GET /api/v1/auth/setup', 'GET /api/health']);
 
 describe('deny by default', () => {
   const routes = mappedRoutes();

@@ -9,6 +9,8 @@ export * from './lib/case.dto';
 export * from './lib/consent.dto';
 export * from './lib/errors';
 export * from './lib/organisation';
+export * from './lib/organisation-identifiers';
+export * from './lib/admin.dto';
 export * from './lib/organisation.dto';
 export * from './lib/pagination.dto';
 export * from './lib/permissions';

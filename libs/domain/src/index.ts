@@ -12,3 +12,4 @@ export * from './lib/case-actions';
 export * from './lib/trygga-hem-actions';
 export * from './lib/sip-rights';
 export * from './lib/violence-forms';
+export * from './lib/organisation-roles';

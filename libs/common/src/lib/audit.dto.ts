@@ -67,6 +67,8 @@ export enum AuditAction {
   SipLetterPrint = 'sip.letter_print',
   /** An organisation's where-to-get-help text changed (D13). */
   OrganisationHelpText = 'organisation.help_text',
+  /** The installation's first organisation and system administrator, made by `admin:create`. */
+  AdminFirstRun = 'admin.first_run',
   /** A refused attempt: who tried what. */
   AccessDenied = 'access.denied',
 }

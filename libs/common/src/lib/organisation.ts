@@ -5,6 +5,10 @@ export enum OrganisationType {
   Police = 'police',
   Probation = 'probation',
   CountyBoard = 'county_board',
+  /** A school or school authority (huvudman för skolan), e.g. in sociala insatsgrupper. */
+  School = 'school',
+  /** Any other agency taking part, e.g. Försäkringskassan or Arbetsförmedlingen. */
+  Other = 'other',
 }
 
 export const ORGANISATION_TYPES: readonly OrganisationType[] = Object.values(OrganisationType);

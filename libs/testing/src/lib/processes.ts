@@ -92,3 +92,39 @@ export async function startApi(env: Record<string, string | undefined>): Promise
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
+
+export interface CommandResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs a one-shot command of the built API (`node dist/apps/api/main.js <command> …`, e.g.
+ * `admin:create`) with only the given variables, feeding `stdin`; resolves when it exits.
+ */
+export function runApiCommand(
+  command: string,
+  args: readonly string[],
+  env: Record<string, string | undefined>,
+  stdin = '',
+): Promise<CommandResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(
+      process.execPath,
+      [join(WORKSPACE_ROOT, 'dist/apps/api/main.js'), command, ...args],
+      {
+        cwd: WORKSPACE_ROOT,
+        env: { PATH: process.env['PATH'], NODE_ENV: 'test', ...env },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => resolvePromise({ code, stdout, stderr }));
+    child.stdin?.end(stdin);
+  });
+}

@@ -2,9 +2,16 @@ import { Controller, Get, HttpCode, HttpStatus, Post, Req, Res, UseGuards } from
 import { ConfigService } from '@nestjs/config';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import { CSRF_COOKIE, LoginDto, type MeDto, SESSION_COOKIE } from '@samsyn/common';
+import {
+  CSRF_COOKIE,
+  LoginDto,
+  type MeDto,
+  SESSION_COOKIE,
+  type SetupStatusDto,
+} from '@samsyn/common';
 import type { EnvironmentVariables } from '@samsyn/server';
 import type { CookieOptions, Request, Response } from 'express';
+import { AuthService } from './auth.service';
 import type { AuthenticatedUser } from './authenticated-user';
 import { CurrentUser, Public } from './decorators';
 import { PasswordLoginGuard } from './guards';
@@ -20,8 +27,19 @@ export function toMe(user: AuthenticatedUser): MeDto {
 export class AuthController {
   constructor(
     private readonly sessions: SessionsService,
+    private readonly auth: AuthService,
     private readonly config: ConfigService<EnvironmentVariables, true>,
   ) {}
+
+  /**
+   * For the sign-in page of a new installation: whether no user exists yet, so that the page can
+   * say how to create the first administrator (`npm run admin:create`).
+   */
+  @Public()
+  @Get('auth/setup')
+  async setup(): Promise<SetupStatusDto> {
+    return { needsFirstAdmin: await this.auth.needsFirstAdmin() };
+  }
 
   /** Signs in with username and password; sets the session cookie and returns the user. */
   @Public()

@@ -17,6 +17,19 @@ export class AuthService {
     private readonly config: ConfigService<EnvironmentVariables, true>,
   ) {}
 
+  /** Once a user exists the answer cannot go back to true: no query after the first false. */
+  private hasUsers = false;
+
+  /**
+   * Whether the installation still waits for its first administrator (`admin:create`): true only
+   * while no user exists at all, so the answer tells nothing about any account.
+   */
+  async needsFirstAdmin(): Promise<boolean> {
+    if (this.hasUsers) return false;
+    this.hasUsers = await this.users.exists();
+    return !this.hasUsers;
+  }
+
   /** The user's id when the credentials are right; otherwise a 401 that does not say which part was wrong. */
   async validateCredentials(username: string, password: string, now = new Date()): Promise<string> {
     const user = await this.users.findOne({

@@ -47,6 +47,8 @@ const TEAM_ROLE: Record<OrganisationType, string> = {
   [OrganisationType.Police]: 'other_actor',
   [OrganisationType.Probation]: 'other_actor',
   [OrganisationType.CountyBoard]: 'other_actor',
+  [OrganisationType.School]: 'other_actor',
+  [OrganisationType.Other]: 'other_actor',
 };
 
 const HOUR = 3_600_000;

@@ -11,6 +11,7 @@ import { AuditAppendFunction1795486000000 } from './1795486000000-AuditAppendFun
 import { TryggaHemCaseloadExit1795487100000 } from './1795487100000-TryggaHemCaseloadExit';
 import { OrganisationHelpText1795491500000 } from './1795491500000-OrganisationHelpText';
 import { SipApprovalRequests1796596728232 } from './1796596728232-SipApprovalRequests';
+import { OrganisationKindsAndCodes1796607203292 } from './1796607203292-OrganisationKindsAndCodes';
 import { ViolenceForms1796607256099 } from './1796607256099-ViolenceForms';
 
 export const MIGRATIONS = [
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   TryggaHemCaseloadExit1795487100000,
   OrganisationHelpText1795491500000,
   SipApprovalRequests1796596728232,
+  OrganisationKindsAndCodes1796607203292,
   ViolenceForms1796607256099,
 ];

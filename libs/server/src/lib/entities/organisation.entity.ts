@@ -3,7 +3,7 @@ import { Column, Entity, Index, OneToMany, type Relation } from 'typeorm';
 import { BaseEntity } from './base.entity';
 import { UnitEntity } from './unit.entity';
 
-/** An agency taking part: a region, a municipality, the police, Frivård, a county board. */
+/** An agency taking part: a region, a municipality, the police, Frivård, a county board, a school … */
 @Entity('organisations')
 export class OrganisationEntity extends BaseEntity {
   @Index({ unique: true })
@@ -16,6 +16,14 @@ export class OrganisationEntity extends BaseEntity {
   /** SCB's four-digit municipality code (e.g. 1880 for Örebro); for municipalities only. */
   @Column({ type: 'varchar', length: 4, nullable: true })
   municipalityCode!: string | null;
+
+  /** Organisationsnummer, NNNNNN-NNNN (not unique: a police area shares Polismyndigheten's). */
+  @Column({ type: 'varchar', length: 11, nullable: true })
+  organisationNumber!: string | null;
+
+  /** The organisation's HSA-id in Inera's directory, where it has one. */
+  @Column({ type: 'varchar', length: 31, nullable: true })
+  hsaId!: string | null;
 
   /**
    * Where to get help (D13), Swedish and English, for the kallelse letter and the printed plan;

@@ -3,6 +3,7 @@ import { API_BASE } from '@samsyn/common';
 /** The API endpoints the client calls, in one place so the interceptor can recognise them. */
 export const API_PATHS = {
   login: `${API_BASE}/auth/login`,
+  setup: `${API_BASE}/auth/setup`,
   logout: `${API_BASE}/auth/logout`,
   me: `${API_BASE}/me`,
   programmes: `${API_BASE}/programmes`,

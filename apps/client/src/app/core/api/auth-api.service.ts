@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { LoginDto, MeDto } from '@samsyn/common';
+import type { LoginDto, MeDto, SetupStatusDto } from '@samsyn/common';
 import type { Observable } from 'rxjs';
 import { API_PATHS } from './api-paths';
 
@@ -16,6 +16,11 @@ export class AuthApi {
   /** Needs the CSRF header, which `withXsrfConfiguration` adds to every mutating request. */
   logout(): Observable<void> {
     return this.http.post<void>(API_PATHS.logout, null);
+  }
+
+  /** Whether the installation still waits for its first administrator (public). */
+  setup(): Observable<SetupStatusDto> {
+    return this.http.get<SetupStatusDto>(API_PATHS.setup);
   }
 
   me(): Observable<MeDto> {

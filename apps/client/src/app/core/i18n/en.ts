@@ -89,6 +89,11 @@ export const en: Dictionary = {
   'signIn.passwordRequired': 'Enter your password.',
   'signIn.signedOut': 'You have signed out.',
   'signIn.sessionExpired': 'Your session has expired. Please sign in again.',
+  'signIn.firstRunTitle': 'New installation',
+  'signIn.firstRunText':
+    'Samsyn has no users yet. Whoever runs this installation creates the first organisation and its system administrator with a command on the server:',
+  'signIn.firstRunMore':
+    'The system administrator then signs in here and adds organisations and users. See docs/operations.md, the section First run.',
 
   'cases.title': 'My cases',
   'cases.emptyTitle': 'You have no cases yet.',
@@ -563,6 +568,8 @@ export const en: Dictionary = {
   'orgType.police': 'Police',
   'orgType.probation': 'Probation',
   'orgType.county_board': 'County board',
+  'orgType.school': 'School',
+  'orgType.other': 'Other organisation',
 
   'suppressed.identity': 'identity details are not part of your access',
   'suppressed.contact': 'contact details are not part of your access',

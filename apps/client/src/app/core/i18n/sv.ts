@@ -91,6 +91,11 @@ export const sv = {
   'signIn.passwordRequired': 'Ange ditt lösenord.',
   'signIn.signedOut': 'Du är utloggad.',
   'signIn.sessionExpired': 'Din session har gått ut. Logga in igen.',
+  'signIn.firstRunTitle': 'Ny installation',
+  'signIn.firstRunText':
+    'Samsyn har inga användare ännu. Den som driftar installationen skapar den första organisationen och dess systemadministratör med ett kommando på servern:',
+  'signIn.firstRunMore':
+    'Systemadministratören loggar sedan in här och lägger till organisationer och användare. Se docs/operations.md, avsnittet Första start.',
 
   'cases.title': 'Mina ärenden',
   'cases.emptyTitle': 'Du har inga ärenden ännu.',
@@ -568,6 +573,8 @@ export const sv = {
   'orgType.police': 'Polis',
   'orgType.probation': 'Frivård',
   'orgType.county_board': 'Länsstyrelse',
+  'orgType.school': 'Skola',
+  'orgType.other': 'Annan organisation',
 
   'suppressed.identity': 'identitetsuppgifter ingår inte i din åtkomst',
   'suppressed.contact': 'kontaktuppgifter ingår inte i din åtkomst',

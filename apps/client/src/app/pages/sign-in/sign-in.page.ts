@@ -19,6 +19,8 @@ import { ErrorStateMatcher } from '@angular/material/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router } from '@angular/router';
+import { firstValueFrom } from 'rxjs';
+import { AuthApi } from '../../core/api/auth-api.service';
 import { errorMessageKey } from '../../core/api/problem';
 import { AuthService } from '../../core/auth/auth.service';
 import type { TranslationKey } from '../../core/i18n/sv';
@@ -65,6 +67,14 @@ export class SignInPage {
     username: ['', required],
     password: ['', required],
   });
+  /**
+   * A new installation has no user to sign in as: the page then says how to create the first
+   * administrator. A failed check shows nothing extra; the form works as always.
+   */
+  protected readonly needsFirstAdmin = signal(false);
+  /** The command as a person types it, not translated. */
+  protected readonly firstRunCommand =
+    'npm run admin:create -- --org-kind municipality --org-name "…" --username … --display-name "…"';
   protected readonly pending = signal(false);
   protected readonly errorKey = signal<TranslationKey | null>(null);
   protected readonly noticeKey = computed<TranslationKey | null>(() => {
@@ -77,6 +87,13 @@ export class SignInPage {
         return null;
     }
   });
+
+  constructor() {
+    firstValueFrom(inject(AuthApi).setup()).then(
+      (status) => this.needsFirstAdmin.set(status.needsFirstAdmin),
+      () => undefined,
+    );
+  }
 
   protected async submit(): Promise<void> {
     if (this.pending()) return;

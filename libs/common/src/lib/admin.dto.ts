@@ -1,0 +1,80 @@
+import {
+  IsEmail,
+  IsEnum,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { OrganisationType } from './organisation';
+import {
+  HSA_ID_PATTERN,
+  IsOrganisationNumber,
+  MUNICIPALITY_CODE_PATTERN,
+} from './organisation-identifiers';
+
+/** A sign-in name: letters, digits and . _ @ - (stored lower-case). */
+export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._@-]{1,99}$/;
+
+/** An organisation as an administrator creates it (issue 16): kind, name and its codes. */
+export class CreateOrganisationDto {
+  @IsEnum(OrganisationType, {
+    message: `kind must be one of: ${Object.values(OrganisationType).join(', ')}`,
+  })
+  kind!: OrganisationType;
+
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  name!: string;
+
+  /** Organisationsnummer, NNNNNN-NNNN. */
+  @IsOptional()
+  @IsOrganisationNumber()
+  organisationNumber?: string;
+
+  /** SCB's kommunkod: municipalities only. */
+  @IsOptional()
+  @Matches(MUNICIPALITY_CODE_PATTERN, {
+    message: 'municipalityCode must be SCB’s four-digit kommunkod, e.g. 1880',
+  })
+  municipalityCode?: string;
+
+  /** The organisation's HSA-id, where it has one (regions, often municipalities). */
+  @IsOptional()
+  @Matches(HSA_ID_PATTERN, {
+    message:
+      'hsaId must be an HSA-id: SE, ten digits, a hyphen and an extension, e.g. SE2321000164-7381',
+  })
+  hsaId?: string;
+}
+
+/** The installation's first system administrator, created by `admin:create` (issue 16). */
+export class FirstAdminDto {
+  @Matches(USERNAME_PATTERN, {
+    message:
+      'username must be 2–100 characters: letters, digits and . _ @ -, starting with a letter or digit',
+  })
+  username!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  displayName!: string;
+
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email?: string;
+}
+
+/** The shortest password Samsyn accepts for a local account (issue 16). */
+export const PASSWORD_MIN_LENGTH = 12;
+
+/** `GET /api/v1/auth/setup`: whether this installation still waits for its first administrator. */
+export interface SetupStatusDto {
+  /** True only while the database holds no user at all. */
+  needsFirstAdmin: boolean;
+}
