@@ -10,6 +10,7 @@ export * from './lib/consent.dto';
 export * from './lib/errors';
 export * from './lib/organisation';
 export * from './lib/organisation-identifiers';
+export * from './lib/admin';
 export * from './lib/admin.dto';
 export * from './lib/organisation.dto';
 export * from './lib/pagination.dto';

@@ -1,5 +1,7 @@
 import {
   IsEmail,
+  registerDecorator,
+  type ValidationOptions,
   IsEnum,
   IsNotEmpty,
   IsOptional,
@@ -9,14 +11,29 @@ import {
   MinLength,
 } from 'class-validator';
 import { OrganisationType } from './organisation';
+import { USERNAME_PATTERN } from './admin';
 import {
   HSA_ID_PATTERN,
-  IsOrganisationNumber,
+  isOrganisationNumber,
   MUNICIPALITY_CODE_PATTERN,
 } from './organisation-identifiers';
 
-/** A sign-in name: letters, digits and . _ @ - (stored lower-case). */
-export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._@-]{1,99}$/;
+/** class-validator: a valid organisationsnummer (see isOrganisationNumber). */
+export function IsOrganisationNumber(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isOrganisationNumber',
+      target: object.constructor,
+      propertyName,
+      options: {
+        message: `${propertyName} must be an organisationsnummer, NNNNNN-NNNN with a valid check digit`,
+        ...options,
+      },
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isOrganisationNumber(value),
+      },
+    });
+}
 
 /** An organisation as an administrator creates it (issue 16): kind, name and its codes. */
 export class CreateOrganisationDto {
@@ -68,13 +85,4 @@ export class FirstAdminDto {
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
   email?: string;
-}
-
-/** The shortest password Samsyn accepts for a local account (issue 16). */
-export const PASSWORD_MIN_LENGTH = 12;
-
-/** `GET /api/v1/auth/setup`: whether this installation still waits for its first administrator. */
-export interface SetupStatusDto {
-  /** True only while the database holds no user at all. */
-  needsFirstAdmin: boolean;
 }

@@ -1,4 +1,4 @@
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+/* Side-effect free: the client imports these values (a DTO file's decorators would break its chunk). */
 
 /**
  * A Swedish organisationsnummer, NNNNNN-NNNN: ten digits whose last is a Luhn check digit, the
@@ -33,20 +33,3 @@ export const HSA_ID_PATTERN = /^SE\d{10}-[A-Za-z0-9]{1,18}$/;
 
 /** SCB's four-digit municipality code (kommunkod), e.g. 1880 for Örebro. */
 export const MUNICIPALITY_CODE_PATTERN = /^\d{4}$/;
-
-/** class-validator: a valid organisationsnummer (see isOrganisationNumber). */
-export function IsOrganisationNumber(options?: ValidationOptions) {
-  return (object: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isOrganisationNumber',
-      target: object.constructor,
-      propertyName,
-      options: {
-        message: `${propertyName} must be an organisationsnummer, NNNNNN-NNNN with a valid check digit`,
-        ...options,
-      },
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && isOrganisationNumber(value),
-      },
-    });
-}

@@ -1,0 +1,14 @@
+/* Side-effect free values of the administration (issue 16): the client imports them, so no
+ * decorators here (a DTO file's class-transformer decorators would break the client's chunk). */
+
+/** A sign-in name: letters, digits and . _ @ - (stored lower-case). */
+export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._@-]{1,99}$/;
+
+/** The shortest password Samsyn accepts for a local account. */
+export const PASSWORD_MIN_LENGTH = 12;
+
+/** `GET /api/v1/auth/setup`: whether this installation still waits for its first administrator. */
+export interface SetupStatusDto {
+  /** True only while the database holds no user at all. */
+  needsFirstAdmin: boolean;
+}
