@@ -69,7 +69,13 @@ export async function startApiOnPostgres(
       await client.end();
     }
   };
-  await admin(`CREATE DATABASE "${database}"`);
+  try {
+    await admin(`CREATE DATABASE "${database}"`);
+  } catch (error) {
+    throw new Error(
+      `a journey on its own database needs PostgreSQL at ${PG_ADMIN_URL} (E2E_PG_URL): ${String(error)}`,
+    );
+  }
   const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${database}`;
   let api: RunningApi | undefined;
