@@ -12,6 +12,7 @@ import {
   until,
   untilAttribute,
   untilText,
+  untilTexts,
 } from './support/browser';
 import { waitForNotification } from './support/notifications';
 import { SOCIAL_UNIT, callSipMeeting, createSipCase } from './support/sip';
@@ -191,9 +192,12 @@ describe('SIP: the called unit is notified at once, letters, escalation and over
     await signIn(coordinator, 'samordnare.orebro');
     const panel = coordinator.getByRole('region', { name: 'Försenade påminnelser' });
     const counts = panel.getByRole('table', { name: /^Försenade påminnelser per enhet och slag/ });
-    const unit = counts.getByRole('row', { name: new RegExp(SOCIAL_UNIT) });
-    await untilText(unit, 'En inbjudan är obesvarad');
-    await untilText(unit.getByRole('cell').last(), '1', { exact: true });
+    // The row of social services' unanswered invitations: unit, kind and count, nothing else.
+    const counted = counts
+      .getByRole('row')
+      .filter({ has: coordinator.getByRole('rowheader', { name: SOCIAL_UNIT, exact: true }) })
+      .filter({ hasText: 'En inbjudan är obesvarad' });
+    await untilTexts(counted.getByRole('cell'), ['En inbjudan är obesvarad', '1']);
     await until(
       coordinator,
       'no case number or case link on the page',
