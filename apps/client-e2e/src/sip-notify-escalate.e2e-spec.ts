@@ -37,7 +37,8 @@ async function download(page: Page, link: Locator): Promise<{ name: string; head
  * external actor.
  * §7: nobody at social services reads the unanswered-invitation reminder in time; it escalates to
  * the other huvudman on the case, who sees it marked as not read in time and reaches the
- * meeting; the municipality's samordnare sees counts per unit and kind, no case numbers.
+ * case; the municipality's samordnare sees counts per unit and kind, no case numbers, and the
+ * kallelse its unit got without a link to a meeting it cannot open.
  */
 describe('SIP: the called unit is notified at once, letters, escalation and overdue counts', () => {
   let server: ApiOnPostgres;
@@ -215,6 +216,19 @@ describe('SIP: the called unit is notified at once, letters, escalation and over
     );
     await screenshot(coordinator, 'sip-notify-04-overdue-counts');
     await expectAccessible(coordinator, 'the samordnare’s overdue counts');
+
+    // 3. The samordnare is a member of the called unit and got the kallelse too, but opens no
+    // meeting or case (D1): the notification says what it is about, without a link there.
+    await bellIn(coordinator).click();
+    const kallelse = await waitForNotification(coordinator, (items) =>
+      items.filter({ hasText: 'Din enhet är kallad eller inbjuden till ett SIP-möte' }),
+    );
+    await untilText(kallelse, 'Gäller ett SIP-möte');
+    await until(coordinator, 'no link to a meeting or a case in the notifications', () => {
+      const list = document.querySelector('main ul[aria-label="Aviseringar"]');
+      return list !== null && list.querySelector('a[href^="/sip/"], a[href^="/arenden/"]') === null;
+    });
+    await expectAccessible(coordinator, 'the samordnare’s notifications');
 
     expect(vard.problems).toEqual([]);
     expect(samordnare.problems).toEqual([]);
