@@ -1,35 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import {
-  DEMO_PASSWORD,
   type TestPage,
   expectAccessible,
   launchBrowser,
   openPage,
   screenshot,
+  signIn,
   untilAttribute,
   untilText,
 } from './support/browser';
-
-/** The bell in the top bar, whatever its count. */
-const bellIn = (page: Page) =>
-  page.getByRole('banner').getByRole('link', { name: /^Aviseringar,/ });
-
-/**
- * Signs in through the sign-in page. The system administrator has no main-menu entries (the
- * shared helper waits for those), so this waits for the bell instead.
- */
-async function signInWithBell(page: Page, username: string): Promise<void> {
-  await page.goto('/logga-in');
-  await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
-  await page.getByLabel('Användarnamn').fill(username);
-  await page.getByLabel('Lösenord').fill(DEMO_PASSWORD);
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login')),
-    page.getByRole('button', { name: 'Logga in' }).click(),
-  ]);
-  expect(response.status()).toBe(200);
-  await bellIn(page).waitFor();
-}
+import { waitForBell } from './support/notifications';
 
 /** A mutating API call from inside the page, with the session cookie and the CSRF header. */
 function post(page: Page, path: string, body: unknown): Promise<number> {
@@ -54,26 +34,6 @@ function post(page: Page, path: string, body: unknown): Promise<number> {
   );
 }
 
-/**
- * Reloads until the bell has the expected accessible name: the bell refreshes on navigation,
- * and the API without Redis delivers due reminders in-process every few seconds.
- */
-async function waitForBell(page: Page, name: string, timeoutMs = 45_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  const bell = bellIn(page);
-  for (;;) {
-    await bell.waitFor();
-    // The count arrives just after the navigation that asked for it.
-    try {
-      await untilAttribute(bell, 'aria-label', name, { timeout: 2_000 });
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-    }
-    await page.reload();
-  }
-}
-
 describe('notifications', () => {
   let browser: Browser;
   let admin: TestPage;
@@ -92,7 +52,7 @@ describe('notifications', () => {
     const { page, problems } = admin;
 
     // 1. The system administrator starts from a clean slate and sends themself a test reminder.
-    await signInWithBell(page, 'sysadmin');
+    await signIn(page, 'sysadmin', { ready: 'bell' });
     expect(await post(page, '/api/v1/notifications/read-all', {})).toBe(200);
     expect(await post(page, '/api/v1/reminders/test', {})).toBe(201);
 

@@ -1,53 +1,18 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import {
   type TestPage,
-  api,
   expectAccessible,
   launchBrowser,
   openPage,
   screenshot,
   signIn,
+  swedishDay,
   untilCount,
   untilText,
 } from './support/browser';
+import { CLINIC, SOCIAL_UNIT, callSipMeeting, choose, createSipCase } from './support/sip';
 
-const SOCIAL_UNIT = 'Socialtjänsten, individ- och familjeomsorg';
-const CLINIC = 'Psykiatriska kliniken, Universitetssjukhuset Örebro';
 const MISSING = 'Detta saknas innan planen kan bli överenskommen';
-
-/** A personnummer with a valid check digit (Luhn over YYMMDDNNN). */
-function personnummer(birth: string, serial: string): string {
-  const digits = `${birth.slice(2)}${serial}`;
-  const sum = [...digits].reduce((acc, d, i) => {
-    const n = Number(d) * (i % 2 === 0 ? 2 : 1);
-    return acc + (n > 9 ? n - 9 : n);
-  }, 0);
-  return `${birth}-${serial}${(10 - (sum % 10)) % 10}`;
-}
-
-const day = (offset: number): string => {
-  const d = new Date();
-  d.setDate(d.getDate() + offset);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
-
-async function choose(
-  page: Page,
-  scope: Locator,
-  label: string,
-  option: string | RegExp,
-): Promise<void> {
-  await scope.getByRole('combobox', { name: label }).focus();
-  await page.keyboard.press('Enter');
-  await page.getByRole('option', { name: option }).click();
-  await page.getByRole('listbox').waitFor({ state: 'detached' });
-}
-
-interface Org {
-  id: string;
-  name: string;
-  units: { id: string; name: string }[];
-}
 
 /**
  * Issue 15 in the browser: healthcare (Region Örebro län) calls a SIP meeting on a case owned by
@@ -78,43 +43,12 @@ describe('SIP: either huvudman calls, sends for approval, approves', () => {
 
     // Precondition through the API (not the journey): Örebro kommun's SIP case, consent to the
     // region, and the psychiatric clinic on the team.
-    const orgs = (await api<{ items: Org[] }>(other, 'GET', '/api/v1/organisations?pageSize=100'))
-      .body.items;
-    const region = orgs.find((o) => o.name === 'Region Örebro län')!;
-    const clinic = region.units.find((u) => u.name === CLINIC)!;
-    const created = await api<{ id: string; number: string }>(other, 'POST', '/api/v1/cases', {
-      programme: 'SIP',
-      municipalityCode: '1880',
+    const kase = await createSipCase(other, {
       description: 'Behov av stöd från både socialtjänst och psykiatri',
-      participants: [
-        {
-          role: 'individual',
-          person: {
-            personalNumberKind: 'personnummer',
-            personalNumber: personnummer('19790611', String(100 + (Date.now() % 800))),
-            firstName: 'Ebba',
-            lastName: 'Huvudmansson',
-          },
-        },
-      ],
-      consents: [
-        {
-          participantIndex: 0,
-          recipientOrganisationIds: [region.id],
-          categories: ['identity', 'coordination'],
-          form: 'written',
-          givenOn: day(0),
-          validUntil: day(365),
-        },
-      ],
+      person: { firstName: 'Ebba', lastName: 'Huvudmansson', birthDate: '1979-06-11' },
+      consentTo: 'Region Örebro län',
+      teamUnit: { organisation: 'Region Örebro län', unit: CLINIC, caseRole: 'healthcare_contact' },
     });
-    expect(created.status).toBe(201);
-    const kase = created.body;
-    const team = await api(other, 'POST', `/api/v1/cases/${kase.id}/team`, {
-      unitId: clinic.id,
-      caseRole: 'healthcare_contact',
-    });
-    expect(team.status).toBe(201);
 
     // 1. Healthcare opens the kommun's case and calls the meeting through the wizard alone.
     const page = vard.page;
@@ -128,29 +62,14 @@ describe('SIP: either huvudman calls, sends for approval, approves', () => {
     // The owner's actions are not offered to the other huvudman.
     await untilCount(page.locator('[data-action="sip.end"]'), 0);
     await expectAccessible(page, 'SIP tab of the other huvudman');
-    await call.click();
-    const when = page.locator('#sip-step-when');
-    await when.getByRole('textbox', { name: 'Plats' }).fill('Psykiatriska kliniken, rum 2');
-    await when.getByRole('button', { name: 'Nästa' }).click();
-    const who = page.locator('#sip-step-who');
-    await who
-      .getByRole('group', { name: 'Kallelse till den andra huvudmannen' })
-      .getByRole('checkbox', { name: `${SOCIAL_UNIT} (Örebro kommun)` })
-      .check();
-    await expectAccessible(page, 'wizard: who (healthcare calls the kommun)');
-    await who.getByRole('button', { name: 'Nästa' }).click();
-    await page.locator('#sip-step-person').getByRole('button', { name: 'Nästa' }).click();
-    const review = page.locator('#sip-step-review');
-    await untilText(review, SOCIAL_UNIT);
-    const [called] = await Promise.all([
-      page.waitForResponse(
-        (r) =>
-          r.url().endsWith(`/cases/${kase.id}/sip/meetings`) && r.request().method() === 'POST',
-      ),
-      review.getByRole('button', { name: 'Kalla till mötet' }).click(),
-    ]);
-    expect(called.status()).toBe(201);
-    const meeting = (await called.json()) as { id: string; planVersionId: string };
+    const meeting = await callSipMeeting(page, kase.id, {
+      place: 'Psykiatriska kliniken, rum 2',
+      called: `${SOCIAL_UNIT} (Örebro kommun)`,
+      atStep: async (step) => {
+        if (step === 'who')
+          await expectAccessible(page, 'wizard: who (healthcare calls the kommun)');
+      },
+    });
 
     // 2. The draft blocks the next call: said before any wizard, with the ways out.
     const blocker = page.locator('#sip-call-blocked');
@@ -181,9 +100,9 @@ describe('SIP: either huvudman calls, sends for approval, approves', () => {
     const m1 = form.getByRole('group', { name: 'Insats 1' });
     await m1.getByRole('textbox', { name: 'Beskrivning' }).fill('Samtalsstöd varje vecka');
     await choose(page, m1, 'Organisation', 'Region Örebro län');
-    await m1.getByLabel('Slut').fill(day(90));
+    await m1.getByLabel('Slut').fill(swedishDay(90));
     await choose(page, form, 'Huvudansvar', 'Örebro kommun');
-    await form.getByLabel('Nästa uppföljning').fill(day(60));
+    await form.getByLabel('Nästa uppföljning').fill(swedishDay(60));
     await form.getByRole('button', { name: 'Spara planen' }).click();
     await missing.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Skicka för godkännande' }).click();

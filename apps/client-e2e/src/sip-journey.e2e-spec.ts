@@ -1,4 +1,4 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import {
   type TestPage,
   expectAccessible,
@@ -6,49 +6,14 @@ import {
   openPage,
   screenshot,
   signIn,
+  swedishDay,
   api,
   untilCount,
-  untilText,
   untilValue,
 } from './support/browser';
+import { SOCIAL_UNIT, callSipMeeting, choose, createSipCase, organisations } from './support/sip';
 
-const SOCIAL_UNIT = 'Socialtjänsten, individ- och familjeomsorg';
 const PERSON = { firstName: 'Nora', lastName: 'Sipström' };
-
-/** A personnummer with a valid check digit (Luhn over YYMMDDNNN). */
-function personnummer(birth: string, serial: string): string {
-  const digits = `${birth.slice(2)}${serial}`;
-  const sum = [...digits].reduce((acc, d, i) => {
-    const n = Number(d) * (i % 2 === 0 ? 2 : 1);
-    return acc + (n > 9 ? n - 9 : n);
-  }, 0);
-  return `${birth}-${serial}${(10 - (sum % 10)) % 10}`;
-}
-
-const day = (offset: number): string => {
-  const d = new Date();
-  d.setDate(d.getDate() + offset);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
-
-/** Chooses an option of a Material select from the keyboard (see case-consent-journey). */
-async function choose(
-  page: Page,
-  scope: Locator,
-  label: string,
-  option: string | RegExp,
-): Promise<void> {
-  await scope.getByRole('combobox', { name: label }).focus();
-  await page.keyboard.press('Enter');
-  await page.getByRole('option', { name: option }).click();
-  await page.getByRole('listbox').waitFor({ state: 'detached' });
-}
-
-interface Org {
-  id: string;
-  name: string;
-  units: { id: string; name: string }[];
-}
 
 /**
  * Issue 4 in the browser: the psychiatric clinic (Region Örebro län) calls Örebro kommun's social
@@ -79,39 +44,12 @@ describe('SIP journey in the browser', () => {
     await signIn(page, 'vard.psykiatri');
 
     // Set-up through the API (not the point of this test): a SIP case with consent for the kommun.
-    const orgs = (await api<{ items: Org[] }>(page, 'GET', '/api/v1/organisations?pageSize=100'))
-      .body.items;
-    const kommun = orgs.find((o) => o.name === 'Örebro kommun')!;
-    const created = await api<{
-      id: string;
-      number: string;
-      participants: { person: { id: string } }[];
-    }>(page, 'POST', '/api/v1/cases', {
-      programme: 'SIP',
-      municipalityCode: '1880',
+    const kase = await createSipCase(page, {
       description: 'Utskrivningsklar patient med behov av stöd i boendet',
-      participants: [
-        {
-          role: 'individual',
-          person: {
-            personalNumberKind: 'personnummer',
-            personalNumber: personnummer('19840217', String(100 + (Date.now() % 800))),
-            ...PERSON,
-          },
-        },
-      ],
-    });
-    expect(created.status).toBe(201);
-    const kase = created.body;
-    const consent = await api(page, 'POST', `/api/v1/cases/${kase.id}/consents`, {
-      personId: kase.participants[0].person.id,
-      recipientOrganisationIds: [kommun.id],
+      person: { ...PERSON, birthDate: '1984-02-17' },
+      consentTo: 'Örebro kommun',
       categories: ['identity', 'coordination', 'social'],
-      form: 'written',
-      givenOn: day(0),
-      validUntil: day(365),
     });
-    expect(consent.status).toBe(201);
 
     // 1. The SIP tab: no dates yet; record the request date, the deadlines appear.
     await page.goto(`/arenden/${kase.id}?flik=sip`);
@@ -143,42 +81,21 @@ describe('SIP journey in the browser', () => {
     await screenshot(page, 'sip-01-tab');
     await expectAccessible(page, 'SIP tab');
 
-    // 2. The wizard: without place or video link "Next" shows the error at the field.
-    await page.getByRole('button', { name: 'Kalla till SIP-möte' }).click();
-    await page.getByRole('heading', { level: 4, name: 'När och var' }).waitFor();
-    const when = page.locator('#sip-step-when');
-    await when.getByRole('button', { name: 'Nästa' }).click();
-    await when.getByText('Ange en plats eller en videolänk.', { exact: true }).waitFor();
-    await expectAccessible(page, 'wizard: when with error');
-    await when.getByRole('textbox', { name: 'Plats' }).fill('Psykiatriska kliniken, mötesrum 2');
-    await when.getByRole('button', { name: 'Nästa' }).click();
-
-    // Who: a kallelse to social services, an inbjudan to Försäkringskassan.
-    await page.getByRole('heading', { level: 4, name: 'Vilka' }).waitFor();
-    const who = page.locator('#sip-step-who');
-    await who
-      .getByRole('group', { name: 'Kallelse till den andra huvudmannen' })
-      .getByRole('checkbox', { name: `${SOCIAL_UNIT} (Örebro kommun)` })
-      .check();
-    await who.getByRole('button', { name: 'Lägg till aktör' }).click();
-    await who.getByRole('textbox', { name: 'Aktör 1' }).fill('Försäkringskassan');
-    await expectAccessible(page, 'wizard: who');
-    await who.getByRole('button', { name: 'Nästa' }).click();
-    await page.getByRole('heading', { level: 4, name: 'Personens deltagande' }).waitFor();
-    await page.locator('#sip-step-person').getByRole('button', { name: 'Nästa' }).click();
-    await page.getByRole('heading', { level: 4, name: 'Granska och kalla' }).waitFor();
-    const review = page.locator('#sip-step-review');
-    await untilText(review, 'Försäkringskassan');
-    await expectAccessible(page, 'wizard: review');
-    const [called] = await Promise.all([
-      page.waitForResponse(
-        (r) =>
-          r.url().endsWith(`/cases/${kase.id}/sip/meetings`) && r.request().method() === 'POST',
-      ),
-      review.getByRole('button', { name: 'Kalla till mötet' }).click(),
-    ]);
-    expect(called.status()).toBe(201);
-    const meeting = (await called.json()) as { id: string; planVersionId: string };
+    // 2. The wizard: without place or video link "Next" shows the error at the field. Who: a
+    // kallelse to social services, an inbjudan to Försäkringskassan.
+    const meeting = await callSipMeeting(page, kase.id, {
+      place: 'Psykiatriska kliniken, mötesrum 2',
+      called: `${SOCIAL_UNIT} (Örebro kommun)`,
+      actors: ['Försäkringskassan'],
+      atStep: async (step) => {
+        if (step === 'when') {
+          const when = page.locator('#sip-step-when');
+          await when.getByRole('button', { name: 'Nästa' }).click();
+          await when.getByText('Ange en plats eller en videolänk.', { exact: true }).waitFor();
+          await expectAccessible(page, 'wizard: when with error');
+        } else if (step !== 'person') await expectAccessible(page, `wizard: ${step}`);
+      },
+    });
     const invitations = page.getByRole('table', { name: 'Kallade och inbjudna (2)' });
     await invitations
       .getByRole('row', { name: new RegExp(SOCIAL_UNIT) })
@@ -234,7 +151,7 @@ describe('SIP journey in the browser', () => {
     const m1 = form.getByRole('group', { name: 'Insats 1' });
     await m1.getByRole('textbox', { name: 'Beskrivning' }).fill('Öppenvårdskontakt varje vecka');
     await choose(page, m1, 'Organisation', 'Region Örebro län');
-    await m1.getByLabel('Slut').fill(day(90));
+    await m1.getByLabel('Slut').fill(swedishDay(90));
     await form.getByRole('button', { name: 'Lägg till insats' }).click();
     const m2 = form.getByRole('group', { name: 'Insats 2' });
     await m2
@@ -242,10 +159,10 @@ describe('SIP journey in the browser', () => {
       .fill('Boendestödjare två gånger i veckan');
     await choose(page, m2, 'Ansvarig', 'Kommun');
     await choose(page, m2, 'Organisation', 'Örebro kommun');
-    await m2.getByLabel('Start').fill(day(10));
-    await m2.getByLabel('Slut').fill(day(120));
+    await m2.getByLabel('Start').fill(swedishDay(10));
+    await m2.getByLabel('Slut').fill(swedishDay(120));
     await choose(page, form, 'Huvudansvar', 'Örebro kommun');
-    await form.getByLabel('Nästa uppföljning').fill(day(45));
+    await form.getByLabel('Nästa uppföljning').fill(swedishDay(45));
     await expectAccessible(page, 'plan editor');
     const [saved] = await Promise.all([
       page.waitForResponse(
@@ -302,6 +219,7 @@ describe('SIP journey in the browser', () => {
     }
 
     // 7. A follow-up meeting starts version 2 from the agreed content; the diff shows the change.
+    const kommun = (await organisations(page)).find((o) => o.name === 'Örebro kommun')!;
     const followUp = await api<{ planVersionId: string }>(
       page,
       'POST',

@@ -45,9 +45,10 @@ export interface TestPage {
   problems: string[];
 }
 
-export async function openPage(browser: Browser): Promise<TestPage> {
+/** A fresh browser context and page on the run's API, or on the API at `base` (a journey's own). */
+export async function openPage(browser: Browser, base = baseUrl()): Promise<TestPage> {
   const context = await browser.newContext({
-    baseURL: baseUrl(),
+    baseURL: base,
     viewport: { width: 1280, height: 800 },
     locale: 'sv-SE',
     // Menus and form fields then appear without transitions: stable screenshots and axe results.
@@ -387,8 +388,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }
 
-/** Signs in through the sign-in page and waits for the signed-in frame (its main menu). */
-export async function signIn(page: Page, username: string): Promise<void> {
+/**
+ * Signs in through the sign-in page and waits for the signed-in frame: its main menu, or with
+ * `ready: 'bell'` the notifications bell (the system administrator's main menu is empty).
+ */
+export async function signIn(
+  page: Page,
+  username: string,
+  { ready = 'menu' }: { ready?: 'menu' | 'bell' } = {},
+): Promise<void> {
   await page.goto('/logga-in');
   await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
   await page.getByLabel('Användarnamn').fill(username);
@@ -398,8 +406,13 @@ export async function signIn(page: Page, username: string): Promise<void> {
     page.getByRole('button', { name: 'Logga in' }).click(),
   ]);
   expect(response.status()).toBe(200);
-  await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
+  if (ready === 'menu') await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
+  else await bellIn(page).waitFor();
 }
+
+/** The notifications bell in the top bar, whatever its count. */
+export const bellIn = (page: Page): Locator =>
+  page.getByRole('banner').getByRole('link', { name: /^Aviseringar,/ });
 
 /**
  * Calls the API from inside the page, with its session cookie and CSRF token (test set-up and

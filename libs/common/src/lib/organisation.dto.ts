@@ -1,5 +1,5 @@
 import { IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { OrganisationType } from './organisation';
+import { HELP_TEXT_MAX_LENGTH, OrganisationType } from './organisation';
 import { PageQueryDto } from './pagination.dto';
 
 export class OrganisationQueryDto extends PageQueryDto {
@@ -47,9 +47,6 @@ export interface UserSummaryDto {
   organisation: { id: string; name: string; type: OrganisationType };
   unit: { id: string; name: string } | null;
 }
-
-/** The longest where-to-get-help text per language. */
-export const HELP_TEXT_MAX_LENGTH = 2000;
 
 /**
  * `GET /api/v1/organisations/:id/help-text`: where the person can get help (D13), in Swedish and

@@ -14,6 +14,13 @@ export enum OrganisationType {
 export const ORGANISATION_TYPES: readonly OrganisationType[] = Object.values(OrganisationType);
 
 /**
+ * The longest where-to-get-help text per language. Here, not with the DTOs: the client imports
+ * it, and a value from a DTO file brings that file's validators (and their need for
+ * reflect-metadata) into the client's bundle.
+ */
+export const HELP_TEXT_MAX_LENGTH = 2000;
+
+/**
  * Where to get help (D13): the national helplines, until an organisation writes its own text.
  * Numbers as the services publish them (checked 2026-12-07 against the services' own announcements:
  * Kvinnofridslinjen 020-50 50 50, NCK; Välj att sluta 020-555 666, Länsstyrelsen Stockholm; the

@@ -9,6 +9,10 @@ export const remindersEn: Record<keyof typeof remindersSv, string> = {
   'auditAction.sip.letter_print': 'Printed a SIP meeting letter or invitation',
   'auditAction.organisation.help_text': 'Changed the where-to-get-help text',
 
+  'notifications.aboutAgreement': 'About an agreement',
+  'notifications.aboutMeeting': 'About a SIP meeting',
+  'notifications.aboutCase': 'About case {number}',
+
   'overdue.title': 'Overdue reminders',
   'overdue.intro':
     'Reminders that nobody on the case has read within {hours} hours, per unit and kind. No cases are shown.',

@@ -7,6 +7,10 @@ export const remindersSv = {
   'auditAction.sip.letter_print': 'Skrev ut kallelse eller inbjudan till SIP-möte',
   'auditAction.organisation.help_text': 'Ändrade texten om var man kan få hjälp',
 
+  'notifications.aboutAgreement': 'Gäller en överenskommelse',
+  'notifications.aboutMeeting': 'Gäller ett SIP-möte',
+  'notifications.aboutCase': 'Gäller ärende {number}',
+
   'overdue.title': 'Försenade påminnelser',
   'overdue.intro':
     'Påminnelser som ingen i ärendet har läst inom {hours} timmar, per enhet och slag. Inga ärenden visas.',

@@ -16,6 +16,7 @@ import { MatRadioModule } from '@angular/material/radio';
 import { RouterLink } from '@angular/router';
 import {
   EmailMode,
+  Permission,
   type NotificationDto,
   type NotificationPageDto,
   type NotificationPreferencesDto,
@@ -25,6 +26,7 @@ import { NotificationsApi } from '../../core/api/notifications-api.service';
 import { DEFAULT_PAGE_SIZE } from '../../core/api/paging';
 import { errorMessageKey } from '../../core/api/problem';
 import { APP_PATHS } from '../../core/app-paths';
+import { AuthService } from '../../core/auth/auth.service';
 import { LabelPipe, WhenPipe } from '../../core/i18n/i18n-pipes';
 import { I18nService } from '../../core/i18n/i18n.service';
 import type { TranslationKey } from '../../core/i18n/sv';
@@ -70,8 +72,16 @@ export class NotificationsPage {
   private readonly i18n = inject(I18nService);
   private readonly badge = inject(UnreadNotifications);
   private readonly fb = inject(NonNullableFormBuilder);
+  private readonly auth = inject(AuthService);
 
   protected readonly paths = APP_PATHS;
+  /**
+   * A notification links to what it is about only when the role may open it: a unit's members
+   * all get its reminders, but coordinators, administrators and auditors open no case or
+   * meeting (D1), and the page would send them back to their start page.
+   */
+  protected readonly canOpenCases = computed(() => this.auth.can(Permission.CaseRead));
+  protected readonly canOpenAgreements = computed(() => this.auth.can(Permission.AgreementRead));
   protected readonly emailModes = EMAIL_MODES;
   protected readonly modeKeys = EMAIL_MODE_KEYS;
   protected readonly pageSizes = [10, DEFAULT_PAGE_SIZE, 50];
