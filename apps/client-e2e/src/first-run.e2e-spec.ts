@@ -1,6 +1,6 @@
-import { runApiCommand, type RunningApi, startApi, tempDir } from '@samsyn/testing';
+import { runApiCommand } from '@samsyn/testing';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { Client } from 'pg';
+import { type ApiOnPostgres, startApiOnPostgres } from './support/api-server';
 import { expectAccessible, launchBrowser, untilCount, untilFocused } from './support/browser';
 
 /**
@@ -8,41 +8,16 @@ import { expectAccessible, launchBrowser, untilCount, untilFocused } from './sup
  * database. The sign-in page says how to begin; after the one command it is gone and the first
  * administrator signs in through the form.
  */
-const PG_ADMIN_URL = process.env['E2E_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-function databaseUrl(database: string): string {
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function onAdmin(sql: string): Promise<void> {
-  const admin = new Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
-
 describe('first run: from an empty installation to the first administrator', () => {
-  const database = `samsyn_client_firstrun_${Date.now().toString(36)}`;
-  let api: RunningApi;
+  let api: ApiOnPostgres;
   let browser: Browser;
   let context: BrowserContext;
 
   beforeAll(async () => {
-    await onAdmin(`CREATE DATABASE "${database}"`);
-    api = await startApi({
-      DATABASE_URL: databaseUrl(database),
-      DATA_DIR: tempDir('samsyn-client-firstrun-'),
-      CLIENT_DIST_DIR: 'dist/apps/client/browser',
-      LOG_LEVEL: 'warn',
-    });
+    api = await startApiOnPostgres({ DEMO_MODE: 'false' });
     browser = await launchBrowser();
     context = await browser.newContext({
-      baseURL: api.url,
+      baseURL: api.baseUrl,
       viewport: { width: 1280, height: 800 },
       locale: 'sv-SE',
       reducedMotion: 'reduce',
@@ -53,7 +28,6 @@ describe('first run: from an empty installation to the first administrator', () 
     await context?.close();
     await browser?.close();
     await api?.stop();
-    await onAdmin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
   });
 
   it('shows how to create the first administrator, who then signs in through the form', async () => {
@@ -81,7 +55,7 @@ describe('first run: from an empty installation to the first administrator', () 
         'Admin Nystad',
         '--password-stdin',
       ],
-      { DATABASE_URL: databaseUrl(database) },
+      { DATABASE_URL: api.databaseUrl },
       'first-admin-passphrase\n',
     );
     expect({ code: created.code, stderr: created.stderr }).toEqual({ code: 0, stderr: '' });

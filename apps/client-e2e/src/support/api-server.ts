@@ -44,6 +44,8 @@ export async function startApi(env: Record<string, string | undefined> = {}): Pr
 const PG_ADMIN_URL = process.env['E2E_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface ApiOnPostgres extends RunningApi {
+  /** The database's URL, for a one-shot command of the API on it (e.g. `admin:create`). */
+  databaseUrl: string;
   /**
    * A query on the API's database, for arranging what only the passage of time produces (a
    * reminder falling due days later, one left unread for hours). Never a user's step.
@@ -91,6 +93,7 @@ export async function startApiOnPostgres(
   const running = api;
   return {
     baseUrl: running.baseUrl,
+    databaseUrl: url.toString(),
     sql: async <T>(text: string, params: unknown[] = []) =>
       (await db.query(text, params)).rows as T[],
     async stop() {
