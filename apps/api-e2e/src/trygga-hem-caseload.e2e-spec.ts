@@ -115,8 +115,17 @@ describe('Trygga hem caseload: enrol, leave and allowed actions (issue 15)', () 
         priorityBasis: 'Upprepat hot mot partner.',
       });
       expect(res.status).toBe(201);
-      // social.orebro owns the case and is a member of the group.
-      expect(res.body.allowedActions).toEqual([TryggaHemAction.SetPriority, TryggaHemAction.Leave]);
+      // social.orebro owns the case and is a member of the group; off the victim side, no
+      // skyddsplan (D3).
+      expect(res.body.allowedActions).toEqual([
+        TryggaHemAction.SetPriority,
+        TryggaHemAction.Leave,
+        TryggaHemAction.AddNotification,
+        TryggaHemAction.AddOffer,
+        TryggaHemAction.AddControlMeasure,
+        TryggaHemAction.AddIncident,
+        TryggaHemAction.AddRiskAssessment,
+      ]);
       const again = await social.post<ProblemDetails>(`${TH}/cases`, {
         caseId: kase.id,
         groupId: group.id,

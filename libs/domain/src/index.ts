@@ -11,3 +11,4 @@ export * from './lib/trygga-hem';
 export * from './lib/case-actions';
 export * from './lib/trygga-hem-actions';
 export * from './lib/sip-rights';
+export * from './lib/trygga-hem-record-actions';

@@ -8,13 +8,13 @@ import {
   output,
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import type {
-  CaseDto,
-  ControlMeasureDto,
-  IncidentDto,
-  TryggaHemCaseDto,
-  TryggaHemNotificationDto,
-  TryggaHemRecordKind,
+import {
+  type ControlMeasureDto,
+  type IncidentDto,
+  TryggaHemAction,
+  type TryggaHemCaseDto,
+  type TryggaHemNotificationDto,
+  type TryggaHemRecordKind,
 } from '@samsyn/common';
 import { formatWhen } from '../../../../../core/i18n/format';
 import { I18nService } from '../../../../../core/i18n/i18n.service';
@@ -23,7 +23,7 @@ import { CaseStore } from '../../case.store';
 import type { recordSection } from './record-form';
 import { RecordHistory } from './record-history';
 import { RecordRemovalForm } from './record-removal-form';
-import { mayRecord, newRecordId, recordWhat } from './records';
+import { RECORD_ACTION, mayRecord, newRecordId, recordWhat } from './records';
 
 type ListedRecord = TryggaHemNotificationDto | ControlMeasureDto | IncidentDto;
 type RecordSectionState = ReturnType<typeof recordSection>;
@@ -45,26 +45,34 @@ type RecordSectionState = ReturnType<typeof recordSection>;
   },
   template: `
     <ng-content />
-    @if (record().canCorrect && !open()) {
+    @if ((mayCorrect() || mayRemove()) && !open()) {
       <span class="thr-item-actions no-print">
-        <button
-          mat-button
-          type="button"
-          [id]="prefix() + '-correct-' + record().id"
-          [attr.aria-label]="'thr.correctLabel' | t: { what: what() }"
-          (click)="started.emit(); section().startCorrect(record().id)"
-        >
-          {{ 'thr.correct' | t }}
-        </button>
-        <button
-          mat-button
-          type="button"
-          [id]="prefix() + '-remove-' + record().id"
-          [attr.aria-label]="'thr.removeLabel' | t: { what: what() }"
-          (click)="started.emit(); section().startRemove(record().id)"
-        >
-          {{ 'thr.remove' | t }}
-        </button>
+        @if (mayCorrect()) {
+          <button
+            mat-button
+            type="button"
+            [id]="prefix() + '-correct-' + record().id"
+            [attr.data-action]="actions.CorrectRecord"
+            [attr.data-action-id]="record().id"
+            [attr.aria-label]="'thr.correctLabel' | t: { what: what() }"
+            (click)="started.emit(); section().startCorrect(record().id)"
+          >
+            {{ 'thr.correct' | t }}
+          </button>
+        }
+        @if (mayRemove()) {
+          <button
+            mat-button
+            type="button"
+            [id]="prefix() + '-remove-' + record().id"
+            [attr.data-action]="actions.RemoveRecord"
+            [attr.data-action-id]="record().id"
+            [attr.aria-label]="'thr.removeLabel' | t: { what: what() }"
+            (click)="started.emit(); section().startRemove(record().id)"
+          >
+            {{ 'thr.remove' | t }}
+          </button>
+        }
       </span>
     }
     <app-thr-record-history [kind]="kind()" [record]="record()" />
@@ -96,6 +104,15 @@ export class RecordItem {
   readonly removed = output<TryggaHemCaseDto>();
   readonly reload = output<void>();
 
+  protected readonly actions = TryggaHemAction;
+  /** What the API allows on this record (issue 15). */
+  protected readonly mayCorrect = computed(() =>
+    this.record().allowedActions.includes(TryggaHemAction.CorrectRecord),
+  );
+  protected readonly mayRemove = computed(() =>
+    this.record().allowedActions.includes(TryggaHemAction.RemoveRecord),
+  );
+
   /** Its correction or removal form is open. */
   protected readonly open = computed(() => {
     const id = this.record().id;
@@ -120,9 +137,10 @@ export abstract class RecordsSection<R extends ListedRecord> {
 
   protected abstract readonly kind: TryggaHemRecordKind;
   protected abstract readonly section: RecordSectionState;
-  protected readonly canRecord = computed(() =>
-    mayRecord(this.store.caseDto() as CaseDto, this.profile(), this.kind),
-  );
+  /** The API allows recording this section's kind on the case. */
+  protected readonly canRecord = computed(() => mayRecord(this.profile(), this.kind));
+  /** The action the section's add button offers (`data-action`). */
+  protected readonly addAction = computed(() => RECORD_ACTION[this.kind]);
 
   /** The section's records in a case. */
   protected abstract records(profile: TryggaHemCaseDto): readonly R[] | null;
