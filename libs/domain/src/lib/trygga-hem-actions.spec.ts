@@ -45,13 +45,17 @@ describe('issue 15: Trygga hem allowed actions', () => {
     expect(enrol()).toBeNull();
   });
 
-  it('refuses enrolment to others, for closed, SIP, enrolled or left cases and without a group', () => {
+  it('a case that left a caseload may be enrolled again', () => {
+    expect(enrol({ enrolment: 'left' })).toBeNull();
+    expect(enrol({ enrolment: 'left', closed: true })).toBe('caseClosed');
+  });
+
+  it('refuses enrolment to others, for closed, SIP or enrolled cases and without a group', () => {
     expect(enrol({ decision: decision({ canManage: false }) })).toBe('notOwner');
     expect(enrol({ decision: decision({ allowed: false }) })).toBe('notOwner');
     expect(enrol({ closed: true })).toBe('caseClosed');
     expect(enrol({ tryggaHem: false })).toBe('notTryggaHem');
     expect(enrol({ enrolment: 'enrolled' })).toBe('alreadyEnrolled');
-    expect(enrol({ enrolment: 'left' })).toBe('leftCaseload');
     expect(enrol({ groupAvailable: false })).toBe('noGroup');
   });
 

@@ -11,6 +11,7 @@ import { AuditAppendFunction1795486000000 } from './1795486000000-AuditAppendFun
 import { TryggaHemCaseloadExit1795487100000 } from './1795487100000-TryggaHemCaseloadExit';
 import { OrganisationHelpText1795491500000 } from './1795491500000-OrganisationHelpText';
 import { SipApprovalRequests1796596728232 } from './1796596728232-SipApprovalRequests';
+import { TryggaHemReenrolment1796607590339 } from './1796607590339-TryggaHemReenrolment';
 
 export const MIGRATIONS = [
   Initial1795458648382,
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   TryggaHemCaseloadExit1795487100000,
   OrganisationHelpText1795491500000,
   SipApprovalRequests1796596728232,
+  TryggaHemReenrolment1796607590339,
 ];
