@@ -1,8 +1,10 @@
 import {
+  type AuditEventDto,
   CaseAction,
   type CaseDto,
   type ConsentDto,
   type CreateCaseDto,
+  type Page,
   type ProblemDetails,
 } from '@samsyn/common';
 import { addDays, swedishDate } from '@samsyn/domain';
@@ -318,6 +320,34 @@ describe('offered actions (issue 15): allowedActions is exactly what the API acc
       });
     });
   }
+
+  it('the review page links a case log outside the caseload only where the reviewer may open it', async () => {
+    // An Örebro user's emergency access to a region case: in Örebro's list, but not Örebro's log.
+    const regionCase = await open(SHAPES[2]);
+    expectStatus(
+      await client('social.orebro').post(`${BASE}/cases/${regionCase.id}/emergency-access`, {
+        reason: 'Akut: hot mot den enskilde, behöver se samordningen.',
+      }),
+      201,
+      'emergency access',
+    );
+    const reviewer = client('granskare.orebro');
+    const res = await reviewer.get<Page<AuditEventDto>>(
+      `${BASE}/audit/review/outside-caseload?days=1&pageSize=100`,
+    );
+    expectStatus(res, 200, 'outside caseload');
+    const checked = new Map<string, boolean>();
+    for (const e of res.body.items)
+      e.caseIds.forEach((id, i) =>
+        checked.set(id, !!e.caseAllowedActions?.[i]?.includes(CaseAction.CaseLogRead)),
+      );
+    expect(checked.get(regionCase.id)).toBe(false);
+    // Every case of the list: offered exactly when the log answers.
+    for (const [id, offered] of checked) {
+      const log = await reviewer.get(`${BASE}/audit/cases/${id}/events`);
+      expect({ id, status: log.status }).toEqual({ id, status: offered ? 200 : 403 });
+    }
+  });
 
   it('the police see none of the owner actions the issue names on their Trygga hem case', async () => {
     const kase = await open(SHAPES[1]);

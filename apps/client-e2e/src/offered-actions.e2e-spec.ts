@@ -10,6 +10,7 @@ import {
   type TestPage,
   until,
   untilAttribute,
+  untilCount,
 } from './support/browser';
 import { offeredActions, offeredActionsRefused } from './support/offered-actions';
 
@@ -324,6 +325,12 @@ describe('offered actions are allowed actions (issue 15)', () => {
         .waitFor();
       const orebroRow = grants.getByRole('row', { name: new RegExp(cases[1].number) }).first();
       await orebroRow.getByRole('button', { name: /^Markera granskad: nödåtkomsten/ }).waitFor();
+      // Outside the caseload: Örebro's user on the region case. Its log is the region's, so the
+      // number is text, not a link to a log that would answer 403.
+      const outside = page.getByRole('table', { name: /^Åtkomster utanför ärendelistan/ });
+      await outside.getByText(regionCase.body.number).first().waitFor();
+      await untilCount(outside.getByRole('link', { name: regionCase.body.number }), 0);
+      expect(await offeredActionsRefused(page, {})).toEqual([]);
       await expectAccessible(page, 'granskare.orebro review page');
     } finally {
       await vard.context.close();

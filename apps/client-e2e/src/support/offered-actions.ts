@@ -89,7 +89,10 @@ export const caseSource: AllowedActionsSource = async (page, { pathname }, offer
   return allowed;
 };
 
-/** The review page (`/granskning`): each emergency grant's actions, reviewed or not. */
+/**
+ * The review page (`/granskning`): each emergency grant's actions, reviewed or not, and each case
+ * of the accesses outside the caseload (`audit.caseLog` where its log is the reviewer's).
+ */
 export const reviewSource: AllowedActionsSource = async (page, { pathname }) => {
   if (pathname !== '/granskning') return null;
   const allowed: AllowedActions = { resource: [], records: new Map() };
@@ -101,6 +104,14 @@ export const reviewSource: AllowedActionsSource = async (page, { pathname }) => 
     if (res.status === 200)
       for (const item of res.body.items) allowed.records.set(item.id, item.allowedActions);
   }
+  const outside = await getJson<{
+    items: { caseIds: string[]; caseAllowedActions?: string[][] }[];
+  }>(page, '/api/v1/audit/review/outside-caseload?days=366&pageSize=100');
+  if (outside.status === 200)
+    for (const event of outside.body.items)
+      event.caseIds.forEach((id, i) =>
+        allowed.records.set(id, event.caseAllowedActions?.[i] ?? []),
+      );
   return allowed;
 };
 
