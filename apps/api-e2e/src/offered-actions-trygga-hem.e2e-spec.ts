@@ -12,7 +12,13 @@ import {
 } from '@samsyn/common';
 import { addDays, swedishDate } from '@samsyn/domain';
 import { sql } from './support/db';
-import { createCase, expectStatus, PersonnummerGenerator, signInAll } from './support/fixtures';
+import {
+  createCase,
+  DEMO_USERS,
+  expectStatus,
+  PersonnummerGenerator,
+  signInAll,
+} from './support/fixtures';
 import type { ApiClient, HttpResult } from './support/http';
 
 /*
@@ -24,18 +30,7 @@ import type { ApiClient, HttpResult } from './support/http';
  * meets a fresh case with the same records, so one role's writes do not change another's.
  */
 
-const ROLES = [
-  'social.orebro',
-  'social.karlskoga',
-  'vard.psykiatri',
-  'polis.orebro',
-  'frivard.orebro',
-  'samordnare.orebro',
-  'styrgrupp.lan',
-  'admin.orebro',
-  'granskare.orebro',
-  'sysadmin',
-] as const;
+const ROLES = DEMO_USERS;
 
 const TH = '/api/v1/trygga-hem';
 /** A municipality of its own, with a group of its own (no other spec's board or figures). */

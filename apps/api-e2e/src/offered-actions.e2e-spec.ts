@@ -11,6 +11,7 @@ import { addDays, swedishDate } from '@samsyn/domain';
 import type { Pool } from 'pg';
 import {
   createCase,
+  DEMO_USERS,
   directory,
   e2ePool,
   expectStatus,
@@ -18,6 +19,7 @@ import {
   signInAll,
 } from './support/fixtures';
 import type { ApiClient, HttpResult } from './support/http';
+import { sipCaseDto } from './support/sip';
 
 /*
  * Issue 15: the client must not offer what the server refuses. For every demo role and cases
@@ -27,18 +29,7 @@ import type { ApiClient, HttpResult } from './support/http';
  * tried on one case per shape.
  */
 
-const ROLES = [
-  'social.orebro',
-  'social.karlskoga',
-  'vard.psykiatri',
-  'polis.orebro',
-  'frivard.orebro',
-  'samordnare.orebro',
-  'styrgrupp.lan',
-  'admin.orebro',
-  'granskare.orebro',
-  'sysadmin',
-] as const;
+const ROLES = DEMO_USERS;
 
 const ACTIONS = [
   CaseAction.Update,
@@ -87,20 +78,16 @@ const SHAPES: Shape[] = [
     owner: 'social.orebro',
     team: [{ username: 'vard.psykiatri', caseRole: 'healthcare_contact' }],
     dto: ({ region }) =>
-      ({
-        programme: 'SIP',
-        participants: [{ role: 'individual', person: person('Eva', '1985-04-12') }],
-        consents: [
-          {
-            participantIndex: 0,
-            recipientOrganisationIds: [region],
-            categories: ['identity', 'health', 'coordination'],
-            form: 'written',
-            givenOn: today,
-            validUntil: addDays(today, 365),
-          },
-        ],
-      }) as CreateCaseDto,
+      sipCaseDto(pnr, {
+        birthDate: '1985-04-12',
+        firstName: 'Eva',
+        lastName: 'Åtgärdsson',
+        consent: {
+          to: [region],
+          categories: ['identity', 'health', 'coordination'],
+          validDays: 365,
+        },
+      }),
     teamRole: 'other_actor',
     participantRole: 'relative',
     participantBirthDate: '1961-01-15',
@@ -141,12 +128,7 @@ const SHAPES: Shape[] = [
     owner: 'vard.psykiatri',
     team: [],
     dto: () =>
-      ({
-        programme: 'SIP',
-        participants: [{ role: 'individual', person: person('Amir', '1992-06-18') }],
-        consents: [],
-        municipalityCode: '1880',
-      }) as CreateCaseDto,
+      sipCaseDto(pnr, { birthDate: '1992-06-18', firstName: 'Amir', lastName: 'Åtgärdsson' }),
     teamRole: 'other_actor',
     participantRole: 'relative',
     participantBirthDate: '1961-01-15',
