@@ -18,6 +18,7 @@ import {
 } from '@samsyn/common';
 import { formatWhen } from '../../../../../core/i18n/format';
 import { I18nService } from '../../../../../core/i18n/i18n.service';
+import type { TranslationKey } from '../../../../../core/i18n/sv';
 import { TranslatePipe } from '../../../../../core/i18n/translate.pipe';
 import { CaseStore } from '../../case.store';
 import type { recordSection } from './record-form';
@@ -26,6 +27,29 @@ import { RecordRemovalForm } from './record-removal-form';
 import { RECORD_ACTION, mayRecord, newRecordId, recordWhat } from './records';
 
 type ListedRecord = TryggaHemNotificationDto | ControlMeasureDto | IncidentDto;
+
+/** A record's own actions: its control's id part, action, screen-reader name and text. */
+interface RecordChange {
+  verb: 'correct' | 'remove';
+  action: TryggaHemAction;
+  label: TranslationKey;
+  text: TranslationKey;
+}
+
+const RECORD_CHANGES: readonly RecordChange[] = [
+  {
+    verb: 'correct',
+    action: TryggaHemAction.CorrectRecord,
+    label: 'thr.correctLabel',
+    text: 'thr.correct',
+  },
+  {
+    verb: 'remove',
+    action: TryggaHemAction.RemoveRecord,
+    label: 'thr.removeLabel',
+    text: 'thr.remove',
+  },
+];
 type RecordSectionState = ReturnType<typeof recordSection>;
 
 /**
@@ -45,32 +69,19 @@ type RecordSectionState = ReturnType<typeof recordSection>;
   },
   template: `
     <ng-content />
-    @if ((mayCorrect() || mayRemove()) && !open()) {
+    @if (changes().length && !open()) {
       <span class="thr-item-actions no-print">
-        @if (mayCorrect()) {
+        @for (c of changes(); track c.action) {
           <button
             mat-button
             type="button"
-            [id]="prefix() + '-correct-' + record().id"
-            [attr.data-action]="actions.CorrectRecord"
+            [id]="prefix() + '-' + c.verb + '-' + record().id"
+            [attr.data-action]="c.action"
             [attr.data-action-id]="record().id"
-            [attr.aria-label]="'thr.correctLabel' | t: { what: what() }"
-            (click)="started.emit(); section().startCorrect(record().id)"
+            [attr.aria-label]="c.label | t: { what: what() }"
+            (click)="started.emit(); start(c.verb)"
           >
-            {{ 'thr.correct' | t }}
-          </button>
-        }
-        @if (mayRemove()) {
-          <button
-            mat-button
-            type="button"
-            [id]="prefix() + '-remove-' + record().id"
-            [attr.data-action]="actions.RemoveRecord"
-            [attr.data-action-id]="record().id"
-            [attr.aria-label]="'thr.removeLabel' | t: { what: what() }"
-            (click)="started.emit(); section().startRemove(record().id)"
-          >
-            {{ 'thr.remove' | t }}
+            {{ c.text | t }}
           </button>
         }
       </span>
@@ -104,14 +115,15 @@ export class RecordItem {
   readonly removed = output<TryggaHemCaseDto>();
   readonly reload = output<void>();
 
-  protected readonly actions = TryggaHemAction;
-  /** What the API allows on this record (issue 15). */
-  protected readonly mayCorrect = computed(() =>
-    this.record().allowedActions.includes(TryggaHemAction.CorrectRecord),
+  /** Correct and remove, each only when the API allows it on this record (issue 15). */
+  protected readonly changes = computed(() =>
+    RECORD_CHANGES.filter((c) => this.record().allowedActions.includes(c.action)),
   );
-  protected readonly mayRemove = computed(() =>
-    this.record().allowedActions.includes(TryggaHemAction.RemoveRecord),
-  );
+
+  protected start(verb: RecordChange['verb']): void {
+    if (verb === 'correct') this.section().startCorrect(this.record().id);
+    else this.section().startRemove(this.record().id);
+  }
 
   /** Its correction or removal form is open. */
   protected readonly open = computed(() => {
