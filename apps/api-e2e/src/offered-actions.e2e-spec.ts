@@ -1,14 +1,17 @@
 import {
+  type AuditEventDto,
   CaseAction,
   type CaseDto,
   type ConsentDto,
   type CreateCaseDto,
+  type Page,
   type ProblemDetails,
 } from '@samsyn/common';
 import { addDays, swedishDate } from '@samsyn/domain';
 import type { Pool } from 'pg';
 import {
   createCase,
+  DEMO_USERS,
   directory,
   e2ePool,
   expectStatus,
@@ -16,6 +19,7 @@ import {
   signInAll,
 } from './support/fixtures';
 import type { ApiClient, HttpResult } from './support/http';
+import { sipCaseDto } from './support/sip';
 
 /*
  * Issue 15: the client must not offer what the server refuses. For every demo role and cases
@@ -25,18 +29,7 @@ import type { ApiClient, HttpResult } from './support/http';
  * tried on one case per shape.
  */
 
-const ROLES = [
-  'social.orebro',
-  'social.karlskoga',
-  'vard.psykiatri',
-  'polis.orebro',
-  'frivard.orebro',
-  'samordnare.orebro',
-  'styrgrupp.lan',
-  'admin.orebro',
-  'granskare.orebro',
-  'sysadmin',
-] as const;
+const ROLES = DEMO_USERS;
 
 const ACTIONS = [
   CaseAction.Update,
@@ -85,20 +78,16 @@ const SHAPES: Shape[] = [
     owner: 'social.orebro',
     team: [{ username: 'vard.psykiatri', caseRole: 'healthcare_contact' }],
     dto: ({ region }) =>
-      ({
-        programme: 'SIP',
-        participants: [{ role: 'individual', person: person('Eva', '1985-04-12') }],
-        consents: [
-          {
-            participantIndex: 0,
-            recipientOrganisationIds: [region],
-            categories: ['identity', 'health', 'coordination'],
-            form: 'written',
-            givenOn: today,
-            validUntil: addDays(today, 365),
-          },
-        ],
-      }) as CreateCaseDto,
+      sipCaseDto(pnr, {
+        birthDate: '1985-04-12',
+        firstName: 'Eva',
+        lastName: 'Åtgärdsson',
+        consent: {
+          to: [region],
+          categories: ['identity', 'health', 'coordination'],
+          validDays: 365,
+        },
+      }),
     teamRole: 'other_actor',
     participantRole: 'relative',
     participantBirthDate: '1961-01-15',
@@ -139,12 +128,7 @@ const SHAPES: Shape[] = [
     owner: 'vard.psykiatri',
     team: [],
     dto: () =>
-      ({
-        programme: 'SIP',
-        participants: [{ role: 'individual', person: person('Amir', '1992-06-18') }],
-        consents: [],
-        municipalityCode: '1880',
-      }) as CreateCaseDto,
+      sipCaseDto(pnr, { birthDate: '1992-06-18', firstName: 'Amir', lastName: 'Åtgärdsson' }),
     teamRole: 'other_actor',
     participantRole: 'relative',
     participantBirthDate: '1961-01-15',
@@ -318,6 +302,34 @@ describe('offered actions (issue 15): allowedActions is exactly what the API acc
       });
     });
   }
+
+  it('the review page links a case log outside the caseload only where the reviewer may open it', async () => {
+    // An Örebro user's emergency access to a region case: in Örebro's list, but not Örebro's log.
+    const regionCase = await open(SHAPES[2]);
+    expectStatus(
+      await client('social.orebro').post(`${BASE}/cases/${regionCase.id}/emergency-access`, {
+        reason: 'Akut: hot mot den enskilde, behöver se samordningen.',
+      }),
+      201,
+      'emergency access',
+    );
+    const reviewer = client('granskare.orebro');
+    const res = await reviewer.get<Page<AuditEventDto>>(
+      `${BASE}/audit/review/outside-caseload?days=1&pageSize=100`,
+    );
+    expectStatus(res, 200, 'outside caseload');
+    const checked = new Map<string, boolean>();
+    for (const e of res.body.items)
+      e.caseIds.forEach((id, i) =>
+        checked.set(id, !!e.caseAllowedActions?.[i]?.includes(CaseAction.CaseLogRead)),
+      );
+    expect(checked.get(regionCase.id)).toBe(false);
+    // Every case of the list: offered exactly when the log answers.
+    for (const [id, offered] of checked) {
+      const log = await reviewer.get(`${BASE}/audit/cases/${id}/events`);
+      expect({ id, status: log.status }).toEqual({ id, status: offered ? 200 : 403 });
+    }
+  });
 
   it('the police see none of the owner actions the issue names on their Trygga hem case', async () => {
     const kase = await open(SHAPES[1]);

@@ -6,27 +6,16 @@ import {
   ReminderStatus,
   type SipMeetingDto,
 } from '@samsyn/common';
-import { addDays, swedishDate } from '@samsyn/domain';
 import { REMINDERS_QUEUE } from '@samsyn/server';
 import { type RunningProcess, startProcess } from '@samsyn/testing';
 import { Queue } from 'bullmq';
 import type { Pool } from 'pg';
 import { count, sql } from './support/db';
 import { e2eContext, REDIS_URL } from './support/env';
-import {
-  createCase,
-  directory,
-  e2ePool,
-  expectStatus,
-  PersonnummerGenerator,
-  signInAll,
-} from './support/fixtures';
+import { e2ePool, expectStatus, PersonnummerGenerator, signInAll } from './support/fixtures';
 import type { ApiClient } from './support/http';
+import { inDays, openSipCase, sipParties } from './support/sip';
 import { waitFor } from './support/wait';
-
-const today = swedishDate(new Date());
-const inDays = (days: number, hour = 10) =>
-  new Date(`${addDays(today, days)}T${String(hour).padStart(2, '0')}:00:00Z`).toISOString();
 
 /**
  * Issue 15 §6 and §7 through the API, PostgreSQL, Redis and the built worker: a called meeting
@@ -77,8 +66,7 @@ describe('immediate kallelse notification, escalation on the case, the overdue s
 
   beforeAll(async () => {
     db = e2ePool(2);
-    const dir = await directory(db);
-    socialUnit = dir.unit('Örebro kommun', 'Socialtjänsten, individ- och familjeomsorg').id;
+    socialUnit = (await sipParties(db)).socialUnit;
     const clients = await signInAll(['vard.psykiatri', 'social.orebro', 'samordnare.orebro']);
     [vard, social, samordnare] = ['vard.psykiatri', 'social.orebro', 'samordnare.orebro'].map((u) =>
       clients.get(u)!,
@@ -98,22 +86,12 @@ describe('immediate kallelse notification, escalation on the case, the overdue s
       },
       /Samsyn worker ready/,
     );
-    kase = await createCase(vard, {
-      programme: 'SIP',
-      municipalityCode: '1880',
+    kase = await openSipCase(vard, numbers, {
       description: 'Eskaleringstest',
-      participants: [
-        {
-          role: 'individual',
-          person: {
-            personalNumberKind: 'personnummer',
-            personalNumber: numbers.forBirthDate('1988-09-03'),
-            firstName: 'Eska',
-            lastName: 'Lerström',
-          },
-        },
-      ],
-    } as never);
+      birthDate: '1988-09-03',
+      firstName: 'Eska',
+      lastName: 'Lerström',
+    });
   }, 120_000);
 
   afterAll(async () => {

@@ -12,21 +12,14 @@ import {
   type SipReceivedInvitationDto,
   SipResponsibleKind,
 } from '@samsyn/common';
-import { addDays, swedishDate } from '@samsyn/domain';
+import { addDays } from '@samsyn/domain';
 import type { Pool } from 'pg';
 import { count } from './support/db';
-import {
-  createCase,
-  directory,
-  e2ePool,
-  expectStatus,
-  PersonnummerGenerator,
-  signInAll,
-} from './support/fixtures';
+import { e2ePool, expectStatus, PersonnummerGenerator, signInAll } from './support/fixtures';
 import type { ApiClient } from './support/http';
+import { inDays as inDaysAt, openSipCase, type SipParties, sipParties, today } from './support/sip';
 
-const today = swedishDate(new Date());
-const inDays = (days: number) => new Date(`${addDays(today, days)}T09:00:00Z`).toISOString();
+const inDays = (days: number) => inDaysAt(days, 9);
 
 /**
  * Issue 15: either huvudman calls the SIP (D7), the draft blocker, sending for approval, and the
@@ -37,46 +30,20 @@ describe('SIP: either huvudman calls, answers and approves; allowed actions agre
   let social: ApiClient;
   let vard: ApiClient;
   let polis: ApiClient;
-  let ids: {
-    region: string;
-    kommun: string;
-    police: string;
-    socialUnit: string;
-    clinic: string;
-    policeUnit: string;
-  };
+  let ids: SipParties;
   const numbers = new PersonnummerGenerator(151);
 
   /** A SIP case of Örebro kommun with the clinic and the police on the team; consent as given. */
   async function municipalCase(consentTo: string[]): Promise<CaseDto> {
-    const kase = await createCase(social, {
-      programme: 'SIP',
-      municipalityCode: '1880',
-      participants: [
-        {
-          role: 'individual',
-          person: {
-            personalNumberKind: 'personnummer',
-            personalNumber: numbers.forBirthDate('1984-04-04'),
-            firstName: 'Alma',
-            lastName: 'Huvudsson',
-            city: 'Örebro',
-          },
-        },
-      ],
-      consents: consentTo.length
-        ? [
-            {
-              participantIndex: 0,
-              recipientOrganisationIds: consentTo,
-              categories: ['identity', 'coordination'],
-              form: 'written',
-              givenOn: today,
-              validUntil: addDays(today, 200),
-            },
-          ]
-        : [],
-    } as never);
+    const kase = await openSipCase(social, numbers, {
+      birthDate: '1984-04-04',
+      firstName: 'Alma',
+      lastName: 'Huvudsson',
+      person: { city: 'Örebro' },
+      consent: consentTo.length
+        ? { to: consentTo, categories: ['identity', 'coordination'] }
+        : undefined,
+    });
     for (const [unitId, caseRole] of [
       [ids.clinic, 'healthcare_contact'],
       [ids.policeUnit, 'other_actor'],
@@ -123,16 +90,7 @@ describe('SIP: either huvudman calls, answers and approves; allowed actions agre
 
   beforeAll(async () => {
     db = e2ePool(2);
-    const dir = await directory(db);
-    ids = {
-      region: dir.organisation('Region Örebro län').id,
-      kommun: dir.organisation('Örebro kommun').id,
-      police: dir.organisation('Polisområde Örebro län').id,
-      socialUnit: dir.unit('Örebro kommun', 'Socialtjänsten, individ- och familjeomsorg').id,
-      clinic: dir.unit('Region Örebro län', 'Psykiatriska kliniken, Universitetssjukhuset Örebro')
-        .id,
-      policeUnit: dir.unit('Polisområde Örebro län', 'Lokalpolisområde Örebro').id,
-    };
+    ids = await sipParties(db);
     const clients = await signInAll(['social.orebro', 'vard.psykiatri', 'polis.orebro']);
     [social, vard, polis] = ['social.orebro', 'vard.psykiatri', 'polis.orebro'].map((u) =>
       clients.get(u)!,

@@ -6,13 +6,10 @@ import {
   Role,
   type SipMeetingDto,
 } from '@samsyn/common';
-import { addDays, swedishDate } from '@samsyn/domain';
 import type { Pool } from 'pg';
 import { count } from './support/db';
 import {
-  createCase,
   createUsers,
-  directory,
   e2ePool,
   expectStatus,
   PersonnummerGenerator,
@@ -20,6 +17,7 @@ import {
 } from './support/fixtures';
 import type { ApiClient } from './support/http';
 import { pdfText } from './support/pdf';
+import { binary, inDays, openSipCase, type SipParties, sipParties } from './support/sip';
 import { sleep } from './support/wait';
 
 /**
@@ -31,17 +29,6 @@ async function textOf(pdf: Buffer): Promise<string> {
   const text = pdfText(pdf);
   await sleep(100);
   return text;
-}
-
-const today = swedishDate(new Date());
-const inDays = (days: number, hour = 10) =>
-  new Date(`${addDays(today, days)}T${String(hour).padStart(2, '0')}:00:00Z`).toISOString();
-
-async function binary(client: ApiClient, path: string): Promise<{ status: number; body: Buffer }> {
-  const res = await fetch(`${client.baseUrl}${path}`, {
-    headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
-  });
-  return { status: res.status, body: Buffer.from(await res.arrayBuffer()) };
 }
 
 /**
@@ -56,7 +43,7 @@ describe('SIP letters and the where-to-get-help text', () => {
   let regionAdmin: ApiClient;
   let orebroAdmin: ApiClient;
   let steering: ApiClient;
-  let ids: { region: string; socialUnit: string };
+  let ids: SipParties;
   const numbers = new PersonnummerGenerator(77);
 
   const callMeeting = async (kase: CaseDto, place: string) => {
@@ -72,34 +59,17 @@ describe('SIP letters and the where-to-get-help text', () => {
     return res.body;
   };
   const sipCase = (protectedLevel: ProtectedIdentityLevel, lastName: string, address: string) =>
-    createCase(vard, {
-      programme: 'SIP',
-      municipalityCode: '1880',
+    openSipCase(vard, numbers, {
       description: 'Brevtest',
-      participants: [
-        {
-          role: 'individual',
-          person: {
-            personalNumberKind: 'personnummer',
-            personalNumber: numbers.forBirthDate('1979-05-11'),
-            firstName: 'Lina',
-            lastName,
-            address,
-            postalCode: '70361',
-            city: 'Örebro',
-            protectedLevel,
-          },
-        },
-      ],
-    } as never);
+      birthDate: '1979-05-11',
+      firstName: 'Lina',
+      lastName,
+      person: { address, postalCode: '70361', city: 'Örebro', protectedLevel },
+    });
 
   beforeAll(async () => {
     db = e2ePool(2);
-    const dir = await directory(db);
-    ids = {
-      region: dir.organisation('Region Örebro län').id,
-      socialUnit: dir.unit('Örebro kommun', 'Socialtjänsten, individ- och familjeomsorg').id,
-    };
+    ids = await sipParties(db);
     await createUsers(db, [
       {
         username: 'letters.regionadmin',

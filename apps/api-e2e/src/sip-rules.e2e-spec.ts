@@ -9,29 +9,22 @@ import {
   type SipReceivedInvitationDto,
   SipResponsibleKind,
 } from '@samsyn/common';
-import { addDays, swedishDate } from '@samsyn/domain';
+import { addDays } from '@samsyn/domain';
 import type { Pool } from 'pg';
 import { count } from './support/db';
-import {
-  createCase,
-  directory,
-  e2ePool,
-  expectStatus,
-  PersonnummerGenerator,
-  signInAll,
-} from './support/fixtures';
+import { e2ePool, expectStatus, PersonnummerGenerator, signInAll } from './support/fixtures';
 import type { ApiClient } from './support/http';
 import { pdfText } from './support/pdf';
+import {
+  binary,
+  inDays as inDaysAt,
+  openSipCase,
+  type SipParties,
+  sipParties,
+  today,
+} from './support/sip';
 
-const today = swedishDate(new Date());
-const inDays = (days: number) => new Date(`${addDays(today, days)}T09:00:00Z`).toISOString();
-
-async function binary(client: ApiClient, path: string) {
-  const res = await fetch(`${client.baseUrl}${path}`, {
-    headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
-  });
-  return { status: res.status, body: Buffer.from(await res.arrayBuffer()) };
-}
+const inDays = (days: number) => inDaysAt(days, 9);
 
 /** Issue 4's rules at the edges: bad input writes nothing, protected data never leaks, stale edits lose. */
 describe('SIP rules: bad input, protected identity, concurrency, indicator', () => {
@@ -39,40 +32,19 @@ describe('SIP rules: bad input, protected identity, concurrency, indicator', () 
   let vard: ApiClient;
   let social: ApiClient;
   let styrgrupp: ApiClient;
-  let ids: { region: string; kommun: string; socialUnit: string; clinic: string };
+  let ids: SipParties;
   const numbers = new PersonnummerGenerator(43);
 
   const openCase = (person: Record<string, unknown> = {}, consent = true): Promise<CaseDto> =>
-    createCase(vard, {
-      programme: 'SIP',
-      municipalityCode: '1880',
-      participants: [
-        {
-          role: 'individual',
-          person: {
-            personalNumberKind: 'personnummer',
-            personalNumber: numbers.forBirthDate('1979-09-09'),
-            firstName: 'Tove',
-            lastName: 'Regelsson',
-            address: 'Kungsgatan 5',
-            city: 'Örebro',
-            ...person,
-          },
-        },
-      ],
-      consents: consent
-        ? [
-            {
-              participantIndex: 0,
-              recipientOrganisationIds: [ids.kommun],
-              categories: ['identity', 'contact', 'coordination'],
-              form: 'written',
-              givenOn: today,
-              validUntil: addDays(today, 200),
-            },
-          ]
-        : [],
-    } as never);
+    openSipCase(vard, numbers, {
+      birthDate: '1979-09-09',
+      firstName: 'Tove',
+      lastName: 'Regelsson',
+      person: { address: 'Kungsgatan 5', city: 'Örebro', ...person },
+      consent: consent
+        ? { to: [ids.kommun], categories: ['identity', 'contact', 'coordination'] }
+        : undefined,
+    });
 
   const call = (kase: CaseDto, extra: Record<string, unknown> = {}) =>
     vard.post<SipMeetingDto>(`/api/v1/cases/${kase.id}/sip/meetings`, {
@@ -106,14 +78,7 @@ describe('SIP rules: bad input, protected identity, concurrency, indicator', () 
 
   beforeAll(async () => {
     db = e2ePool(2);
-    const dir = await directory(db);
-    ids = {
-      region: dir.organisation('Region Örebro län').id,
-      kommun: dir.organisation('Örebro kommun').id,
-      socialUnit: dir.unit('Örebro kommun', 'Socialtjänsten, individ- och familjeomsorg').id,
-      clinic: dir.unit('Region Örebro län', 'Psykiatriska kliniken, Universitetssjukhuset Örebro')
-        .id,
-    };
+    ids = await sipParties(db);
     const clients = await signInAll(['vard.psykiatri', 'social.orebro', 'styrgrupp.lan']);
     [vard, social, styrgrupp] = ['vard.psykiatri', 'social.orebro', 'styrgrupp.lan'].map((u) =>
       clients.get(u)!,

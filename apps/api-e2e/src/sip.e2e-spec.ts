@@ -18,13 +18,11 @@ import {
   type SipReceivedInvitationDto,
   SipResponsibleKind,
 } from '@samsyn/common';
-import { addDays, reminderTimeOn, swedishDate } from '@samsyn/domain';
+import { addDays, reminderTimeOn } from '@samsyn/domain';
 import type { Pool } from 'pg';
 import { sql } from './support/db';
 import {
-  createCase,
   createUsers,
-  directory,
   e2ePool,
   expectStatus,
   PersonnummerGenerator,
@@ -32,25 +30,7 @@ import {
 } from './support/fixtures';
 import type { ApiClient } from './support/http';
 import { pdfText } from './support/pdf';
-
-const today = swedishDate(new Date());
-const inDays = (days: number, hour = 10) =>
-  new Date(`${addDays(today, days)}T${String(hour).padStart(2, '0')}:00:00Z`).toISOString();
-
-/** Fetches a binary response with the client's session (the JSON client reads text). */
-async function binary(
-  client: ApiClient,
-  path: string,
-): Promise<{ status: number; body: Buffer; type: string | null }> {
-  const res = await fetch(`${client.baseUrl}${path}`, {
-    headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
-  });
-  return {
-    status: res.status,
-    body: Buffer.from(await res.arrayBuffer()),
-    type: res.headers.get('content-type'),
-  };
-}
+import { binary, inDays, openSipCase, type SipParties, sipParties, today } from './support/sip';
 
 async function pendingReminders(caseId: string) {
   return sql<{
@@ -77,14 +57,7 @@ describe('SIP journey: kallelse, answers, plan, approval, follow-up, end', () =>
   let social: ApiClient;
   let frivard: ApiClient;
   let kase: CaseDto;
-  let ids: {
-    region: string;
-    kommun: string;
-    socialUnit: string;
-    frivardOrg: string;
-    frivardUnit: string;
-    clinic: string;
-  };
+  let ids: SipParties;
   let meeting: SipMeetingDto;
   let plan: SipPlanDto;
   /** The SIP time limits in force for the region (D10: per agreement, so other specs' agreements count). */
@@ -93,16 +66,7 @@ describe('SIP journey: kallelse, answers, plan, approval, follow-up, end', () =>
 
   beforeAll(async () => {
     db = e2ePool(2);
-    const dir = await directory(db);
-    ids = {
-      region: dir.organisation('Region Örebro län').id,
-      kommun: dir.organisation('Örebro kommun').id,
-      socialUnit: dir.unit('Örebro kommun', 'Socialtjänsten, individ- och familjeomsorg').id,
-      frivardOrg: dir.organisation('Kriminalvården Frivård Örebro').id,
-      frivardUnit: dir.unit('Kriminalvården Frivård Örebro', 'Frivården Örebro').id,
-      clinic: dir.unit('Region Örebro län', 'Psykiatriska kliniken, Universitetssjukhuset Örebro')
-        .id,
-    };
+    ids = await sipParties(db);
     await createUsers(db, [
       {
         username: 'sip.regionadmin',
@@ -126,25 +90,13 @@ describe('SIP journey: kallelse, answers, plan, approval, follow-up, end', () =>
     [vard, social, frivard] = ['vard.psykiatri', 'social.orebro', 'frivard.orebro'].map((u) =>
       clients.get(u)!,
     );
-    kase = await createCase(vard, {
-      programme: 'SIP',
-      municipalityCode: '1880',
+    kase = await openSipCase(vard, numbers, {
       description: 'Utskrivningsklar patient med behov av insatser från socialtjänsten',
-      participants: [
-        {
-          role: 'individual',
-          person: {
-            personalNumberKind: 'personnummer',
-            personalNumber: numbers.forBirthDate('1984-02-17'),
-            firstName: 'Nora',
-            lastName: 'Sipström',
-            address: 'Drottninggatan 40',
-            postalCode: '70222',
-            city: 'Örebro',
-          },
-        },
-      ],
-    } as never);
+      birthDate: '1984-02-17',
+      firstName: 'Nora',
+      lastName: 'Sipström',
+      person: { address: 'Drottninggatan 40', postalCode: '70222', city: 'Örebro' },
+    });
   });
 
   afterAll(async () => {

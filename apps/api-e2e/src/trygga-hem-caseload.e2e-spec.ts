@@ -115,8 +115,17 @@ describe('Trygga hem caseload: enrol, leave and allowed actions (issue 15)', () 
         priorityBasis: 'Upprepat hot mot partner.',
       });
       expect(res.status).toBe(201);
-      // social.orebro owns the case and is a member of the group.
-      expect(res.body.allowedActions).toEqual([TryggaHemAction.SetPriority, TryggaHemAction.Leave]);
+      // social.orebro owns the case and is a member of the group; off the victim side, no
+      // skyddsplan (D3).
+      expect(res.body.allowedActions).toEqual([
+        TryggaHemAction.SetPriority,
+        TryggaHemAction.Leave,
+        TryggaHemAction.AddNotification,
+        TryggaHemAction.AddOffer,
+        TryggaHemAction.AddControlMeasure,
+        TryggaHemAction.AddIncident,
+        TryggaHemAction.AddRiskAssessment,
+      ]);
       const again = await social.post<ProblemDetails>(`${TH}/cases`, {
         caseId: kase.id,
         groupId: group.id,
@@ -246,20 +255,72 @@ describe('Trygga hem caseload: enrol, leave and allowed actions (issue 15)', () 
         `${TH}/groups/${group.id}/board?pageSize=100`,
       );
       expect(board.body.items.map((r) => r.caseId)).not.toContain(kase.id);
-      // The tab now answers with the exit; the case cannot be enrolled again, nor left twice.
+      // The tab now answers with the exit and offers a new enrolment; it cannot be left twice.
       expect((await social.get(`${TH}/cases/${kase.id}`)).status).toBe(404);
       const offered = await social.get<TryggaHemEnrolmentDto>(`${TH}/cases/${kase.id}/enrolment`);
       expect(offered.body).toMatchObject({
         enrolled: false,
-        allowedActions: [],
+        allowedActions: [TryggaHemAction.Enrol],
         exit: { outcome: CaseloadOutcome.Closed },
       });
+      expect(offered.body.groups.map((g) => g.id)).toEqual([group.id]);
       const twice = await social.post(`${TH}/cases/${kase.id}/leave`, {
         outcome: CaseloadOutcome.Removed,
         reason: 'Igen.',
         version: profile.version + 1,
       });
       expect(twice.status).toBe(404);
+    });
+  });
+
+  describe('enrolled again after leaving', () => {
+    const enrol = (priority: string) =>
+      social.post<TryggaHemCaseDto & ProblemDetails>(`${TH}/cases`, {
+        caseId: kase.id,
+        groupId: group.id,
+        priority,
+        priorityBasis: 'Ny incident efter avslut.',
+      });
+    const exits = () =>
+      sql<{ outcome: string; reason: string }>(
+        'SELECT outcome, reason FROM trygga_hem_caseload_exits WHERE case_id = $1 ORDER BY left_at',
+        [kase.id],
+      );
+
+    it('a case that left comes back as a new enrolment; its exit is kept; 409 only while enrolled', async () => {
+      const res = await enrol('A');
+      expectStatus(res, 201, 're-enrol');
+      expect(res.body).toMatchObject({ priority: 'A', repeat: false, lastReviewedOn: null });
+      expect(res.body.allowedActions).toContain(TryggaHemAction.Leave);
+      // Every priority so far, newest first: the history of the first enrolment stays.
+      expect(res.body.priorityHistory!.map((h) => h.priority)).toEqual(['A', 'C']);
+      expect(await exits()).toEqual([
+        { outcome: 'closed', reason: 'Insatserna avslutade, ingen ny incident på ett år.' },
+      ]);
+      expect(await count('trygga_hem_cases', 'case_id = $1 AND left_at IS NULL', [kase.id])).toBe(
+        1,
+      );
+      const offered = await social.get<TryggaHemEnrolmentDto>(`${TH}/cases/${kase.id}/enrolment`);
+      expect(offered.body).toMatchObject({ enrolled: true, exit: null, allowedActions: [] });
+      const board = await social.get<Page<BoardRowDto>>(
+        `${TH}/groups/${group.id}/board?pageSize=100`,
+      );
+      expect(board.body.items.map((r) => r.caseId)).toContain(kase.id);
+      const again = await enrol('B');
+      expect(again.status).toBe(409);
+      expect(again.body.detail).toMatch(/already in a koordinatorsgrupp's caseload/);
+    });
+
+    it('it may leave and come back again: every exit is kept', async () => {
+      const profile = (await social.get<TryggaHemCaseDto>(`${TH}/cases/${kase.id}`)).body;
+      const left = await social.post(`${TH}/cases/${kase.id}/leave`, {
+        outcome: CaseloadOutcome.Removed,
+        reason: 'Fel grupp.',
+        version: profile.version,
+      });
+      expectStatus(left, 200, 'leave again');
+      expectStatus(await enrol('D'), 201, 'enrol a third time');
+      expect((await exits()).map((e) => e.outcome)).toEqual(['closed', 'removed']);
     });
   });
 

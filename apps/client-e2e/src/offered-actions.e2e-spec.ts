@@ -6,9 +6,11 @@ import {
   openPage,
   personnummer,
   signIn,
+  swedishDay,
   type TestPage,
   until,
   untilAttribute,
+  untilCount,
 } from './support/browser';
 import { offeredActions, offeredActionsRefused } from './support/offered-actions';
 
@@ -16,7 +18,8 @@ import { offeredActions, offeredActionsRefused } from './support/offered-actions
  * Issue 15: nothing a page offers is refused by the server. As the police, social services and
  * the log reviewer: the caseload, every tab of the cases (and the page a case the caller may not
  * open shows instead), and the review page. Each offered `[data-action]` control must be in what
- * the API allows, and the page must have no axe violations.
+ * the API allows — per record where it carries `data-action-id` — and the page must have no axe
+ * violations. The Trygga hem case is in the Örebro group's caseload with records of both agencies.
  */
 
 interface CaseRef {
@@ -69,6 +72,8 @@ describe('offered actions are allowed actions (issue 15)', () => {
   /** Cases the spec opens, so that what it does leaves the demo cases as they were. */
   const cases: CaseRef[] = [];
   const serial = 600 + (Date.now() % 300);
+  /** The police's control measure on the Trygga hem case. */
+  let policeMeasureId: string;
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -124,6 +129,42 @@ describe('offered actions are allowed actions (issue 15)', () => {
       caseRole: 'police_contact',
     });
     expect(team.status).toBe(201);
+    // In the Örebro group's caseload, with a notification and an incident of social services'
+    // and a control measure of the police's: each record's correct and remove are its recorder's.
+    const groups = await api<{ id: string; municipalityCode: string }[]>(
+      page,
+      'GET',
+      '/api/v1/trygga-hem/groups',
+    );
+    const enrolled = await api(page, 'POST', '/api/v1/trygga-hem/cases', {
+      caseId: th.body.id,
+      groupId: groups.body.find((g) => g.municipalityCode === '1880')!.id,
+      priority: 'C',
+      priorityBasis: 'Hot mot partner.',
+    });
+    expect(enrolled.status).toBe(201);
+    const day = swedishDay();
+    for (const [path, body] of [
+      ['notifications', { method: 'letter', deliveredOn: day, deliveredBy: 'Socialsekreterare' }],
+      ['incidents', { occurredOn: day, kind: 'threat' }],
+    ] as const)
+      expect(
+        (await api(page, 'POST', `/api/v1/trygga-hem/cases/${th.body.id}/${path}`, body)).status,
+      ).toBe(201);
+    const polis = await openPage(browser);
+    try {
+      await signIn(polis.page, 'polis.orebro');
+      const measure = await api<{ controlMeasures: { id: string }[] }>(
+        polis.page,
+        'POST',
+        `/api/v1/trygga-hem/cases/${th.body.id}/control-measures`,
+        { kind: 'kontaktforbud', startsOn: day },
+      );
+      expect(measure.status).toBe(201);
+      policeMeasureId = measure.body.controlMeasures[0].id;
+    } finally {
+      await polis.context.close();
+    }
     // A SIP case of Örebro kommun the police have no relation to.
     const sip = await api<CaseRef>(page, 'POST', '/api/v1/cases', {
       programme: 'SIP',
@@ -182,6 +223,35 @@ describe('offered actions are allowed actions (issue 15)', () => {
       });
     });
   }
+
+  it('on the Trygga hem tab the police may correct their own record, not social services’', async () => {
+    const polis = await openPage(browser);
+    try {
+      const { page } = polis;
+      await signIn(page, 'polis.orebro');
+      await page.goto(`/arenden/${cases[0].id}?flik=tryggahem`);
+      await untilCaseSettled(page);
+      await page
+        .locator(`[data-action="th.correctRecord"][data-action-id="${policeMeasureId}"]`)
+        .waitFor();
+      expect(await offeredActionsRefused(page, {})).toEqual([]);
+      const offered = await offeredActions(page);
+      const own = offered.filter((o) => o.id === policeMeasureId).map((o) => o.action);
+      expect(own.sort()).toEqual(['th.correctRecord', 'th.removeRecord']);
+      // The notification and incident are social services': the police may record, not correct.
+      expect(offered.filter((o) => o.action === 'th.correctRecord')).toEqual([
+        { action: 'th.correctRecord', id: policeMeasureId },
+      ]);
+      for (const add of ['th.addNotification', 'th.addIncident', 'th.addControlMeasure'])
+        expect(offered).toContainEqual({ action: add, id: null });
+      // No social category: no offers; no safety category: no skyddsplan.
+      for (const absent of ['th.addOffer', 'th.saveSafetyPlan'])
+        expect(offered.map((o) => o.action)).not.toContain(absent);
+      await expectAccessible(page, 'polis.orebro on the Trygga hem tab');
+    } finally {
+      await polis.context.close();
+    }
+  });
 
   it('the police are not offered the owner actions the issue names', async () => {
     const polis = await openPage(browser);
@@ -255,6 +325,12 @@ describe('offered actions are allowed actions (issue 15)', () => {
         .waitFor();
       const orebroRow = grants.getByRole('row', { name: new RegExp(cases[1].number) }).first();
       await orebroRow.getByRole('button', { name: /^Markera granskad: nödåtkomsten/ }).waitFor();
+      // Outside the caseload: Örebro's user on the region case. Its log is the region's, so the
+      // number is text, not a link to a log that would answer 403.
+      const outside = page.getByRole('table', { name: /^Åtkomster utanför ärendelistan/ });
+      await outside.getByText(regionCase.body.number).first().waitFor();
+      await untilCount(outside.getByRole('link', { name: regionCase.body.number }), 0);
+      expect(await offeredActionsRefused(page, {})).toEqual([]);
       await expectAccessible(page, 'granskare.orebro review page');
     } finally {
       await vard.context.close();

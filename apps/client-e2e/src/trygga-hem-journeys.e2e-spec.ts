@@ -91,7 +91,7 @@ describe('Trygga hem journeys (issue 15)', () => {
       page.locator('#step-review').getByRole('button', { name: 'Skapa ärende' }).click(),
     ]);
     expect(created.status()).toBe(201);
-    const { number } = (await created.json()) as { number: string };
+    const { id: caseId, number } = (await created.json()) as { id: string; number: string };
     await page.getByRole('heading', { level: 1, name: `Ärende ${number}` }).waitFor();
 
     // 2. The Trygga hem tab offers the referral: the group of the case's municipality.
@@ -154,17 +154,38 @@ describe('Trygga hem journeys (issue 15)', () => {
     await page.keyboard.type('Anmäld till fel grupp; hanteras inom socialtjänstens egen insats.');
     await leave.getByRole('button', { name: 'Ta ur ärendelistan' }).click();
 
-    // 6. The tab tells how and why; the board no longer lists the case.
+    // 6. The tab tells how and why, and offers a new referral; the board no longer lists the case.
     await page.getByRole('heading', { name: 'Ärendet har lämnat koordinatorsgruppen' }).waitFor();
     await page.getByText(/Borttaget ur Koordinatorsgruppen Örebro av /).waitFor();
     await page.getByText(/Anmäld till fel grupp/).waitFor();
-    await untilCount(page.locator('[data-action="th.enrol"]'), 0);
+    await form.getByRole('heading', { name: 'Anmäl till koordinatorsgrupp' }).waitFor();
     await screenshot(page, 'th-journey-05-left');
     await expectAccessible(page, 'case tab: left the caseload');
     await page.goBack();
     await page.getByRole('heading', { level: 1, name: 'Tavlan' }).waitFor();
     await page.getByRole('table').first().waitFor();
     await untilCount(page.getByRole('link', { name: number, exact: true }), 0);
+
+    // 7. Referred again (a new enrolment, the exit kept): in the group, and on its board again.
+    await page.goto(`/arenden/${caseId}?flik=tryggahem`);
+    await form.getByRole('heading', { name: 'Anmäl till koordinatorsgrupp' }).waitFor();
+    await choose(page, 'Prioritet', 'Prioritet B');
+    await form
+      .getByRole('textbox', { name: 'Grund för prioriteten' })
+      .fill('Ny incident mot partnern efter att ärendet togs bort.');
+    await form.getByRole('button', { name: 'Anmäl till gruppen' }).click();
+    await page.getByRole('heading', { level: 3, name: 'Ärendet i gruppen' }).waitFor();
+    await page.locator('[data-action="th.leave"]').waitFor();
+    await untilCount(page.locator('#th-enrol-form'), 0);
+    await untilCount(
+      page.getByRole('heading', { name: 'Ärendet har lämnat koordinatorsgruppen' }),
+      0,
+    );
+    await expectAccessible(page, 'case tab: enrolled again');
+    await nav.getByRole('link', { name: 'Koordinatorsgrupp' }).click();
+    await page.getByRole('link', { name: 'Koordinatorsgruppen Örebro' }).click();
+    await page.getByRole('link', { name: 'Öppna tavlan' }).click();
+    await page.getByRole('link', { name: number, exact: true }).waitFor();
     expect(problems).toEqual([]);
   }, 240_000);
 

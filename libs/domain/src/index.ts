@@ -13,3 +13,4 @@ export * from './lib/trygga-hem-actions';
 export * from './lib/sip-rights';
 export * from './lib/violence-forms';
 export * from './lib/organisation-roles';
+export * from './lib/trygga-hem-record-actions';

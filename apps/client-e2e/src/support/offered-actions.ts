@@ -6,7 +6,11 @@ import { api } from './browser';
  * action carries `data-action="<action>"` (a `CaseAction` value, e.g. `case.update`) and, for an
  * action on one record, `data-action-id="<record id>"`. The API lists what the caller may do with
  * each resource (`allowedActions` on the case, on each consent record, on each emergency grant of
- * the review list; a 403 on a case names it in `details.allowedActions`).
+ * the review list, on SIP meetings, plan versions and invitations, on Trygga hem cases and their
+ * records, groups, meetings, agenda items and actions; a 403 on a case names it in
+ * `details.allowedActions`). Every comparison is per record: a control with `data-action-id` is
+ * allowed only when that record's own list has its action, one without only when the page's
+ * resource has it.
  *
  * `offeredActionsRefused(page, ctx)` compares the two for the page on screen: it collects the
  * visible `[data-action]` controls, asks the API as the signed-in user (in-page fetch with the
@@ -85,7 +89,10 @@ export const caseSource: AllowedActionsSource = async (page, { pathname }, offer
   return allowed;
 };
 
-/** The review page (`/granskning`): each emergency grant's actions, reviewed or not. */
+/**
+ * The review page (`/granskning`): each emergency grant's actions, reviewed or not, and each case
+ * of the accesses outside the caseload (`audit.caseLog` where its log is the reviewer's).
+ */
 export const reviewSource: AllowedActionsSource = async (page, { pathname }) => {
   if (pathname !== '/granskning') return null;
   const allowed: AllowedActions = { resource: [], records: new Map() };
@@ -97,41 +104,62 @@ export const reviewSource: AllowedActionsSource = async (page, { pathname }) => 
     if (res.status === 200)
       for (const item of res.body.items) allowed.records.set(item.id, item.allowedActions);
   }
+  const outside = await getJson<{
+    items: { caseIds: string[]; caseAllowedActions?: string[][] }[];
+  }>(page, '/api/v1/audit/review/outside-caseload?days=366&pageSize=100');
+  if (outside.status === 200)
+    for (const event of outside.body.items)
+      event.caseIds.forEach((id, i) =>
+        allowed.records.set(id, event.caseAllowedActions?.[i] ?? []),
+      );
   return allowed;
 };
 
-/** Every `allowedActions` list anywhere in a response: a resource's and its parts' (meetings, items). */
-function collectAllowed(value: unknown, into: string[]): void {
-  if (Array.isArray(value)) for (const v of value) collectAllowed(v, into);
-  else if (value && typeof value === 'object')
-    for (const [key, v] of Object.entries(value))
-      if (key === 'allowedActions' && Array.isArray(v)) into.push(...(v as string[]));
-      else collectAllowed(v, into);
+/**
+ * Every `allowedActions` list in a response: the response's own (the page's resource) and, per
+ * record, those of each object with an `id` (meetings, plan versions, invitations, agenda items,
+ * actions, notifications, offers …), so a control with `data-action-id` is checked against its
+ * own record's list and a control without one against the resource's.
+ */
+function collectAllowed(value: unknown, prefix: string, into: AllowedActions, root: boolean): void {
+  if (Array.isArray(value)) {
+    for (const v of value) collectAllowed(v, prefix, into, false);
+    return;
+  }
+  if (!value || typeof value !== 'object') return;
+  const record = value as Record<string, unknown>;
+  const list = record['allowedActions'];
+  if (Array.isArray(list)) {
+    const actions = (list as string[]).map((a) => `${prefix}${a}`);
+    if (root) into.resource.push(...actions);
+    const id = record['id'];
+    if (typeof id === 'string') merge(into, { resource: [], records: new Map([[id, actions]]) });
+  }
+  for (const [key, v] of Object.entries(record))
+    if (key !== 'allowedActions') collectAllowed(v, prefix, into, false);
 }
 
-/**
- * The union of what the API allows on the resources behind a page. SIP and Trygga hem controls
- * carry no record id, so an action counts as allowed when some resource on the page allows it.
- */
+/** What the API allows on the resources behind a page: each response's own list, and per record. */
 async function resourcesAllowed(
   page: Page,
   paths: readonly string[],
   prefix = '',
 ): Promise<AllowedActions> {
-  const found: string[] = [];
+  const allowed: AllowedActions = { resource: [], records: new Map() };
   for (const path of paths) {
     const res = await getJson<unknown>(page, path);
-    if (res.status === 200) collectAllowed(res.body, found);
+    if (res.status === 200) collectAllowed(res.body, prefix, allowed, true);
   }
-  return { resource: found.map((a) => `${prefix}${a}`), records: new Map() };
+  return allowed;
 }
 
 const offersAny = (offered: readonly OfferedAction[], ...prefixes: string[]) =>
   offered.some((o) => prefixes.some((p) => o.action.startsWith(p)));
 
 /**
- * SIP: the case's SIP tab, a meeting, a plan version and the SIP inbox. `SipAction` values carry
- * no area (`call`); the controls name them `sip.call`.
+ * SIP: the case's SIP tab (the SIP's actions; per meeting), a meeting, a plan version and the SIP
+ * inbox (per invitation). `SipAction` values carry no area (`call`); the controls name them
+ * `sip.call`.
  */
 export const sipSource: AllowedActionsSource = async (page, { pathname }, offered) => {
   if (!offersAny(offered, 'sip.')) return null;
@@ -146,15 +174,33 @@ export const sipSource: AllowedActionsSource = async (page, { pathname }, offere
   return null;
 };
 
-/** Trygga hem: the case's tab, a koordinatorsgrupp, its board and a meeting. */
+/** `th.saveSafetyPlan` on the case covers each victim and child it lists (`data-action-id`: the person). */
+const SAVE_SAFETY_PLAN = 'th.saveSafetyPlan';
+
+/**
+ * Trygga hem: the case's tab (the case's actions; per notification, control measure, incident,
+ * offer, action and skyddsplan person), a koordinatorsgrupp, its board and a meeting (per agenda
+ * item and action).
+ */
 export const tryggaHemSource: AllowedActionsSource = async (page, { pathname }, offered) => {
   if (!offersAny(offered, 'th.', 'group.', 'meeting.')) return null;
   const onCase = new RegExp(`^/arenden/(${UUID})$`).exec(pathname);
-  if (onCase)
-    return resourcesAllowed(page, [
-      `/api/v1/trygga-hem/cases/${onCase[1]}`,
+  if (onCase) {
+    const allowed = await resourcesAllowed(page, [
       `/api/v1/trygga-hem/cases/${onCase[1]}/enrolment`,
     ]);
+    const kase = await getJson<{ allowedActions: string[]; safetyPlanPersonIds: string[] | null }>(
+      page,
+      `/api/v1/trygga-hem/cases/${onCase[1]}`,
+    );
+    if (kase.status === 200) {
+      collectAllowed(kase.body, '', allowed, true);
+      const save = kase.body.allowedActions.includes(SAVE_SAFETY_PLAN) ? [SAVE_SAFETY_PLAN] : [];
+      for (const personId of kase.body.safetyPlanPersonIds ?? [])
+        merge(allowed, { resource: [], records: new Map([[personId, save]]) });
+    }
+    return allowed;
+  }
   const meeting = new RegExp(`^/koordinatorsgrupp/mote/(${UUID})$`).exec(pathname);
   if (meeting) return resourcesAllowed(page, [`/api/v1/trygga-hem/meetings/${meeting[1]}`]);
   const group = new RegExp(`^/koordinatorsgrupp/(${UUID})(/tavla)?$`).exec(pathname);

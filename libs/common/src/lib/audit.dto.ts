@@ -10,6 +10,7 @@ import {
   Min,
 } from 'class-validator';
 import type { AccessBasis, CaseRelation, InformationCategory } from './case-access';
+import type { CaseAction } from './case-actions';
 import { IsPersonalNumber } from './personal-number';
 import { PageQueryDto } from './pagination.dto';
 import type { Role } from './roles';
@@ -95,6 +96,11 @@ export interface AuditEventDto {
   relation: CaseRelation | null;
   emergency: boolean;
   requestId: string | null;
+  /**
+   * Per case of `caseIds` (same order), what the caller may do with it from the review page:
+   * `audit.caseLog` when its log is theirs to open (issue 15). Only on the review lists.
+   */
+  caseAllowedActions?: CaseAction[][];
 }
 
 export class AuditEventQueryDto extends PageQueryDto {

@@ -30,6 +30,29 @@ export enum TryggaHemAction {
   MeetingApprove = 'meeting.approve',
   /** Record a decision and actions on an agenda item (per item: needs the case's coordination data). */
   MeetingDecide = 'meeting.decide',
+  /** Record a notification (orosanmälan etc.): the coordination category writable. */
+  AddNotification = 'th.addNotification',
+  /** Record an offer of support: the social category writable. */
+  AddOffer = 'th.addOffer',
+  /** Change an offer's uptake (per offer). */
+  ChangeOfferUptake = 'th.changeUptake',
+  /** Record a control measure: the criminal category writable. */
+  AddControlMeasure = 'th.addControlMeasure',
+  /** Record an incident: the criminal category writable. */
+  AddIncident = 'th.addIncident',
+  /** Record a risk assessment for the caller's agency: the risk category writable. */
+  AddRiskAssessment = 'th.addRiskAssessment',
+  /**
+   * Write the skyddsplan of each victim and child in `safetyPlanPersonIds` (victim side only):
+   * the safety category writable.
+   */
+  SaveSafetyPlan = 'th.saveSafetyPlan',
+  /** Correct a notification, control measure or incident (per record: the recording organisation, not removed). */
+  CorrectRecord = 'th.correctRecord',
+  /** Remove a notification, control measure or incident, with a reason (as correcting it). */
+  RemoveRecord = 'th.removeRecord',
+  /** Mark a koordinatorsgrupp action done or open again (per action: its case's coordination data writable). */
+  SetActionStatus = 'th.setActionStatus',
 }
 
 /** How a case left a group's caseload: taken off (e.g. wrongly enrolled) or closed there. */

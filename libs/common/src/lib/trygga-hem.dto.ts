@@ -363,6 +363,8 @@ export interface TryggaHemNotificationDto extends CorrectableRecordDto {
 export interface OfferDto {
   id: string;
   version: number;
+  /** `th.changeUptake` when the caller may change its uptake. */
+  allowedActions: TryggaHemAction[];
   kind: OfferKind;
   description: string;
   offeredOn: string;
@@ -439,6 +441,8 @@ export interface ActionDto {
   status: ActionStatus;
   overdue: boolean;
   doneAt: string | null;
+  /** `th.setActionStatus` when the caller may mark it done or open again. */
+  allowedActions: TryggaHemAction[];
 }
 
 /** Per agency: its latest assessment's level (never merged, D5). */
@@ -482,7 +486,10 @@ export interface TryggaHemCaseDto {
    * ones a victim-side user may write one for (D3). Null off the victim side, like `safetyPlans`.
    */
   safetyPlanPersonIds: string[] | null;
-  /** What the caller may do with the case in the caseload (issue 15). */
+  /**
+   * What the caller may do with the case in the caseload (issue 15): leave, a new priority, and
+   * recording each kind of record (`th.add…`, `th.saveSafetyPlan`). Per record in the lists.
+   */
   allowedActions: TryggaHemAction[];
 }
 
@@ -865,6 +872,8 @@ export interface CorrectableRecordDto {
   recordedByOrganisation: OrganisationRefDto;
   /** Whether the caller may correct or remove it (see docs/access-model.md). */
   canCorrect: boolean;
+  /** `th.correctRecord` and `th.removeRecord` when the caller may (the same rule as `canCorrect`). */
+  allowedActions: TryggaHemAction[];
   revisions: RecordRevisionDto[];
   /** Set only on removed records (`includeRemoved=true`). */
   removal: RecordRemovalDto | null;

@@ -2,7 +2,9 @@ import {
   AccessBasis,
   CaseRelation,
   InformationCategory as C,
+  Role,
   TryggaHemAction as A,
+  TryggaHemRecordKind as K,
 } from '@samsyn/common';
 import type { CaseDecision } from './access-policy';
 import {
@@ -12,6 +14,14 @@ import {
   groupActions,
   meetingActions,
 } from './trygga-hem-actions';
+import {
+  actionStatusActions,
+  mayWriteTryggaHem,
+  offerActions,
+  recordActions,
+  recordChangeRefusal,
+  tryggaHemCaseActions,
+} from './trygga-hem-record-actions';
 
 const decision = (overrides: Partial<CaseDecision> = {}): CaseDecision => ({
   allowed: true,
@@ -45,13 +55,17 @@ describe('issue 15: Trygga hem allowed actions', () => {
     expect(enrol()).toBeNull();
   });
 
-  it('refuses enrolment to others, for closed, SIP, enrolled or left cases and without a group', () => {
+  it('a case that left a caseload may be enrolled again', () => {
+    expect(enrol({ enrolment: 'left' })).toBeNull();
+    expect(enrol({ enrolment: 'left', closed: true })).toBe('caseClosed');
+  });
+
+  it('refuses enrolment to others, for closed, SIP or enrolled cases and without a group', () => {
     expect(enrol({ decision: decision({ canManage: false }) })).toBe('notOwner');
     expect(enrol({ decision: decision({ allowed: false }) })).toBe('notOwner');
     expect(enrol({ closed: true })).toBe('caseClosed');
     expect(enrol({ tryggaHem: false })).toBe('notTryggaHem');
     expect(enrol({ enrolment: 'enrolled' })).toBe('alreadyEnrolled');
-    expect(enrol({ enrolment: 'left' })).toBe('leftCaseload');
     expect(enrol({ groupAvailable: false })).toBe('noGroup');
   });
 
@@ -94,5 +108,66 @@ describe('issue 15: Trygga hem allowed actions', () => {
     ]);
     expect(agendaItemActions({ member: true, approved: false, decision: null })).toEqual([]);
     expect(agendaItemActions({ member: true, approved: true, decision: decision() })).toEqual([]);
+  });
+});
+
+const worker = [Role.SocialWorker];
+/** The owner's view off the victim side: coordination and criminal data. */
+const owner = (overrides: Partial<CaseDecision> = {}) =>
+  decision({ categories: [C.Identity, C.Coordination, C.Criminal], ...overrides });
+
+describe('issue 15: Trygga hem record actions', () => {
+  it('a write needs case:write and the category writable', () => {
+    expect(mayWriteTryggaHem({ decision: owner(), roles: worker }, C.Criminal)).toBe(true);
+    expect(mayWriteTryggaHem({ decision: owner(), roles: worker }, C.Social)).toBe(false);
+    expect(
+      mayWriteTryggaHem({ decision: owner({ canWrite: false }), roles: worker }, C.Criminal),
+    ).toBe(false);
+    expect(mayWriteTryggaHem({ decision: owner(), roles: [Role.Auditor] }, C.Criminal)).toBe(false);
+  });
+
+  it('the case offers recording exactly the kinds whose category is writable', () => {
+    expect(tryggaHemCaseActions({ decision: owner(), roles: worker, groupMember: false })).toEqual([
+      A.SetPriority,
+      A.AddNotification,
+      A.AddControlMeasure,
+      A.AddIncident,
+    ]);
+    const victimSide = owner({ categories: [C.Social, C.Risk, C.Safety] });
+    expect(
+      tryggaHemCaseActions({ decision: victimSide, roles: worker, groupMember: true }),
+    ).toEqual([A.AddOffer, A.AddRiskAssessment, A.SaveSafetyPlan]);
+    expect(
+      tryggaHemCaseActions({ decision: owner(), roles: [Role.Auditor], groupMember: true }),
+    ).toEqual([]);
+  });
+
+  it('D21: only the recording organisation corrects or removes, and not a removed record', () => {
+    const base = {
+      decision: owner(),
+      roles: worker,
+      kind: K.Incident,
+      recordedByOwnOrganisation: true,
+      removed: false,
+    };
+    expect(recordChangeRefusal(base)).toBeNull();
+    expect(recordActions(base)).toEqual([A.CorrectRecord, A.RemoveRecord]);
+    expect(recordChangeRefusal({ ...base, recordedByOwnOrganisation: false })).toBe('notRecorder');
+    expect(recordChangeRefusal({ ...base, removed: true })).toBe('removed');
+    expect(
+      recordChangeRefusal({ ...base, decision: owner({ categories: [C.Coordination] }) }),
+    ).toBe('category');
+    expect(recordActions({ ...base, removed: true })).toEqual([]);
+  });
+
+  it('offers and actions follow their categories; actions only while the case is in a caseload', () => {
+    expect(offerActions({ decision: owner({ categories: [C.Social] }), roles: worker })).toEqual([
+      A.ChangeOfferUptake,
+    ]);
+    expect(offerActions({ decision: owner(), roles: worker })).toEqual([]);
+    expect(actionStatusActions({ decision: owner(), roles: worker, enrolled: true })).toEqual([
+      A.SetActionStatus,
+    ]);
+    expect(actionStatusActions({ decision: owner(), roles: worker, enrolled: false })).toEqual([]);
   });
 });

@@ -9,12 +9,13 @@ import { type CaseDecision, canWriteCategory } from './access-policy';
 
 /** Why a case cannot be put in a caseload, or null when it can. */
 export type EnrolmentRefusal =
-  'notOwner' | 'caseClosed' | 'notTryggaHem' | 'alreadyEnrolled' | 'leftCaseload' | 'noGroup';
+  'notOwner' | 'caseClosed' | 'notTryggaHem' | 'alreadyEnrolled' | 'noGroup';
 
 /**
  * Enrolment: the owning organisation's right to change an open case (the API's `change` right:
- * `canManage` and not closed), a Trygga hem case, not in a caseload now or before (a case that
- * left one keeps its row for audit), and a group for the case's municipality.
+ * `canManage` and not closed), a Trygga hem case, not in a caseload now, and a group for the
+ * case's municipality. A case that left a caseload may come back: a new enrolment, with its
+ * earlier exits kept.
  */
 export function enrolmentRefusal(input: {
   decision: Pick<CaseDecision, 'allowed' | 'canManage'>;
@@ -27,7 +28,6 @@ export function enrolmentRefusal(input: {
   if (input.closed) return 'caseClosed';
   if (!input.tryggaHem) return 'notTryggaHem';
   if (input.enrolment === 'enrolled') return 'alreadyEnrolled';
-  if (input.enrolment === 'left') return 'leftCaseload';
   if (!input.groupAvailable) return 'noGroup';
   return null;
 }

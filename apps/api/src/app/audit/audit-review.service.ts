@@ -8,6 +8,7 @@ import {
   type AccessReviewQueryDto,
   AuditAction,
   type AuditEventDto,
+  CaseAction,
   type AuditEventQueryDto,
   type AuditOutcome,
   type CaseRelation,
@@ -314,9 +315,27 @@ export class AuditReviewService {
       AND e.occurred_at >= now() - ${p.add(query.days)}::int * interval '1 day'
       AND (e.emergency OR e.relation IN ('none', 'owning_unit'))`;
     const page = await this.eventsPage(where, p, query);
+    const caseIds = unique(page.items.flatMap((e) => e.caseIds));
+    // The cases may belong to other organisations, whose logs are not this reviewer's (D19).
+    const owners = new Map(
+      caseIds.length
+        ? (
+            await this.dataSource.query<{ id: string; owner: string }[]>(
+              'SELECT id::text AS id, owning_organisation_id::text AS owner FROM cases WHERE id = ANY ($1)',
+              [caseIds],
+            )
+          ).map((r) => [r.id, r.owner] as const)
+        : [],
+    );
+    const actor = reviewActor(user);
+    for (const e of page.items)
+      e.caseAllowedActions = e.caseIds.map((id) => {
+        const owner = owners.get(id);
+        return owner !== undefined && mayReadCaseLog(actor, owner) ? [CaseAction.CaseLogRead] : [];
+      });
     await this.audit.record(user, {
       action: AuditAction.AuditReview,
-      caseIds: unique(page.items.flatMap((e) => e.caseIds)),
+      caseIds,
       personIds: unique(page.items.flatMap((e) => e.personIds)),
     });
     return page;

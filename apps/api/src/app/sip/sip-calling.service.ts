@@ -208,75 +208,91 @@ export class SipCallingService {
   }
 
   /** Moves a meeting: reminders follow, and every invited party is asked to answer again. */
-  async updateMeeting(
+  updateMeeting(
     user: AuthenticatedUser,
     id: string,
     dto: UpdateSipMeetingDto,
   ): Promise<SipMeetingDto> {
-    const caseId = await this.caseOfMeeting(id);
-    await this.dataSource.transaction(async (em) => {
-      const access = await requireSip(this.access, user, caseId, 'read', em);
-      const meeting = await this.lockMeeting(em, id);
-      this.requireMeetingChange(access, user, meeting);
-      if (meeting.version !== dto.version) throw versionConflict(meeting.version);
-      const person = await em.findOneByOrFail(PersonEntity, { id: access.kase.subjectPersonId });
-      const next = {
-        startsAt: dto.startsAt ?? meeting.startsAt.toISOString(),
-        endsAt:
-          dto.endsAt ??
-          (dto.startsAt
-            ? new Date(
-                new Date(dto.startsAt).getTime() +
-                  (meeting.endsAt.getTime() - meeting.startsAt.getTime()),
-              ).toISOString()
-            : meeting.endsAt.toISOString()),
-        place: dto.place ?? meeting.place ?? undefined,
-        videoLink: dto.videoLink ?? meeting.videoLink ?? undefined,
-      };
-      const errors = this.timeProblems(next, person);
-      if (errors.length) throw new ValidationFailedException(errors);
-      meeting.startsAt = new Date(next.startsAt);
-      meeting.endsAt = new Date(next.endsAt);
-      meeting.place = next.place?.trim() || null;
-      meeting.videoLink = next.videoLink ?? null;
-      await em.save(meeting);
-      const invitations = await em.findBy(SipInvitationEntity, { meetingId: id });
-      for (const i of invitations) {
-        Object.assign(i, {
-          state: SipInvitationState.Pending,
-          reason: null,
-          proposedStartsAt: null,
-          answeredAt: null,
-          answeredById: null,
-        });
-        await em.save(i);
-      }
-      await this.reminders.meetingMoved(em, meeting, invitations);
-      await this.audit.record(
-        user,
-        { action: AuditAction.SipMeetingUpdate, caseIds: [caseId], basis: access.decision.basis },
-        em,
-      );
-    });
-    return this.meetings.meeting(user, id, false);
+    return this.changeMeeting(
+      user,
+      id,
+      dto.version,
+      AuditAction.SipMeetingUpdate,
+      async (em, access, meeting) => {
+        const person = await em.findOneByOrFail(PersonEntity, { id: access.kase.subjectPersonId });
+        const next = {
+          startsAt: dto.startsAt ?? meeting.startsAt.toISOString(),
+          endsAt:
+            dto.endsAt ??
+            (dto.startsAt
+              ? new Date(
+                  new Date(dto.startsAt).getTime() +
+                    (meeting.endsAt.getTime() - meeting.startsAt.getTime()),
+                ).toISOString()
+              : meeting.endsAt.toISOString()),
+          place: dto.place ?? meeting.place ?? undefined,
+          videoLink: dto.videoLink ?? meeting.videoLink ?? undefined,
+        };
+        const errors = this.timeProblems(next, person);
+        if (errors.length) throw new ValidationFailedException(errors);
+        meeting.startsAt = new Date(next.startsAt);
+        meeting.endsAt = new Date(next.endsAt);
+        meeting.place = next.place?.trim() || null;
+        meeting.videoLink = next.videoLink ?? null;
+        await em.save(meeting);
+        const invitations = await em.findBy(SipInvitationEntity, { meetingId: id });
+        for (const i of invitations) {
+          Object.assign(i, {
+            state: SipInvitationState.Pending,
+            reason: null,
+            proposedStartsAt: null,
+            answeredAt: null,
+            answeredById: null,
+          });
+          await em.save(i);
+        }
+        await this.reminders.meetingMoved(em, meeting, invitations);
+      },
+    );
   }
 
   /** Cancels a meeting, its invitations, its draft plan version and its reminders. */
-  async cancelMeeting(
+  cancelMeeting(
     user: AuthenticatedUser,
     id: string,
     dto: CancelSipMeetingDto,
+  ): Promise<SipMeetingDto> {
+    return this.changeMeeting(
+      user,
+      id,
+      dto.version,
+      AuditAction.SipMeetingCancel,
+      (em, _access, meeting) => cancelMeetings(this.reminders, em, [meeting], dto.reason.trim()),
+    );
+  }
+
+  /**
+   * The frame of moving and cancelling a meeting: one transaction, the meeting locked, the
+   * owner or its calling huvudman (403), its `version` current (409), the change, one audit
+   * event; answers the meeting as the caller now sees it.
+   */
+  private async changeMeeting(
+    user: AuthenticatedUser,
+    id: string,
+    version: number,
+    action: AuditAction,
+    change: (em: EntityManager, access: CaseAccess, meeting: SipMeetingEntity) => Promise<void>,
   ): Promise<SipMeetingDto> {
     const caseId = await this.caseOfMeeting(id);
     await this.dataSource.transaction(async (em) => {
       const access = await requireSip(this.access, user, caseId, 'read', em);
       const meeting = await this.lockMeeting(em, id);
       this.requireMeetingChange(access, user, meeting);
-      if (meeting.version !== dto.version) throw versionConflict(meeting.version);
-      await cancelMeetings(this.reminders, em, [meeting], dto.reason.trim());
+      if (meeting.version !== version) throw versionConflict(meeting.version);
+      await change(em, access, meeting);
       await this.audit.record(
         user,
-        { action: AuditAction.SipMeetingCancel, caseIds: [caseId], basis: access.decision.basis },
+        { action, caseIds: [caseId], basis: access.decision.basis },
         em,
       );
     });

@@ -5,16 +5,16 @@ import {
   type SipLanguage,
   SipMeetingState,
 } from '@samsyn/common';
-import { OrganisationEntity, PersonEntity, SipMeetingEntity } from '@samsyn/server';
+import { SipMeetingEntity } from '@samsyn/server';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CaseAccessService } from '../cases/case-access.service';
 import { conflict } from '../cases/case-rules';
-import { helpTextOf } from '../organisations/help-text';
 import { meetingDtos, requireSip } from './sip-helpers';
 import { invitationLetterPdf, kallelseLetterPdf } from './sip-letters';
-import { notFound, personView, requireCoordination } from './sip-views';
+import { printForPerson } from './sip-print';
+import { notFound, requireCoordination } from './sip-views';
 
 /**
  * The letters of a called meeting (issue 15 §6): the kallelse for the person (sv/en, with the
@@ -34,27 +34,15 @@ export class SipLettersService {
     meetingId: string,
     lang: SipLanguage,
   ): Promise<{ file: Buffer; name: string }> {
-    const { meeting, dto, access } = await this.open(user, meetingId);
-    const em = this.dataSource.manager;
-    const person = await em.findOneByOrFail(PersonEntity, { id: access.kase.subjectPersonId });
-    const shown = personView(person, access.decision, access.programme, access.kase);
-    const owner = await em.findOneByOrFail(OrganisationEntity, {
-      id: access.kase.owningOrganisationId,
-    });
-    const file = await kallelseLetterPdf(dto, shown, helpTextOf(owner)[lang], lang);
-    await this.audit.record(user, {
-      action: AuditAction.SipLetterPrint,
-      caseIds: [meeting.caseId],
-      personIds: shown ? [person.id] : [],
-      categories: shown
-        ? [InformationCategory.Identity, InformationCategory.Coordination]
-        : [InformationCategory.Coordination],
-      consentIds: access.decision.consentIds,
-      disclosureIds: access.decision.disclosureIds,
-      basis: access.decision.basis,
-      relation: access.decision.relation,
-      emergency: access.decision.emergency,
-    });
+    const { dto, access } = await this.open(user, meetingId);
+    const file = await printForPerson(
+      this.dataSource.manager,
+      this.audit,
+      user,
+      access,
+      { action: AuditAction.SipLetterPrint, lang },
+      (shown, helpText) => kallelseLetterPdf(dto, shown, helpText, lang),
+    );
     return { file, name: `kallelse-${access.kase.number}-${lang}.pdf` };
   }
 

@@ -35,7 +35,6 @@ import {
 import {
   CaseEntity,
   OrganisationEntity,
-  PersonEntity,
   SipInvitationEntity,
   SipMeetingEntity,
   SipPlanApprovalEntity,
@@ -48,18 +47,11 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { type CaseAccess, CaseAccessService, clockNow } from '../cases/case-access.service';
 import { conflict, versionConflict } from '../cases/case-rules';
 import { ApiException, ValidationFailedException } from '../common/problem-details';
-import { helpTextOf } from '../organisations/help-text';
 import { planPdf } from './sip-documents';
 import { isHuvudman, requireHuvudman } from './sip-helpers';
+import { printForPerson } from './sip-print';
 import { SipRemindersService } from './sip-reminders.service';
-import {
-  notFound,
-  notSip,
-  personView,
-  requireCoordination,
-  SipNames,
-  toMeasureDto,
-} from './sip-views';
+import { notFound, notSip, requireCoordination, SipNames, toMeasureDto } from './sip-views';
 
 /** SIP plan versions (D8, D9, D12, D13): drafts, approval, agreement, history, timeline, print. */
 @Injectable()
@@ -512,25 +504,14 @@ export class SipPlansService {
       );
     const em = this.dataSource.manager;
     const dto = await this.view(em, plan, access, user);
-    const person = await em.findOneByOrFail(PersonEntity, { id: access.kase.subjectPersonId });
-    const shown = personView(person, access.decision, access.programme, access.kase);
-    const owner = await em.findOneByOrFail(OrganisationEntity, {
-      id: access.kase.owningOrganisationId,
-    });
-    const file = await planPdf(dto, shown, lang, helpTextOf(owner)[lang]);
-    await this.audit.record(user, {
-      action: AuditAction.SipPlanPrint,
-      caseIds: [access.kase.id],
-      personIds: shown ? [person.id] : [],
-      categories: shown
-        ? [InformationCategory.Identity, InformationCategory.Coordination]
-        : [InformationCategory.Coordination],
-      consentIds: access.decision.consentIds,
-      disclosureIds: access.decision.disclosureIds,
-      basis: access.decision.basis,
-      relation: access.decision.relation,
-      emergency: access.decision.emergency,
-    });
+    const file = await printForPerson(
+      em,
+      this.audit,
+      user,
+      access,
+      { action: AuditAction.SipPlanPrint, lang },
+      (shown, helpText) => planPdf(dto, shown, lang, helpText),
+    );
     return { file, name: `${access.kase.number}-v${plan.number}-${lang}.pdf` };
   }
 

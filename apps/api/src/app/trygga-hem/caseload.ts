@@ -5,6 +5,7 @@ import {
   OfferUptake,
   type OrganisationRefDto,
   RiskLevel,
+  type TryggaHemAction,
 } from '@samsyn/common';
 import {
   type AgendaSignals,
@@ -114,12 +115,16 @@ export async function loadSignals(
   return result;
 }
 
-/** Actions as the client shows them, with display names. */
+/**
+ * Actions as the client shows them, with display names; `allowed` gives what the caller may do
+ * with each (`actionStatusActions` for its case).
+ */
 export async function actionDtos(
   em: EntityManager,
   actions: readonly TryggaHemActionEntity[],
   caseNumbers: ReadonlyMap<string, string>,
   today: string,
+  allowed: (action: TryggaHemActionEntity) => TryggaHemAction[],
 ): Promise<ActionDto[]> {
   if (!actions.length) return [];
   const [orgs, users] = await Promise.all([
@@ -144,6 +149,7 @@ export async function actionDtos(
     status: a.status,
     overdue: a.status === ActionStatus.Open && a.dueOn < today,
     doneAt: a.doneAt?.toISOString() ?? null,
+    allowedActions: allowed(a),
   }));
 }
 

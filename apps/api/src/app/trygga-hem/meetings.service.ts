@@ -20,6 +20,7 @@ import {
   type UpdateAgendaDto,
 } from '@samsyn/common';
 import {
+  actionStatusActions,
   agendaItemActions,
   agendaReasons,
   type CaseDecision,
@@ -44,6 +45,16 @@ import { ApiException } from '../common/problem-details';
 import { actionDtos, loadSignals } from './caseload';
 import { CoordinatorGroupsService } from './coordinator-groups.service';
 import { TryggaHemRemindersService } from './trygga-hem-reminders.service';
+
+/** The cases among `caseIds` that are in a caseload now (not left). */
+async function enrolledCases(em: EntityManager, caseIds: readonly string[]): Promise<Set<string>> {
+  if (!caseIds.length) return new Set();
+  const rows = await em.find(TryggaHemCaseEntity, {
+    select: { caseId: true },
+    where: { caseId: In([...caseIds]), leftAt: IsNull() },
+  });
+  return new Set(rows.map((r) => r.caseId));
+}
 
 const approvedMinutes = () =>
   new ApiException(
@@ -241,7 +252,10 @@ export class MeetingsService {
           relations: { subjectPerson: true },
         })
       : [];
-    const decisions = await this.access.decideMany(user, cases);
+    const [decisions, enrolled] = await Promise.all([
+      this.access.decideMany(user, cases),
+      enrolledCases(em, caseIds),
+    ]);
     const numbers = new Map(cases.map((c) => [c.id, c.number]));
     const today = clockNow().today;
     const coordinationOf = (caseId: string): CaseDecision | null => {
@@ -253,6 +267,13 @@ export class MeetingsService {
       [...actions, ...carried].filter((a) => coordinationOf(a.caseId)),
       numbers,
       today,
+      // As `updateAction` decides (the Trygga hem write frame).
+      (a) =>
+        actionStatusActions({
+          decision: coordinationOf(a.caseId)!,
+          roles: user.roles,
+          enrolled: enrolled.has(a.caseId),
+        }),
     );
     const deciders = await em.findBy(UserEntity, {
       id: In(items.map((i) => i.decidedById).filter((x): x is string => x !== null)),
@@ -517,12 +538,12 @@ export class MeetingsService {
       );
       return saved;
     });
-    const kase = await this.dataSource.manager.findOneByOrFail(CaseEntity, { id: action.caseId });
-    const [dto2] = await actionDtos(
-      this.dataSource.manager,
-      [action],
-      new Map([[kase.id, kase.number]]),
-      today,
+    const em = this.dataSource.manager;
+    const kase = await em.findOneByOrFail(CaseEntity, { id: action.caseId });
+    const { decision } = await this.access.require(user, kase.id, 'read');
+    const enrolled = await enrolledCases(em, [kase.id]);
+    const [dto2] = await actionDtos(em, [action], new Map([[kase.id, kase.number]]), today, () =>
+      actionStatusActions({ decision, roles: user.roles, enrolled: enrolled.has(kase.id) }),
     );
     return dto2;
   }

@@ -1,4 +1,5 @@
 import type { CorrectableRecordDto, RecordRevisionDto, TryggaHemRecordKind } from '@samsyn/common';
+import { type TryggaHemWriter, recordActions } from '@samsyn/domain';
 import { type CorrectableRecord, TryggaHemRecordRevisionEntity } from '@samsyn/server';
 import { type EntityManager, In } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -37,22 +38,27 @@ export async function recordHistory(
 
 /**
  * What every correctable record shows (D21): its version, history and removal, and whether the
- * caller may correct it — the recording organisation, with the category writable, while the
- * record is not removed.
+ * caller may correct or remove it (`recordActions`, the rule the corrections enforce) — the
+ * recording organisation, with the category writable, while the record is not removed.
  */
 export function correctableDto(
+  kind: TryggaHemRecordKind,
   record: CorrectableRecordRow,
   history: ReadonlyMap<string, RecordRevisionDto[]>,
   user: AuthenticatedUser,
-  canWriteCategory: boolean,
+  writer: TryggaHemWriter,
 ): CorrectableRecordDto {
+  const allowedActions = recordActions({
+    ...writer,
+    kind,
+    recordedByOwnOrganisation: record.recordedByOrganisationId === user.organisation.id,
+    removed: record.removedAt !== null,
+  });
   return {
     version: record.version,
     recordedByOrganisation: orgRef(record.recordedByOrganisation),
-    canCorrect:
-      canWriteCategory &&
-      record.removedAt === null &&
-      record.recordedByOrganisationId === user.organisation.id,
+    canCorrect: allowedActions.length > 0,
+    allowedActions,
     revisions: history.get(record.id) ?? [],
     removal:
       record.removedAt === null

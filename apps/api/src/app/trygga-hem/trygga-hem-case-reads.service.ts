@@ -6,10 +6,11 @@ import {
   TryggaHemRecordKind,
 } from '@samsyn/common';
 import {
+  actionStatusActions,
   assessmentReviewDue,
-  canWriteCategory,
-  caseloadActions,
   currentAssessments,
+  offerActions,
+  tryggaHemCaseActions,
 } from '@samsyn/domain';
 import {
   CaseParticipantEntity,
@@ -130,8 +131,10 @@ export class TryggaHemCaseReadsService {
       [TryggaHemRecordKind.ControlMeasure]: measures,
       [TryggaHemRecordKind.Incident]: incidents,
     });
-    const correctable = (record: CorrectableRecordRow, category: InformationCategory) =>
-      correctableDto(record, revisions, user, canWriteCategory(decision, category));
+    // The actions below are computed by the rules the writes enforce (libs/domain).
+    const writer = { decision, roles: user.roles };
+    const correctable = (record: CorrectableRecordRow, kind: TryggaHemRecordKind) =>
+      correctableDto(kind, record, revisions, user, writer);
     const visiblePlans = plans.filter((p) =>
       seesPerson(decision, p.personId, InformationCategory.Safety),
     );
@@ -178,7 +181,7 @@ export class TryggaHemCaseReadsService {
             deliveredBy: n.deliveredBy,
             outcome: n.outcome,
             recordedBy: { id: n.recordedById, displayName: n.recordedByName },
-            ...correctable(n, InformationCategory.Coordination),
+            ...correctable(n, TryggaHemRecordKind.Notification),
           }))
         : null,
       offers: sees(InformationCategory.Social)
@@ -192,6 +195,7 @@ export class TryggaHemCaseReadsService {
             uptake: o.uptake,
             uptakeOn: o.uptakeOn,
             note: o.note,
+            allowedActions: offerActions(writer),
           }))
         : null,
       controlMeasures: sees(InformationCategory.Criminal)
@@ -206,7 +210,7 @@ export class TryggaHemCaseReadsService {
               m.removedAt === null &&
               m.startsOn <= today &&
               (m.endsOn === null || m.endsOn >= today),
-            ...correctable(m, InformationCategory.Criminal),
+            ...correctable(m, TryggaHemRecordKind.ControlMeasure),
           }))
         : null,
       incidents: sees(InformationCategory.Criminal)
@@ -220,7 +224,7 @@ export class TryggaHemCaseReadsService {
             violenceForms: i.violenceForms,
             note: i.note,
             recordedAt: i.recordedAt.toISOString(),
-            ...correctable(i, InformationCategory.Criminal),
+            ...correctable(i, TryggaHemRecordKind.Incident),
           }))
         : null,
       riskAssessments: sees(InformationCategory.Risk)
@@ -254,11 +258,13 @@ export class TryggaHemCaseReadsService {
           }))
         : null,
       actions: coordination
-        ? await actionDtos(em, actions, new Map([[caseId, kase.number]]), today)
+        ? await actionDtos(em, actions, new Map([[caseId, kase.number]]), today, () =>
+            actionStatusActions({ ...writer, enrolled: true }),
+          )
         : null,
       categories: decision.categories,
       safetyPlanPersonIds,
-      allowedActions: caseloadActions({ decision, groupMember }),
+      allowedActions: tryggaHemCaseActions({ ...writer, groupMember }),
     };
     if (options.audit !== false)
       await this.audit.record(user, {

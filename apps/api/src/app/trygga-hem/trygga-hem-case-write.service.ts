@@ -5,7 +5,7 @@ import {
   type InformationCategory,
   type TryggaHemCaseDto,
 } from '@samsyn/common';
-import { canWriteCategory } from '@samsyn/domain';
+import { mayWriteTryggaHem } from '@samsyn/domain';
 import { TryggaHemCaseEntity } from '@samsyn/server';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -34,6 +34,7 @@ export class TryggaHemCaseWriteService {
   /**
    * One write to the case's programme data: the case access with `category` writable, the
    * profile row locked, one transaction, one audit event; answers the case as the caller sees it.
+   * `mayWriteTryggaHem` is the rule the case's `allowedActions` are computed with.
    * Also the frame of the corrections and removals (TryggaHemRecordsService).
    */
   async write(
@@ -44,7 +45,7 @@ export class TryggaHemCaseWriteService {
   ): Promise<TryggaHemCaseDto> {
     await this.dataSource.transaction(async (em) => {
       const access = await this.access.require(user, caseId, 'write', { em });
-      if (!canWriteCategory(access.decision, category))
+      if (!mayWriteTryggaHem({ decision: access.decision, roles: user.roles }, category))
         throw new ApiException(
           HttpStatus.FORBIDDEN,
           ErrorCode.Forbidden,

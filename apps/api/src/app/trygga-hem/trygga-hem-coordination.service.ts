@@ -25,6 +25,7 @@ import {
   CoordinatorGroupMemberEntity,
   TryggaHemActionEntity,
   TryggaHemCaseEntity,
+  TryggaHemCaseloadExitEntity,
   TryggaHemPriorityChangeEntity,
 } from '@samsyn/server';
 import { DataSource } from 'typeorm';
@@ -85,7 +86,12 @@ export class TryggaHemCoordinationService {
     };
   }
 
-  /** Puts a TRYGGA_HEM case in a group's caseload with its first priority (owner only). */
+  /**
+   * Puts a TRYGGA_HEM case in a group's caseload with its first priority (owner only). A case
+   * that left a caseload comes back as a new enrolment: its row starts again (group, priority,
+   * referral, no review or repeat yet) while its exits, priorities and records stay. 409 only
+   * while it is in a caseload.
+   */
   async enrol(user: AuthenticatedUser, dto: EnrolTryggaHemCaseDto): Promise<TryggaHemCaseDto> {
     const today = clockNow().today;
     const referredOn = dto.referredOn?.slice(0, 10) ?? today;
@@ -115,15 +121,25 @@ export class TryggaHemCoordinationService {
           'otherMunicipality',
           'The group belongs to another municipality than the case',
         );
-      await em.insert(TryggaHemCaseEntity, {
-        caseId: kase.id,
+      const enrolment = {
         groupId: group.id,
         priority: dto.priority,
         priorityBasis: dto.priorityBasis.trim(),
         referredOn,
         lastReviewedOn: null,
         repeat: false,
-      });
+      };
+      if (existing) {
+        // The exit is in trygga_hem_caseload_exits (written by `leave`); the row starts anew.
+        Object.assign(existing, enrolment, {
+          leftAt: null,
+          leftOutcome: null,
+          leftReason: null,
+          leftById: null,
+          leftByName: null,
+        });
+        await em.save(existing);
+      } else await em.insert(TryggaHemCaseEntity, { caseId: kase.id, ...enrolment });
       await em.insert(TryggaHemPriorityChangeEntity, {
         caseId: kase.id,
         priority: dto.priority,
@@ -182,6 +198,17 @@ export class TryggaHemCoordinationService {
       row.leftById = user.id;
       row.leftByName = user.displayName;
       const saved = await em.save(row);
+      // Kept when the case is enrolled again (the row then starts the new enrolment).
+      await em.insert(TryggaHemCaseloadExitEntity, {
+        caseId,
+        groupId: row.groupId,
+        referredOn: row.referredOn,
+        outcome: dto.outcome,
+        reason,
+        leftAt: row.leftAt,
+        leftById: user.id,
+        leftByName: user.displayName,
+      });
       await this.reminders.caseLeftCaseload(em, caseId);
       await em.query(
         `DELETE FROM case_team_members WHERE case_id = $1 AND case_role = $2 AND user_id IS NOT NULL`,
@@ -274,9 +301,7 @@ function enrolmentError(refusal: EnrolmentRefusal): Error {
         'Only Trygga hem cases can be in a koordinatorsgrupp',
       );
     case 'alreadyEnrolled':
-      return conflict('The case is already in a caseload.');
-    case 'leftCaseload':
-      return conflict('The case has left a caseload; it is kept there for audit.');
+      return conflict("The case is already in a koordinatorsgrupp's caseload.");
     case 'noGroup':
       return invalid('groupId', 'unknownGroup', 'No koordinatorsgrupp has this id');
     case 'notOwner':

@@ -15,6 +15,7 @@ import {
 import {
   isRepeatIncident,
   previousValues,
+  recordChangeRefusal,
   reassessmentStillCalledFor,
   repeatFlagAfterChange,
 } from '@samsyn/domain';
@@ -372,13 +373,23 @@ export class TryggaHemRecordsService {
         where,
         lock: { mode: 'pessimistic_write' },
       })) as EntityOf<K> & Row;
-      if (record.recordedByOrganisationId !== user.organisation.id)
+      // The rule the records' `allowedActions` (th.correctRecord, th.removeRecord) come from.
+      const refusal = recordChangeRefusal({
+        decision: ctx.decision,
+        roles: user.roles,
+        kind,
+        recordedByOwnOrganisation: record.recordedByOrganisationId === user.organisation.id,
+        removed: record.removedAt !== null,
+      });
+      if (refusal === 'category' || refusal === 'notRecorder')
         throw new ApiException(
           HttpStatus.FORBIDDEN,
           ErrorCode.Forbidden,
-          `Only the organisation that recorded this ${noun} may correct or remove it.`,
+          refusal === 'category'
+            ? 'You may not write this kind of information on this case.'
+            : `Only the organisation that recorded this ${noun} may correct or remove it.`,
         );
-      if (record.removedAt !== null)
+      if (refusal === 'removed')
         throw new ApiException(
           HttpStatus.CONFLICT,
           ErrorCode.RuleViolation,

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { AuditEventDto } from '@samsyn/common';
+import { type AuditEventDto, CaseAction } from '@samsyn/common';
 import { APP_PATHS } from '../../core/app-paths';
 import { LabelPipe, WhenPipe } from '../../core/i18n/i18n-pipes';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
@@ -46,8 +46,13 @@ import { TranslatePipe } from '../../core/i18n/translate.pipe';
               @if (showCases()) {
                 <td>
                   @for (number of e.caseNumbers; track number; let i = $index) {
-                    @if (e.caseIds[i]; as id) {
-                      <a [routerLink]="['/', paths.review, paths.caseLog, id]">{{ number }}</a>
+                    @if (e.caseIds[i] && mayOpenLog(e, i)) {
+                      <a
+                        data-action="audit.caseLog"
+                        [attr.data-action-id]="e.caseIds[i]"
+                        [routerLink]="['/', paths.review, paths.caseLog, e.caseIds[i]]"
+                        >{{ number }}</a
+                      >
                     } @else {
                       {{ number }}
                     }
@@ -83,4 +88,12 @@ export class AuditEventsTable {
   readonly showCases = input(true);
 
   protected readonly paths = APP_PATHS;
+
+  /**
+   * Issue 15: a case's log is linked only where the API allows the caller to open it (another
+   * organisation's case shows its number as text).
+   */
+  protected mayOpenLog(e: AuditEventDto, i: number): boolean {
+    return !!e.caseAllowedActions?.[i]?.includes(CaseAction.CaseLogRead);
+  }
 }

@@ -32,7 +32,6 @@ import {
   ErrorCode,
   type MeetingDto,
   MeetingStatus,
-  Permission,
   TryggaHemAction,
 } from '@samsyn/common';
 import { firstValueFrom } from 'rxjs';
@@ -40,7 +39,6 @@ import { MAX_PAGE_SIZE } from '../../core/api/paging';
 import { errorMessageKey, problemOf } from '../../core/api/problem';
 import { TryggaHemApi } from '../../core/api/trygga-hem-api.service';
 import { APP_PATHS } from '../../core/app-paths';
-import { AuthService } from '../../core/auth/auth.service';
 import { FieldErrorPipe } from '../../core/forms/field-error.pipe';
 import { focusFirstInvalid } from '../../core/forms/focus-invalid';
 import { applyServerErrors } from '../../core/forms/server-errors';
@@ -425,10 +423,14 @@ export class MeetingPage {
   }
 
   // ------------------------------------------------------------------ earlier meetings' actions
-  private readonly auth = inject(AuthService);
-  /** Open actions from earlier meetings are marked done here while the meeting is open. */
+  /**
+   * Open actions from earlier meetings are marked done here while the meeting is open: each one
+   * the API allows `th.setActionStatus` on (the column shows when any is).
+   */
   protected readonly canChangeActions = computed(
-    () => !this.approved() && this.auth.can(Permission.CaseWrite),
+    () =>
+      !this.approved() &&
+      this.carriedOver().some((a) => a.allowedActions.includes(TryggaHemAction.SetActionStatus)),
   );
 
   /** Actions changed here: a done one stays in the list (to be opened again) until a reload. */

@@ -7,6 +7,7 @@ import {
 import {
   CorrectableRecord,
   TryggaHemCaseEntity,
+  TryggaHemCaseloadExitEntity,
   TryggaHemControlMeasureEntity,
   TryggaHemIncidentEntity,
   TryggaHemNotificationEntity,
@@ -25,6 +26,7 @@ export {
   CoordinatorGroupMemberEntity,
   TryggaHemActionEntity,
   TryggaHemCaseEntity,
+  TryggaHemCaseloadExitEntity,
   TryggaHemControlMeasureEntity,
   TryggaHemIncidentEntity,
   TryggaHemNotificationEntity,
@@ -40,6 +42,7 @@ export const TRYGGA_HEM_ENTITIES: (new () => object)[] = [
   CoordinatorGroupEntity,
   CoordinatorGroupMemberEntity,
   TryggaHemCaseEntity,
+  TryggaHemCaseloadExitEntity,
   TryggaHemPriorityChangeEntity,
   TryggaHemNotificationEntity,
   TryggaHemOfferEntity,

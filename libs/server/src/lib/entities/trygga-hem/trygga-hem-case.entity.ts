@@ -32,7 +32,9 @@ import { CoordinatorGroupEntity } from './coordinator-group.entity';
 
 /**
  * A Trygga hem case in a koordinatorsgrupp's caseload (D3, D4): the programme data next to the
- * shared case (`cases`, programme TRYGGA_HEM), one row per case.
+ * shared case (`cases`, programme TRYGGA_HEM), one row per case. A case that left the caseload
+ * may be enrolled again: the row then starts a new enrolment, and every earlier one's exit stays
+ * in `trygga_hem_caseload_exits`.
  */
 @Entity('trygga_hem_cases')
 @Check('chk_trygga_hem_case_priority', `"priority" IN ('A', 'B', 'C', 'D')`)
@@ -84,6 +86,49 @@ export class TryggaHemCaseEntity extends BaseEntity {
 
   @Column({ type: 'text', nullable: true })
   leftReason!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  leftById!: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  leftByName!: string | null;
+}
+
+/**
+ * Each time the case left a caseload (issue 15): which group, since when, how, why and by whom.
+ * Append-only; a new enrolment of the case keeps them.
+ */
+@Entity('trygga_hem_caseload_exits')
+@Check('chk_trygga_hem_caseload_exit_outcome', `"outcome" IN ('removed', 'closed')`)
+export class TryggaHemCaseloadExitEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  caseId!: string;
+
+  @ManyToOne(() => CaseEntity, { onDelete: 'RESTRICT' })
+  case?: Relation<CaseEntity>;
+
+  @Column({ type: 'uuid' })
+  groupId!: string;
+
+  @ManyToOne(() => CoordinatorGroupEntity, { onDelete: 'RESTRICT' })
+  group?: Relation<CoordinatorGroupEntity>;
+
+  /** The enrolment that ended: when the case was referred to the group. */
+  @Column({ type: 'date' })
+  referredOn!: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  outcome!: CaseloadOutcome;
+
+  @Column({ type: 'text' })
+  reason!: string;
+
+  @Column({ type: 'timestamptz' })
+  leftAt!: Date;
 
   @Column({ type: 'uuid', nullable: true })
   leftById!: string | null;

@@ -135,6 +135,7 @@ export class TryggaHemTab {
   protected readonly enrolAction = TryggaHemAction.Enrol;
   protected readonly leaveAction = TryggaHemAction.Leave;
   protected readonly setPriorityAction = TryggaHemAction.SetPriority;
+  protected readonly actions = TryggaHemAction;
   protected readonly priorityForm = this.fb.group({
     priority: ['' as TryggaHemPriority | '', required],
     basis: ['', [required, Validators.maxLength(2000)]],
@@ -240,11 +241,6 @@ export class TryggaHemTab {
     const p = this.profile();
     return p ? safetyPlanRows(p.safetyPlanPersonIds, p.safetyPlans) : [];
   });
-
-  /** Whether the caller may write `category` here (the API decides again on every write). */
-  protected canWrite(category: string): boolean {
-    return this.caseDto().access.canWrite && !!this.profile()?.categories.includes(category);
-  }
 
   /** After a 409 in one of the forms: the latest data, leaving what is typed elsewhere alone. */
   protected async refresh(): Promise<void> {

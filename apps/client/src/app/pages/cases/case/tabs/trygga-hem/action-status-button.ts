@@ -9,7 +9,13 @@ import {
   signal,
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { type ActionDto, ActionStatus, ErrorCode, type TryggaHemCaseDto } from '@samsyn/common';
+import {
+  type ActionDto,
+  ActionStatus,
+  ErrorCode,
+  TryggaHemAction,
+  type TryggaHemCaseDto,
+} from '@samsyn/common';
 import { firstValueFrom } from 'rxjs';
 import { errorMessageKey, problemOf } from '../../../../../core/api/problem';
 import { TryggaHemApi } from '../../../../../core/api/trygga-hem-api.service';
@@ -39,6 +45,8 @@ export interface ActionChange {
       mat-stroked-button
       type="button"
       class="th-action-status"
+      [attr.data-action]="setStatusAction"
+      [attr.data-action-id]="action().id"
       [attr.aria-busy]="pending() || null"
       (click)="toggle()"
     >
@@ -55,7 +63,9 @@ export class ActionStatusButton {
   private readonly announcer = inject(LiveAnnouncer);
   private readonly i18n = inject(I18nService);
 
+  /** Shown only where `action.allowedActions` has `th.setActionStatus`. */
   readonly action = input.required<ActionDto>();
+  protected readonly setStatusAction = TryggaHemAction.SetActionStatus;
   readonly changed = output<ActionChange>();
   /** The action changed elsewhere (409): the page reloads it. */
   readonly stale = output<void>();

@@ -175,6 +175,7 @@ const action = (id: string, status: ActionStatus, version: number): ActionDto =>
   status,
   overdue: false,
   doneAt: null,
+  allowedActions: [],
 });
 
 describe('action status', () => {

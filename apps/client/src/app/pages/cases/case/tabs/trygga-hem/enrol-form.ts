@@ -1,17 +1,5 @@
-import { LiveAnnouncer } from '@angular/cdk/a11y';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  type OnInit,
-  afterNextRender,
-  inject,
-  input,
-  output,
-  signal,
-} from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, type OnInit, input, output } from '@angular/core';
+import { ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -24,15 +12,10 @@ import {
   type TryggaHemPriority,
 } from '@samsyn/common';
 import { firstValueFrom } from 'rxjs';
-import { errorMessageKey } from '../../../../../core/api/problem';
-import { TryggaHemApi } from '../../../../../core/api/trygga-hem-api.service';
 import { FieldErrorPipe } from '../../../../../core/forms/field-error.pipe';
-import { focusFirstInvalid } from '../../../../../core/forms/focus-invalid';
-import { applyServerErrors } from '../../../../../core/forms/server-errors';
 import { required } from '../../../../../core/forms/validators';
-import { I18nService } from '../../../../../core/i18n/i18n.service';
-import type { TranslationKey } from '../../../../../core/i18n/sv';
 import { TranslatePipe } from '../../../../../core/i18n/translate.pipe';
+import { CaseloadForm } from './caseload-form';
 
 /**
  * Issue 15, item 1: the case owner puts the case in a koordinatorsgrupp's caseload — the group
@@ -108,14 +91,7 @@ import { TranslatePipe } from '../../../../../core/i18n/translate.pipe';
     </form>
   `,
 })
-export class EnrolForm implements OnInit {
-  private readonly api = inject(TryggaHemApi);
-  private readonly fb = inject(NonNullableFormBuilder);
-  private readonly announcer = inject(LiveAnnouncer);
-  private readonly i18n = inject(I18nService);
-  private readonly injector = inject(Injector);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-
+export class EnrolForm extends CaseloadForm implements OnInit {
   readonly enrolment = input.required<TryggaHemEnrolmentDto>();
   readonly enrolled = output<TryggaHemCaseDto>();
 
@@ -126,9 +102,6 @@ export class EnrolForm implements OnInit {
     priority: ['' as TryggaHemPriority | '', required],
     priorityBasis: ['', [required, Validators.maxLength(2000)]],
   });
-  protected readonly pending = signal(false);
-  protected readonly error = signal<TranslationKey | null>(null);
-
   ngOnInit(): void {
     // One group per municipality: it is chosen already when there is only one.
     const groups = this.enrolment().groups;
@@ -137,36 +110,26 @@ export class EnrolForm implements OnInit {
 
   protected async submit(): Promise<void> {
     if (this.pending()) return;
-    this.error.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      afterNextRender(() => focusFirstInvalid(this.host.nativeElement), {
-        injector: this.injector,
-      });
-      return;
-    }
     const { groupId, priority, priorityBasis } = this.form.getRawValue();
-    if (!priority) return;
-    this.pending.set(true);
-    try {
-      const profile = await firstValueFrom(
-        this.api.enrol({
-          caseId: this.enrolment().caseId,
-          groupId,
-          priority,
-          priorityBasis: priorityBasis.trim(),
-        }),
-      );
-      void this.announcer.announce(
-        this.i18n.t('th.enrol.done', { group: profile.group.name }),
-        'polite',
-      );
-      this.enrolled.emit(profile);
-    } catch (error: unknown) {
-      this.error.set(errorMessageKey(error));
-      applyServerErrors(this.form, error);
-    } finally {
-      this.pending.set(false);
-    }
+    await this.send(
+      this.form,
+      () =>
+        firstValueFrom(
+          this.api.enrol({
+            caseId: this.enrolment().caseId,
+            groupId,
+            // Required: a valid form has one.
+            priority: priority as TryggaHemPriority,
+            priorityBasis: priorityBasis.trim(),
+          }),
+        ),
+      (profile) => {
+        void this.announcer.announce(
+          this.i18n.t('th.enrol.done', { group: profile.group.name }),
+          'polite',
+        );
+        this.enrolled.emit(profile);
+      },
+    );
   }
 }

@@ -108,6 +108,7 @@ import { RemovedRecords } from './removed-records';
             type="button"
             class="no-print"
             [id]="section.addButtonId"
+            [attr.data-action]="addAction()"
             (click)="outcome.set(null); section.startAdd()"
           >
             {{ 'thr.incident.add' | t }}

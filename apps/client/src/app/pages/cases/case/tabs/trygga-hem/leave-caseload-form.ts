@@ -1,16 +1,12 @@
-import { LiveAnnouncer } from '@angular/cdk/a11y';
 import {
   ChangeDetectionStrategy,
   Component,
-  ElementRef,
-  Injector,
   afterNextRender,
-  inject,
   input,
   output,
   signal,
 } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -24,15 +20,12 @@ import {
   type TryggaHemCaseDto,
 } from '@samsyn/common';
 import { firstValueFrom } from 'rxjs';
-import { errorMessageKey, problemOf } from '../../../../../core/api/problem';
-import { TryggaHemApi } from '../../../../../core/api/trygga-hem-api.service';
+import { problemOf } from '../../../../../core/api/problem';
 import { FieldErrorPipe } from '../../../../../core/forms/field-error.pipe';
-import { focusFirstInvalid } from '../../../../../core/forms/focus-invalid';
-import { applyServerErrors } from '../../../../../core/forms/server-errors';
 import { required } from '../../../../../core/forms/validators';
-import { I18nService } from '../../../../../core/i18n/i18n.service';
 import type { TranslationKey } from '../../../../../core/i18n/sv';
 import { TranslatePipe } from '../../../../../core/i18n/translate.pipe';
+import { CaseloadForm } from './caseload-form';
 
 /**
  * Issue 15, item 1: the koordinatorsgrupp takes the case off its caseload — removed or closed
@@ -120,14 +113,7 @@ import { TranslatePipe } from '../../../../../core/i18n/translate.pipe';
   `,
   styles: ['.radio-column { display: flex; flex-direction: column; margin-bottom: 1rem; }'],
 })
-export class LeaveCaseloadForm {
-  private readonly api = inject(TryggaHemApi);
-  private readonly fb = inject(NonNullableFormBuilder);
-  private readonly announcer = inject(LiveAnnouncer);
-  private readonly i18n = inject(I18nService);
-  private readonly injector = inject(Injector);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-
+export class LeaveCaseloadForm extends CaseloadForm {
   readonly profile = input.required<TryggaHemCaseDto>();
   readonly left = output<CaseloadExitDto>();
   readonly reload = output();
@@ -139,8 +125,6 @@ export class LeaveCaseloadForm {
     outcome: [CaseloadOutcome.Closed as CaseloadOutcome, required],
     reason: ['', [required, Validators.maxLength(2000)]],
   });
-  protected readonly pending = signal(false);
-  protected readonly error = signal<TranslationKey | null>(null);
   protected readonly conflict = signal(false);
 
   protected outcomeLabel(o: CaseloadOutcome): TranslationKey {
@@ -160,38 +144,31 @@ export class LeaveCaseloadForm {
 
   protected async submit(): Promise<void> {
     if (this.pending()) return;
-    this.error.set(null);
     this.conflict.set(false);
-    if (this.form.invalid || !this.form.controls.reason.value.trim()) {
-      if (!this.form.controls.reason.value.trim())
-        this.form.controls.reason.setErrors({ required: true });
-      this.form.markAllAsTouched();
-      afterNextRender(() => focusFirstInvalid(this.host.nativeElement), {
-        injector: this.injector,
-      });
-      return;
-    }
+    // Blanks are no reason: the API refuses them as missing too.
+    if (!this.form.controls.reason.value.trim())
+      this.form.controls.reason.setErrors({ required: true });
     const { outcome, reason } = this.form.getRawValue();
-    this.pending.set(true);
-    try {
-      const exit = await firstValueFrom(
-        this.api.leaveCaseload(this.profile().caseId, {
-          outcome,
-          reason: reason.trim(),
-          version: this.profile().version,
-        }),
-      );
-      void this.announcer.announce(this.i18n.t('th.leave.done'), 'polite');
-      this.left.emit(exit);
-    } catch (error: unknown) {
-      if (problemOf(error)?.code === ErrorCode.VersionConflict) this.conflict.set(true);
-      else {
-        this.error.set(errorMessageKey(error));
-        applyServerErrors(this.form, error);
-      }
-    } finally {
-      this.pending.set(false);
-    }
+    await this.send(
+      this.form,
+      () =>
+        firstValueFrom(
+          this.api.leaveCaseload(this.profile().caseId, {
+            outcome,
+            reason: reason.trim(),
+            version: this.profile().version,
+          }),
+        ),
+      (exit) => {
+        void this.announcer.announce(this.i18n.t('th.leave.done'), 'polite');
+        this.left.emit(exit);
+      },
+      (error) => {
+        if (problemOf(error)?.code !== ErrorCode.VersionConflict) return false;
+        this.conflict.set(true);
+        return true;
+      },
+    );
   }
 
   private focusLater(selector: string): void {

@@ -77,6 +77,7 @@ import { RemovedRecords } from './removed-records';
             type="button"
             class="no-print"
             [id]="section.addButtonId"
+            [attr.data-action]="addAction()"
             (click)="section.startAdd()"
           >
             {{ 'thr.notification.add' | t }}

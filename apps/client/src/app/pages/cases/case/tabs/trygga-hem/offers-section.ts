@@ -1,9 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { type CaseDto, type TryggaHemCaseDto } from '@samsyn/common';
+import { TryggaHemAction, type TryggaHemCaseDto } from '@samsyn/common';
 import { LabelPipe, WhenPipe } from '../../../../../core/i18n/i18n-pipes';
 import { TranslatePipe } from '../../../../../core/i18n/translate.pipe';
-import { CaseStore } from '../../case.store';
 import { OfferForm } from './offer-form';
 import { OfferUptakeForm } from './offer-uptake-form';
 import { recordSection } from './record-form';
@@ -37,12 +36,16 @@ import { mayRecord, newRecordId } from './records';
               @if (o.note) {
                 – <span class="pre-line">{{ o.note }}</span>
               }
-              @if (canRecord() && section.editing() !== o.id) {
+              @if (
+                o.allowedActions.includes(actions.ChangeOfferUptake) && section.editing() !== o.id
+              ) {
                 <span class="thr-item-actions no-print">
                   <button
                     mat-button
                     type="button"
                     [id]="'thr-o-correct-' + o.id"
+                    [attr.data-action]="actions.ChangeOfferUptake"
+                    [attr.data-action-id]="o.id"
                     [attr.aria-label]="'thr.offer.uptakeLabel' | t: { offer: o.description }"
                     (click)="section.startCorrect(o.id)"
                   >
@@ -77,6 +80,7 @@ import { mayRecord, newRecordId } from './records';
             type="button"
             class="no-print"
             [id]="section.addButtonId"
+            [attr.data-action]="actions.AddOffer"
             (click)="section.startAdd()"
           >
             {{ 'thr.offer.add' | t }}
@@ -89,16 +93,14 @@ import { mayRecord, newRecordId } from './records';
   `,
 })
 export class OffersSection {
-  private readonly store = inject(CaseStore);
-
   readonly profile = input.required<TryggaHemCaseDto>();
   readonly updated = output<TryggaHemCaseDto>();
   readonly reload = output<void>();
 
   protected readonly section = recordSection('thr-o');
-  protected readonly canRecord = computed(() =>
-    mayRecord(this.store.caseDto() as CaseDto, this.profile(), 'offer'),
-  );
+  protected readonly actions = TryggaHemAction;
+  /** The API allows recording offers on the case (issue 15); per offer, changing its uptake. */
+  protected readonly canRecord = computed(() => mayRecord(this.profile(), 'offer'));
 
   protected saved(
     profile: TryggaHemCaseDto,

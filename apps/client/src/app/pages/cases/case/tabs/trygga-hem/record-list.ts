@@ -8,24 +8,48 @@ import {
   output,
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import type {
-  CaseDto,
-  ControlMeasureDto,
-  IncidentDto,
-  TryggaHemCaseDto,
-  TryggaHemNotificationDto,
-  TryggaHemRecordKind,
+import {
+  type ControlMeasureDto,
+  type IncidentDto,
+  TryggaHemAction,
+  type TryggaHemCaseDto,
+  type TryggaHemNotificationDto,
+  type TryggaHemRecordKind,
 } from '@samsyn/common';
 import { formatWhen } from '../../../../../core/i18n/format';
 import { I18nService } from '../../../../../core/i18n/i18n.service';
+import type { TranslationKey } from '../../../../../core/i18n/sv';
 import { TranslatePipe } from '../../../../../core/i18n/translate.pipe';
 import { CaseStore } from '../../case.store';
 import type { recordSection } from './record-form';
 import { RecordHistory } from './record-history';
 import { RecordRemovalForm } from './record-removal-form';
-import { mayRecord, newRecordId, recordWhat } from './records';
+import { RECORD_ACTION, mayRecord, newRecordId, recordWhat } from './records';
 
 type ListedRecord = TryggaHemNotificationDto | ControlMeasureDto | IncidentDto;
+
+/** A record's own actions: its control's id part, action, screen-reader name and text. */
+interface RecordChange {
+  verb: 'correct' | 'remove';
+  action: TryggaHemAction;
+  label: TranslationKey;
+  text: TranslationKey;
+}
+
+const RECORD_CHANGES: readonly RecordChange[] = [
+  {
+    verb: 'correct',
+    action: TryggaHemAction.CorrectRecord,
+    label: 'thr.correctLabel',
+    text: 'thr.correct',
+  },
+  {
+    verb: 'remove',
+    action: TryggaHemAction.RemoveRecord,
+    label: 'thr.removeLabel',
+    text: 'thr.remove',
+  },
+];
 type RecordSectionState = ReturnType<typeof recordSection>;
 
 /**
@@ -45,26 +69,21 @@ type RecordSectionState = ReturnType<typeof recordSection>;
   },
   template: `
     <ng-content />
-    @if (record().canCorrect && !open()) {
+    @if (changes().length && !open()) {
       <span class="thr-item-actions no-print">
-        <button
-          mat-button
-          type="button"
-          [id]="prefix() + '-correct-' + record().id"
-          [attr.aria-label]="'thr.correctLabel' | t: { what: what() }"
-          (click)="started.emit(); section().startCorrect(record().id)"
-        >
-          {{ 'thr.correct' | t }}
-        </button>
-        <button
-          mat-button
-          type="button"
-          [id]="prefix() + '-remove-' + record().id"
-          [attr.aria-label]="'thr.removeLabel' | t: { what: what() }"
-          (click)="started.emit(); section().startRemove(record().id)"
-        >
-          {{ 'thr.remove' | t }}
-        </button>
+        @for (c of changes(); track c.action) {
+          <button
+            mat-button
+            type="button"
+            [id]="prefix() + '-' + c.verb + '-' + record().id"
+            [attr.data-action]="c.action"
+            [attr.data-action-id]="record().id"
+            [attr.aria-label]="c.label | t: { what: what() }"
+            (click)="started.emit(); start(c.verb)"
+          >
+            {{ c.text | t }}
+          </button>
+        }
       </span>
     }
     <app-thr-record-history [kind]="kind()" [record]="record()" />
@@ -96,6 +115,16 @@ export class RecordItem {
   readonly removed = output<TryggaHemCaseDto>();
   readonly reload = output<void>();
 
+  /** Correct and remove, each only when the API allows it on this record (issue 15). */
+  protected readonly changes = computed(() =>
+    RECORD_CHANGES.filter((c) => this.record().allowedActions.includes(c.action)),
+  );
+
+  protected start(verb: RecordChange['verb']): void {
+    if (verb === 'correct') this.section().startCorrect(this.record().id);
+    else this.section().startRemove(this.record().id);
+  }
+
   /** Its correction or removal form is open. */
   protected readonly open = computed(() => {
     const id = this.record().id;
@@ -120,9 +149,10 @@ export abstract class RecordsSection<R extends ListedRecord> {
 
   protected abstract readonly kind: TryggaHemRecordKind;
   protected abstract readonly section: RecordSectionState;
-  protected readonly canRecord = computed(() =>
-    mayRecord(this.store.caseDto() as CaseDto, this.profile(), this.kind),
-  );
+  /** The API allows recording this section's kind on the case. */
+  protected readonly canRecord = computed(() => mayRecord(this.profile(), this.kind));
+  /** The action the section's add button offers (`data-action`). */
+  protected readonly addAction = computed(() => RECORD_ACTION[this.kind]);
 
   /** The section's records in a case. */
   protected abstract records(profile: TryggaHemCaseDto): readonly R[] | null;

@@ -1,11 +1,10 @@
 import { FormControl, FormGroup } from '@angular/forms';
 import {
-  type CaseDto,
   IncidentKind,
-  InformationCategory,
   NotificationMethod,
   OrganisationType,
   type RiskAssessmentDto,
+  TryggaHemAction,
   type TryggaHemCaseDto,
   type TryggaHemNotificationDto,
   TryggaHemRecordKind,
@@ -24,16 +23,16 @@ import {
   type ValueFormat,
 } from './records';
 
-const kase = (canWrite: boolean) => ({ access: { canWrite } }) as Pick<CaseDto, 'access'>;
-const profile = (...categories: InformationCategory[]) => ({ categories });
+const profile = (...allowedActions: TryggaHemAction[]) => ({ allowedActions });
 
-describe('mayRecord: forms only for those who may write the section’s category', () => {
-  it('needs write access and the category', () => {
-    const p = profile(InformationCategory.Coordination, InformationCategory.Criminal);
-    expect(mayRecord(kase(true), p, TryggaHemRecordKind.Notification)).toBe(true);
-    expect(mayRecord(kase(true), p, TryggaHemRecordKind.Incident)).toBe(true);
-    expect(mayRecord(kase(true), p, 'offer')).toBe(false);
-    expect(mayRecord(kase(false), p, TryggaHemRecordKind.Notification)).toBe(false);
+describe('mayRecord: forms only for the actions the API allows on the case', () => {
+  it('offers each section by its own action', () => {
+    const p = profile(TryggaHemAction.AddNotification, TryggaHemAction.AddIncident);
+    expect(mayRecord(p, TryggaHemRecordKind.Notification)).toBe(true);
+    expect(mayRecord(p, TryggaHemRecordKind.Incident)).toBe(true);
+    expect(mayRecord(p, TryggaHemRecordKind.ControlMeasure)).toBe(false);
+    expect(mayRecord(p, 'offer')).toBe(false);
+    expect(mayRecord(profile(TryggaHemAction.AddOffer), 'offer')).toBe(true);
   });
 });
 

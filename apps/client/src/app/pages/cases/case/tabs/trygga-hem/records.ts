@@ -1,9 +1,9 @@
 import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
 import {
-  type CaseDto,
   type ControlMeasureDto,
   type IncidentDto,
   InformationCategory,
+  TryggaHemAction,
   type TryggaHemCaseDto,
   TRYGGA_HEM_RECORD_CATEGORY,
   type TryggaHemNotificationDto,
@@ -31,17 +31,23 @@ export const RECORD_CATEGORY: Readonly<Record<RecordSection, InformationCategory
   offer: InformationCategory.Social,
 };
 
+/** The action that records a new record of each section (issue 15). */
+export const RECORD_ACTION: Readonly<Record<RecordSection, TryggaHemAction>> = {
+  [TryggaHemRecordKind.Notification]: TryggaHemAction.AddNotification,
+  [TryggaHemRecordKind.ControlMeasure]: TryggaHemAction.AddControlMeasure,
+  [TryggaHemRecordKind.Incident]: TryggaHemAction.AddIncident,
+  offer: TryggaHemAction.AddOffer,
+};
+
 /**
- * Whether the caller sees the form to record `section`: write access to the case (as the
- * priority form) and the section's category among those the caller has on it. The API decides
- * again; this only keeps forms away from people who would be refused.
+ * Whether the caller sees the form to record `section`: the API lists its action among the
+ * case's `allowedActions`, computed by the rule that its write enforces (issue 15).
  */
 export function mayRecord(
-  kase: Pick<CaseDto, 'access'>,
-  profile: Pick<TryggaHemCaseDto, 'categories'>,
+  profile: Pick<TryggaHemCaseDto, 'allowedActions'>,
   section: RecordSection,
 ): boolean {
-  return kase.access.canWrite && profile.categories.includes(RECORD_CATEGORY[section]);
+  return profile.allowedActions.includes(RECORD_ACTION[section]);
 }
 
 /** A date (YYYY-MM-DD) no later than `max()` (today): `{ inFuture: true }` otherwise. */

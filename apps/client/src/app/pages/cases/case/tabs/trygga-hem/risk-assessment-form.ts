@@ -29,6 +29,7 @@ import {
   type RiskAssessmentDto,
   RiskInstrument,
   RiskLevel,
+  TryggaHemAction,
   type TryggaHemCaseDto,
 } from '@samsyn/common';
 import { firstValueFrom } from 'rxjs';
@@ -113,6 +114,7 @@ const nameForOther = (control: AbstractControl): ValidationErrors | null =>
                   mat-stroked-button
                   type="button"
                   class="th-assess-reassess"
+                  [attr.data-action]="addAction"
                   (click)="reassess(a)"
                 >
                   {{ 'th.assess.reassess' | t: { instrument: instrument } }}
@@ -129,7 +131,13 @@ const nameForOther = (control: AbstractControl): ValidationErrors | null =>
     }
     @if (canWrite()) {
       @if (!open()) {
-        <button id="th-assess-open" mat-flat-button type="button" (click)="start()">
+        <button
+          id="th-assess-open"
+          mat-flat-button
+          type="button"
+          [attr.data-action]="addAction"
+          (click)="start()"
+        >
           {{ 'th.assess.new' | t }}
         </button>
       } @else {
@@ -247,7 +255,12 @@ const nameForOther = (control: AbstractControl): ValidationErrors | null =>
             <mat-error>{{ message(form.controls.summary.errors) }}</mat-error>
           </mat-form-field>
           <div class="form-actions">
-            <button mat-flat-button type="submit" [attr.aria-busy]="pending() || null">
+            <button
+              mat-flat-button
+              type="submit"
+              [attr.data-action]="addAction"
+              [attr.aria-busy]="pending() || null"
+            >
               {{ 'th.assess.save' | t }}
             </button>
             <button mat-stroked-button type="button" (click)="cancel()">
@@ -269,7 +282,9 @@ export class RiskAssessmentForm {
 
   readonly profile = input.required<TryggaHemCaseDto>();
   /** Whether the caller may write risk on the case (the API checks it again). */
+  /** The API allows `th.addRiskAssessment` on the case. */
   readonly canWrite = input(false);
+  protected readonly addAction = TryggaHemAction.AddRiskAssessment;
   /** The case as the API answers it after the assessment is recorded. */
   readonly saved = output<TryggaHemCaseDto>();
 

@@ -21,7 +21,12 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { ErrorCode, type SafetyPlanDto, type TryggaHemCaseDto } from '@samsyn/common';
+import {
+  ErrorCode,
+  type SafetyPlanDto,
+  TryggaHemAction,
+  type TryggaHemCaseDto,
+} from '@samsyn/common';
 import { firstValueFrom } from 'rxjs';
 import { errorMessageKey, problemOf } from '../../../../../core/api/problem';
 import { TryggaHemApi } from '../../../../../core/api/trygga-hem-api.service';
@@ -87,6 +92,8 @@ import { assessFieldMessage } from './assess';
             mat-stroked-button
             type="button"
             [id]="p + '-edit'"
+            [attr.data-action]="saveAction"
+            [attr.data-action-id]="personId()"
             [attr.aria-label]="
               (plan() ? 'th.safetyForm.editLabel' : 'th.safetyForm.writeLabel')
                 | t: { name: name() }
@@ -142,7 +149,13 @@ import { assessFieldMessage } from './assess';
               <mat-error>{{ message(form.controls.whereabouts.errors) }}</mat-error>
             </mat-form-field>
             <div class="form-actions">
-              <button mat-flat-button type="submit" [attr.aria-busy]="pending() || null">
+              <button
+                mat-flat-button
+                type="submit"
+                [attr.data-action]="saveAction"
+                [attr.data-action-id]="personId()"
+                [attr.aria-busy]="pending() || null"
+              >
                 {{ 'th.safetyForm.save' | t }}
               </button>
               <button mat-stroked-button type="button" (click)="cancel()">
@@ -168,7 +181,9 @@ export class SafetyPlanForm {
   /** The person as the case shows them; null when the name is withheld. */
   readonly personName = input<string | null>(null);
   readonly plan = input<SafetyPlanDto | null>(null);
+  /** The API allows `th.saveSafetyPlan` on the case (for each person it lists). */
   readonly canWrite = input(false);
+  protected readonly saveAction = TryggaHemAction.SaveSafetyPlan;
   /** The case as the API answers it after the plan is saved. */
   readonly saved = output<TryggaHemCaseDto>();
   /** The plan changed elsewhere (409): the tab reloads it. */
