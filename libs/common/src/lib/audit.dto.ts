@@ -11,7 +11,7 @@ import {
 } from 'class-validator';
 import type { AccessBasis, CaseRelation, InformationCategory } from './case-access';
 import { IsPersonalNumber } from './personal-number';
-import { PageQueryDto } from './pagination.dto';
+import { PageQueryDto, queryBoolean } from './pagination.dto';
 import type { Role } from './roles';
 
 /** What an audited request did (D19). Reads and writes of personal data each append one event. */
@@ -69,6 +69,9 @@ export enum AuditAction {
   OrganisationHelpText = 'organisation.help_text',
   /** The installation's first organisation and system administrator, made by `admin:create`. */
   AdminFirstRun = 'admin.first_run',
+  /** An organisation or a unit created, changed, deactivated or reactivated (system_admin). */
+  AdminOrganisation = 'admin.organisation',
+  AdminUnit = 'admin.unit',
   /** A refused attempt: who tried what. */
   AccessDenied = 'access.denied',
 }
@@ -187,9 +190,7 @@ export class AccessReviewPageQueryDto extends PageQueryDto {
 /** `GET /audit/review/emergency-accesses`: the review queue (`reviewed=false`, the default) or the done ones. */
 export class EmergencyAccessReviewQueryDto extends PageQueryDto {
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    value === 'true' ? true : value === 'false' ? false : value,
-  )
+  @Transform(queryBoolean)
   @IsBoolean()
   reviewed: boolean = false;
 }

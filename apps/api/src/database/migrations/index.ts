@@ -13,6 +13,7 @@ import { OrganisationHelpText1795491500000 } from './1795491500000-OrganisationH
 import { SipApprovalRequests1796596728232 } from './1796596728232-SipApprovalRequests';
 import { OrganisationKindsAndCodes1796607203292 } from './1796607203292-OrganisationKindsAndCodes';
 import { ViolenceForms1796607256099 } from './1796607256099-ViolenceForms';
+import { OrganisationsActive1796608781811 } from './1796608781811-OrganisationsActive';
 
 export const MIGRATIONS = [
   Initial1795458648382,
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   SipApprovalRequests1796596728232,
   OrganisationKindsAndCodes1796607203292,
   ViolenceForms1796607256099,
+  OrganisationsActive1796608781811,
 ];
