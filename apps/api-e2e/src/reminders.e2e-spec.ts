@@ -198,12 +198,11 @@ describe('reminders through Redis and the worker', () => {
     await redis.del(...keys);
     expect(await queue.getJob(id)).toBeUndefined();
 
-    const starting = Date.now();
     await startWorker();
+    // The reconciler's first pass runs before "ready": delivery follows within moments (how long
+    // the process takes to start is the machine's speed, not the behaviour under test).
     const done = await delivered(id, 10_000);
     expect(done.attempts).toBe(1);
-    // The reconciler's first pass runs before "ready": delivery follows within moments.
-    expect(Date.now() - starting).toBeLessThan(8_000);
 
     // Several reconciler passes later there is still exactly one notification.
     await sleep(2_500);

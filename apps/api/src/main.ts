@@ -1,17 +1,27 @@
 import 'reflect-metadata';
 import { ConfigService } from '@nestjs/config';
+import type { Server } from 'node:http';
 import type { EnvironmentVariables } from '@samsyn/server';
 import { ADMIN_CREATE_COMMAND, runFirstRun } from './app/admin/first-run-cli';
 import { AUDIT_VERIFY_COMMAND, EXIT_ERROR, runAuditVerify } from './app/audit/audit-cli';
 import { createApp } from './app/bootstrap';
+
+/** How long an idle HTTP connection stays open: longer than the 60 s of common proxies. */
+const KEEP_ALIVE_MS = 65_000;
 
 async function main(): Promise<void> {
   const app = await createApp();
   const config = app.get<ConfigService<EnvironmentVariables, true>>(ConfigService);
   const port = config.get('PORT', { infer: true });
   const host = config.get('HOST', { infer: true });
+  const server: Server = app.getHttpServer();
+  // Idle keep-alive connections stay open longer than a client or proxy in front keeps them
+  // (load balancers commonly 60 s). With Node's default of 5 s the API could close a connection
+  // just as a client sends its next request on it, which then fails ("other side closed").
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   await app.listen(port, host);
-  const address = app.getHttpServer().address();
+  const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
   // A machine-readable line that launchers (npm start, tests) wait for.
   process.stdout.write(`Samsyn API listening on http://${host}:${actual}\n`);

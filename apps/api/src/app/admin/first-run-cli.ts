@@ -141,7 +141,7 @@ export async function runFirstRun(
       const outcome = await dataSource.transaction(async (em) => {
         // One first run at a time: a second waits here, then finds the first one's administrator.
         await em.query('LOCK TABLE "users" IN SHARE ROW EXCLUSIVE MODE');
-        const [{ exists }] = await em.query(
+        const [{ exists }]: { exists: boolean }[] = await em.query(
           `SELECT EXISTS (SELECT 1 FROM users WHERE $1 = ANY(roles)) AS exists`,
           [Role.SystemAdmin],
         );
