@@ -21,7 +21,13 @@ import {
 } from '@samsyn/common';
 import { BehaviorSubject, catchError, combineLatest, map, of, switchMap, tap } from 'rxjs';
 import { AgreementsApi } from '../../core/api/agreements-api.service';
-import { DEFAULT_PAGE_SIZE } from '../../core/api/paging';
+import {
+  PAGE_SIZES,
+  type Paging,
+  pagingAfter,
+  pagingFromParams,
+  pagingToParams,
+} from '../../core/api/paging';
 import { errorMessageKey } from '../../core/api/problem';
 import { APP_PATHS } from '../../core/app-paths';
 import { AuthService } from '../../core/auth/auth.service';
@@ -33,29 +39,19 @@ import { ReferenceData } from '../../core/reference/reference-data';
 import { agreementStatusKey } from './agreement-labels';
 
 /** What the list shows, kept in the URL so it survives reload and back. */
-export interface AgreementFilters {
+export interface AgreementFilters extends Paging {
   status: AgreementStatusFilter | null;
   partyId: string | null;
-  page: number;
-  pageSize: number;
 }
 
 const STATUSES = Object.values(AgreementStatusFilter);
-const PAGE_SIZES = [10, 25, 50, 100];
 
 /** Reads the filters from query parameters; anything unknown falls back to the default. */
 export function agreementFiltersFromParams(params: Params): AgreementFilters {
   const status = STATUSES.find((s) => s === params['status']) ?? null;
   const partyId =
     typeof params['partyId'] === 'string' && params['partyId'] ? params['partyId'] : null;
-  const page = Math.max(1, Number.parseInt(String(params['page'] ?? '1'), 10) || 1);
-  const size = Number.parseInt(String(params['pageSize'] ?? ''), 10);
-  return {
-    status,
-    partyId,
-    page,
-    pageSize: PAGE_SIZES.includes(size) ? size : DEFAULT_PAGE_SIZE,
-  };
+  return { status, partyId, ...pagingFromParams(params) };
 }
 
 type ListState =
@@ -153,11 +149,7 @@ export class AgreementsPage {
   }
 
   protected onPage(event: PageEvent): void {
-    this.applyFilter(
-      event.pageSize !== this.filters().pageSize
-        ? { pageSize: event.pageSize, page: 1 }
-        : { page: event.pageIndex + 1 },
-    );
+    this.applyFilter(pagingAfter(event, this.filters()));
   }
 
   protected retry(): void {
@@ -174,8 +166,7 @@ export class AgreementsPage {
       queryParams: {
         status: f.status,
         partyId: f.partyId,
-        page: f.page > 1 ? f.page : null,
-        pageSize: f.pageSize !== DEFAULT_PAGE_SIZE ? f.pageSize : null,
+        ...pagingToParams(f),
       },
     });
   }
