@@ -1,4 +1,3 @@
-import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { HttpErrorResponse } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
@@ -35,7 +34,6 @@ import { focusFirstInvalid } from '../../core/forms/focus-invalid';
 import { applyServerErrors } from '../../core/forms/server-errors';
 import { hsaId, municipalityCode, organisationNumber, required } from '../../core/forms/validators';
 import { LabelPipe } from '../../core/i18n/i18n-pipes';
-import { I18nService } from '../../core/i18n/i18n.service';
 import type { TranslationKey } from '../../core/i18n/sv';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 
@@ -67,8 +65,6 @@ export class OrganisationForm {
   private readonly api = inject(OrganisationAdminApi);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
-  private readonly announcer = inject(LiveAnnouncer);
-  private readonly i18n = inject(I18nService);
 
   /** The organisation being edited; null for a new one. */
   readonly organisation = input<OrganisationDto | null>(null);
@@ -81,7 +77,10 @@ export class OrganisationForm {
   protected readonly pending = signal(false);
   protected readonly conflict = signal(false);
   protected readonly submitError = signal<TranslationKey | null>(null);
-  protected readonly savedNotice = signal(false);
+  /** "Saved" or "reloaded", focused when it appears. */
+  protected readonly notice = signal<TranslationKey | null>(null);
+  /** Set while the page fetches the organisation again after a 409. */
+  private reloading = false;
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     kind: [OrganisationType.Municipality as OrganisationType, required],
@@ -111,6 +110,10 @@ export class OrganisationForm {
       untracked(() => {
         const o = this.organisation();
         if (o) this.fill(o);
+        if (this.reloading) {
+          this.reloading = false;
+          this.say('orgAdmin.reloaded');
+        }
       });
     });
     // A hidden kommunkod is neither checked nor sent.
@@ -133,15 +136,15 @@ export class OrganisationForm {
 
   protected reload(): void {
     this.conflict.set(false);
+    this.reloading = true;
     this.reloadRequested.emit();
-    void this.announcer.announce(this.i18n.t('orgAdmin.reloaded'), 'polite');
   }
 
   protected async save(): Promise<void> {
     if (this.pending()) return;
     this.submitError.set(null);
     this.conflict.set(false);
-    this.savedNotice.set(false);
+    this.notice.set(null);
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       this.afterRender(() => focusFirstInvalid(this.host.nativeElement));
@@ -174,8 +177,7 @@ export class OrganisationForm {
             }),
           );
       if (existing) {
-        this.savedNotice.set(true);
-        this.afterRender(() => this.focus('#org-saved'));
+        this.say('orgAdmin.saved');
       }
       this.saved.emit(saved);
     } catch (error: unknown) {
@@ -207,6 +209,11 @@ export class OrganisationForm {
       if (!invalid.length || !focusFirstInvalid(this.host.nativeElement))
         this.focus('#org-submit-error');
     });
+  }
+
+  private say(notice: TranslationKey): void {
+    this.notice.set(notice);
+    this.afterRender(() => this.focus('#org-notice'));
   }
 
   private afterRender(run: () => void): void {
