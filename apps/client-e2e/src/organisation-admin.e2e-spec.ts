@@ -1,11 +1,14 @@
+import type { OrganisationDto } from '@samsyn/common';
 import type { Browser, Page } from 'playwright-core';
 import {
   type TestPage,
+  api,
   expectAccessible,
   launchBrowser,
   openPage,
   screenshot,
   signIn,
+  until,
   untilAttribute,
   untilCount,
   untilFocused,
@@ -18,6 +21,15 @@ function organisationsLink(page: Page) {
   return page
     .getByRole('navigation', { name: 'Huvudmeny' })
     .getByRole('link', { name: 'Organisationer', exact: true });
+}
+
+/** Waits until the page needs no scrolling sideways (WCAG 1.4.10 at a 1024 px wide window). */
+function untilNoOverflow(page: Page): Promise<void> {
+  return until(
+    page,
+    'no horizontal overflow',
+    () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+  );
 }
 
 /** Issue 16 §2: the system administrator keeps organisations and their units. */
@@ -103,10 +115,26 @@ describe('organisation administration', () => {
     // 7. The organisation is renamed.
     await page.getByLabel('Namn', { exact: true }).fill(renamed);
     await page.getByRole('button', { name: 'Spara', exact: true }).click();
-    await untilFocused(page, { id: 'org-saved', text: 'Ändringarna är sparade.' });
+    await untilFocused(page, { id: 'org-notice', text: 'Ändringarna är sparade.' });
     await page.getByRole('heading', { level: 1, name: renamed }).waitFor();
 
-    // 8. The unit is deactivated after confirming; its status says so.
+    // 8. Someone else changes it meanwhile: saving says so, and the reload shows their change.
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+    const current = await api<OrganisationDto>(page, 'GET', `/api/v1/organisations/${id}`);
+    const other = await api<OrganisationDto>(page, 'PATCH', `/api/v1/organisations/${id}`, {
+      version: current.body.version,
+      hsaId: 'SE2321000164-7381',
+    });
+    expect(other.status).toBe(200);
+    await page.getByLabel('HSA-id').fill('SE2321000164-1111');
+    await page.getByRole('button', { name: 'Spara', exact: true }).click();
+    await untilFocused(page, { id: 'org-conflict' });
+    await untilText(page.locator('#org-conflict'), 'Någon annan har ändrat organisationen');
+    await page.getByRole('button', { name: 'Ladda om' }).click();
+    await untilFocused(page, { id: 'org-notice', text: 'De senaste uppgifterna är hämtade.' });
+    await untilValue(page.getByLabel('HSA-id'), 'SE2321000164-7381');
+
+    // 9. The unit is deactivated after confirming; its status says so.
     await page.getByRole('button', { name: `Avaktivera ${unit}` }).click();
     const dialog = page.getByRole('dialog', { name: 'Avaktivera enheten?' });
     await dialog.waitFor();
@@ -116,8 +144,10 @@ describe('organisation administration', () => {
     await page.getByRole('button', { name: `Återaktivera ${unit}` }).waitFor();
     await screenshot(page, 'organisations-03-unit-deactivated');
     await expectAccessible(page, 'organisation page, unit deactivated');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await untilNoOverflow(page);
 
-    // 9. The list finds the renamed organisation with its kind, number and status.
+    // 10. The list finds the renamed organisation with its kind, number and status.
     await page.getByRole('link', { name: 'Tillbaka till organisationer' }).click();
     await page.getByRole('heading', { level: 1, name: 'Organisationer' }).waitFor();
     await page.getByLabel('Namn på organisation eller enhet').fill('Testlän');
@@ -130,8 +160,9 @@ describe('organisation administration', () => {
     await untilText(item, '232100-0164');
     await untilText(item, 'Aktiv');
     await untilCount(page.getByRole('link', { name: 'Region Örebro län', exact: true }), 0);
+    await untilNoOverflow(page);
 
-    // 10. The administrator cannot deactivate their own organisation: the page says why.
+    // 11. The administrator cannot deactivate their own organisation: the page says why.
     await page.getByRole('button', { name: 'Rensa sökningen' }).click();
     await page.getByRole('link', { name: 'Region Örebro län', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Region Örebro län' }).waitFor();
