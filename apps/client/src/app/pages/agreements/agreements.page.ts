@@ -19,7 +19,7 @@ import {
   type Page,
   Permission,
 } from '@samsyn/common';
-import { BehaviorSubject, catchError, combineLatest, map, of, switchMap, tap } from 'rxjs';
+import { BehaviorSubject, combineLatest, map, switchMap, tap } from 'rxjs';
 import { AgreementsApi } from '../../core/api/agreements-api.service';
 import {
   PAGE_SIZES,
@@ -28,12 +28,16 @@ import {
   pagingFromParams,
   pagingToParams,
 } from '../../core/api/paging';
-import { errorMessageKey } from '../../core/api/problem';
+import {
+  type ListState as ListStateOf,
+  failureKey,
+  listStateOf,
+  loadedPage,
+} from '../../core/api/list-state';
 import { APP_PATHS } from '../../core/app-paths';
 import { AuthService } from '../../core/auth/auth.service';
 import { WhenPipe } from '../../core/i18n/i18n-pipes';
 import { I18nService } from '../../core/i18n/i18n.service';
-import type { TranslationKey } from '../../core/i18n/sv';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { ReferenceData } from '../../core/reference/reference-data';
 import { agreementStatusKey } from './agreement-labels';
@@ -54,10 +58,7 @@ export function agreementFiltersFromParams(params: Params): AgreementFilters {
   return { status, partyId, ...pagingFromParams(params) };
 }
 
-type ListState =
-  | { kind: 'loading' }
-  | { kind: 'loaded'; page: Page<AgreementSummaryDto> }
-  | { kind: 'error'; key: TranslationKey };
+type ListState = ListStateOf<Page<AgreementSummaryDto>>;
 
 /** "Överenskommelser": the agreements the caller's organisation is a party to (D25). */
 @Component({
@@ -91,14 +92,8 @@ export class AgreementsPage {
   protected readonly canManage = computed(() => this.auth.can(Permission.AgreementManage));
   protected readonly filters = signal<AgreementFilters>(agreementFiltersFromParams({}));
   protected readonly state = signal<ListState>({ kind: 'loading' });
-  protected readonly page = computed(() => {
-    const s = this.state();
-    return s.kind === 'loaded' ? s.page : null;
-  });
-  protected readonly errorKey = computed(() => {
-    const s = this.state();
-    return s.kind === 'error' ? s.key : null;
-  });
+  protected readonly page = computed(() => loadedPage(this.state()));
+  protected readonly errorKey = computed(() => failureKey(this.state()));
   protected readonly filtered = computed(() => {
     const f = this.filters();
     return f.status !== null || f.partyId !== null;
@@ -121,12 +116,7 @@ export class AgreementsPage {
         switchMap((f) =>
           this.api
             .list({ status: f.status, partyId: f.partyId, page: f.page, pageSize: f.pageSize })
-            .pipe(
-              map((page): ListState => ({ kind: 'loaded', page })),
-              catchError((error: unknown) =>
-                of<ListState>({ kind: 'error', key: errorMessageKey(error) }),
-              ),
-            ),
+            .pipe(listStateOf),
         ),
         takeUntilDestroyed(inject(DestroyRef)),
       )

@@ -9,7 +9,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { ActivatedRoute, type Params, Router, RouterLink } from '@angular/router';
 import type { OrganisationDto, Page } from '@samsyn/common';
-import { BehaviorSubject, catchError, combineLatest, map, of, switchMap, tap } from 'rxjs';
+import { BehaviorSubject, combineLatest, map, switchMap, tap } from 'rxjs';
 import { DirectoryApi } from '../../core/api/directory-api.service';
 import {
   PAGE_SIZES,
@@ -18,11 +18,15 @@ import {
   pagingFromParams,
   pagingToParams,
 } from '../../core/api/paging';
-import { errorMessageKey } from '../../core/api/problem';
+import {
+  type ListState as ListStateOf,
+  failureKey,
+  listStateOf,
+  loadedPage,
+} from '../../core/api/list-state';
 import { APP_PATHS } from '../../core/app-paths';
 import { LabelPipe } from '../../core/i18n/i18n-pipes';
 import { I18nService } from '../../core/i18n/i18n.service';
-import type { TranslationKey } from '../../core/i18n/sv';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 
 /** What the list shows, kept in the URL so it survives reload and back. */
@@ -39,10 +43,7 @@ export function organisationFiltersFromParams(params: Params): OrganisationFilte
   return { q, includeInactive: params['inaktiva'] === 'ja', ...pagingFromParams(params) };
 }
 
-type ListState =
-  | { kind: 'loading' }
-  | { kind: 'loaded'; page: Page<OrganisationDto> }
-  | { kind: 'error'; key: TranslationKey };
+type ListState = ListStateOf<Page<OrganisationDto>>;
 
 /** "Organisationer": the system administrator's list of organisations (issue 16). */
 @Component({
@@ -73,14 +74,8 @@ export class OrganisationsPage {
   protected readonly pageSizes = PAGE_SIZES;
   protected readonly filters = signal<OrganisationFilters>(organisationFiltersFromParams({}));
   protected readonly state = signal<ListState>({ kind: 'loading' });
-  protected readonly page = computed(() => {
-    const s = this.state();
-    return s.kind === 'loaded' ? s.page : null;
-  });
-  protected readonly errorKey = computed(() => {
-    const s = this.state();
-    return s.kind === 'error' ? s.key : null;
-  });
+  protected readonly page = computed(() => loadedPage(this.state()));
+  protected readonly errorKey = computed(() => failureKey(this.state()));
   protected readonly searched = computed(() => this.filters().q !== '');
   protected readonly searchForm = inject(NonNullableFormBuilder).group({
     q: ['', Validators.maxLength(SEARCH_MAX_LENGTH)],
@@ -106,12 +101,7 @@ export class OrganisationsPage {
               page: f.page,
               pageSize: f.pageSize,
             })
-            .pipe(
-              map((page): ListState => ({ kind: 'loaded', page })),
-              catchError((error: unknown) =>
-                of<ListState>({ kind: 'error', key: errorMessageKey(error) }),
-              ),
-            ),
+            .pipe(listStateOf),
         ),
         takeUntilDestroyed(),
       )
