@@ -50,7 +50,7 @@ describe('organisation administration', () => {
     await browser?.close();
   });
 
-  it('creates an organisation, adds a unit, renames it and deactivates the unit', async () => {
+  it('creates an organisation, adds a unit, renames it, deactivates the unit and the organisation', async () => {
     const { page, problems } = admin;
     const name = `Region Testlän ${Date.now()}`;
     const renamed = `${name} (nytt namn)`;
@@ -147,34 +147,51 @@ describe('organisation administration', () => {
     await page.setViewportSize({ width: 1024, height: 768 });
     await untilNoOverflow(page);
 
-    // 10. The list finds the renamed organisation with its kind, number and status.
+    // 10. The organisation itself is deactivated, after a dialog that says what that does.
+    await page.getByRole('button', { name: 'Avaktivera organisationen' }).click();
+    const confirmOrg = page.getByRole('dialog', { name: 'Avaktivera organisationen?' });
+    await untilText(confirmOrg, 'Alla dess användare loggas ut');
+    await confirmOrg.getByRole('button', { name: 'Avaktivera organisationen' }).click();
+    await untilFocused(page, {
+      id: 'org-message',
+      text: `${renamed} är avaktiverad. Dess användare är utloggade.`,
+    });
+    await untilText(page.locator('.title-status'), 'Avaktiverad');
+    await page.getByRole('button', { name: 'Återaktivera organisationen' }).waitFor();
+
+    // 11. The list finds it only among the deactivated, with its kind, number and units.
     await page.getByRole('link', { name: 'Tillbaka till organisationer' }).click();
     await page.getByRole('heading', { level: 1, name: 'Organisationer' }).waitFor();
     await page.getByLabel('Namn på organisation eller enhet').fill('Testlän');
     await page.getByRole('button', { name: 'Sök', exact: true }).click();
     await page.waitForURL(/q=Testl/);
+    await page.getByText('Inga organisationer matchar sökningen.').waitFor();
+    await page.getByRole('checkbox', { name: 'Visa avaktiverade' }).check();
+    await page.waitForURL(/inaktiva=ja/);
     const item = page
       .getByRole('listitem')
       .filter({ has: page.getByRole('link', { name: renamed }) });
     await untilText(item, 'Region');
     await untilText(item, '232100-0164');
-    await untilText(item, 'Aktiv');
+    await untilText(item, '1 enhet');
+    await untilText(item, 'Avaktiverad');
     await untilCount(page.getByRole('link', { name: 'Region Örebro län', exact: true }), 0);
     await untilNoOverflow(page);
+    await expectAccessible(page, 'organisations list, deactivated shown');
 
-    // 11. The administrator cannot deactivate their own organisation: the page says why.
+    // 12. The administrator cannot deactivate their own organisation: the page says why.
     await page.getByRole('button', { name: 'Rensa sökningen' }).click();
     await page.getByRole('link', { name: 'Region Örebro län', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Region Örebro län' }).waitFor();
     await page.getByRole('button', { name: 'Avaktivera organisationen' }).click();
-    const confirm = page.getByRole('dialog', { name: 'Avaktivera organisationen?' });
-    await untilText(confirm, 'Alla dess användare loggas ut');
-    await confirm.getByRole('button', { name: 'Avaktivera organisationen' }).click();
+    const confirmOwn = page.getByRole('dialog', { name: 'Avaktivera organisationen?' });
+    await confirmOwn.getByRole('button', { name: 'Avaktivera organisationen' }).click();
     await untilFocused(page, { id: 'org-status-error' });
     await untilText(
       page.locator('#org-status-error'),
       'Du kan inte avaktivera din egen organisation',
     );
+    await untilText(page.locator('.title-status'), 'Aktiv');
 
     expect(problems).toEqual([]);
   });
