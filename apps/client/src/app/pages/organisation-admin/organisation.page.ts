@@ -81,9 +81,12 @@ export class OrganisationPage {
   protected readonly busy = signal(false);
 
   constructor() {
-    const created = (inject(Location).getState() as Record<string, unknown> | null)?.[
-      CREATED_STATE
-    ];
+    // Said once: a reload or a step back to this entry must not say it again.
+    const location = inject(Location);
+    const history = (location.getState() ?? {}) as Record<string, unknown>;
+    const created = history[CREATED_STATE] === true;
+    if (created)
+      location.replaceState(location.path(true), '', { ...history, [CREATED_STATE]: false });
     inject(ActivatedRoute)
       .paramMap.pipe(
         map((params) => params.get('id') ?? ''),
@@ -99,7 +102,7 @@ export class OrganisationPage {
       )
       .subscribe((state) => {
         this.state.set(state);
-        if (state.kind === 'loaded' && created === true) {
+        if (state.kind === 'loaded' && created) {
           this.say({ key: 'orgAdmin.created', params: { name: state.organisation.name } });
         } else {
           // The shell focused the page before its heading was there: the heading now.
