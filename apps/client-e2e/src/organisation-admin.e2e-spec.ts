@@ -96,6 +96,10 @@ describe('organisation administration', () => {
       /^\/administration\/organisationer\/[0-9a-f-]{36}$/,
     );
     await untilFocused(page, { id: 'org-message', text: `Organisationen ${name} är skapad.` });
+    // Said once: reloading the page does not say it again.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await untilCount(page.locator('#org-message'), 0);
     await untilValue(page.getByLabel('Organisationsnummer'), '232100-0164');
     await page.getByText('Organisationen har inga enheter ännu.').waitFor();
     await screenshot(page, 'organisations-02-created');
