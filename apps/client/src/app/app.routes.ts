@@ -62,6 +62,14 @@ export const APP_ROUTES: Routes = [
           import('./pages/organisation/help-text.page').then((m) => m.HelpTextPage),
         title: 'helpText.title',
       },
+      {
+        path: `${APP_PATHS.administration}/${APP_PATHS.organisations}`,
+        canActivate: [signedInGuard, permissionGuard(Permission.OrganisationManage)],
+        loadChildren: () =>
+          import('./pages/organisation-admin/organisation-admin.routes').then(
+            (m) => m.ORGANISATION_ADMIN_ROUTES,
+          ),
+      },
     ],
   },
   { path: '**', redirectTo: '' },

@@ -1,7 +1,11 @@
 import {
+  IsBoolean,
   IsEmail,
   registerDecorator,
   type ValidationOptions,
+  IsInt,
+  Min,
+  ValidateIf,
   IsEnum,
   IsNotEmpty,
   IsOptional,
@@ -11,7 +15,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { OrganisationType } from './organisation';
-import { USERNAME_PATTERN } from './admin';
+import { UNIT_KIND_PATTERN, USERNAME_PATTERN } from './admin';
 import {
   HSA_ID_PATTERN,
   isOrganisationNumber,
@@ -66,6 +70,83 @@ export class CreateOrganisationDto {
       'hsaId must be an HSA-id: SE, ten digits, a hyphen and an extension, e.g. SE2321000164-7381',
   })
   hsaId?: string;
+}
+
+/**
+ * `PATCH /organisations/:id` (system_admin): what changes, with the version read. The kind stays:
+ * the roles of the organisation's users depend on it. `null` clears a code.
+ */
+export class UpdateOrganisationDto {
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  name?: string;
+
+  @IsOptional()
+  @ValidateIf((_o, value) => value !== null)
+  @IsOrganisationNumber()
+  organisationNumber?: string | null;
+
+  @IsOptional()
+  @ValidateIf((_o, value) => value !== null)
+  @Matches(MUNICIPALITY_CODE_PATTERN, {
+    message: 'municipalityCode must be SCB’s four-digit kommunkod, e.g. 1880',
+  })
+  municipalityCode?: string | null;
+
+  @IsOptional()
+  @ValidateIf((_o, value) => value !== null)
+  @Matches(HSA_ID_PATTERN, {
+    message:
+      'hsaId must be an HSA-id: SE, ten digits, a hyphen and an extension, e.g. SE2321000164-7381',
+  })
+  hsaId?: string | null;
+
+  /** false deactivates (its users can no longer sign in), true reactivates. */
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+/** `POST /organisations/:id/units` (system_admin). */
+export class CreateUnitDto {
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  name!: string;
+
+  @Matches(UNIT_KIND_PATTERN, {
+    message: 'kind must be 2–50 lower-case letters and _, e.g. social_services',
+  })
+  kind!: string;
+}
+
+/** `PATCH /organisations/:id/units/:unitId` (system_admin), with the version read. */
+export class UpdateUnitDto {
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  name?: string;
+
+  @IsOptional()
+  @Matches(UNIT_KIND_PATTERN, {
+    message: 'kind must be 2–50 lower-case letters and _, e.g. social_services',
+  })
+  kind?: string;
+
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
 }
 
 /** The installation's first system administrator, created by `admin:create` (issue 16). */

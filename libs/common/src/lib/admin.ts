@@ -4,6 +4,9 @@
 /** A sign-in name: letters, digits and . _ @ - (stored lower-case). */
 export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._@-]{1,99}$/;
 
+/** What a unit does, in snake_case: social_services, psychiatry, local_police_area … */
+export const UNIT_KIND_PATTERN = /^[a-z][a-z_]{1,49}$/;
+
 /** The shortest password Samsyn accepts for a local account. */
 export const PASSWORD_MIN_LENGTH = 12;
 

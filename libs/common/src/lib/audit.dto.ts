@@ -12,7 +12,7 @@ import {
 import type { AccessBasis, CaseRelation, InformationCategory } from './case-access';
 import type { CaseAction } from './case-actions';
 import { IsPersonalNumber } from './personal-number';
-import { PageQueryDto } from './pagination.dto';
+import { PageQueryDto, queryBoolean } from './pagination.dto';
 import type { Role } from './roles';
 
 /** What an audited request did (D19). Reads and writes of personal data each append one event. */
@@ -70,6 +70,9 @@ export enum AuditAction {
   OrganisationHelpText = 'organisation.help_text',
   /** The installation's first organisation and system administrator, made by `admin:create`. */
   AdminFirstRun = 'admin.first_run',
+  /** An organisation or a unit created, changed, deactivated or reactivated (system_admin). */
+  AdminOrganisation = 'admin.organisation',
+  AdminUnit = 'admin.unit',
   /** A refused attempt: who tried what. */
   AccessDenied = 'access.denied',
 }
@@ -193,9 +196,7 @@ export class AccessReviewPageQueryDto extends PageQueryDto {
 /** `GET /audit/review/emergency-accesses`: the review queue (`reviewed=false`, the default) or the done ones. */
 export class EmergencyAccessReviewQueryDto extends PageQueryDto {
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    value === 'true' ? true : value === 'false' ? false : value,
-  )
+  @Transform(queryBoolean)
   @IsBoolean()
   reviewed: boolean = false;
 }

@@ -26,7 +26,7 @@ import {
 import type { CaseAction } from './case-actions';
 import type { OrganisationType } from './organisation';
 import { CreateCaseConsentDto } from './consent.dto';
-import { PageQueryDto } from './pagination.dto';
+import { PageQueryDto, queryBoolean } from './pagination.dto';
 import { PersonInputDto, type PersonDto } from './person.dto';
 
 /** A programme (D26) as configured: what the client needs to build forms and explain states. */
@@ -95,9 +95,6 @@ export class CreateCaseDto {
   consents?: CreateCaseConsentDto[];
 }
 
-const toBoolean = ({ value }: { value: unknown }) =>
-  value === 'true' || value === true ? true : value === 'false' || value === false ? false : value;
-
 /** `GET /cases`: the caller's caseload. Every filter narrows the same policy-scoped query. */
 export class CaseQueryDto extends PageQueryDto {
   @IsOptional()
@@ -114,7 +111,7 @@ export class CaseQueryDto extends PageQueryDto {
 
   /** Only cases whose follow-up date has passed (open cases only). */
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean()
   overdue?: boolean;
 
@@ -125,7 +122,7 @@ export class CaseQueryDto extends PageQueryDto {
 
   /** Include closed cases (default: open only). */
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean()
   includeClosed?: boolean;
 }

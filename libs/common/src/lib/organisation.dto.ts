@@ -1,8 +1,23 @@
-import { IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { HELP_TEXT_MAX_LENGTH, OrganisationType } from './organisation';
-import { PageQueryDto } from './pagination.dto';
+import { PageQueryDto, queryBoolean } from './pagination.dto';
 
 export class OrganisationQueryDto extends PageQueryDto {
+  /** Deactivated organisations and units too (the administration page); default: active only. */
+  @IsOptional()
+  @Transform(queryBoolean)
+  @IsBoolean()
+  includeInactive?: boolean;
+
   @IsOptional()
   @IsEnum(OrganisationType)
   type?: OrganisationType;
@@ -18,6 +33,8 @@ export interface UnitDto {
   id: string;
   name: string;
   kind: string;
+  active: boolean;
+  version: number;
 }
 
 export interface OrganisationDto {
@@ -25,6 +42,10 @@ export interface OrganisationDto {
   name: string;
   type: OrganisationType;
   municipalityCode: string | null;
+  organisationNumber: string | null;
+  hsaId: string | null;
+  active: boolean;
+  version: number;
   units: UnitDto[];
 }
 

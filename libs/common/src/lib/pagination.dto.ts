@@ -26,3 +26,10 @@ export interface Page<T> {
   page: number;
   pageSize: number;
 }
+
+/**
+ * For `@Transform` on a boolean query parameter: 'true'/'false' (as a query string carries them)
+ * become booleans; anything else is left for `@IsBoolean()` to refuse.
+ */
+export const queryBoolean = ({ value }: { value: unknown }): unknown =>
+  value === 'true' || value === true ? true : value === 'false' || value === false ? false : value;

@@ -20,6 +20,8 @@ export enum Permission {
   CoordinatorGroupManage = 'coordinator_group:manage',
   OrganisationRead = 'organisation:read',
   OrganisationAdmin = 'organisation:admin',
+  /** Create, edit and deactivate organisations and their units (system_admin, issue 16). */
+  OrganisationManage = 'organisation:manage',
   AuditReview = 'audit:review',
   NotificationRead = 'notification:read',
   /** Counts of overdue reminders per unit and kind, without cases (issue 15 §7, D1). */
@@ -73,6 +75,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   [Role.SystemAdmin]: [
     Permission.SystemOperate,
     Permission.OrganisationRead,
+    Permission.OrganisationManage,
     Permission.NotificationRead,
   ],
 };

@@ -18,7 +18,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import type { OrganisationType } from './organisation';
-import { PageQueryDto } from './pagination.dto';
+import { PageQueryDto, queryBoolean } from './pagination.dto';
 import type { TryggaHemAction } from './trygga-hem-actions.dto';
 import {
   TryggaHemPriority,
@@ -495,9 +495,6 @@ export interface TryggaHemCaseDto {
 
 // ---------------------------------------------------------------- the board
 
-const toBoolean = ({ value }: { value: unknown }) =>
-  value === 'true' || value === true ? true : value === 'false' || value === false ? false : value;
-
 /** `GET /trygga-hem/groups/:id/board`: filterable, sortable and paged. */
 export class BoardQueryDto extends PageQueryDto {
   @IsOptional()
@@ -505,22 +502,22 @@ export class BoardQueryDto extends PageQueryDto {
   priority?: TryggaHemPriority;
 
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean()
   repeat?: boolean;
 
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean()
   overdueActions?: boolean;
 
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean()
   highRisk?: boolean;
 
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean()
   newIncidents?: boolean;
 
@@ -727,7 +724,7 @@ export class GroupCandidateQueryDto extends PageQueryDto {
 export class TryggaHemCaseQueryDto {
   /** Include removed notifications, control measures and incidents (with their removal). */
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean()
   includeRemoved?: boolean;
 }

@@ -40,9 +40,11 @@ export class AuthService {
         active: true,
         failedLoginCount: true,
         lockedUntil: true,
+        organisation: { id: true, active: true },
       },
+      relations: { organisation: true },
     });
-    if (!user || !user.active) {
+    if (!user || !user.active || !user.organisation?.active) {
       await this.passwords.verifyNothing(password);
       throw this.invalid();
     }

@@ -27,13 +27,16 @@ export class SessionsService {
     return { token, expiresAt };
   }
 
-  /** The session's user, or null when the token is unknown, idle too long, expired or the user inactive. */
+  /**
+   * The session's user, or null when the token is unknown, idle too long, expired, or the user or
+   * their organisation deactivated (a deactivation ends every session at the next request).
+   */
   async resolve(token: string, now = new Date()): Promise<AuthenticatedUser | null> {
     // One round trip on every authenticated request: the session with its user, organisation and unit.
     const session = await this.sessions
       .createQueryBuilder('s')
       .innerJoinAndSelect('s.user', 'u', 'u.active = true')
-      .innerJoinAndSelect('u.organisation', 'o')
+      .innerJoinAndSelect('u.organisation', 'o', 'o.active = true')
       .leftJoinAndSelect('u.unit', 'un')
       .where('s.token_hash = :hash', { hash: sha256(token) })
       .getOne();

@@ -10,7 +10,7 @@ import {
   type Page,
   type UpdateHelpTextDto,
 } from '@samsyn/common';
-import { OrganisationEntity } from '@samsyn/server';
+import { OrganisationEntity, type UnitEntity } from '@samsyn/server';
 import { Brackets, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -55,19 +55,26 @@ export class OrganisationsService {
     return this.helpText(id);
   }
 
+  /** One organisation with all its units (active or not), as the administration page shows it. */
+  async get(id: string): Promise<OrganisationDto> {
+    const org = await this.organisations.findOne({
+      where: { id },
+      relations: { units: true },
+      order: { units: { name: 'ASC' } },
+    });
+    if (!org) throw notFound();
+    return toOrganisationDto(org, true);
+  }
+
   private async find(id: string): Promise<OrganisationEntity> {
     const org = await this.organisations.findOneBy({ id });
-    if (!org)
-      throw new ApiException(
-        HttpStatus.NOT_FOUND,
-        ErrorCode.NotFound,
-        'There is no such organisation.',
-      );
+    if (!org) throw notFound();
     return org;
   }
 
   async list(query: OrganisationQueryDto): Promise<Page<OrganisationDto>> {
     const qb = this.organisations.createQueryBuilder('o');
+    if (!query.includeInactive) qb.andWhere('o.active = true');
     if (query.type) qb.andWhere('o.type = :type', { type: query.type });
     if (query.q) {
       const like = containsPattern(query.q);
@@ -95,16 +102,38 @@ export class OrganisationsService {
         })
       : [];
     return {
-      items: withUnits.map((o) => ({
-        id: o.id,
-        name: o.name,
-        type: o.type,
-        municipalityCode: o.municipalityCode,
-        units: (o.units ?? []).map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
-      })),
+      items: withUnits.map((o) => toOrganisationDto(o, query.includeInactive ?? false)),
       total,
       page: query.page,
       pageSize: query.pageSize,
     };
   }
+}
+
+export function notFound(): ApiException {
+  return new ApiException(
+    HttpStatus.NOT_FOUND,
+    ErrorCode.NotFound,
+    'There is no such organisation.',
+  );
+}
+
+/** The directory's view of an organisation; deactivated units only when asked for. */
+export function toOrganisationDto(
+  o: OrganisationEntity & { units?: UnitEntity[] },
+  includeInactive: boolean,
+): OrganisationDto {
+  return {
+    id: o.id,
+    name: o.name,
+    type: o.type,
+    municipalityCode: o.municipalityCode,
+    organisationNumber: o.organisationNumber,
+    hsaId: o.hsaId,
+    active: o.active,
+    version: o.version,
+    units: (o.units ?? [])
+      .filter((u) => includeInactive || u.active)
+      .map((u) => ({ id: u.id, name: u.name, kind: u.kind, active: u.active, version: u.version })),
+  };
 }

@@ -14,6 +14,7 @@ import { SipApprovalRequests1796596728232 } from './1796596728232-SipApprovalReq
 import { OrganisationKindsAndCodes1796607203292 } from './1796607203292-OrganisationKindsAndCodes';
 import { ViolenceForms1796607256099 } from './1796607256099-ViolenceForms';
 import { TryggaHemReenrolment1796607590339 } from './1796607590339-TryggaHemReenrolment';
+import { OrganisationsActive1796608781811 } from './1796608781811-OrganisationsActive';
 
 export const MIGRATIONS = [
   Initial1795458648382,
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   OrganisationKindsAndCodes1796607203292,
   ViolenceForms1796607256099,
   TryggaHemReenrolment1796607590339,
+  OrganisationsActive1796608781811,
 ];

@@ -30,4 +30,9 @@ export const APP_PATHS = {
   tryggaHemFigures: 'trygga-hem-statistik',
   /** The organisation's where-to-get-help text (org_admin, D13). */
   helpText: 'hjalptext',
+  /** The system administrator's pages (issue 16): `administration/organisationer`. */
+  administration: 'administration',
+  organisations: 'organisationer',
+  /** Below `organisations`: a new organisation. */
+  newOrganisation: 'ny',
 } as const;

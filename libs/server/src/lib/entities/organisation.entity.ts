@@ -35,6 +35,10 @@ export class OrganisationEntity extends BaseEntity {
   @Column({ type: 'text', nullable: true })
   helpTextEn!: string | null;
 
+  /** Deactivated: hidden from pickers, its users cannot sign in; never deleted (cases, consents and audit rows point at it). */
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
   @OneToMany(() => UnitEntity, (unit) => unit.organisation)
   units?: Relation<UnitEntity[]>;
 }

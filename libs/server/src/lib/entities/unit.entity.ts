@@ -18,4 +18,8 @@ export class UnitEntity extends BaseEntity {
   /** What the unit does, e.g. social_services, psychiatry, local_police_area. */
   @Column({ type: 'varchar', length: 50 })
   kind!: string;
+
+  /** Deactivated: no longer offered for users, invitations or teams; never deleted. */
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
 }

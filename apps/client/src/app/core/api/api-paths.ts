@@ -60,6 +60,14 @@ export const AGREEMENT_PATHS = {
     `${API_BASE}/agreements/${seg(id)}/follow-ups/${seg(followUpId)}/done`,
 } as const;
 
+/** Organisations and their units as the system administrator keeps them (organisation:manage). */
+export const ORGANISATION_PATHS = {
+  list: API_PATHS.organisations,
+  organisation: (id: string) => `${API_PATHS.organisations}/${seg(id)}`,
+  units: (id: string) => `${ORGANISATION_PATHS.organisation(id)}/units`,
+  unit: (id: string, unitId: string) => `${ORGANISATION_PATHS.units(id)}/${seg(unitId)}`,
+} as const;
+
 /** The BullMQ dashboard (permission system:operate): a server page, opened as a full page. */
 export const QUEUE_DASHBOARD_URL = `${API_BASE}/admin/queues`;
 

@@ -7,6 +7,8 @@ import { API_PATHS, queryParams } from './api-paths';
 export interface OrganisationQuery {
   type?: OrganisationType | null;
   q?: string | null;
+  /** Deactivated organisations and units too (the administration page). */
+  includeInactive?: boolean;
   page?: number;
   pageSize?: number;
 }

@@ -15,15 +15,18 @@ export const signedInGuard: CanActivateFn = async () => {
 export const signedOutGuard: CanActivateFn = async () => {
   const auth = inject(AuthService);
   const router = inject(Router);
-  return (await auth.restoreSession()) ? router.createUrlTree(['/', homePath(auth)]) : true;
+  return (await auth.restoreSession()) ? router.createUrlTree(['/', ...homePath(auth)]) : true;
 };
 
-/** `/`: case workers start on their cases, log reviewers on the review page. */
+/**
+ * `/`: case workers start on their cases, log reviewers on the review page, system
+ * administrators on the organisations.
+ */
 export const homeGuard: CanActivateFn = async () => {
   const auth = inject(AuthService);
   const router = inject(Router);
   if (!(await auth.restoreSession())) return router.createUrlTree(['/', APP_PATHS.signIn]);
-  return router.createUrlTree(['/', homePath(auth)]);
+  return router.createUrlTree(['/', ...homePath(auth)]);
 };
 
 /**
@@ -35,12 +38,15 @@ export function permissionGuard(permission: Permission): CanActivateFn {
     const auth = inject(AuthService);
     const router = inject(Router);
     if (!(await auth.restoreSession())) return router.createUrlTree(['/', APP_PATHS.signIn]);
-    return auth.can(permission) ? true : router.createUrlTree(['/', homePath(auth)]);
+    return auth.can(permission) ? true : router.createUrlTree(['/', ...homePath(auth)]);
   };
 }
 
-function homePath(auth: AuthService): string {
-  return !auth.can(Permission.CaseRead) && auth.can(Permission.AuditReview)
-    ? APP_PATHS.review
-    : APP_PATHS.cases;
+/** The start page's path segments. */
+function homePath(auth: AuthService): string[] {
+  if (auth.can(Permission.CaseRead)) return [APP_PATHS.cases];
+  if (auth.can(Permission.AuditReview)) return [APP_PATHS.review];
+  if (auth.can(Permission.OrganisationManage))
+    return [APP_PATHS.administration, APP_PATHS.organisations];
+  return [APP_PATHS.cases];
 }

@@ -25,6 +25,20 @@ describe('fieldMessage', () => {
     expect(fieldMessage({ server: 'somethingNew' })).toEqual({ key: 'field.invalid' });
     expect(fieldMessage({ unknownRule: true })).toEqual({ key: 'field.invalid' });
   });
+
+  it('names what is wrong with an organisation’s codes, from the client or the API', () => {
+    expect(fieldMessage({ organisationNumber: true })).toEqual({ key: 'field.organisationNumber' });
+    expect(fieldMessage({ municipalityCode: true })).toEqual({ key: 'field.municipalityCode' });
+    expect(fieldMessage({ hsaId: true })).toEqual({ key: 'field.hsaId' });
+    expect(fieldMessage({ server: 'isOrganisationNumber' })).toEqual({
+      key: 'field.organisationNumber',
+    });
+    expect(fieldMessage({ server: 'municipalitiesOnly' })).toEqual({
+      key: 'field.municipalitiesOnly',
+    });
+    expect(fieldMessage({ server: 'ownOrganisation' })).toEqual({ key: 'field.ownOrganisation' });
+    expect(fieldMessage({ server: 'isEnum' })).toEqual({ key: 'field.chooseFromList' });
+  });
 });
 
 describe('fieldErrorsByPath', () => {

@@ -30,6 +30,14 @@ const SERVER_CODES: Readonly<Record<string, TranslationKey>> = {
   includesOwner: 'agreements.field.includesOwner',
   unknownOrganisation: 'agreements.field.unknownOrganisation',
   unknownFollowUp: 'agreements.field.unknownFollowUp',
+  // Organisations and units (issue 16).
+  isEnum: 'field.chooseFromList',
+  isOrganisationNumber: 'field.organisationNumber',
+  municipalitiesOnly: 'field.municipalitiesOnly',
+  ownOrganisation: 'field.ownOrganisation',
+  // Set by the client on a 409 CONFLICT: the API refuses a name that is taken.
+  duplicateOrganisationName: 'orgAdmin.field.duplicateName',
+  duplicateUnitName: 'orgAdmin.field.duplicateUnitName',
 };
 
 /**
@@ -51,6 +59,9 @@ export function fieldMessage(
   if (errors['notChosen']) return { key: 'field.chooseFromList' };
   if (errors['dateOrder']) return { key: 'field.dateOrder' };
   if (errors['chooseAtLeastOne']) return { key: 'field.chooseAtLeastOne' };
+  if (errors['organisationNumber']) return { key: 'field.organisationNumber' };
+  if (errors['municipalityCode']) return { key: 'field.municipalityCode' };
+  if (errors['hsaId']) return { key: 'field.hsaId' };
   if (errors['pattern']) return { key: 'field.pattern' };
   const server = errors[SERVER_ERROR];
   if (typeof server === 'string') return { key: SERVER_CODES[server] ?? 'field.invalid' };

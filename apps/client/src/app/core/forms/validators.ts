@@ -1,6 +1,11 @@
 import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
 import { Validators } from '@angular/forms';
-import { parsePersonalNumber } from '@samsyn/common';
+import {
+  HSA_ID_PATTERN,
+  MUNICIPALITY_CODE_PATTERN,
+  isOrganisationNumber,
+  parsePersonalNumber,
+} from '@samsyn/common';
 
 // Wrapped so the static methods are not passed around unbound (typescript-eslint unbound-method).
 export const required: ValidatorFn = (control) => Validators.required(control);
@@ -46,3 +51,29 @@ export function dateOrder(from: string, to: string): ValidatorFn {
     return end >= start ? null : { dateOrder: true };
   };
 }
+
+/** A text control's trimmed value, or null when it is empty (optional fields check only values). */
+function given(control: AbstractControl): string | null {
+  const value: unknown = control.value;
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}
+
+/** A Swedish organisationsnummer (NNNNNN-NNNN, Luhn-checked), when a value is given. */
+export const organisationNumber: ValidatorFn = (control) => {
+  const value = given(control);
+  return value === null || isOrganisationNumber(value) ? null : { organisationNumber: true };
+};
+
+/** SCB's four-digit kommunkod, when a value is given. */
+export const municipalityCode: ValidatorFn = (control) => {
+  const value = given(control);
+  return value === null || MUNICIPALITY_CODE_PATTERN.test(value)
+    ? null
+    : { municipalityCode: true };
+};
+
+/** An HSA-id (SE, ten digits, a hyphen and an extension), when a value is given. */
+export const hsaId: ValidatorFn = (control) => {
+  const value = given(control);
+  return value === null || HSA_ID_PATTERN.test(value) ? null : { hsaId: true };
+};

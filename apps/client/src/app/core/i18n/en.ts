@@ -1,4 +1,5 @@
 import { agreementsEn } from './agreements.en';
+import { organisationAdminEn } from './organisation-admin.en';
 import { remindersEn } from './reminders.en';
 import { sipEn } from './sip.en';
 import type { Dictionary } from './sv';
@@ -11,6 +12,7 @@ import { violenceFormsEn } from './violence-forms.en';
 /** English texts. Typed as a Dictionary, so a missing or unknown key fails the build. */
 export const en: Dictionary = {
   ...agreementsEn,
+  ...organisationAdminEn,
   ...sipEn,
   ...remindersEn,
   'app.name': 'Samsyn',

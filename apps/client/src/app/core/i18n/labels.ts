@@ -20,6 +20,7 @@ export type LabelGroup =
   | 'protectedLevel'
   | 'pnrKind'
   | 'orgType'
+  | 'unitKind'
   | 'auditAction'
   | 'suppressed'
   | 'denial'

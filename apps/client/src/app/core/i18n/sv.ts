@@ -1,4 +1,5 @@
 import { agreementsSv } from './agreements.sv';
+import { organisationAdminSv } from './organisation-admin.sv';
 import { remindersSv } from './reminders.sv';
 import { sipSv } from './sip.sv';
 import { tryggaHemSv } from './trygga-hem.sv';
@@ -13,6 +14,7 @@ import { violenceFormsSv } from './violence-forms.sv';
  */
 export const sv = {
   ...agreementsSv,
+  ...organisationAdminSv,
   ...sipSv,
   ...remindersSv,
   'app.name': 'Samsyn',

@@ -41,7 +41,8 @@ type Section =
   | 'sip'
   | 'groups'
   | 'figures'
-  | 'helpText';
+  | 'helpText'
+  | 'organisations';
 
 @Component({
   selector: 'app-shell',
@@ -124,6 +125,13 @@ export class Shell {
         link: ['/', p.helpText],
         shown: can(Permission.OrganisationAdmin),
       },
+      {
+        // The system administrator's organisations and units (issue 16).
+        section: 'organisations',
+        label: 'nav.organisations',
+        link: ['/', p.administration, p.organisations],
+        shown: can(Permission.OrganisationManage),
+      },
     ];
     return items.filter((item) => item.shown);
   });
@@ -154,6 +162,8 @@ export class Shell {
     if (first === APP_PATHS.coordinatorGroups) return 'groups';
     if (first === APP_PATHS.tryggaHemFigures) return 'figures';
     if (first === APP_PATHS.helpText) return 'helpText';
+    if (first === APP_PATHS.administration && second === APP_PATHS.organisations)
+      return 'organisations';
     return null;
   });
 

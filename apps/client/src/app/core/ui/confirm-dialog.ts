@@ -1,9 +1,15 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import {
+  MAT_DIALOG_DATA,
+  type MatDialog,
+  MatDialogModule,
+  MatDialogRef,
+} from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { firstValueFrom } from 'rxjs';
 import { FieldErrorPipe } from '../forms/field-error.pipe';
 import type { TranslationKey } from '../i18n/sv';
 import type { TranslationParams } from '../i18n/translate';
@@ -82,4 +88,16 @@ export class ConfirmDialog {
     if (this.form.invalid) return;
     this.ref.close({ reason: this.form.controls.reason.value.trim() });
   }
+}
+
+/** Asks with the dialog and answers the result: undefined when cancelled. */
+export function askToConfirm(
+  dialog: MatDialog,
+  data: ConfirmDialogData,
+): Promise<ConfirmDialogResult | undefined> {
+  return firstValueFrom(
+    dialog
+      .open<ConfirmDialog, ConfirmDialogData, ConfirmDialogResult>(ConfirmDialog, { data })
+      .afterClosed(),
+  );
 }

@@ -19,49 +19,46 @@ import {
   type Page,
   Permission,
 } from '@samsyn/common';
-import { BehaviorSubject, catchError, combineLatest, map, of, switchMap, tap } from 'rxjs';
+import { BehaviorSubject, combineLatest, map, switchMap, tap } from 'rxjs';
 import { AgreementsApi } from '../../core/api/agreements-api.service';
-import { DEFAULT_PAGE_SIZE } from '../../core/api/paging';
-import { errorMessageKey } from '../../core/api/problem';
+import {
+  PAGE_SIZES,
+  type Paging,
+  pagingAfter,
+  pagingFromParams,
+  pagingToParams,
+} from '../../core/api/paging';
+import {
+  type ListState as ListStateOf,
+  failureKey,
+  listStateOf,
+  loadedPage,
+} from '../../core/api/list-state';
 import { APP_PATHS } from '../../core/app-paths';
 import { AuthService } from '../../core/auth/auth.service';
 import { WhenPipe } from '../../core/i18n/i18n-pipes';
 import { I18nService } from '../../core/i18n/i18n.service';
-import type { TranslationKey } from '../../core/i18n/sv';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { ReferenceData } from '../../core/reference/reference-data';
 import { agreementStatusKey } from './agreement-labels';
 
 /** What the list shows, kept in the URL so it survives reload and back. */
-export interface AgreementFilters {
+export interface AgreementFilters extends Paging {
   status: AgreementStatusFilter | null;
   partyId: string | null;
-  page: number;
-  pageSize: number;
 }
 
 const STATUSES = Object.values(AgreementStatusFilter);
-const PAGE_SIZES = [10, 25, 50, 100];
 
 /** Reads the filters from query parameters; anything unknown falls back to the default. */
 export function agreementFiltersFromParams(params: Params): AgreementFilters {
   const status = STATUSES.find((s) => s === params['status']) ?? null;
   const partyId =
     typeof params['partyId'] === 'string' && params['partyId'] ? params['partyId'] : null;
-  const page = Math.max(1, Number.parseInt(String(params['page'] ?? '1'), 10) || 1);
-  const size = Number.parseInt(String(params['pageSize'] ?? ''), 10);
-  return {
-    status,
-    partyId,
-    page,
-    pageSize: PAGE_SIZES.includes(size) ? size : DEFAULT_PAGE_SIZE,
-  };
+  return { status, partyId, ...pagingFromParams(params) };
 }
 
-type ListState =
-  | { kind: 'loading' }
-  | { kind: 'loaded'; page: Page<AgreementSummaryDto> }
-  | { kind: 'error'; key: TranslationKey };
+type ListState = ListStateOf<Page<AgreementSummaryDto>>;
 
 /** "Överenskommelser": the agreements the caller's organisation is a party to (D25). */
 @Component({
@@ -95,14 +92,8 @@ export class AgreementsPage {
   protected readonly canManage = computed(() => this.auth.can(Permission.AgreementManage));
   protected readonly filters = signal<AgreementFilters>(agreementFiltersFromParams({}));
   protected readonly state = signal<ListState>({ kind: 'loading' });
-  protected readonly page = computed(() => {
-    const s = this.state();
-    return s.kind === 'loaded' ? s.page : null;
-  });
-  protected readonly errorKey = computed(() => {
-    const s = this.state();
-    return s.kind === 'error' ? s.key : null;
-  });
+  protected readonly page = computed(() => loadedPage(this.state()));
+  protected readonly errorKey = computed(() => failureKey(this.state()));
   protected readonly filtered = computed(() => {
     const f = this.filters();
     return f.status !== null || f.partyId !== null;
@@ -125,12 +116,7 @@ export class AgreementsPage {
         switchMap((f) =>
           this.api
             .list({ status: f.status, partyId: f.partyId, page: f.page, pageSize: f.pageSize })
-            .pipe(
-              map((page): ListState => ({ kind: 'loaded', page })),
-              catchError((error: unknown) =>
-                of<ListState>({ kind: 'error', key: errorMessageKey(error) }),
-              ),
-            ),
+            .pipe(listStateOf),
         ),
         takeUntilDestroyed(inject(DestroyRef)),
       )
@@ -153,11 +139,7 @@ export class AgreementsPage {
   }
 
   protected onPage(event: PageEvent): void {
-    this.applyFilter(
-      event.pageSize !== this.filters().pageSize
-        ? { pageSize: event.pageSize, page: 1 }
-        : { page: event.pageIndex + 1 },
-    );
+    this.applyFilter(pagingAfter(event, this.filters()));
   }
 
   protected retry(): void {
@@ -174,8 +156,7 @@ export class AgreementsPage {
       queryParams: {
         status: f.status,
         partyId: f.partyId,
-        page: f.page > 1 ? f.page : null,
-        pageSize: f.pageSize !== DEFAULT_PAGE_SIZE ? f.pageSize : null,
+        ...pagingToParams(f),
       },
     });
   }

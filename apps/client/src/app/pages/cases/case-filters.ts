@@ -1,5 +1,5 @@
 import type { CaseListQuery } from '../../core/api/cases-api.service';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../core/api/paging';
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from '../../core/api/paging';
 
 /** The caseload's filters, as kept in the URL so a filtered list can be bookmarked and shared. */
 export interface CaseFilters {
@@ -26,8 +26,8 @@ export const DEFAULT_FILTERS: CaseFilters = {
   pageSize: DEFAULT_PAGE_SIZE,
 };
 
-/** The page sizes offered; a size typed into the URL must be one of them. */
-export const PAGE_SIZES: readonly number[] = [10, 25, 50, 100].filter((n) => n <= MAX_PAGE_SIZE);
+/** The page sizes offered (core/api/paging); a size typed into the URL must be one of them. */
+export { PAGE_SIZES };
 
 /** Query parameter names: short and Swedish-neutral, stable across languages. */
 const PARAM = {

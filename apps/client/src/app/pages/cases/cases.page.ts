@@ -27,17 +27,14 @@ import {
   type Page,
   Permission,
 } from '@samsyn/common';
-import {
-  BehaviorSubject,
-  catchError,
-  combineLatest,
-  firstValueFrom,
-  map,
-  of,
-  switchMap,
-  tap,
-} from 'rxjs';
+import { BehaviorSubject, combineLatest, firstValueFrom, map, switchMap, tap } from 'rxjs';
 import { CasesApi } from '../../core/api/cases-api.service';
+import {
+  type ListState as ListStateOf,
+  failureKey,
+  listStateOf,
+  loadedPage,
+} from '../../core/api/list-state';
 import { errorMessageKey } from '../../core/api/problem';
 import { APP_PATHS } from '../../core/app-paths';
 import { AuthService } from '../../core/auth/auth.service';
@@ -63,10 +60,7 @@ import {
 } from './shared/emergency-access-dialog';
 import { OverdueSummaryPanel } from './overdue-summary-panel';
 
-type ListState =
-  | { kind: 'loading' }
-  | { kind: 'loaded'; page: Page<CaseSummaryDto> }
-  | { kind: 'error'; key: TranslationKey };
+type ListState = ListStateOf<Page<CaseSummaryDto>>;
 
 /** "Mina ärenden": the caller's caseload with filters kept in the URL, and lookup by number. */
 @Component({
@@ -122,14 +116,8 @@ export class CasesPage {
 
   protected readonly filters = signal<CaseFilters>(filtersFromParams({}));
   protected readonly state = signal<ListState>({ kind: 'loading' });
-  protected readonly page = computed(() => {
-    const state = this.state();
-    return state.kind === 'loaded' ? state.page : null;
-  });
-  protected readonly errorKey = computed(() => {
-    const state = this.state();
-    return state.kind === 'error' ? state.key : null;
-  });
+  protected readonly page = computed(() => loadedPage(this.state()));
+  protected readonly errorKey = computed(() => failureKey(this.state()));
   protected readonly filtered = computed(() => isFiltered(this.filters()));
   /** Statuses of the chosen programme, or of all programmes when none is chosen. */
   protected readonly statuses = computed(() => {
@@ -179,14 +167,7 @@ export class CasesPage {
           );
           this.state.set({ kind: 'loading' });
         }),
-        switchMap((filters) =>
-          this.api.list(filtersToQuery(filters)).pipe(
-            map((page): ListState => ({ kind: 'loaded', page })),
-            catchError((error: unknown) =>
-              of<ListState>({ kind: 'error', key: errorMessageKey(error) }),
-            ),
-          ),
-        ),
+        switchMap((filters) => this.api.list(filtersToQuery(filters)).pipe(listStateOf)),
         takeUntilDestroyed(destroyRef),
       )
       .subscribe((state) => {

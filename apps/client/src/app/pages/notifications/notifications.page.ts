@@ -21,9 +21,15 @@ import {
   type NotificationPageDto,
   type NotificationPreferencesDto,
 } from '@samsyn/common';
-import { Subject, catchError, firstValueFrom, map, of, startWith, switchMap } from 'rxjs';
+import { Subject, firstValueFrom, startWith, switchMap } from 'rxjs';
 import { NotificationsApi } from '../../core/api/notifications-api.service';
 import { DEFAULT_PAGE_SIZE } from '../../core/api/paging';
+import {
+  type ListState as ListStateOf,
+  failureKey,
+  listStateOf,
+  loadedPage,
+} from '../../core/api/list-state';
 import { errorMessageKey } from '../../core/api/problem';
 import { APP_PATHS } from '../../core/app-paths';
 import { AuthService } from '../../core/auth/auth.service';
@@ -33,10 +39,7 @@ import type { TranslationKey } from '../../core/i18n/sv';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { UnreadNotifications } from '../../core/notifications/unread-notifications';
 
-type ListState =
-  | { kind: 'loading' }
-  | { kind: 'loaded'; page: NotificationPageDto }
-  | { kind: 'error'; key: TranslationKey };
+type ListState = ListStateOf<NotificationPageDto>;
 
 type PrefsState =
   | { kind: 'loading' }
@@ -89,14 +92,8 @@ export class NotificationsPage {
   protected readonly pageIndex = signal(0);
   protected readonly pageSize = signal(DEFAULT_PAGE_SIZE);
   protected readonly state = signal<ListState>({ kind: 'loading' });
-  protected readonly page = computed(() => {
-    const state = this.state();
-    return state.kind === 'loaded' ? state.page : null;
-  });
-  protected readonly errorKey = computed(() => {
-    const state = this.state();
-    return state.kind === 'error' ? state.key : null;
-  });
+  protected readonly page = computed(() => loadedPage(this.state()));
+  protected readonly errorKey = computed(() => failureKey(this.state()));
   /**
    * What the live region says: the list's summary after loading, or what was just done. Kept as
    * a function of the language so that switching language re-reads it (no Swedish left over).
@@ -126,12 +123,9 @@ export class NotificationsPage {
       .pipe(
         startWith(undefined),
         switchMap(() =>
-          this.api.list({ page: this.pageIndex() + 1, pageSize: this.pageSize() }).pipe(
-            map((page): ListState => ({ kind: 'loaded', page })),
-            catchError((error: unknown) =>
-              of<ListState>({ kind: 'error', key: errorMessageKey(error) }),
-            ),
-          ),
+          this.api
+            .list({ page: this.pageIndex() + 1, pageSize: this.pageSize() })
+            .pipe(listStateOf),
         ),
         takeUntilDestroyed(destroyRef),
       )
