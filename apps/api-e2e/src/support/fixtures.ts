@@ -150,19 +150,7 @@ export function luhnCheckDigit(nineDigits: string): number {
   return (10 - (sum % 10)) % 10;
 }
 
-/** One demo user per role (and a second social worker in another municipality). */
-export const DEMO_USERS = [
-  'social.orebro',
-  'social.karlskoga',
-  'vard.psykiatri',
-  'polis.orebro',
-  'frivard.orebro',
-  'samordnare.orebro',
-  'styrgrupp.lan',
-  'admin.orebro',
-  'granskare.orebro',
-  'sysadmin',
-] as const;
+export { DEMO_USERS } from '@samsyn/testing';
 
 /** Signs each username in once; sessions are reused for the rest of the spec. */
 export async function signInAll(usernames: readonly string[]): Promise<Map<string, ApiClient>> {
