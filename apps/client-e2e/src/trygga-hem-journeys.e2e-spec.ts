@@ -185,9 +185,25 @@ describe('Trygga hem journeys (issue 15)', () => {
     await nav.getByRole('link', { name: 'Koordinatorsgrupp' }).click();
     await page.getByRole('link', { name: 'Koordinatorsgruppen Örebro' }).click();
     await page.getByRole('link', { name: 'Öppna tavlan' }).click();
-    await page.getByRole('link', { name: number, exact: true }).waitFor();
+    await page.getByRole('link', { name: number, exact: true }).click();
+
+    // 8. And off again, so the group's caseload is as the demo data left it: other journeys
+    // (the meeting's proposed agenda) count the group's cases.
+    await page.getByRole('heading', { level: 1, name: `Ärende ${number}` }).waitFor();
+    await page.getByRole('tab', { name: 'Trygga hem' }).click();
+    await page.getByRole('button', { name: 'Ta ur gruppens ärendelista' }).click();
+    await leave.getByRole('heading', { name: 'Ta ärendet ur gruppens ärendelista' }).waitFor();
+    await leave.getByRole('radio', { name: 'Tas bort – hör inte hemma i gruppen' }).check();
+    await leave
+      .getByRole('radio', { name: 'Tas bort – hör inte hemma i gruppen', checked: true })
+      .waitFor();
+    await leave
+      .getByRole('textbox', { name: /Skäl/ })
+      .fill('Hanteras åter inom socialtjänstens egen insats.');
+    await leave.getByRole('button', { name: 'Ta ur ärendelistan' }).click();
+    await page.getByRole('heading', { name: 'Ärendet har lämnat koordinatorsgruppen' }).waitFor();
     expect(problems).toEqual([]);
-  }, 240_000);
+  }, 300_000);
 
   it('item 4: the samordnare manages members and schedule, calls a meeting, sees figures and no case rows', async () => {
     const { page, problems } = samordnare;
