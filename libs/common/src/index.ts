@@ -24,6 +24,8 @@ export * from './lib/sip-actions.dto';
 export * from './lib/sip.dto';
 export * from './lib/trygga-hem';
 export * from './lib/trygga-hem.dto';
+export * from './lib/trygga-hem-coordination.dto';
+export * from './lib/trygga-hem-corrections.dto';
 export * from './lib/trygga-hem-actions.dto';
 export * from './lib/violence-forms';
 export * from './lib/violence-forms.dto';
