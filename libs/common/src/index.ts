@@ -22,6 +22,7 @@ export * from './lib/roles';
 export * from './lib/sip';
 export * from './lib/sip-actions.dto';
 export * from './lib/sip.dto';
+export * from './lib/sip-responses.dto';
 export * from './lib/trygga-hem';
 export * from './lib/trygga-hem.dto';
 export * from './lib/trygga-hem-coordination.dto';
