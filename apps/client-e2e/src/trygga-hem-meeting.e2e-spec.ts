@@ -15,6 +15,7 @@ import {
   untilTexts,
   swedishDay,
 } from './support/browser';
+import { type ApiOnPostgres, startApiOnPostgres } from './support/api-server';
 
 /** Chooses a Material select's option from the keyboard (as case-consent-journey does). */
 async function choose(page: Page, label: string, option: string | RegExp): Promise<void> {
@@ -25,20 +26,25 @@ async function choose(page: Page, label: string, option: string | RegExp): Promi
 }
 
 describe('Trygga hem: koordinatorsgrupp meeting', () => {
+  let server: ApiOnPostgres;
   let browser: Browser;
   let social: TestPage;
   let coordinator: TestPage;
 
+  // Its own demo data: the journey counts the group's cases and its proposed agenda, which other
+  // journeys of the run change (enrolling, re-enrolling, taking cases off the caseload).
   beforeAll(async () => {
+    server = await startApiOnPostgres();
     browser = await launchBrowser();
-    social = await openPage(browser);
-    coordinator = await openPage(browser);
+    social = await openPage(browser, server.baseUrl);
+    coordinator = await openPage(browser, server.baseUrl);
   });
 
   afterAll(async () => {
     await social?.context.close();
     await coordinator?.context.close();
     await browser?.close();
+    await server?.stop();
   });
 
   it('runs a meeting from the proposed agenda to approved, read-only minutes', async () => {
