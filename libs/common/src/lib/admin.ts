@@ -15,3 +15,11 @@ export interface SetupStatusDto {
   /** True only while the database holds no user at all. */
   needsFirstAdmin: boolean;
 }
+
+/** How a session was signed in (issue 16); a session records it, the account page shows it. */
+export enum SessionMethod {
+  Password = 'password',
+  PasswordTotp = 'password_totp',
+  RecoveryCode = 'recovery_code',
+  Oidc = 'oidc',
+}

@@ -173,7 +173,7 @@ export async function runFirstRun(
         );
         await new AuditService(dataSource).record(
           { id: user.id, roles: user.roles, organisation: { id: org.id }, unit: null },
-          { action: AuditAction.AdminFirstRun },
+          { action: AuditAction.AdminFirstRun, target: { kind: 'user', id: user.id } },
           em,
         );
         return { org, username };

@@ -32,6 +32,8 @@ interface SentRow {
   relation: string | null;
   emergency: boolean;
   request_id: string | null;
+  target_kind: string | null;
+  target_id: string | null;
   prev_hash: string;
   hash: string;
 }
@@ -93,6 +95,8 @@ class FakeDb {
       relation: null,
       emergency: false,
       requestId: 'foreign',
+      targetKind: null,
+      targetId: null,
     };
     this.rows.push({
       ...content,
@@ -139,6 +143,8 @@ class FakeDb {
           relation: r.relation,
           emergency: r.emergency,
           requestId: r.request_id,
+          targetKind: r.target_kind,
+          targetId: r.target_id,
           prevHash: r.prev_hash,
           hash: r.hash,
         });
@@ -168,6 +174,8 @@ class FakeDb {
           relation: r.relation,
           emergency: r.emergency,
           request_id: r.requestId,
+          target_kind: r.targetKind,
+          target_id: r.targetId,
           prev_hash: r.prevHash,
           hash: r.hash,
         }));
@@ -350,6 +358,17 @@ describe('AuditService', () => {
         lastId: '4',
         lastHash: db.rows[3].hash,
       });
+    });
+
+    it('records the target of an administrative event and notices when it is altered', async () => {
+      const target = { kind: 'user' as const, id: '77777777-7777-4777-8777-777777777777' };
+      await service.record(actor, { action: AuditAction.AdminFirstRun, target });
+      await append(2);
+      expect(db.rows[0]).toMatchObject({ targetKind: 'user', targetId: target.id });
+      expect(db.rows[1]).toMatchObject({ targetKind: null, targetId: null });
+      await expect(service.verify()).resolves.toMatchObject({ ok: true, checked: 3 });
+      db.rows[0] = { ...db.rows[0], targetId: '88888888-8888-4888-8888-888888888888' };
+      await expect(service.verify()).resolves.toMatchObject({ ok: false, firstBrokenId: '1' });
     });
 
     it('names the event after a removed one', async () => {

@@ -54,6 +54,8 @@ interface ChainRow {
   relation: string | null;
   emergency: boolean;
   request_id: string | null;
+  target_kind: string | null;
+  target_id: string | null;
   prev_hash: string;
   hash: string;
 }
@@ -66,7 +68,8 @@ const CHAIN_COLUMNS = `id::text AS id, occurred_at,
   case_ids::text[] AS case_ids, person_ids::text[] AS person_ids,
   categories::text[] AS categories, consent_ids::text[] AS consent_ids,
   disclosure_ids::text[] AS disclosure_ids,
-  basis, relation, emergency, request_id, prev_hash, hash`;
+  basis, relation, emergency, request_id, target_kind, target_id::text AS target_id,
+  prev_hash, hash`;
 
 function contentOf(row: ChainRow): AuditHashContent {
   return {
@@ -86,6 +89,8 @@ function contentOf(row: ChainRow): AuditHashContent {
     relation: row.relation,
     emergency: row.emergency,
     requestId: row.request_id,
+    targetKind: row.target_kind,
+    targetId: row.target_id,
   };
 }
 
@@ -108,6 +113,8 @@ function rowOf(content: AuditHashContent, prevHash: string, hash: string) {
     relation: content.relation,
     emergency: content.emergency,
     request_id: content.requestId,
+    target_kind: content.targetKind ?? null,
+    target_id: content.targetId ?? null,
     prev_hash: prevHash,
     hash,
   };
@@ -158,6 +165,8 @@ export class AuditService {
       relation: event.relation ?? null,
       emergency: event.emergency ?? false,
       requestId: currentRequestId(),
+      targetKind: event.target?.kind ?? null,
+      targetId: event.target?.id ?? null,
     };
     if (em?.queryRunner?.isTransactionActive) {
       await this.append(em, [content]);

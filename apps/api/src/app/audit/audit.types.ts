@@ -19,7 +19,12 @@ export interface AuditRecord {
   basis?: AccessBasis | null;
   relation?: CaseRelation | null;
   emergency?: boolean;
+  /** What an administrative event changed (issue 16): the organisation, unit or user. */
+  target?: { kind: AuditTargetKind; id: string };
 }
+
+/** What an administrative event may change. */
+export type AuditTargetKind = 'organisation' | 'unit' | 'user';
 
 /** Who acted: the authenticated user's identity as the audit log keeps it. */
 export interface AuditActor {

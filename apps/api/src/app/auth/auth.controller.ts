@@ -18,7 +18,7 @@ import { PasswordLoginGuard } from './guards';
 import { SessionsService } from './sessions.service';
 
 export function toMe(user: AuthenticatedUser): MeDto {
-  const { sessionId: _sessionId, ...me } = user;
+  const { sessionId: _id, sessionMethod: _method, sessionStrong: _strong, ...me } = user;
   return me;
 }
 

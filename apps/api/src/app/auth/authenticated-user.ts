@@ -1,16 +1,20 @@
-import { type MeDto, permissionsForRoles } from '@samsyn/common';
-import type { OrganisationEntity, UserEntity } from '@samsyn/server';
+import { type MeDto, permissionsForRoles, type SessionMethod } from '@samsyn/common';
+import type { OrganisationEntity, UserEntity, UserSessionEntity } from '@samsyn/server';
 
 /** The caller, as the session strategy puts it on the request: what /me shows, plus the session. */
 export interface AuthenticatedUser extends MeDto {
   sessionId: string;
+  /** How this session was signed in. */
+  sessionMethod: SessionMethod;
+  /** Whether it passed a second factor or a provider's strong `acr` (D17's emergency access). */
+  sessionStrong: boolean;
 }
 
 /** The caller's shape from a user row (with its unit loaded) and its organisation. */
 export function toAuthenticatedUser(
   user: UserEntity,
   organisation: OrganisationEntity,
-  sessionId: string,
+  session: Pick<UserSessionEntity, 'id' | 'method' | 'strong'>,
 ): AuthenticatedUser {
   return {
     id: user.id,
@@ -21,6 +25,8 @@ export function toAuthenticatedUser(
     permissions: permissionsForRoles(user.roles),
     organisation: { id: organisation.id, name: organisation.name, type: organisation.type },
     unit: user.unit ? { id: user.unit.id, name: user.unit.name } : null,
-    sessionId,
+    sessionId: session.id,
+    sessionMethod: session.method as SessionMethod,
+    sessionStrong: session.strong,
   };
 }

@@ -1,12 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
+import { SessionMethod } from '@samsyn/common';
 import { type EnvironmentVariables, UserSessionEntity } from '@samsyn/server';
 import { createHash, randomBytes } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { type AuthenticatedUser, toAuthenticatedUser } from './authenticated-user';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/**
+ * How a session was signed in: `strong` when it passed a second factor or came through an
+ * identity provider whose `acr` the organisation lists as strong (D17's emergency access).
+ */
+export interface SessionAuth {
+  method: SessionMethod;
+  strong: boolean;
+}
+
+const PASSWORD_ONLY: SessionAuth = { method: SessionMethod.Password, strong: false };
 
 /** Server-side sessions: a random token in the cookie, its hash in PostgreSQL. */
 @Injectable()
@@ -17,13 +29,24 @@ export class SessionsService {
   ) {}
 
   /** Starts a session; returns the token for the cookie (never stored in clear). */
-  async create(userId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+  async create(
+    userId: string,
+    auth: SessionAuth = PASSWORD_ONLY,
+    now = new Date(),
+  ): Promise<{ token: string; expiresAt: Date }> {
     await this.purgeExpired(now);
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(
       now.getTime() + this.config.get('SESSION_MAX_HOURS', { infer: true }) * 3_600_000,
     );
-    await this.sessions.insert({ tokenHash: sha256(token), userId, lastSeenAt: now, expiresAt });
+    await this.sessions.insert({
+      tokenHash: sha256(token),
+      userId,
+      lastSeenAt: now,
+      expiresAt,
+      method: auth.method,
+      strong: auth.strong,
+    });
     return { token, expiresAt };
   }
 
@@ -50,7 +73,7 @@ export class SessionsService {
     if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
       await this.sessions.update({ id: session.id }, { lastSeenAt: now });
     }
-    return toAuthenticatedUser(session.user, session.user.organisation, session.id);
+    return toAuthenticatedUser(session.user, session.user.organisation, session);
   }
 
   /** Removes sessions that can no longer be used, so the table holds only live ones. */

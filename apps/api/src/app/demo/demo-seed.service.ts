@@ -7,7 +7,7 @@ import {
   UnitEntity,
   UserEntity,
 } from '@samsyn/server';
-import { OrganisationType } from '@samsyn/common';
+import { OrganisationType, SessionMethod } from '@samsyn/common';
 import { swedishDate } from '@samsyn/domain';
 import { DataSource } from 'typeorm';
 import { type AuthenticatedUser, toAuthenticatedUser } from '../auth/authenticated-user';
@@ -112,7 +112,11 @@ export class DemoSeedService implements OnApplicationBootstrap {
     const asUser = (username: string): AuthenticatedUser => {
       const u = users.find((x) => x.username === username);
       if (!u?.organisation) throw new Error(`demo data: unknown user ${username}`);
-      return toAuthenticatedUser(u, u.organisation, 'demo-seed');
+      return toAuthenticatedUser(u, u.organisation, {
+        id: 'demo-seed',
+        method: SessionMethod.Password,
+        strong: false,
+      });
     };
     const orgs = await this.dataSource.getRepository(OrganisationEntity).find();
     const orgOf = (type: OrganisationType) => orgs.find((o) => o.type === type)?.id ?? '';

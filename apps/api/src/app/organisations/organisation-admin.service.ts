@@ -44,7 +44,11 @@ export class OrganisationAdminService {
           hsaId: dto.hsaId ?? null,
         }),
       );
-      await this.audit.record(user, { action: AuditAction.AdminOrganisation }, em);
+      await this.audit.record(
+        user,
+        { action: AuditAction.AdminOrganisation, target: { kind: 'organisation', id: org.id } },
+        em,
+      );
       return org.id;
     });
     return this.directory.get(id);
@@ -80,7 +84,11 @@ export class OrganisationAdminService {
       if (dto.hsaId !== undefined) org.hsaId = dto.hsaId;
       if (dto.active !== undefined) org.active = dto.active;
       await em.save(org);
-      await this.audit.record(user, { action: AuditAction.AdminOrganisation }, em);
+      await this.audit.record(
+        user,
+        { action: AuditAction.AdminOrganisation, target: { kind: 'organisation', id } },
+        em,
+      );
     });
     return this.directory.get(id);
   }
@@ -93,10 +101,14 @@ export class OrganisationAdminService {
     await this.dataSource.transaction(async (em) => {
       if (!(await em.existsBy(OrganisationEntity, { id: organisationId }))) throw notFound();
       await uniqueUnitName(em, organisationId, dto.name);
-      await em.save(
+      const unit = await em.save(
         em.create(UnitEntity, { organisationId, name: dto.name.trim(), kind: dto.kind }),
       );
-      await this.audit.record(user, { action: AuditAction.AdminUnit }, em);
+      await this.audit.record(
+        user,
+        { action: AuditAction.AdminUnit, target: { kind: 'unit', id: unit.id } },
+        em,
+      );
     });
     return this.directory.get(organisationId);
   }
@@ -126,7 +138,11 @@ export class OrganisationAdminService {
       if (dto.kind !== undefined) unit.kind = dto.kind;
       if (dto.active !== undefined) unit.active = dto.active;
       await em.save(unit);
-      await this.audit.record(user, { action: AuditAction.AdminUnit }, em);
+      await this.audit.record(
+        user,
+        { action: AuditAction.AdminUnit, target: { kind: 'unit', id: unitId } },
+        em,
+      );
     });
     return this.directory.get(organisationId);
   }

@@ -50,7 +50,11 @@ export class OrganisationsService {
         { id },
         { helpTextSv: dto.sv.trim(), helpTextEn: dto.en.trim() },
       );
-      await this.audit.record(user, { action: AuditAction.OrganisationHelpText }, em);
+      await this.audit.record(
+        user,
+        { action: AuditAction.OrganisationHelpText, target: { kind: 'organisation', id } },
+        em,
+      );
     });
     return this.helpText(id);
   }

@@ -25,8 +25,11 @@ const event: AuditHashContent = {
   requestId: 'req-1',
 };
 
-/** One changed value for every covered field. */
-const changes: { [K in keyof AuditHashContent]: AuditHashContent[K] } = {
+/** The fields every event has; the optional target has tests of its own. */
+type RequiredField = Exclude<keyof AuditHashContent, 'targetKind' | 'targetId'>;
+
+/** One changed value for every field every event has. */
+const changes: { [K in RequiredField]: AuditHashContent[K] } = {
   occurredAt: new Date('2026-03-01T09:15:30.124Z'),
   userId: '6f1c2a4e-1b8d-4c5e-9a77-0d2b3c4d5e60',
   organisationId: null,
@@ -59,7 +62,7 @@ describe('auditHash', () => {
     expect(auditHash(AUDIT_GENESIS_HASH, copy)).toBe(auditHash(AUDIT_GENESIS_HASH, event));
   });
 
-  it.each(Object.keys(changes) as (keyof AuditHashContent)[])('changes when %s changes', (key) => {
+  it.each(Object.keys(changes) as RequiredField[])('changes when %s changes', (key) => {
     const changed = { ...event, [key]: changes[key] };
     expect(auditHash(AUDIT_GENESIS_HASH, changed)).not.toBe(auditHash(AUDIT_GENESIS_HASH, event));
   });
@@ -80,6 +83,33 @@ describe('auditHash', () => {
     const second = auditHash(first, { ...event, action: 'case.list' });
     const otherFirst = auditHash(AUDIT_GENESIS_HASH, { ...event, requestId: 'req-2' });
     expect(auditHash(otherFirst, { ...event, action: 'case.list' })).not.toBe(second);
+  });
+
+  describe('the target of an administrative event (issue 16)', () => {
+    const target = { targetKind: 'user', targetId: '77777777-7777-4777-8777-777777777777' };
+
+    it('leaves an event without a target serialised as before the field existed', () => {
+      // The 17 fields of samsyn.audit.v1: events written earlier verify unchanged.
+      expect(JSON.parse(canonicalAuditContent(event))).toHaveLength(17);
+      const none = { ...event, targetKind: null, targetId: null };
+      expect(auditHash(AUDIT_GENESIS_HASH, none)).toBe(auditHash(AUDIT_GENESIS_HASH, event));
+    });
+
+    it('covers the target when there is one: kind and id', () => {
+      const withTarget = { ...event, ...target };
+      const base = auditHash(AUDIT_GENESIS_HASH, withTarget);
+      expect(base).not.toBe(auditHash(AUDIT_GENESIS_HASH, event));
+      expect(auditHash(AUDIT_GENESIS_HASH, { ...withTarget, targetKind: 'unit' })).not.toBe(base);
+      expect(
+        auditHash(AUDIT_GENESIS_HASH, {
+          ...withTarget,
+          targetId: '88888888-8888-4888-8888-888888888888',
+        }),
+      ).not.toBe(base);
+      expect(
+        auditHash(AUDIT_GENESIS_HASH, { ...withTarget, targetId: target.targetId.toUpperCase() }),
+      ).toBe(base);
+    });
   });
 
   it('refuses a previous hash that is not 64 lower-case hex digits', () => {

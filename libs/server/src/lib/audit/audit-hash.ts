@@ -33,6 +33,12 @@ export interface AuditHashContent {
   relation: string | null;
   emergency: boolean;
   requestId: string | null;
+  /**
+   * What an administrative event changed (issue 16): an organisation, a unit or a user. Hashed
+   * only when present, so the events written before the field existed keep their hashes.
+   */
+  targetKind?: string | null;
+  targetId?: string | null;
 }
 
 // PostgreSQL stores uuids in lower case whatever it was given; hashing that form means the hash
@@ -64,6 +70,7 @@ export function canonicalAuditContent(event: AuditHashContent): string {
     event.relation,
     event.emergency,
     event.requestId,
+    ...(event.targetKind ? [event.targetKind, uuid(event.targetId ?? null)] : []),
   ]);
 }
 

@@ -63,6 +63,14 @@ export class AuditEventEntity {
   @Column({ type: 'varchar', length: 100, nullable: true })
   requestId!: string | null;
 
+  /** What an administrative event changed: `organisation`, `unit` or `user` (issue 16). */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  targetKind!: string | null;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  targetId!: string | null;
+
   @Column({ type: 'char', length: 64 })
   prevHash!: string;
 

@@ -35,6 +35,21 @@ export class UserSessionEntity {
   @Column({ type: 'timestamptz' })
   lastSeenAt!: Date;
 
+  /**
+   * How the user signed in (issue 16): `password`, `password_totp`, `recovery_code` or `oidc`
+   * (SessionMethod in libs/common).
+   */
+  @Column({ type: 'varchar', length: 20, default: 'password' })
+  method!: string;
+
+  /**
+   * Whether the session passed a second factor, or came through an identity provider whose
+   * `acr` the organisation's configuration lists as strong. Emergency access (D17) asks for it
+   * where the organisation requires a second factor.
+   */
+  @Column({ type: 'boolean', default: false })
+  strong!: boolean;
+
   /** The absolute end of the session, whatever the activity. */
   @Column({ type: 'timestamptz' })
   expiresAt!: Date;

@@ -6,6 +6,7 @@ import { UnitEntity } from './unit.entity';
 
 /** A member of staff. Passwords are stored as argon2id hashes only. */
 @Entity('users')
+@Index(['organisationId', 'externalId'], { unique: true })
 export class UserEntity extends BaseEntity {
   /** Stored lower-case; sign-in is case-insensitive. */
   @Index({ unique: true })
@@ -17,6 +18,14 @@ export class UserEntity extends BaseEntity {
 
   @Column({ type: 'varchar', length: 254, nullable: true })
   email!: string | null;
+
+  /**
+   * Who the user is at their organisation's identity provider (issue 16): the value of the claim
+   * the organisation's OIDC configuration names (`sub` or an HSA-id). Set by an administrator;
+   * unique within the organisation. Sign-in through the provider matches on it.
+   */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  externalId!: string | null;
 
   @Column({ type: 'varchar', length: 200, select: false })
   passwordHash!: string;
