@@ -239,7 +239,25 @@ describe('first run: admin:create on an empty installation', () => {
       'too-short\n',
     );
     expect(short.code).toBe(2);
-    expect(short.stderr).toContain('the password must be at least 12 characters');
+    expect(short.stderr).toContain('password: The password must be at least 12 characters long');
+
+    const common = await runAdminCreate(
+      database,
+      [
+        '--org-kind',
+        'region',
+        '--org-name',
+        'Region Vanlig',
+        '--username',
+        'x.admin',
+        '--display-name',
+        'X',
+        '--password-stdin',
+      ],
+      'Password12345!\n',
+    );
+    expect(common.code).toBe(2);
+    expect(common.stderr).toContain('on a list of common passwords');
 
     // The database was never touched: not even migrated.
     const db = new Client({ connectionString: databaseUrl(database) });

@@ -14,3 +14,4 @@ export * from './lib/sip-rights';
 export * from './lib/violence-forms';
 export * from './lib/organisation-roles';
 export * from './lib/trygga-hem-record-actions';
+export * from './lib/password-policy';

@@ -5,9 +5,9 @@ import {
   FirstAdminDto,
   normaliseOrganisationNumber,
   OrganisationType,
-  PASSWORD_MIN_LENGTH,
   Role,
 } from '@samsyn/common';
+import { PASSWORD_PROBLEM_MESSAGES, passwordProblems } from '@samsyn/domain';
 import { OrganisationEntity, UserEntity, validateEnvironment } from '@samsyn/server';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
@@ -15,6 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { MIGRATIONS } from '../../database/migrations';
 import { AuditService } from '../audit/audit.service';
+import { commonPasswords } from '../auth/password-policy';
 import { PasswordService } from '../auth/password.service';
 import { cliEnvironment, withCliDatabase } from '../common/cli-database';
 
@@ -126,8 +127,14 @@ export async function runFirstRun(
   const password = generated
     ? randomBytes(18).toString('base64url')
     : (await io.readPassword()).replace(/\r?\n$/, '');
-  if (password.length < PASSWORD_MIN_LENGTH) {
-    io.err.write(`the password must be at least ${PASSWORD_MIN_LENGTH} characters\n`);
+  const problems = passwordProblems(password, {
+    username: input.admin.username,
+    commonPasswords: commonPasswords(),
+  });
+  if (problems.length > 0) {
+    io.err.write(
+      `${problems.map((p) => `password: ${PASSWORD_PROBLEM_MESSAGES[p]}`).join('\n')}\n`,
+    );
     return FIRST_RUN_INVALID;
   }
   const passwordHash = await new PasswordService().hash(password);
