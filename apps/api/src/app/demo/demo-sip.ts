@@ -14,6 +14,7 @@ import { CaseRegistrationService } from '../cases/case-registration.service';
 import { SipCallingService } from '../sip/sip-calling.service';
 import { SipCaseService } from '../sip/sip-case.service';
 import { SipInvitationsService } from '../sip/sip-invitations.service';
+import { SipPlanApprovalService } from '../sip/sip-plan-approval.service';
 import { SipPlansService } from '../sip/sip-plans.service';
 
 /**
@@ -30,6 +31,7 @@ export class DemoSipSeeder {
     private readonly calling: SipCallingService,
     private readonly invitations: SipInvitationsService,
     private readonly plans: SipPlansService,
+    private readonly approval: SipPlanApprovalService,
   ) {}
 
   async seed(asUser: (username: string) => AuthenticatedUser): Promise<void> {
@@ -125,9 +127,9 @@ export class DemoSipSeeder {
       leadPrincipalOrganisationId: kommun.id,
       followUpDate: addDays(today, 60),
     });
-    plan = await this.plans.approve(vard, plan.id, { version: plan.version });
-    plan = await this.plans.approve(social, plan.id, { version: plan.version });
-    await this.plans.personAgreement(vard, plan.id, {
+    plan = await this.approval.approve(vard, plan.id, { version: plan.version });
+    plan = await this.approval.approve(social, plan.id, { version: plan.version });
+    await this.approval.personAgreement(vard, plan.id, {
       version: plan.version,
       note: 'Godkänd muntligt vid planeringssamtal',
     });

@@ -36,7 +36,8 @@ import { ApiException, ValidationFailedException } from '../common/problem-detai
 import { CaseRemindersService } from '../reminders/case-reminders.service';
 import { cancelMeetings, meetingActions, requireHuvudman, requireSip } from './sip-helpers';
 import { SipMeetingsService } from './sip-meetings.service';
-import { latestAgreed, SipPlansService } from './sip-plans.service';
+import { latestAgreed } from './sip-plan-support.service';
+import { SipPlansService } from './sip-plans.service';
 import { SipRemindersService } from './sip-reminders.service';
 import { notFound } from './sip-views';
 

@@ -44,6 +44,7 @@ import { SipCaseService } from './sip-case.service';
 import { SipIndicatorService } from './sip-indicator.service';
 import { SipInvitationsService } from './sip-invitations.service';
 import { SipMeetingsService } from './sip-meetings.service';
+import { SipPlanApprovalService } from './sip-plan-approval.service';
 import { SipPlansService } from './sip-plans.service';
 
 /** A SIP case's overview, settings, meetings and end (D7, D9, D10). */
@@ -194,12 +195,12 @@ export class SipInvitationsController {
 @ApiTags('sip')
 @Controller('sip/approvals')
 export class SipApprovalsController {
-  constructor(private readonly plans: SipPlansService) {}
+  constructor(private readonly approval: SipPlanApprovalService) {}
 
   @Get()
   @RequirePermission(Permission.CaseRead)
   list(@CurrentUser() user: AuthenticatedUser): Promise<SipAwaitingApprovalDto[]> {
-    return this.plans.awaitingApproval(user);
+    return this.approval.awaitingApproval(user);
   }
 }
 
@@ -207,7 +208,10 @@ export class SipApprovalsController {
 @ApiTags('sip')
 @Controller('sip/plans')
 export class SipPlansController {
-  constructor(private readonly plans: SipPlansService) {}
+  constructor(
+    private readonly plans: SipPlansService,
+    private readonly approval: SipPlanApprovalService,
+  ) {}
 
   @Get(':id')
   @RequirePermission(Permission.CaseRead)
@@ -237,7 +241,7 @@ export class SipPlansController {
     @Param('id', uuidParam()) id: string,
     @Body() dto: ApproveSipPlanDto,
   ): Promise<SipPlanDto> {
-    return this.plans.approve(user, id, dto);
+    return this.approval.approve(user, id, dto);
   }
 
   /** Sends a complete draft to the participating huvudmän: each gets a notification (issue 15). */
@@ -249,7 +253,7 @@ export class SipPlansController {
     @Param('id', uuidParam()) id: string,
     @Body() dto: ApproveSipPlanDto,
   ): Promise<SipPlanDto> {
-    return this.plans.sendForApproval(user, id, dto);
+    return this.approval.sendForApproval(user, id, dto);
   }
 
   /** Records the person's agreement to the version. */
@@ -260,7 +264,7 @@ export class SipPlansController {
     @Param('id', uuidParam()) id: string,
     @Body() dto: RecordSipPersonAgreementDto,
   ): Promise<SipPlanDto> {
-    return this.plans.personAgreement(user, id, dto);
+    return this.approval.personAgreement(user, id, dto);
   }
 
   /** Measures, goals and needs added, removed and changed since the previous (or a named) version. */

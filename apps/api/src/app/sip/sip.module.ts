@@ -17,6 +17,8 @@ import { SipInvitationsService } from './sip-invitations.service';
 import { SipLettersController } from './sip-letters.controller';
 import { SipLettersService } from './sip-letters.service';
 import { SipMeetingsService } from './sip-meetings.service';
+import { SipPlanApprovalService } from './sip-plan-approval.service';
+import { SipPlanSupport } from './sip-plan-support.service';
 import { SipPlansService } from './sip-plans.service';
 import { SipRemindersService } from './sip-reminders.service';
 
@@ -38,7 +40,9 @@ import { SipRemindersService } from './sip-reminders.service';
     SipMeetingsService,
     SipInvitationsService,
     SipIndicatorService,
+    SipPlanSupport,
     SipPlansService,
+    SipPlanApprovalService,
     SipRemindersService,
     SipLettersService,
   ],
@@ -49,6 +53,7 @@ import { SipRemindersService } from './sip-reminders.service';
     SipInvitationsService,
     SipIndicatorService,
     SipPlansService,
+    SipPlanApprovalService,
   ],
 })
 export class SipModule {}
