@@ -6,6 +6,7 @@ import {
   type CaseDto,
   CaseRelation,
   type EmergencyAccessDto,
+  type OrganisationDto,
   ErrorCode,
   type Page,
   type ProblemDetails,
@@ -535,6 +536,50 @@ describe('audit log', () => {
       }
       const times = items.map((e) => e.occurredAt);
       expect(times).toEqual([...times].sort().reverse());
+    });
+
+    it('administrative events concerning the organisation are in the review, with their target, whoever made them', async () => {
+      const sysadmin = await ApiClient.signedIn('sysadmin');
+      const orgs = await sysadmin.get<Page<OrganisationDto>>(
+        `/api/v1/organisations?q=${encodeURIComponent('Örebro kommun')}`,
+      );
+      expectStatus(orgs, 200);
+      const kommun = orgs.body.items.find((o) => o.name === 'Örebro kommun')!;
+      // A system administrator of another organisation (the region) changes the municipality.
+      const changed = await sysadmin.request<OrganisationDto>(
+        'PATCH',
+        `/api/v1/organisations/${kommun.id}`,
+        { version: kommun.version, name: kommun.name },
+      );
+      expectStatus(changed, 200);
+      // …and creates an organisation of its own, which is not the municipality's concern.
+      const other = await sysadmin.post<OrganisationDto>('/api/v1/organisations', {
+        kind: 'other',
+        name: `Granskning test ${run}`,
+      });
+      expectStatus(other, 201);
+
+      const res = await auditor.get<Page<AuditEventDto>>(
+        '/api/v1/audit/review/admin-events?days=1&pageSize=100',
+      );
+      expectStatus(res, 200);
+      expect(res.body.items).toContainEqual(
+        expect.objectContaining({
+          action: AuditAction.AdminOrganisation,
+          user: expect.objectContaining({ displayName: 'Systemförvaltare' }) as unknown,
+          organisation: expect.objectContaining({ name: 'Region Örebro län' }) as unknown,
+          target: { kind: 'organisation', id: kommun.id, name: 'Örebro kommun' },
+        }),
+      );
+      expect(res.body.items.map((e) => e.target?.id)).not.toContain(other.body.id);
+      // The other organisation's event is in the log, with its target, for its own reviewers.
+      const [row] = await sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_events WHERE target_kind = 'organisation' AND target_id = $1`,
+        [other.body.id],
+      );
+      expect(row.n).toBe(1);
+      // A role that does not review the log is refused.
+      expectStatus(await social.get('/api/v1/audit/review/admin-events?days=1'), 403);
     });
 
     it("the case log shows every organisation's events to the owning organisation's auditor", async () => {

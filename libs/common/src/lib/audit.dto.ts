@@ -100,6 +100,11 @@ export interface AuditEventDto {
   emergency: boolean;
   requestId: string | null;
   /**
+   * What an administrative event changed (issue 16), with its current name: an organisation, a
+   * unit or a user. Null for the events on cases.
+   */
+  target: { kind: 'organisation' | 'unit' | 'user'; id: string; name: string } | null;
+  /**
    * Per case of `caseIds` (same order), what the caller may do with it from the review page:
    * `audit.caseLog` when its log is theirs to open (issue 15). Only on the review lists.
    */

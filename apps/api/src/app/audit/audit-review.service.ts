@@ -76,11 +76,16 @@ const EVENT_SELECT = `
          e.categories::text[] AS categories, e.consent_ids::text[] AS consent_ids,
          e.disclosure_ids::text[] AS disclosure_ids,
          e.basis, e.relation, e.emergency, e.request_id,
+         e.target_kind, e.target_id::text AS target_id,
+         COALESCE(tu.display_name, tor.name, tun.name) AS target_name,
          ${CASE_NUMBERS}
   FROM audit_events e
   LEFT JOIN users u ON u.id = e.user_id
   LEFT JOIN organisations o ON o.id = e.organisation_id
-  LEFT JOIN units un ON un.id = e.unit_id`;
+  LEFT JOIN units un ON un.id = e.unit_id
+  LEFT JOIN users tu ON e.target_kind = 'user' AND tu.id = e.target_id
+  LEFT JOIN organisations tor ON e.target_kind = 'organisation' AND tor.id = e.target_id
+  LEFT JOIN units tun ON e.target_kind = 'unit' AND tun.id = e.target_id`;
 
 interface EventRow {
   id: string;
@@ -103,6 +108,9 @@ interface EventRow {
   relation: string | null;
   emergency: boolean;
   request_id: string | null;
+  target_kind: string | null;
+  target_id: string | null;
+  target_name: string | null;
   case_numbers: string[];
 }
 
@@ -129,6 +137,14 @@ function toEventDto(r: EventRow): AuditEventDto {
     relation: r.relation as CaseRelation | null,
     emergency: r.emergency,
     requestId: r.request_id,
+    target:
+      r.target_kind && r.target_id
+        ? {
+            kind: r.target_kind as NonNullable<AuditEventDto['target']>['kind'],
+            id: r.target_id,
+            name: r.target_name ?? '',
+          }
+        : null,
   };
 }
 
@@ -338,6 +354,30 @@ export class AuditReviewService {
       caseIds,
       personIds: unique(page.items.flatMap((e) => e.personIds)),
     });
+    return page;
+  }
+
+  /**
+   * Administrative changes and sign-in events that concern the organisation (issue 16): those
+   * its own users caused, and those anyone (a system administrator) caused to it, its units or
+   * its users. Newest first; the look is itself recorded.
+   */
+  async adminEvents(
+    user: AuthenticatedUser,
+    query: AccessReviewPageQueryDto,
+  ): Promise<Page<AuditEventDto>> {
+    const p = new SqlParams();
+    const org = p.add(user.organisation.id);
+    const where = `e.occurred_at >= now() - ${p.add(query.days)}::int * interval '1 day'
+      AND (e.target_kind IS NOT NULL OR e.action LIKE 'admin.%' OR e.action LIKE 'auth.%')
+      AND (e.organisation_id = ${org}
+        OR (e.target_kind = 'organisation' AND e.target_id = ${org})
+        OR (e.target_kind = 'unit'
+          AND EXISTS (SELECT 1 FROM units t WHERE t.id = e.target_id AND t.organisation_id = ${org}))
+        OR (e.target_kind = 'user'
+          AND EXISTS (SELECT 1 FROM users t WHERE t.id = e.target_id AND t.organisation_id = ${org})))`;
+    const page = await this.eventsPage(where, p, query);
+    await this.audit.record(user, { action: AuditAction.AuditReview });
     return page;
   }
 

@@ -84,6 +84,16 @@ export class AuditController {
     return this.review.outsideCaseload(user, query);
   }
 
+  /** Administrative changes and sign-in events concerning the organisation, newest first. */
+  @Get('review/admin-events')
+  @RequirePermission(Permission.AuditReview)
+  adminEvents(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: AccessReviewPageQueryDto,
+  ): Promise<Page<AuditEventDto>> {
+    return this.review.adminEvents(user, query);
+  }
+
   /** Users who read far more than their colleagues in the period. */
   @Get('review/volume-outliers')
   @RequirePermission(Permission.AuditReview)

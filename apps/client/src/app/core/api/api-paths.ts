@@ -37,6 +37,7 @@ export const AUDIT_PATHS = {
   reviewEmergencyAccess: (id: string) =>
     `${API_BASE}/audit/review/emergency-accesses/${seg(id)}/review`,
   outsideCaseload: `${API_BASE}/audit/review/outside-caseload`,
+  adminEvents: `${API_BASE}/audit/review/admin-events`,
   volumeOutliers: `${API_BASE}/audit/review/volume-outliers`,
   extract: `${API_BASE}/audit/extract`,
   caseEvents: (caseId: string) => `${API_BASE}/audit/cases/${seg(caseId)}/events`,

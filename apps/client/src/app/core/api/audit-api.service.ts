@@ -33,6 +33,12 @@ export class AuditApi {
     });
   }
 
+  adminEvents(days: number, page = 1): Observable<Page<AuditEventDto>> {
+    return this.http.get<Page<AuditEventDto>>(AUDIT_PATHS.adminEvents, {
+      params: queryParams({ days, page }),
+    });
+  }
+
   volumeOutliers(days: number): Observable<VolumeOutlierDto[]> {
     return this.http.get<VolumeOutlierDto[]>(AUDIT_PATHS.volumeOutliers, {
       params: queryParams({ days }),

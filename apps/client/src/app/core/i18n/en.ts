@@ -425,6 +425,9 @@ export const en: Dictionary = {
   'audit.unit': 'Unit',
   'audit.action': 'Action',
   'audit.cases': 'Cases',
+  'auditTarget.organisation': 'Organisation',
+  'auditTarget.unit': 'Unit',
+  'auditTarget.user': 'User',
   'audit.basis': 'Basis',
   'audit.outcome': 'Outcome',
   'audit.allowed': 'Allowed',
@@ -465,6 +468,10 @@ export const en: Dictionary = {
   'review.period': 'Period',
   'review.lastDays.one': 'Last 24 hours',
   'review.lastDays.other': 'Last {count} days',
+  'review.adminTitle': 'Administrative changes and sign-ins',
+  'review.adminIntro':
+    'Changes to the organisation, its units and its users, whoever made them, and the organisation’s sign-in events.',
+  'review.adminCaption': 'Administrative events, last {days} days ({count})',
   'review.outsideTitle': 'Access outside the caseload',
   'review.outsideIntro':
     'Reads of cases where the user was neither case worker, on the team nor in the owning unit.',

@@ -22,6 +22,7 @@ export type LabelGroup =
   | 'orgType'
   | 'unitKind'
   | 'auditAction'
+  | 'auditTarget'
   | 'suppressed'
   | 'denial'
   | 'reminderKind'

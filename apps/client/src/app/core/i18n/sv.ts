@@ -429,6 +429,9 @@ export const sv = {
   'audit.unit': 'Enhet',
   'audit.action': 'Åtgärd',
   'audit.cases': 'Ärenden',
+  'auditTarget.organisation': 'Organisation',
+  'auditTarget.unit': 'Enhet',
+  'auditTarget.user': 'Användare',
   'audit.basis': 'Grund',
   'audit.outcome': 'Utfall',
   'audit.allowed': 'Tillåten',
@@ -469,6 +472,10 @@ export const sv = {
   'review.period': 'Period',
   'review.lastDays.one': 'Senaste dygnet',
   'review.lastDays.other': 'Senaste {count} dagarna',
+  'review.adminTitle': 'Administrativa ändringar och inloggningar',
+  'review.adminIntro':
+    'Ändringar av organisationen, dess enheter och användare, vem som än gjorde dem, och organisationens inloggningshändelser.',
+  'review.adminCaption': 'Administrativa händelser, senaste {days} dagarna ({count})',
   'review.outsideTitle': 'Åtkomst utanför ärendelistan',
   'review.outsideIntro':
     'Läsningar av ärenden där användaren varken var handläggare, i teamet eller i den ägande enheten.',

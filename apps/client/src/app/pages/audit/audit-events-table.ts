@@ -42,7 +42,14 @@ import { TranslatePipe } from '../../core/i18n/translate.pipe';
                   <br /><span class="muted">{{ e.unit.name }}</span>
                 }
               </td>
-              <td>{{ e.action | label: 'auditAction' }}</td>
+              <td>
+                {{ e.action | label: 'auditAction' }}
+                @if (e.target) {
+                  <br /><span class="muted"
+                    >{{ e.target.kind | label: 'auditTarget' }}: {{ e.target.name }}</span
+                  >
+                }
+              </td>
               @if (showCases()) {
                 <td>
                   @for (number of e.caseNumbers; track number; let i = $index) {

@@ -81,6 +81,7 @@ export class ReviewPage {
   protected readonly emergency = signal<Section<Page<EmergencyAccessDto>>>(loading());
   protected readonly outside = signal<Section<Page<AuditEventDto>>>(loading());
   protected readonly outliers = signal<Section<VolumeOutlierDto[]>>(loading());
+  protected readonly adminEvents = signal<Section<Page<AuditEventDto>>>(loading());
   protected readonly verify = signal<Section<AuditVerifyDto>>(loading());
 
   constructor() {
@@ -108,6 +109,7 @@ export class ReviewPage {
     await Promise.all([
       this.fill(this.outside, this.api.outsideCaseload(days)),
       this.fill(this.outliers, this.api.volumeOutliers(days)),
+      this.fill(this.adminEvents, this.api.adminEvents(days)),
     ]);
   }
 
