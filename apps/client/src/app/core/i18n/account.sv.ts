@@ -19,7 +19,7 @@ export const accountSv = {
   'account.role.steering': 'Styrgrupp',
   'account.role.org_admin': 'Organisationsadministratör',
   'account.role.auditor': 'Loggranskare',
-  'account.role.system_admin': 'Systemförvaltare',
+  'account.role.system_admin': 'Systemadministratör',
   'account.language.title': 'Språk',
   'account.language.hint':
     'Samsyn visas på det språk du väljer här eller i språkväljaren överst. Valet sparas på ditt konto och gäller när du loggar in, även på andra enheter.',
