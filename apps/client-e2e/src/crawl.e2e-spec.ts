@@ -8,6 +8,7 @@ import { DICTIONARIES } from '../../client/src/app/core/i18n/translate';
 import { offeredActionsRefused } from './support/offered-actions';
 import {
   type TestPage,
+  api as callApi,
   launchBrowser,
   openPage,
   screenshot,
@@ -139,6 +140,10 @@ describe('crawl: every page of every demo role', () => {
           ...tp.problems.map((detail) => ({ where: 'browser', check: 'console', detail })),
         );
       } finally {
+        // The top bar's switch saves the language on the account (issue 16), and the crawl ends
+        // each view in English: put the demo user's saved language back to Swedish, which the
+        // other journeys sign in expecting. Clean-up of shared demo data, not a user's step.
+        await callApi(tp.page, 'PATCH', '/api/v1/me', { locale: 'sv' }).catch(() => undefined);
         await tp.context.close();
       }
       console.log(

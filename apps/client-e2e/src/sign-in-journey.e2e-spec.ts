@@ -115,11 +115,14 @@ describe('sign-in journey', () => {
     await screenshot(page, '04-cases-en');
     await expectAccessible(page, 'cases (en)');
 
-    // 5. Sign out with the keyboard only: Tab to the user menu, Enter, Enter on "Sign out".
+    // 5. Sign out with the keyboard only: Tab to the user menu, Enter (the menu opens on "My
+    //    account"), arrow down to "Sign out", Enter.
     const trigger = await tabUntil(page, (el) => el.text.includes(me.displayName));
     expect(trigger.tag).toBe('button');
     await page.keyboard.press('Enter');
     await page.getByRole('menu').waitFor();
+    await untilFocused(page, { role: 'menuitem', text: 'My account' });
+    await page.keyboard.press('ArrowDown');
     await untilFocused(page, { role: 'menuitem', text: 'Sign out' });
     await screenshot(page, '05-user-menu-en');
     await expectAccessible(page, 'user menu open (en)');
@@ -139,6 +142,25 @@ describe('sign-in journey', () => {
     await page.goto('/arenden');
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/logga-in');
+
+    // 8. Step 4's choice was saved on the account (issue 16): signing in again starts in English.
+    //    Switching back to Swedish saves that, so the other journeys find this demo user in
+    //    Swedish as they expect.
+    await page.getByLabel('Username').fill('social.orebro');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'My cases' }).waitFor();
+    const [saved] = await Promise.all([
+      page.waitForResponse(
+        (r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH',
+      ),
+      page
+        .getByRole('radiogroup', { name: 'Language', exact: true })
+        .getByRole('radio', { name: 'Svenska' })
+        .click(),
+    ]);
+    expect(saved.status()).toBe(200);
+    await page.getByRole('heading', { level: 1, name: 'Mina ärenden' }).waitFor();
 
     expect(t.problems).toEqual([]);
   });

@@ -1,3 +1,5 @@
+export * from './lib/account';
+export * from './lib/account.dto';
 export * from './lib/agreement';
 export * from './lib/agreement.dto';
 export * from './lib/api-paths';

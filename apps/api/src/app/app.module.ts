@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { DatabaseModule, type EnvironmentVariables, validateEnvironment } from '@samsyn/server';
 import { LoggerModule } from 'nestjs-pino';
 import { MIGRATIONS } from '../database/migrations';
+import { AccountModule } from './account/account.module';
 import { AgreementsModule } from './agreements/agreements.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -39,6 +40,7 @@ import { TryggaHemModule } from './trygga-hem/trygga-hem.module';
     }),
     AuditModule,
     AuthModule,
+    AccountModule,
     CasesModule,
     HealthModule,
     OrganisationsModule,

@@ -63,6 +63,12 @@ export const APP_ROUTES: Routes = [
         title: 'helpText.title',
       },
       {
+        // Every role's own account (issue 16): a session is all it needs.
+        path: APP_PATHS.account,
+        canActivate: [signedInGuard],
+        loadChildren: () => import('./pages/account/account.routes').then((m) => m.ACCOUNT_ROUTES),
+      },
+      {
         path: `${APP_PATHS.administration}/${APP_PATHS.organisations}`,
         canActivate: [signedInGuard, permissionGuard(Permission.OrganisationManage)],
         loadChildren: () =>

@@ -73,6 +73,13 @@ export enum AuditAction {
   /** An organisation or a unit created, changed, deactivated or reactivated (system_admin). */
   AdminOrganisation = 'admin.organisation',
   AdminUnit = 'admin.unit',
+  /**
+   * The user's own account (issue 16): their password changed (or a change refused for a wrong
+   * current password: outcome `denied`), one of their other sessions ended, or all of them.
+   */
+  AccountPasswordChanged = 'account.password_changed',
+  AccountSessionEnded = 'account.session_ended',
+  AccountOtherSessionsEnded = 'account.other_sessions_ended',
   /** A refused attempt: who tried what. */
   AccessDenied = 'access.denied',
 }

@@ -15,7 +15,7 @@ import { AuthService } from './auth.service';
 import type { AuthenticatedUser } from './authenticated-user';
 import { CurrentUser, Public } from './decorators';
 import { PasswordLoginGuard } from './guards';
-import { SessionsService } from './sessions.service';
+import { PASSWORD_ONLY, SessionsService } from './sessions.service';
 
 export function toMe(user: AuthenticatedUser): MeDto {
   const { sessionId: _id, sessionMethod: _method, sessionStrong: _strong, ...me } = user;
@@ -52,7 +52,10 @@ export class AuthController {
     @Req() req: Request & { user: { id: string } },
     @Res({ passthrough: true }) res: Response,
   ): Promise<MeDto> {
-    const { token, expiresAt } = await this.sessions.create(req.user.id);
+    const { token, expiresAt } = await this.sessions.create(req.user.id, {
+      ...PASSWORD_ONLY,
+      userAgent: req.get('user-agent'),
+    });
     const user = await this.sessions.resolve(token);
     if (!user) throw new Error('a session just created could not be resolved');
     const base = this.cookieOptions(expiresAt);

@@ -24,6 +24,6 @@ import { PasswordStrategy, SessionStrategy } from './strategies';
     { provide: APP_GUARD, useClass: CsrfGuard },
     { provide: APP_GUARD, useClass: PermissionsGuard },
   ],
-  exports: [PasswordService],
+  exports: [AuthService, PasswordService, SessionsService],
 })
 export class AuthModule {}

@@ -57,19 +57,31 @@ export class AuthService {
       );
     }
     if (!(await this.passwords.verify(user.passwordHash, password))) {
-      const policy = {
-        maxFailures: this.config.get('LOGIN_MAX_FAILURES', { infer: true }),
-        lockMinutes: this.config.get('LOGIN_LOCK_MINUTES', { infer: true }),
-      };
-      const next = afterFailure(state, now, policy);
-      await this.users.update(
-        { id: user.id },
-        { failedLoginCount: next.failedCount, lockedUntil: next.lockedUntil },
-      );
+      await this.countFailure(user, now);
       throw this.invalid();
     }
     await this.users.update({ id: user.id }, { ...this.reset(), lastLoginAt: now });
     return user.id;
+  }
+
+  /**
+   * One more failed attempt for the account, as the lockout counts it: a wrong password at
+   * sign-in, or when a signed-in user confirms theirs (changing it on "Mitt konto").
+   */
+  async countFailure(
+    user: Pick<UserEntity, 'id' | 'failedLoginCount' | 'lockedUntil'>,
+    now = new Date(),
+  ): Promise<void> {
+    const policy = {
+      maxFailures: this.config.get('LOGIN_MAX_FAILURES', { infer: true }),
+      lockMinutes: this.config.get('LOGIN_LOCK_MINUTES', { infer: true }),
+    };
+    const state = { failedCount: user.failedLoginCount, lockedUntil: user.lockedUntil };
+    const next = afterFailure(state, now, policy);
+    await this.users.update(
+      { id: user.id },
+      { failedLoginCount: next.failedCount, lockedUntil: next.lockedUntil },
+    );
   }
 
   private reset() {

@@ -1,4 +1,5 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
+import type { FieldError } from '@samsyn/common';
 import { PASSWORD_PROBLEM_MESSAGES, passwordProblems } from '@samsyn/domain';
 import { ValidationFailedException } from '../common/problem-details';
 
@@ -57,9 +58,19 @@ export function assertAcceptablePassword(
   username: string | null,
   field = 'password',
 ): void {
+  const errors = passwordFieldErrors(password, username, field);
+  if (errors.length > 0) throw new ValidationFailedException(errors);
+}
+
+/**
+ * The policy's problems with a new password as field errors under `field` (empty when it is
+ * accepted), for a form that reports them together with other fields' errors.
+ */
+export function passwordFieldErrors(
+  password: string,
+  username: string | null,
+  field = 'password',
+): FieldError[] {
   const problems = passwordProblems(password, { username, commonPasswords: commonPasswords() });
-  if (problems.length === 0) return;
-  throw new ValidationFailedException(
-    problems.map((code) => ({ field, code, message: PASSWORD_PROBLEM_MESSAGES[code] })),
-  );
+  return problems.map((code) => ({ field, code, message: PASSWORD_PROBLEM_MESSAGES[code] }));
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
-import { SessionMethod } from '@samsyn/common';
+import { SessionMethod, USER_AGENT_MAX_LENGTH } from '@samsyn/common';
 import { type EnvironmentVariables, UserSessionEntity } from '@samsyn/server';
 import { createHash, randomBytes } from 'node:crypto';
 import { Repository } from 'typeorm';
@@ -16,9 +16,17 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export interface SessionAuth {
   method: SessionMethod;
   strong: boolean;
+  /** The browser's User-Agent header at sign-in; kept cut short, so the user can tell devices apart. */
+  userAgent?: string | null;
 }
 
-const PASSWORD_ONLY: SessionAuth = { method: SessionMethod.Password, strong: false };
+/** The User-Agent as a session keeps it: trimmed, cut to USER_AGENT_MAX_LENGTH, null when empty. */
+export function userAgentOf(header: string | null | undefined): string | null {
+  const value = header?.trim();
+  return value ? [...value].slice(0, USER_AGENT_MAX_LENGTH).join('') : null;
+}
+
+export const PASSWORD_ONLY: SessionAuth = { method: SessionMethod.Password, strong: false };
 
 /** Server-side sessions: a random token in the cookie, its hash in PostgreSQL. */
 @Injectable()
@@ -46,6 +54,7 @@ export class SessionsService {
       expiresAt,
       method: auth.method,
       strong: auth.strong,
+      userAgent: userAgentOf(auth.userAgent),
     });
     return { token, expiresAt };
   }
@@ -76,11 +85,16 @@ export class SessionsService {
     return toAuthenticatedUser(session.user, session.user.organisation, session);
   }
 
-  /** Removes sessions that can no longer be used, so the table holds only live ones. */
-  private async purgeExpired(now: Date): Promise<void> {
-    const idleSince = new Date(
+  /** A session last seen at or before this moment is idle too long at `now`: it has ended. */
+  idleCutoff(now: Date): Date {
+    return new Date(
       now.getTime() - this.config.get('SESSION_IDLE_MINUTES', { infer: true }) * 60_000,
     );
+  }
+
+  /** Removes sessions that can no longer be used, so the table holds only live ones. */
+  private async purgeExpired(now: Date): Promise<void> {
+    const idleSince = this.idleCutoff(now);
     await this.sessions
       .createQueryBuilder()
       .delete()

@@ -50,6 +50,13 @@ export class UserSessionEntity {
   @Column({ type: 'boolean', default: false })
   strong!: boolean;
 
+  /**
+   * The browser's User-Agent at sign-in, cut to USER_AGENT_MAX_LENGTH (issue 16): lets the user
+   * tell their sessions apart on "Mitt konto". No IP address is kept. Gone with the session.
+   */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  userAgent!: string | null;
+
   /** The absolute end of the session, whatever the activity. */
   @Column({ type: 'timestamptz' })
   expiresAt!: Date;

@@ -53,6 +53,15 @@ export const NOTIFICATION_PATHS = {
   preferences: `${API_BASE}/me/notification-preferences`,
 } as const;
 
+/** The caller's own account (issue 16): language, password and live sessions. */
+export const ACCOUNT_PATHS = {
+  me: API_PATHS.me,
+  password: `${API_PATHS.me}/password`,
+  sessions: `${API_PATHS.me}/sessions`,
+  session: (id: string) => `${API_PATHS.me}/sessions/${seg(id)}`,
+  signOutOthers: `${API_PATHS.me}/sessions/sign-out-others`,
+} as const;
+
 /** Cooperation agreements (D25; permissions agreement:read / agreement:manage). */
 export const AGREEMENT_PATHS = {
   list: `${API_BASE}/agreements`,

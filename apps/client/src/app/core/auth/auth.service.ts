@@ -2,6 +2,7 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 import type { LoginDto, MeDto, Permission } from '@samsyn/common';
 import { firstValueFrom } from 'rxjs';
 import { AuthApi } from '../api/auth-api.service';
+import { I18nService } from '../i18n/i18n.service';
 
 /** Why the user is on the sign-in page without a session, shown there as a notice. */
 export type SignedOutReason = 'signedOut' | 'sessionExpired';
@@ -10,6 +11,7 @@ export type SignedOutReason = 'signedOut' | 'sessionExpired';
 @Injectable({ providedIn: 'root' })
 export class AuthService {
   private readonly api = inject(AuthApi);
+  private readonly i18n = inject(I18nService);
   private readonly currentUser = signal<MeDto | null>(null);
   private readonly reason = signal<SignedOutReason | null>(null);
   private session: Promise<MeDto | null> | null = null;
@@ -42,6 +44,10 @@ export class AuthService {
 
   async signIn(credentials: LoginDto): Promise<MeDto> {
     const me = await firstValueFrom(this.api.login(credentials));
+    // The language saved on the account wins over this browser's (issue 16): the user chose it,
+    // perhaps on another device. A restored session keeps the browser's, which the language
+    // switch saves on the account too.
+    this.i18n.setLocale(me.locale);
     this.reason.set(null);
     this.setUser(me);
     this.session = Promise.resolve(me);

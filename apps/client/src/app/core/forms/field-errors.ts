@@ -35,6 +35,17 @@ const SERVER_CODES: Readonly<Record<string, TranslationKey>> = {
   isOrganisationNumber: 'field.organisationNumber',
   municipalitiesOnly: 'field.municipalitiesOnly',
   ownOrganisation: 'field.ownOrganisation',
+  // The own account's password (issue 16): the password policy and the current password.
+  wrongPassword: 'account.field.wrongPassword',
+  accountLocked: 'account.field.accountLocked',
+  tooShort: 'account.field.tooShortPassword',
+  tooLong: 'account.field.tooLongPassword',
+  common: 'account.field.commonPassword',
+  containsUsername: 'account.field.containsUsername',
+  oneCharacter: 'account.field.oneCharacter',
+  sameAsCurrent: 'account.field.sameAsCurrent',
+  // Set by the client: the repeated new password differs.
+  passwordMismatch: 'account.field.mismatch',
   // Set by the client on a 409 CONFLICT: the API refuses a name that is taken.
   duplicateOrganisationName: 'orgAdmin.field.duplicateName',
   duplicateUnitName: 'orgAdmin.field.duplicateUnitName',

@@ -1,3 +1,4 @@
+import { accountEn } from './account.en';
 import { agreementsEn } from './agreements.en';
 import { organisationAdminEn } from './organisation-admin.en';
 import { remindersEn } from './reminders.en';
@@ -11,6 +12,7 @@ import { violenceFormsEn } from './violence-forms.en';
 
 /** English texts. Typed as a Dictionary, so a missing or unknown key fails the build. */
 export const en: Dictionary = {
+  ...accountEn,
   ...agreementsEn,
   ...organisationAdminEn,
   ...sipEn,

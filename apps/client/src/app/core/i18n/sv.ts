@@ -1,3 +1,4 @@
+import { accountSv } from './account.sv';
 import { agreementsSv } from './agreements.sv';
 import { organisationAdminSv } from './organisation-admin.sv';
 import { remindersSv } from './reminders.sv';
@@ -13,6 +14,7 @@ import { violenceFormsSv } from './violence-forms.sv';
  * and dotted (`area.thing`); `{name}` marks a value filled in at run time.
  */
 export const sv = {
+  ...accountSv,
   ...agreementsSv,
   ...organisationAdminSv,
   ...sipSv,

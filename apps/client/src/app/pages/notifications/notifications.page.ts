@@ -9,18 +9,10 @@ import {
   untracked,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
-import { MatRadioModule } from '@angular/material/radio';
 import { RouterLink } from '@angular/router';
-import {
-  EmailMode,
-  Permission,
-  type NotificationDto,
-  type NotificationPageDto,
-  type NotificationPreferencesDto,
-} from '@samsyn/common';
+import { Permission, type NotificationDto, type NotificationPageDto } from '@samsyn/common';
 import { Subject, firstValueFrom, startWith, switchMap } from 'rxjs';
 import { NotificationsApi } from '../../core/api/notifications-api.service';
 import { DEFAULT_PAGE_SIZE } from '../../core/api/paging';
@@ -35,33 +27,23 @@ import { APP_PATHS } from '../../core/app-paths';
 import { AuthService } from '../../core/auth/auth.service';
 import { LabelPipe, WhenPipe } from '../../core/i18n/i18n-pipes';
 import { I18nService } from '../../core/i18n/i18n.service';
-import type { TranslationKey } from '../../core/i18n/sv';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
+import { NotificationPreferences } from '../../core/notifications/notification-preferences';
 import { UnreadNotifications } from '../../core/notifications/unread-notifications';
 
 type ListState = ListStateOf<NotificationPageDto>;
 
-type PrefsState =
-  | { kind: 'loading' }
-  | { kind: 'loaded'; prefs: NotificationPreferencesDto }
-  | { kind: 'error'; key: TranslationKey };
-
-const EMAIL_MODES: readonly EmailMode[] = [EmailMode.Immediate, EmailMode.Digest, EmailMode.Off];
-const EMAIL_MODE_KEYS: Readonly<Record<EmailMode, TranslationKey>> = {
-  [EmailMode.Immediate]: 'notifications.emailMode.immediate',
-  [EmailMode.Digest]: 'notifications.emailMode.digest',
-  [EmailMode.Off]: 'notifications.emailMode.off',
-};
-
-/** "Aviseringar": the caller's delivered reminders, marking them read, and the e-mail choice. */
+/**
+ * "Aviseringar": the caller's delivered reminders, marking them read, and the e-mail choice
+ * (shared with "Mitt konto").
+ */
 @Component({
   selector: 'app-notifications-page',
   imports: [
-    ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
     MatPaginatorModule,
-    MatRadioModule,
+    NotificationPreferences,
     TranslatePipe,
     LabelPipe,
     WhenPipe,
@@ -74,7 +56,6 @@ export class NotificationsPage {
   private readonly api = inject(NotificationsApi);
   private readonly i18n = inject(I18nService);
   private readonly badge = inject(UnreadNotifications);
-  private readonly fb = inject(NonNullableFormBuilder);
   private readonly auth = inject(AuthService);
 
   protected readonly paths = APP_PATHS;
@@ -85,8 +66,6 @@ export class NotificationsPage {
    */
   protected readonly canOpenCases = computed(() => this.auth.can(Permission.CaseRead));
   protected readonly canOpenAgreements = computed(() => this.auth.can(Permission.AgreementRead));
-  protected readonly emailModes = EMAIL_MODES;
-  protected readonly modeKeys = EMAIL_MODE_KEYS;
   protected readonly pageSizes = [10, DEFAULT_PAGE_SIZE, 50];
 
   protected readonly pageIndex = signal(0);
@@ -100,20 +79,6 @@ export class NotificationsPage {
    */
   protected readonly status = signal<() => string>(() => '');
   protected readonly busy = signal(false);
-
-  protected readonly prefsState = signal<PrefsState>({ kind: 'loading' });
-  protected readonly prefs = computed(() => {
-    const state = this.prefsState();
-    return state.kind === 'loaded' ? state.prefs : null;
-  });
-  protected readonly prefsLoadError = computed(() => {
-    const state = this.prefsState();
-    return state.kind === 'error' ? state.key : null;
-  });
-  protected readonly prefsError = signal<TranslationKey | null>(null);
-  protected readonly prefsStatus = signal<() => string>(() => '');
-  protected readonly savingPrefs = signal(false);
-  protected readonly prefsForm = this.fb.group({ emailMode: [EmailMode.Off as EmailMode] });
 
   private readonly reload$ = new Subject<void>();
 
@@ -144,8 +109,6 @@ export class NotificationsPage {
         if (page && unread !== null && unread !== page.unread) this.reload$.next();
       });
     });
-
-    void this.loadPreferences();
   }
 
   protected onPage(event: PageEvent): void {
@@ -203,41 +166,6 @@ export class NotificationsPage {
     } finally {
       this.busy.set(false);
     }
-  }
-
-  protected async savePreferences(): Promise<void> {
-    if (this.savingPrefs() || !this.prefs()?.emailAvailable) return;
-    this.savingPrefs.set(true);
-    this.prefsError.set(null);
-    this.prefsStatus.set(() => '');
-    try {
-      const prefs = await firstValueFrom(
-        this.api.setPreferences(this.prefsForm.controls.emailMode.value),
-      );
-      this.applyPreferences(prefs);
-      this.prefsStatus.set(() => this.i18n.t('notifications.prefsSaved'));
-    } catch (error: unknown) {
-      this.prefsError.set(errorMessageKey(error));
-    } finally {
-      this.savingPrefs.set(false);
-    }
-  }
-
-  protected async loadPreferences(): Promise<void> {
-    this.prefsState.set({ kind: 'loading' });
-    try {
-      this.applyPreferences(await firstValueFrom(this.api.preferences()));
-    } catch (error: unknown) {
-      this.prefsState.set({ kind: 'error', key: errorMessageKey(error) });
-    }
-  }
-
-  private applyPreferences(prefs: NotificationPreferencesDto): void {
-    this.prefsState.set({ kind: 'loaded', prefs });
-    const control = this.prefsForm.controls.emailMode;
-    control.setValue(prefs.emailMode);
-    if (prefs.emailAvailable) control.enable();
-    else control.disable();
   }
 
   private summary(page: NotificationPageDto): string {
