@@ -73,6 +73,9 @@ export enum AuditAction {
   /** An organisation or a unit created, changed, deactivated or reactivated (system_admin). */
   AdminOrganisation = 'admin.organisation',
   AdminUnit = 'admin.unit',
+  /** A sign-in through the organisation's identity provider (OIDC), and one refused (issue 16). */
+  AuthOidcSignIn = 'auth.oidc_sign_in',
+  AuthOidcRefused = 'auth.oidc_refused',
   /** A refused attempt: who tried what. */
   AccessDenied = 'access.denied',
 }

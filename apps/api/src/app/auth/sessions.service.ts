@@ -16,6 +16,8 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export interface SessionAuth {
   method: SessionMethod;
   strong: boolean;
+  /** For a sign-in through an identity provider: its key, for RP-initiated logout. */
+  oidcProvider?: string;
 }
 
 const PASSWORD_ONLY: SessionAuth = { method: SessionMethod.Password, strong: false };
@@ -46,6 +48,7 @@ export class SessionsService {
       expiresAt,
       method: auth.method,
       strong: auth.strong,
+      oidcProvider: auth.oidcProvider ?? null,
     });
     return { token, expiresAt };
   }
@@ -86,6 +89,15 @@ export class SessionsService {
       .delete()
       .where('expires_at <= :now OR last_seen_at <= :idleSince', { now, idleSince })
       .execute();
+  }
+
+  /** The identity provider a session came through (its key), or null for a local sign-in. */
+  async oidcProviderOf(sessionId: string): Promise<string | null> {
+    const session = await this.sessions.findOne({
+      where: { id: sessionId },
+      select: { id: true, oidcProvider: true },
+    });
+    return session?.oidcProvider ?? null;
   }
 
   async end(sessionId: string): Promise<void> {

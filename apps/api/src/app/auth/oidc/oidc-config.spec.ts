@@ -159,7 +159,11 @@ describe('parseOidcProviders', () => {
     ['userClaim (missing)', without('userClaim'), 'userClaim: required'],
     ['strongAcr', withField('strongAcr', 'loa3'), 'strongAcr: a list of acr values'],
     ['scopes', withField('scopes', ['profile']), 'scopes: a list of scopes that includes "openid"'],
-    ['scopes (joined)', withField('scopes', ['openid', 'profile email']), 'scopes: one scope per list item'],
+    [
+      'scopes (joined)',
+      withField('scopes', ['openid', 'profile email']),
+      'scopes: one scope per list item',
+    ],
     [
       'postLogoutRedirect',
       withField('postLogoutRedirect', 'javascript:alert(1)'),
