@@ -1,3 +1,4 @@
+import { DOCUMENT } from '@angular/common';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { LoginDto, MeDto, Permission } from '@samsyn/common';
 import { firstValueFrom } from 'rxjs';
@@ -10,6 +11,7 @@ export type SignedOutReason = 'signedOut' | 'sessionExpired';
 @Injectable({ providedIn: 'root' })
 export class AuthService {
   private readonly api = inject(AuthApi);
+  private readonly document = inject(DOCUMENT);
   private readonly currentUser = signal<MeDto | null>(null);
   private readonly reason = signal<SignedOutReason | null>(null);
   private session: Promise<MeDto | null> | null = null;
@@ -54,7 +56,9 @@ export class AuthService {
    */
   async signOut(): Promise<void> {
     try {
-      await firstValueFrom(this.api.logout());
+      const result = await firstValueFrom(this.api.logout());
+      // Signed in through the organisation's identity provider: end the session there too.
+      if (result?.endSessionUrl) this.document.location.assign(result.endSessionUrl);
     } catch {
       // Nothing more the user can do here; they are signed out locally either way.
     } finally {

@@ -1,4 +1,5 @@
 import { agreementsEn } from './agreements.en';
+import { oidcEn } from './oidc.en';
 import { organisationAdminEn } from './organisation-admin.en';
 import { remindersEn } from './reminders.en';
 import { sipEn } from './sip.en';
@@ -12,6 +13,7 @@ import { violenceFormsEn } from './violence-forms.en';
 /** English texts. Typed as a Dictionary, so a missing or unknown key fails the build. */
 export const en: Dictionary = {
   ...agreementsEn,
+  ...oidcEn,
   ...organisationAdminEn,
   ...sipEn,
   ...remindersEn,

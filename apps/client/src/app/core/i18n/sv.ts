@@ -1,4 +1,5 @@
 import { agreementsSv } from './agreements.sv';
+import { oidcSv } from './oidc.sv';
 import { organisationAdminSv } from './organisation-admin.sv';
 import { remindersSv } from './reminders.sv';
 import { sipSv } from './sip.sv';
@@ -14,6 +15,7 @@ import { violenceFormsSv } from './violence-forms.sv';
  */
 export const sv = {
   ...agreementsSv,
+  ...oidcSv,
   ...organisationAdminSv,
   ...sipSv,
   ...remindersSv,
