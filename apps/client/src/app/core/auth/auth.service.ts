@@ -53,17 +53,21 @@ export class AuthService {
   /**
    * Ends the session on the server. The client forgets the user even if that request fails
    * (offline, session already gone): the server then ends the session at its idle timeout.
+   * Resolves true when the browser is leaving for the identity provider's end-session page (a
+   * session signed in through the organisation's provider), so the caller does not navigate.
    */
-  async signOut(): Promise<void> {
+  async signOut(): Promise<boolean> {
+    let endSessionUrl: string | null = null;
     try {
-      const result = await firstValueFrom(this.api.logout());
-      // Signed in through the organisation's identity provider: end the session there too.
-      if (result?.endSessionUrl) this.document.location.assign(result.endSessionUrl);
+      endSessionUrl = (await firstValueFrom(this.api.logout()))?.endSessionUrl ?? null;
     } catch {
       // Nothing more the user can do here; they are signed out locally either way.
     } finally {
       this.sessionEnded('signedOut');
     }
+    if (!endSessionUrl) return false;
+    this.document.location.assign(endSessionUrl);
+    return true;
   }
 
   /** Forgets the user locally, e.g. when the API answers 401 because the session expired. */
