@@ -13,6 +13,7 @@ import {
   type RunningApi,
   type RunningOidcProvider,
   startApi,
+  type TestOidcAccount,
   startOidcProvider,
   tempDir,
 } from '@samsyn/testing';
@@ -55,7 +56,7 @@ class Browser {
   jar(url: string | URL): Map<string, string> {
     const host = new URL(url).host;
     let jar = this.cookies.get(host);
-    if (!jar) this.cookies.set(host, (jar = new Map()));
+    if (!jar) this.cookies.set(host, (jar = new Map<string, string>()));
     return jar;
   }
 
@@ -118,7 +119,7 @@ describe('sign-in through the organisation’s identity provider (OIDC)', () => 
   beforeAll(async () => {
     const port = await freePort();
     apiUrl = `http://127.0.0.1:${port}`;
-    const accounts = [
+    const accounts: TestOidcAccount[] = [
       { id: 'anna', password: PASSWORD, acr: LOA3, claims: { hsa_id: HSA.anna } },
       { id: 'bertil', password: PASSWORD, acr: LOA2, claims: { hsa_id: HSA.bertil } },
       { id: 'inaktiv', password: PASSWORD, acr: LOA3, claims: { hsa_id: HSA.inaktiv } },
@@ -257,7 +258,8 @@ describe('sign-in through the organisation’s identity provider (OIDC)', () => 
   async function atProvider(
     browser: Browser,
     authorizationUrl: string,
-    login: string | 'cancel',
+    /** An account's login, or `cancel` to abort at the provider. */
+    login: string,
   ): Promise<string> {
     let url = authorizationUrl;
     for (let hop = 0; hop < 10; hop++) {
