@@ -17,7 +17,15 @@ function mappedRoutes(): { method: string; path: string }[] {
 }
 
 /** Routes that are public on purpose. Anything else must demand a session. */
-const PUBLIC = new Set(['POST /api/v1/auth/login', 'GET /api/v1/auth/setup', 'GET /api/health']);
+const PUBLIC = new Set([
+  'POST /api/v1/auth/login',
+  'GET /api/v1/auth/setup',
+  'GET /api/health',
+  // Sign-in through the organisation's identity provider (oidc.e2e-spec.ts).
+  'GET /api/v1/auth/providers',
+  'GET /api/v1/auth/oidc/:key/start',
+  'GET /api/v1/auth/oidc/:key/callback',
+]);
 
 describe('deny by default', () => {
   const routes = mappedRoutes();

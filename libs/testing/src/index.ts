@@ -1,2 +1,3 @@
 export * from './lib/processes';
 export * from './lib/demo-users';
+export * from './lib/oidc-provider';

@@ -12,6 +12,13 @@ export const APP_ROUTES: Routes = [
       // The guard always redirects: case workers to their cases, log reviewers to review.
       { path: '', pathMatch: 'full', canActivate: [homeGuard], children: [] },
       {
+        // The API's redirect after a refused sign-in through an identity provider (issue 16).
+        path: `${APP_PATHS.signIn}/${APP_PATHS.signInRefused}`,
+        loadComponent: () =>
+          import('./pages/sign-in/sign-in-refused.page').then((m) => m.SignInRefusedPage),
+        title: 'oidc.refusedTitle',
+      },
+      {
         path: APP_PATHS.signIn,
         canActivate: [signedOutGuard],
         loadChildren: () => import('./pages/sign-in/sign-in.routes').then((m) => m.SIGN_IN_ROUTES),

@@ -80,6 +80,9 @@ export enum AuditAction {
   AccountPasswordChanged = 'account.password_changed',
   AccountSessionEnded = 'account.session_ended',
   AccountOtherSessionsEnded = 'account.other_sessions_ended',
+  /** A sign-in through the organisation's identity provider (OIDC), and one refused (issue 16). */
+  AuthOidcSignIn = 'auth.oidc_sign_in',
+  AuthOidcRefused = 'auth.oidc_refused',
   /** A refused attempt: who tried what. */
   AccessDenied = 'access.denied',
 }

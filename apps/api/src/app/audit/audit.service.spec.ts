@@ -221,7 +221,7 @@ describe('AuditService', () => {
       expect(second.hash).toBe(auditHash(first.hash, second));
       expect(first).toMatchObject({
         userId: actor.id,
-        organisationId: actor.organisation.id,
+        organisationId: actor.organisation?.id,
         unitId: actor.unit?.id,
         roles: ['social_worker'],
         action: 'case.read',

@@ -151,7 +151,7 @@ export class AuditService {
       // Milliseconds: what a JS Date holds, so the stored value hashes back to the same string.
       occurredAt: new Date(),
       userId: actor.id,
-      organisationId: actor.organisation.id,
+      organisationId: actor.organisation?.id ?? null,
       unitId: actor.unit?.id ?? null,
       roles: [...actor.roles],
       action: event.action,

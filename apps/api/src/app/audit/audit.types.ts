@@ -26,10 +26,14 @@ export interface AuditRecord {
 /** What an administrative event may change. */
 export type AuditTargetKind = 'organisation' | 'unit' | 'user';
 
-/** Who acted: the authenticated user's identity as the audit log keeps it. */
+/**
+ * Who acted: the authenticated user's identity as the audit log keeps it. `id` and
+ * `organisation` are null only for sign-in events where no user (or organisation) is known, e.g. a
+ * refused sign-in through an identity provider.
+ */
 export interface AuditActor {
-  id: string;
+  id: string | null;
   roles: readonly string[];
-  organisation: { id: string };
+  organisation: { id: string } | null;
   unit: { id: string } | null;
 }

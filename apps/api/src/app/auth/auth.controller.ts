@@ -1,12 +1,14 @@
 import { Controller, Get, HttpCode, HttpStatus, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import {
   CSRF_COOKIE,
   LoginDto,
+  type LogoutResultDto,
   type MeDto,
   SESSION_COOKIE,
+  SessionMethod,
   type SetupStatusDto,
 } from '@samsyn/common';
 import type { EnvironmentVariables } from '@samsyn/server';
@@ -15,6 +17,7 @@ import { AuthService } from './auth.service';
 import type { AuthenticatedUser } from './authenticated-user';
 import { CurrentUser, Public } from './decorators';
 import { PasswordLoginGuard } from './guards';
+import { OidcProvidersService } from './oidc/oidc-providers.service';
 import { PASSWORD_ONLY, SessionsService } from './sessions.service';
 
 export function toMe(user: AuthenticatedUser): MeDto {
@@ -29,6 +32,7 @@ export class AuthController {
     private readonly sessions: SessionsService,
     private readonly auth: AuthService,
     private readonly config: ConfigService<EnvironmentVariables, true>,
+    private readonly oidc: OidcProvidersService,
   ) {}
 
   /**
@@ -65,17 +69,26 @@ export class AuthController {
     return toMe(user);
   }
 
-  /** Ends the session on the server and clears the cookies. */
+  /**
+   * Ends the session on the server and clears the cookies: 204. A session that came through an
+   * identity provider answers 200 with the provider's end-session URL, where the client goes next
+   * (RP-initiated logout).
+   */
   @Post('auth/logout')
-  @HttpCode(HttpStatus.NO_CONTENT)
-  async logout(
-    @CurrentUser() user: AuthenticatedUser,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<void> {
+  @ApiNoContentResponse({ description: 'Signed out.' })
+  @ApiOkResponse({ description: 'Signed out here; end the session at the identity provider too.' })
+  async logout(@CurrentUser() user: AuthenticatedUser, @Res() res: Response): Promise<void> {
+    const provider =
+      user.sessionMethod === SessionMethod.Oidc
+        ? await this.sessions.oidcProviderOf(user.sessionId)
+        : null;
     await this.sessions.end(user.sessionId);
     const { expires: _e, ...base } = this.cookieOptions(new Date(0));
     res.clearCookie(SESSION_COOKIE, base);
     res.clearCookie(CSRF_COOKIE, base);
+    const endSessionUrl = provider ? await this.oidc.endSessionUrl(provider) : null;
+    if (endSessionUrl) res.status(HttpStatus.OK).json({ endSessionUrl } satisfies LogoutResultDto);
+    else res.status(HttpStatus.NO_CONTENT).end();
   }
 
   /** The signed-in user, their organisation, roles and permissions. */

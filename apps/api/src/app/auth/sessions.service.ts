@@ -18,6 +18,8 @@ export interface SessionAuth {
   strong: boolean;
   /** The browser's User-Agent header at sign-in; kept cut short, so the user can tell devices apart. */
   userAgent?: string | null;
+  /** For a sign-in through an identity provider: its key, for RP-initiated logout. */
+  oidcProvider?: string;
 }
 
 /** The User-Agent as a session keeps it: trimmed, cut to USER_AGENT_MAX_LENGTH, null when empty. */
@@ -55,6 +57,7 @@ export class SessionsService {
       method: auth.method,
       strong: auth.strong,
       userAgent: userAgentOf(auth.userAgent),
+      oidcProvider: auth.oidcProvider ?? null,
     });
     return { token, expiresAt };
   }
@@ -100,6 +103,15 @@ export class SessionsService {
       .delete()
       .where('expires_at <= :now OR last_seen_at <= :idleSince', { now, idleSince })
       .execute();
+  }
+
+  /** The identity provider a session came through (its key), or null for a local sign-in. */
+  async oidcProviderOf(sessionId: string): Promise<string | null> {
+    const session = await this.sessions.findOne({
+      where: { id: sessionId },
+      select: { id: true, oidcProvider: true },
+    });
+    return session?.oidcProvider ?? null;
   }
 
   async end(sessionId: string): Promise<void> {

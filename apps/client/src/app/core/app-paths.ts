@@ -1,6 +1,8 @@
 /** Client-side routes (Swedish, like the product; they do not change with the language). */
 export const APP_PATHS = {
   signIn: 'logga-in',
+  /** Below `signIn`: a refused sign-in through an identity provider (`?orsak=<code>`). */
+  signInRefused: 'nekad',
   cases: 'arenden',
   /** Below `cases`: the open-case wizard. */
   newCase: 'nytt',

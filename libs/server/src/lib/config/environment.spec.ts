@@ -72,4 +72,14 @@ describe('validateEnvironment', () => {
       expect((e as Error).message).toContain('LOGIN_MAX_FAILURES');
     }
   });
+
+  it('allows identity providers over plain http only outside production (issue 16)', () => {
+    expect(validateEnvironment({}).OIDC_ALLOW_INSECURE_HTTP).toBe(false);
+    expect(validateEnvironment({ OIDC_ALLOW_INSECURE_HTTP: 'true' }).OIDC_ALLOW_INSECURE_HTTP).toBe(
+      true,
+    );
+    expect(() =>
+      validateEnvironment({ OIDC_ALLOW_INSECURE_HTTP: 'true', NODE_ENV: 'production' }),
+    ).toThrow('OIDC_ALLOW_INSECURE_HTTP');
+  });
 });

@@ -257,6 +257,23 @@ export class EnvironmentVariables {
   @IsBoolean()
   BENCHMARK_UNGUARDED_LIST = false;
 
+  /**
+   * A JSON file listing the organisations' OpenID Connect providers (sign-in through the
+   * organisation's identity provider, issue 16; docs/operations.md). Absent: no provider is offered.
+   * Read and checked at start-up; a bad entry stops the API naming the file, entry and field.
+   */
+  @IsOptional()
+  @IsString()
+  OIDC_PROVIDERS_FILE?: string;
+
+  /**
+   * Tests and local development only: lets the API talk to an identity provider over plain http
+   * (openid-client refuses it otherwise). Refused when NODE_ENV=production.
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  OIDC_ALLOW_INSECURE_HTTP = false;
+
   /** The built Angular client that the API serves; a folder without index.html means API only. */
   @IsString()
   CLIENT_DIST_DIR = 'dist/apps/client/browser';
@@ -278,6 +295,10 @@ export function validateEnvironment(config: Record<string, unknown>): Environmen
   if (env.BENCHMARK_UNGUARDED_LIST && env.NODE_ENV === NodeEnv.Production)
     throw new Error(
       'Invalid configuration:\n  BENCHMARK_UNGUARDED_LIST: turns off access control; refused when NODE_ENV=production',
+    );
+  if (env.OIDC_ALLOW_INSECURE_HTTP && env.NODE_ENV === NodeEnv.Production)
+    throw new Error(
+      'Invalid configuration:\n  OIDC_ALLOW_INSECURE_HTTP: allows identity providers over plain http; refused when NODE_ENV=production',
     );
   if (env.COOKIE_SECURE === undefined) env.COOKIE_SECURE = env.NODE_ENV === NodeEnv.Production;
   return env;

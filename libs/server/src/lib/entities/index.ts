@@ -9,6 +9,7 @@ import { ConsentEntity, ConsentWithdrawalEntity, DisclosureEntity } from './cons
 import { EmergencyAccessEntity } from './emergency-access.entity';
 import { JournalEntryEntity } from './journal-entry.entity';
 import { NotificationEntity } from './notification.entity';
+import { OidcTransactionEntity } from './oidc-transaction.entity';
 import { PersonEntity } from './person.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { ReminderEntity } from './reminder.entity';
@@ -39,6 +40,7 @@ export {
   EmergencyAccessEntity,
   JournalEntryEntity,
   NotificationEntity,
+  OidcTransactionEntity,
   PersonEntity,
   OrganisationEntity,
   ReminderEntity,
@@ -53,6 +55,7 @@ export const ENTITIES = [
   UnitEntity,
   UserEntity,
   UserSessionEntity,
+  OidcTransactionEntity,
   ReminderEntity,
   NotificationEntity,
   PersonEntity,

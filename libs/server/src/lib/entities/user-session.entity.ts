@@ -57,6 +57,13 @@ export class UserSessionEntity {
   @Column({ type: 'varchar', length: 200, nullable: true })
   userAgent!: string | null;
 
+  /**
+   * For a session signed in through an identity provider: the provider's key in the deployment's
+   * providers file, so that signing out can also end the session there (RP-initiated logout).
+   */
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  oidcProvider!: string | null;
+
   /** The absolute end of the session, whatever the activity. */
   @Column({ type: 'timestamptz' })
   expiresAt!: Date;

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { LoginDto, MeDto, SetupStatusDto } from '@samsyn/common';
+import type { LoginDto, LogoutResultDto, MeDto, SetupStatusDto } from '@samsyn/common';
 import type { Observable } from 'rxjs';
 import { API_PATHS } from './api-paths';
 
@@ -13,9 +13,12 @@ export class AuthApi {
     return this.http.post<MeDto>(API_PATHS.login, credentials);
   }
 
-  /** Needs the CSRF header, which `withXsrfConfiguration` adds to every mutating request. */
-  logout(): Observable<void> {
-    return this.http.post<void>(API_PATHS.logout, null);
+  /**
+   * Needs the CSRF header, which `withXsrfConfiguration` adds to every mutating request. A session
+   * from an identity provider answers with the provider's end-session URL; others with nothing.
+   */
+  logout(): Observable<LogoutResultDto | null> {
+    return this.http.post<LogoutResultDto | null>(API_PATHS.logout, null);
   }
 
   /** Whether the installation still waits for its first administrator (public). */

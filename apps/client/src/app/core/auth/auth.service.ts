@@ -1,3 +1,4 @@
+import { DOCUMENT } from '@angular/common';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { LoginDto, MeDto, Permission } from '@samsyn/common';
 import { firstValueFrom } from 'rxjs';
@@ -12,6 +13,7 @@ export type SignedOutReason = 'signedOut' | 'sessionExpired';
 export class AuthService {
   private readonly api = inject(AuthApi);
   private readonly i18n = inject(I18nService);
+  private readonly document = inject(DOCUMENT);
   private readonly currentUser = signal<MeDto | null>(null);
   private readonly reason = signal<SignedOutReason | null>(null);
   private session: Promise<MeDto | null> | null = null;
@@ -57,15 +59,21 @@ export class AuthService {
   /**
    * Ends the session on the server. The client forgets the user even if that request fails
    * (offline, session already gone): the server then ends the session at its idle timeout.
+   * Resolves true when the browser is leaving for the identity provider's end-session page (a
+   * session signed in through the organisation's provider), so the caller does not navigate.
    */
-  async signOut(): Promise<void> {
+  async signOut(): Promise<boolean> {
+    let endSessionUrl: string | null = null;
     try {
-      await firstValueFrom(this.api.logout());
+      endSessionUrl = (await firstValueFrom(this.api.logout()))?.endSessionUrl ?? null;
     } catch {
       // Nothing more the user can do here; they are signed out locally either way.
     } finally {
       this.sessionEnded('signedOut');
     }
+    if (!endSessionUrl) return false;
+    this.document.location.assign(endSessionUrl);
+    return true;
   }
 
   /** Forgets the user locally, e.g. when the API answers 401 because the session expired. */

@@ -1,5 +1,6 @@
 import { accountEn } from './account.en';
 import { agreementsEn } from './agreements.en';
+import { oidcEn } from './oidc.en';
 import { organisationAdminEn } from './organisation-admin.en';
 import { remindersEn } from './reminders.en';
 import { sipEn } from './sip.en';
@@ -14,6 +15,7 @@ import { violenceFormsEn } from './violence-forms.en';
 export const en: Dictionary = {
   ...accountEn,
   ...agreementsEn,
+  ...oidcEn,
   ...organisationAdminEn,
   ...sipEn,
   ...remindersEn,

@@ -1,5 +1,6 @@
 import { accountSv } from './account.sv';
 import { agreementsSv } from './agreements.sv';
+import { oidcSv } from './oidc.sv';
 import { organisationAdminSv } from './organisation-admin.sv';
 import { remindersSv } from './reminders.sv';
 import { sipSv } from './sip.sv';
@@ -16,6 +17,7 @@ import { violenceFormsSv } from './violence-forms.sv';
 export const sv = {
   ...accountSv,
   ...agreementsSv,
+  ...oidcSv,
   ...organisationAdminSv,
   ...sipSv,
   ...remindersSv,

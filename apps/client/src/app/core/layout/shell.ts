@@ -202,7 +202,8 @@ export class Shell {
   }
 
   protected async signOut(): Promise<void> {
-    await this.auth.signOut();
+    // Signed in through an identity provider: the browser goes on to end the session there.
+    if (await this.auth.signOut()) return;
     await this.router.navigate(['/', APP_PATHS.signIn]);
   }
 

@@ -25,6 +25,7 @@ import { errorMessageKey } from '../../core/api/problem';
 import { AuthService } from '../../core/auth/auth.service';
 import type { TranslationKey } from '../../core/i18n/sv';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
+import { SignInProviders } from './sign-in-providers';
 
 // Wrapped so the static method is not passed around unbound (typescript-eslint unbound-method).
 const required: ValidatorFn = (control) => Validators.required(control);
@@ -48,6 +49,7 @@ class TouchedErrorStateMatcher implements ErrorStateMatcher {
     MatFormFieldModule,
     MatInputModule,
     TranslatePipe,
+    SignInProviders,
   ],
   providers: [{ provide: ErrorStateMatcher, useClass: TouchedErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,
