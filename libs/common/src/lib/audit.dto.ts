@@ -73,6 +73,16 @@ export enum AuditAction {
   /** An organisation or a unit created, changed, deactivated or reactivated (system_admin). */
   AdminOrganisation = 'admin.organisation',
   AdminUnit = 'admin.unit',
+  /** An administrator removed a user's authenticator and recovery codes (issue 16). */
+  AdminSecondFactorReset = 'admin.second_factor_reset',
+  /** A user confirmed an authenticator app (TOTP) for their own account. */
+  SecondFactorEnrol = 'second_factor.enrol',
+  /** A user turned their authenticator off. */
+  SecondFactorDisable = 'second_factor.disable',
+  /** A user replaced their recovery codes with new ones. */
+  SecondFactorRecoveryCodes = 'second_factor.recovery_codes',
+  /** A user signed in with one of their recovery codes (it cannot be used again). */
+  SecondFactorRecoveryCodeUsed = 'second_factor.recovery_code_used',
   /** A refused attempt: who tried what. */
   AccessDenied = 'access.denied',
 }

@@ -2,28 +2,52 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { UserEntity, UserSessionEntity } from '@samsyn/server';
+import {
+  SignInChallengeEntity,
+  UserEntity,
+  UserSessionEntity,
+  UserTotpEntity,
+} from '@samsyn/server';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { AuthenticatedGuard, CsrfGuard, PermissionsGuard } from './guards';
+import {
+  AuthenticatedGuard,
+  CsrfGuard,
+  PermissionsGuard,
+  SecondFactorEnrolmentGuard,
+} from './guards';
 import { PasswordService } from './password.service';
 import { SessionsService } from './sessions.service';
+import { SignInChallengesService } from './sign-in-challenges.service';
 import { PasswordStrategy, SessionStrategy } from './strategies';
 
-/** Sign-in, sessions and the global guards (authentication → CSRF → permissions), deny by default. */
+/**
+ * Sign-in, sessions and the global guards (authentication → CSRF → second-factor enrolment →
+ * permissions), deny by default.
+ */
 @Module({
-  imports: [PassportModule, TypeOrmModule.forFeature([UserEntity, UserSessionEntity])],
+  imports: [
+    PassportModule,
+    TypeOrmModule.forFeature([
+      UserEntity,
+      UserSessionEntity,
+      UserTotpEntity,
+      SignInChallengeEntity,
+    ]),
+  ],
   controllers: [AuthController],
   providers: [
     AuthService,
     PasswordService,
     SessionsService,
+    SignInChallengesService,
     PasswordStrategy,
     SessionStrategy,
     { provide: APP_GUARD, useClass: AuthenticatedGuard },
     { provide: APP_GUARD, useClass: CsrfGuard },
+    { provide: APP_GUARD, useClass: SecondFactorEnrolmentGuard },
     { provide: APP_GUARD, useClass: PermissionsGuard },
   ],
-  exports: [PasswordService],
+  exports: [PasswordService, AuthService, SessionsService, SignInChallengesService],
 })
 export class AuthModule {}

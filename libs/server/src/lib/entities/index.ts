@@ -12,6 +12,11 @@ import { NotificationEntity } from './notification.entity';
 import { PersonEntity } from './person.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { ReminderEntity } from './reminder.entity';
+import {
+  SignInChallengeEntity,
+  UserRecoveryCodeEntity,
+  UserTotpEntity,
+} from './second-factor.entity';
 import { UnitEntity } from './unit.entity';
 import { UserSessionEntity } from './user-session.entity';
 import { UserEntity } from './user.entity';
@@ -42,9 +47,12 @@ export {
   PersonEntity,
   OrganisationEntity,
   ReminderEntity,
+  SignInChallengeEntity,
   UnitEntity,
   UserEntity,
+  UserRecoveryCodeEntity,
   UserSessionEntity,
+  UserTotpEntity,
 };
 
 /** Every entity; the data source, the migrations and the drift check use this one list. */
@@ -53,6 +61,9 @@ export const ENTITIES = [
   UnitEntity,
   UserEntity,
   UserSessionEntity,
+  UserTotpEntity,
+  UserRecoveryCodeEntity,
+  SignInChallengeEntity,
   ReminderEntity,
   NotificationEntity,
   PersonEntity,
