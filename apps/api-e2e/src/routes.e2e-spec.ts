@@ -17,7 +17,13 @@ function mappedRoutes(): { method: string; path: string }[] {
 }
 
 /** Routes that are public on purpose. Anything else must demand a session. */
-const PUBLIC = new Set(['POST /api/v1/auth/login', 'GET /api/v1/auth/setup', 'GET /api/health']);
+const PUBLIC = new Set([
+  'POST /api/v1/auth/login',
+  // The second step of a sign-in: no session yet, the pending sign-in's cookie instead.
+  'POST /api/v1/auth/login/second-factor',
+  'GET /api/v1/auth/setup',
+  'GET /api/health',
+]);
 
 describe('deny by default', () => {
   const routes = mappedRoutes();
