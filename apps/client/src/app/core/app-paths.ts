@@ -35,4 +35,7 @@ export const APP_PATHS = {
   organisations: 'organisationer',
   /** Below `organisations`: a new organisation. */
   newOrganisation: 'ny',
+  /** The user's own account (`konto`); below it, the second factor (issue 16). */
+  account: 'konto',
+  secondFactor: 'tvastegsverifiering',
 } as const;

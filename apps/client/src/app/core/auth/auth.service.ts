@@ -1,7 +1,8 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { LoginDto, MeDto, Permission } from '@samsyn/common';
+import type { LoginDto, MeDto, Permission, SecondFactorLoginDto } from '@samsyn/common';
 import { firstValueFrom } from 'rxjs';
 import { AuthApi } from '../api/auth-api.service';
+import { SecondFactorApi } from '../api/second-factor-api.service';
 
 /** Why the user is on the sign-in page without a session, shown there as a notice. */
 export type SignedOutReason = 'signedOut' | 'sessionExpired';
@@ -10,6 +11,7 @@ export type SignedOutReason = 'signedOut' | 'sessionExpired';
 @Injectable({ providedIn: 'root' })
 export class AuthService {
   private readonly api = inject(AuthApi);
+  private readonly secondFactorApi = inject(SecondFactorApi);
   private readonly currentUser = signal<MeDto | null>(null);
   private readonly reason = signal<SignedOutReason | null>(null);
   private session: Promise<MeDto | null> | null = null;
@@ -18,6 +20,13 @@ export class AuthService {
   readonly me = this.currentUser.asReadonly();
   readonly signedIn = computed(() => this.currentUser() !== null);
   readonly signedOutReason = this.reason.asReadonly();
+  /**
+   * The session may only enrol a second factor (issue 16): the organisation requires one and
+   * this sign-in passed the password alone. The guards send such a user to the enrolment page.
+   */
+  readonly mustEnrolSecondFactor = computed(
+    () => this.currentUser()?.secondFactor.enrolmentRequired ?? false,
+  );
   private readonly permissions = computed(() => new Set(this.currentUser()?.permissions ?? []));
 
   /**
@@ -40,8 +49,33 @@ export class AuthService {
     return this.session;
   }
 
-  async signIn(credentials: LoginDto): Promise<MeDto> {
-    const me = await firstValueFrom(this.api.login(credentials));
+  /**
+   * Signs in with the password: the user, or `'secondFactor'` when the account has an
+   * authenticator and `completeSecondFactor` must follow (within five minutes).
+   */
+  async signIn(credentials: LoginDto): Promise<MeDto | 'secondFactor'> {
+    const answer = await firstValueFrom(this.api.login(credentials));
+    if ('secondFactorRequired' in answer) return 'secondFactor';
+    return this.signedInAs(answer);
+  }
+
+  /** The second step: a code from the authenticator app, or a recovery code. */
+  async completeSecondFactor(dto: SecondFactorLoginDto): Promise<MeDto> {
+    return this.signedInAs(await firstValueFrom(this.secondFactorApi.signIn(dto)));
+  }
+
+  /** After an enrolment: /me again, so that the session is no longer limited to enrolling. */
+  async refresh(): Promise<MeDto | null> {
+    try {
+      const me = await firstValueFrom(this.api.me());
+      this.session = Promise.resolve(me);
+      return this.setUser(me);
+    } catch {
+      return this.currentUser();
+    }
+  }
+
+  private signedInAs(me: MeDto): MeDto {
     this.reason.set(null);
     this.setUser(me);
     this.session = Promise.resolve(me);

@@ -1,6 +1,7 @@
 import { agreementsEn } from './agreements.en';
 import { organisationAdminEn } from './organisation-admin.en';
 import { remindersEn } from './reminders.en';
+import { secondFactorEn } from './second-factor.en';
 import { sipEn } from './sip.en';
 import type { Dictionary } from './sv';
 import { tryggaHemEn } from './trygga-hem.en';
@@ -13,6 +14,7 @@ import { violenceFormsEn } from './violence-forms.en';
 export const en: Dictionary = {
   ...agreementsEn,
   ...organisationAdminEn,
+  ...secondFactorEn,
   ...sipEn,
   ...remindersEn,
   'app.name': 'Samsyn',

@@ -1,6 +1,7 @@
 import { agreementsSv } from './agreements.sv';
 import { organisationAdminSv } from './organisation-admin.sv';
 import { remindersSv } from './reminders.sv';
+import { secondFactorSv } from './second-factor.sv';
 import { sipSv } from './sip.sv';
 import { tryggaHemSv } from './trygga-hem.sv';
 import { tryggaHemAssessSv } from './trygga-hem-assess.sv';
@@ -15,6 +16,7 @@ import { violenceFormsSv } from './violence-forms.sv';
 export const sv = {
   ...agreementsSv,
   ...organisationAdminSv,
+  ...secondFactorSv,
   ...sipSv,
   ...remindersSv,
   'app.name': 'Samsyn',
