@@ -40,7 +40,7 @@ import { TranslatePipe } from '../../core/i18n/translate.pipe';
         <input
           #codeInput
           matInput
-          [id]="id()"
+          [id]="inputId()"
           formControlName="code"
           autocomplete="one-time-code"
           inputmode="numeric"
@@ -91,7 +91,7 @@ export class TotpCodeForm {
   private readonly codeInput = viewChild.required<ElementRef<HTMLInputElement>>('codeInput');
 
   /** The input's id (unique on the page). */
-  readonly id = input.required<string>();
+  readonly inputId = input.required<string>();
   readonly submitLabel = input.required<TranslationKey>();
   readonly action = input.required<(code: string) => Promise<void>>();
   /** Styled as a destructive action (turning the app off). */
