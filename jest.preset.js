@@ -4,9 +4,19 @@ const path = require('node:path');
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.base.json');
 
+/**
+ * ESM-only packages that Jest, running CommonJS, must compile like our sources: otplib's base32
+ * and hash dependencies (the built API on Node 24 requires them natively).
+ */
+const ESM_ONLY = ['@scure/base', '@noble/hashes'];
+
 module.exports = {
   testEnvironment: 'node',
   transform: {
+    [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: [
+      '@swc/jest',
+      { jsc: { target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
     '^.+\\.ts$': [
       '@swc/jest',
       {
@@ -22,6 +32,9 @@ module.exports = {
       },
     ],
   },
+  // Everything in node_modules runs as published, except the ESM-only packages above (the last
+  // node_modules segment of a path decides, for nested copies).
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)(?!.*/node_modules/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, {
     prefix: path.join(__dirname, '/'),

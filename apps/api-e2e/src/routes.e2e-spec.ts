@@ -19,6 +19,8 @@ function mappedRoutes(): { method: string; path: string }[] {
 /** Routes that are public on purpose. Anything else must demand a session. */
 const PUBLIC = new Set([
   'POST /api/v1/auth/login',
+  // The second step of a sign-in: no session yet, the pending sign-in's cookie instead.
+  'POST /api/v1/auth/login/second-factor',
   'GET /api/v1/auth/setup',
   'GET /api/health',
   // Sign-in through the organisation's identity provider (oidc.e2e-spec.ts).

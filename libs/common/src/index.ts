@@ -22,6 +22,8 @@ export * from './lib/person.dto';
 export * from './lib/personal-number';
 export * from './lib/reminder.dto';
 export * from './lib/roles';
+export * from './lib/second-factor';
+export * from './lib/second-factor.dto';
 export * from './lib/sip';
 export * from './lib/sip-actions.dto';
 export * from './lib/sip.dto';

@@ -15,6 +15,7 @@ import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { RemindersModule } from './reminders/reminders.module';
+import { SecondFactorModule } from './second-factor/second-factor.module';
 import { SipModule } from './sip/sip.module';
 import { TryggaHemModule } from './trygga-hem/trygga-hem.module';
 
@@ -45,6 +46,7 @@ import { TryggaHemModule } from './trygga-hem/trygga-hem.module';
     HealthModule,
     OrganisationsModule,
     RemindersModule,
+    SecondFactorModule,
     NotificationsModule,
     AgreementsModule,
     SipModule,

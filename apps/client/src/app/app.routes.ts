@@ -1,7 +1,13 @@
 import type { Routes } from '@angular/router';
 import { Permission } from '@samsyn/common';
 import { APP_PATHS } from './core/app-paths';
-import { homeGuard, permissionGuard, signedInGuard, signedOutGuard } from './core/auth/auth.guards';
+import {
+  enrolmentGuard,
+  homeGuard,
+  permissionGuard,
+  signedInGuard,
+  signedOutGuard,
+} from './core/auth/auth.guards';
 import { Shell } from './core/layout/shell';
 
 export const APP_ROUTES: Routes = [
@@ -68,6 +74,13 @@ export const APP_ROUTES: Routes = [
         loadComponent: () =>
           import('./pages/organisation/help-text.page').then((m) => m.HelpTextPage),
         title: 'helpText.title',
+      },
+      {
+        // The second factor (issue 16); open to a session that may only enrol one.
+        path: `${APP_PATHS.account}/${APP_PATHS.secondFactor}`,
+        canActivate: [enrolmentGuard],
+        loadChildren: () =>
+          import('./pages/second-factor/second-factor.routes').then((m) => m.SECOND_FACTOR_ROUTES),
       },
       {
         // Every role's own account (issue 16): a session is all it needs.

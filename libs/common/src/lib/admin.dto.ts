@@ -70,6 +70,11 @@ export class CreateOrganisationDto {
       'hsaId must be an HSA-id: SE, ten digits, a hyphen and an extension, e.g. SE2321000164-7381',
   })
   hsaId?: string;
+
+  /** Password sign-ins need a second factor (issue 16). Default: on, except in demo mode. */
+  @IsOptional()
+  @IsBoolean()
+  requireSecondFactor?: boolean;
 }
 
 /**
@@ -106,6 +111,11 @@ export class UpdateOrganisationDto {
       'hsaId must be an HSA-id: SE, ten digits, a hyphen and an extension, e.g. SE2321000164-7381',
   })
   hsaId?: string | null;
+
+  /** Password sign-ins need a second factor; emergency access a session that passed one. */
+  @IsOptional()
+  @IsBoolean()
+  requireSecondFactor?: boolean;
 
   /** false deactivates (its users can no longer sign in), true reactivates. */
   @IsOptional()

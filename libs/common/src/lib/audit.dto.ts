@@ -83,6 +83,16 @@ export enum AuditAction {
   /** A sign-in through the organisation's identity provider (OIDC), and one refused (issue 16). */
   AuthOidcSignIn = 'auth.oidc_sign_in',
   AuthOidcRefused = 'auth.oidc_refused',
+  /** An administrator removed a user's authenticator and recovery codes (issue 16). */
+  AdminSecondFactorReset = 'admin.second_factor_reset',
+  /** A user confirmed an authenticator app (TOTP) for their own account. */
+  SecondFactorEnrol = 'second_factor.enrol',
+  /** A user turned their authenticator off. */
+  SecondFactorDisable = 'second_factor.disable',
+  /** A user replaced their recovery codes with new ones. */
+  SecondFactorRecoveryCodes = 'second_factor.recovery_codes',
+  /** A user signed in with one of their recovery codes (it cannot be used again). */
+  SecondFactorRecoveryCodeUsed = 'second_factor.recovery_code_used',
   /** A refused attempt: who tried what. */
   AccessDenied = 'access.denied',
 }

@@ -2,6 +2,7 @@ import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import type { OrganisationType } from './organisation';
 import type { Permission } from './permissions';
 import type { Role } from './roles';
+import type { MeSecondFactorDto } from './second-factor';
 
 export class LoginDto {
   /** The user's sign-in name (case-insensitive). */
@@ -29,4 +30,6 @@ export interface MeDto {
   permissions: Permission[];
   organisation: { id: string; name: string; type: OrganisationType };
   unit: { id: string; name: string } | null;
+  /** The user's second factor and whether this session may only enrol one (issue 16). */
+  secondFactor: MeSecondFactorDto;
 }

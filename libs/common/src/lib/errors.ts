@@ -7,6 +7,17 @@ export enum ErrorCode {
   AuthenticationRequired = 'AUTHENTICATION_REQUIRED',
   InvalidCredentials = 'INVALID_CREDENTIALS',
   AccountLocked = 'ACCOUNT_LOCKED',
+  /** The pending sign-in awaiting a second factor is unknown, used or older than five minutes. */
+  SignInExpired = 'SIGN_IN_EXPIRED',
+  /**
+   * A session signed in with a password alone where the organisation requires a second factor:
+   * it may only enrol one (and read /me, sign out) until the enrolment is confirmed.
+   */
+  SecondFactorEnrolmentRequired = 'SECOND_FACTOR_ENROLMENT_REQUIRED',
+  /** The organisation requires a second factor: it cannot be turned off. */
+  SecondFactorRequired = 'SECOND_FACTOR_REQUIRED',
+  /** Emergency access (D17) needs a session that passed a second factor in this organisation. */
+  StrongSessionRequired = 'STRONG_SESSION_REQUIRED',
   TooManyRequests = 'TOO_MANY_REQUESTS',
   CsrfTokenInvalid = 'CSRF_TOKEN_INVALID',
   Forbidden = 'FORBIDDEN',

@@ -44,6 +44,8 @@ export interface OrganisationDto {
   municipalityCode: string | null;
   organisationNumber: string | null;
   hsaId: string | null;
+  /** Password sign-ins need a second factor; emergency access a session that passed one. */
+  requireSecondFactor: boolean;
   active: boolean;
   version: number;
   units: UnitDto[];

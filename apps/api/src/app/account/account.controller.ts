@@ -18,8 +18,8 @@ import {
   type SignOutOthersResultDto,
   UpdateMeDto,
 } from '@samsyn/common';
-import { UserEntity } from '@samsyn/server';
-import { Repository } from 'typeorm';
+import { UserEntity, UserTotpEntity } from '@samsyn/server';
+import { IsNull, Not, Repository } from 'typeorm';
 import { toMe } from '../auth/auth.controller';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/decorators';
@@ -36,6 +36,7 @@ import { PasswordChangeService } from './password-change.service';
 export class AccountController {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectRepository(UserTotpEntity) private readonly totps: Repository<UserTotpEntity>,
     private readonly passwords: PasswordChangeService,
     private readonly sessions: AccountSessionsService,
   ) {}
@@ -47,7 +48,8 @@ export class AccountController {
   @Patch()
   async update(@CurrentUser() user: AuthenticatedUser, @Body() dto: UpdateMeDto): Promise<MeDto> {
     await this.users.update({ id: user.id }, { locale: dto.locale });
-    return toMe({ ...user, locale: dto.locale });
+    const enrolled = await this.totps.existsBy({ userId: user.id, confirmedAt: Not(IsNull()) });
+    return toMe({ ...user, locale: dto.locale }, enrolled);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { UserEntity, UserSessionEntity } from '@samsyn/server';
+import { UserEntity, UserSessionEntity, UserTotpEntity } from '@samsyn/server';
 import { AuthModule } from '../auth/auth.module';
 import { AccountSessionsService } from './account-sessions.service';
 import { AccountController } from './account.controller';
@@ -8,7 +8,7 @@ import { PasswordChangeService } from './password-change.service';
 
 /** The user's own account (issue 16, "Mitt konto"): language, password and live sessions. */
 @Module({
-  imports: [AuthModule, TypeOrmModule.forFeature([UserEntity, UserSessionEntity])],
+  imports: [AuthModule, TypeOrmModule.forFeature([UserEntity, UserSessionEntity, UserTotpEntity])],
   controllers: [AccountController],
   providers: [PasswordChangeService, AccountSessionsService],
 })

@@ -59,7 +59,7 @@ export class PasswordChangeService {
     const errors: FieldError[] = [];
     const right = await this.passwords.verify(account.passwordHash, dto.currentPassword);
     if (!right) {
-      await this.auth.countFailure(account, now);
+      await this.auth.recordFailure(account.id, now);
       await this.audit.record(user, {
         action: AuditAction.AccountPasswordChanged,
         outcome: 'denied',

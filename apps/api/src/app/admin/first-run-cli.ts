@@ -165,6 +165,8 @@ export async function runFirstRun(
               ? normaliseOrganisationNumber(o.organisationNumber)
               : null,
             hsaId: o.hsaId ?? null,
+            // A real installation: password sign-ins need a second factor (issue 16).
+            requireSecondFactor: true,
           }),
         );
         const user = await em.save(

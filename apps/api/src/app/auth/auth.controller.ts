@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, HttpStatus, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { InjectRepository } from '@nestjs/typeorm';
 import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import {
@@ -7,22 +8,36 @@ import {
   LoginDto,
   type LogoutResultDto,
   type MeDto,
+  type SecondFactorChallengeDto,
   SESSION_COOKIE,
   SessionMethod,
   type SetupStatusDto,
 } from '@samsyn/common';
-import type { EnvironmentVariables } from '@samsyn/server';
-import type { CookieOptions, Request, Response } from 'express';
-import { AuthService } from './auth.service';
+import { type EnvironmentVariables, UserTotpEntity } from '@samsyn/server';
+import type { Request, Response } from 'express';
+import { IsNull, Not, Repository } from 'typeorm';
+import { AuthService, type PasswordCheck } from './auth.service';
 import type { AuthenticatedUser } from './authenticated-user';
-import { CurrentUser, Public } from './decorators';
-import { PasswordLoginGuard } from './guards';
+import { AllowDuringEnrolment, CurrentUser, Public } from './decorators';
+import { mustEnrolSecondFactor, PasswordLoginGuard } from './guards';
 import { OidcProvidersService } from './oidc/oidc-providers.service';
+import { cookieOptions, setChallengeCookie, setSessionCookies } from './session-cookies';
 import { PASSWORD_ONLY, SessionsService } from './sessions.service';
+import { SignInChallengesService } from './sign-in-challenges.service';
 
-export function toMe(user: AuthenticatedUser): MeDto {
-  const { sessionId: _id, sessionMethod: _method, sessionStrong: _strong, ...me } = user;
-  return me;
+/** What /me shows of a caller: no session internals; `enrolled` from the user's authenticator. */
+export function toMe(user: AuthenticatedUser, enrolled: boolean): MeDto {
+  const {
+    sessionId: _id,
+    sessionMethod: _method,
+    sessionStrong: _strong,
+    secondFactorRequired: required,
+    ...me
+  } = user;
+  return {
+    ...me,
+    secondFactor: { enrolled, required, enrolmentRequired: mustEnrolSecondFactor(user) },
+  };
 }
 
 @ApiTags('auth')
@@ -31,6 +46,8 @@ export class AuthController {
   constructor(
     private readonly sessions: SessionsService,
     private readonly auth: AuthService,
+    private readonly challenges: SignInChallengesService,
+    @InjectRepository(UserTotpEntity) private readonly totps: Repository<UserTotpEntity>,
     private readonly config: ConfigService<EnvironmentVariables, true>,
     private readonly oidc: OidcProvidersService,
   ) {}
@@ -45,7 +62,11 @@ export class AuthController {
     return { needsFirstAdmin: await this.auth.needsFirstAdmin() };
   }
 
-  /** Signs in with username and password; sets the session cookie and returns the user. */
+  /**
+   * Signs in with username and password; sets the session cookie and returns the user. When the
+   * account has an authenticator, no session yet: `{ secondFactorRequired: true }` and a
+   * five-minute pending sign-in that `POST auth/login/second-factor` completes.
+   */
   @Public()
   @Throttle({ login: {} })
   @UseGuards(ThrottlerGuard, PasswordLoginGuard)
@@ -53,20 +74,21 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(HttpStatus.OK)
   async login(
-    @Req() req: Request & { user: { id: string } },
+    @Req() req: Request & { user: PasswordCheck },
     @Res({ passthrough: true }) res: Response,
-  ): Promise<MeDto> {
-    const { token, expiresAt } = await this.sessions.create(req.user.id, {
+  ): Promise<MeDto | SecondFactorChallengeDto> {
+    if (req.user.secondFactor) {
+      setChallengeCookie(res, await this.challenges.create(req.user.id), this.secure());
+      return { secondFactorRequired: true };
+    }
+    const session = await this.sessions.create(req.user.id, {
       ...PASSWORD_ONLY,
       userAgent: req.get('user-agent'),
     });
-    const user = await this.sessions.resolve(token);
+    const user = await this.sessions.resolve(session.token);
     if (!user) throw new Error('a session just created could not be resolved');
-    const base = this.cookieOptions(expiresAt);
-    res.cookie(SESSION_COOKIE, token, { ...base, httpOnly: true });
-    // Readable by the client so it can echo it in the CSRF header.
-    res.cookie(CSRF_COOKIE, SessionsService.csrfTokenFor(token), { ...base, httpOnly: false });
-    return toMe(user);
+    setSessionCookies(res, session, this.secure());
+    return toMe(user, false);
   }
 
   /**
@@ -74,6 +96,7 @@ export class AuthController {
    * identity provider answers 200 with the provider's end-session URL, where the client goes next
    * (RP-initiated logout).
    */
+  @AllowDuringEnrolment()
   @Post('auth/logout')
   @ApiNoContentResponse({ description: 'Signed out.' })
   @ApiOkResponse({ description: 'Signed out here; end the session at the identity provider too.' })
@@ -83,7 +106,7 @@ export class AuthController {
         ? await this.sessions.oidcProviderOf(user.sessionId)
         : null;
     await this.sessions.end(user.sessionId);
-    const { expires: _e, ...base } = this.cookieOptions(new Date(0));
+    const { expires: _e, ...base } = cookieOptions(this.secure(), new Date(0));
     res.clearCookie(SESSION_COOKIE, base);
     res.clearCookie(CSRF_COOKIE, base);
     const endSessionUrl = provider ? await this.oidc.endSessionUrl(provider) : null;
@@ -91,18 +114,15 @@ export class AuthController {
     else res.status(HttpStatus.NO_CONTENT).end();
   }
 
-  /** The signed-in user, their organisation, roles and permissions. */
+  /** The signed-in user, their organisation, roles, permissions and second factor. */
+  @AllowDuringEnrolment()
   @Get('me')
-  me(@CurrentUser() user: AuthenticatedUser): MeDto {
-    return toMe(user);
+  async me(@CurrentUser() user: AuthenticatedUser): Promise<MeDto> {
+    const enrolled = await this.totps.existsBy({ userId: user.id, confirmedAt: Not(IsNull()) });
+    return toMe(user, enrolled);
   }
 
-  private cookieOptions(expires: Date): CookieOptions {
-    return {
-      sameSite: 'strict',
-      secure: this.config.get('COOKIE_SECURE', { infer: true }) ?? false,
-      path: '/',
-      expires,
-    };
+  private secure(): boolean {
+    return this.config.get('COOKIE_SECURE', { infer: true }) ?? false;
   }
 }

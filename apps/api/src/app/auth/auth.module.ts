@@ -5,26 +5,39 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import {
   OidcTransactionEntity,
   OrganisationEntity,
+  SignInChallengeEntity,
   UserEntity,
   UserSessionEntity,
+  UserTotpEntity,
 } from '@samsyn/server';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { AuthenticatedGuard, CsrfGuard, PermissionsGuard } from './guards';
+import {
+  AuthenticatedGuard,
+  CsrfGuard,
+  PermissionsGuard,
+  SecondFactorEnrolmentGuard,
+} from './guards';
 import { OidcController } from './oidc/oidc.controller';
 import { OidcProvidersService } from './oidc/oidc-providers.service';
 import { OidcSignInService } from './oidc/oidc-sign-in.service';
 import { PasswordService } from './password.service';
 import { SessionsService } from './sessions.service';
+import { SignInChallengesService } from './sign-in-challenges.service';
 import { PasswordStrategy, SessionStrategy } from './strategies';
 
-/** Sign-in, sessions and the global guards (authentication → CSRF → permissions), deny by default. */
+/**
+ * Sign-in, sessions and the global guards (authentication → CSRF → second-factor enrolment →
+ * permissions), deny by default.
+ */
 @Module({
   imports: [
     PassportModule,
     TypeOrmModule.forFeature([
       UserEntity,
       UserSessionEntity,
+      UserTotpEntity,
+      SignInChallengeEntity,
       // Sign-in through an organisation's identity provider (oidc/).
       OrganisationEntity,
       OidcTransactionEntity,
@@ -37,12 +50,14 @@ import { PasswordStrategy, SessionStrategy } from './strategies';
     SessionsService,
     OidcProvidersService,
     OidcSignInService,
+    SignInChallengesService,
     PasswordStrategy,
     SessionStrategy,
     { provide: APP_GUARD, useClass: AuthenticatedGuard },
     { provide: APP_GUARD, useClass: CsrfGuard },
+    { provide: APP_GUARD, useClass: SecondFactorEnrolmentGuard },
     { provide: APP_GUARD, useClass: PermissionsGuard },
   ],
-  exports: [AuthService, PasswordService, SessionsService],
+  exports: [PasswordService, AuthService, SessionsService, SignInChallengesService],
 })
 export class AuthModule {}

@@ -2,9 +2,9 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode } from '@samsyn/common';
-import { afterFailure, afterSuccess, isLocked } from '@samsyn/domain';
-import { type EnvironmentVariables, UserEntity } from '@samsyn/server';
-import { Repository } from 'typeorm';
+import { afterFailure, afterSuccess, isLocked, type LockoutPolicy } from '@samsyn/domain';
+import { type EnvironmentVariables, UserEntity, UserTotpEntity } from '@samsyn/server';
+import { IsNull, Not, Repository } from 'typeorm';
 import { ApiException } from '../common/problem-details';
 import { PasswordService } from './password.service';
 
@@ -13,6 +13,7 @@ import { PasswordService } from './password.service';
 export class AuthService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectRepository(UserTotpEntity) private readonly totps: Repository<UserTotpEntity>,
     private readonly passwords: PasswordService,
     private readonly config: ConfigService<EnvironmentVariables, true>,
   ) {}
@@ -30,8 +31,15 @@ export class AuthService {
     return !this.hasUsers;
   }
 
-  /** The user's id when the credentials are right; otherwise a 401 that does not say which part was wrong. */
-  async validateCredentials(username: string, password: string, now = new Date()): Promise<string> {
+  /**
+   * The user's id when the credentials are right, and whether a second factor must follow;
+   * otherwise a 401 that does not say which part was wrong.
+   */
+  async validateCredentials(
+    username: string,
+    password: string,
+    now = new Date(),
+  ): Promise<PasswordCheck> {
     const user = await this.users.findOne({
       where: { username: username.trim().toLowerCase() },
       select: {
@@ -49,39 +57,57 @@ export class AuthService {
       throw this.invalid();
     }
     const state = { failedCount: user.failedLoginCount, lockedUntil: user.lockedUntil };
-    if (isLocked(state, now)) {
-      throw new ApiException(
-        HttpStatus.UNAUTHORIZED,
-        ErrorCode.AccountLocked,
-        'The account is locked after repeated failed sign-ins. Try again later or ask your administrator.',
-      );
-    }
+    if (isLocked(state, now)) throw accountLocked();
     if (!(await this.passwords.verify(user.passwordHash, password))) {
-      await this.countFailure(user, now);
+      await this.recordFailure(user.id, now);
       throw this.invalid();
     }
+    // With an authenticator the count stays until the code is right too: otherwise a right
+    // password before every guess would reset the lockout that limits guessing codes.
+    if (await this.totps.existsBy({ userId: user.id, confirmedAt: Not(IsNull()) }))
+      return { id: user.id, secondFactor: true };
     await this.users.update({ id: user.id }, { ...this.reset(), lastLoginAt: now });
-    return user.id;
+    return { id: user.id, secondFactor: false };
   }
 
   /**
-   * One more failed attempt for the account, as the lockout counts it: a wrong password at
-   * sign-in, or when a signed-in user confirms theirs (changing it on "Mitt konto").
+   * One more failed attempt, counted in one lockout (under a row lock, so concurrent attempts
+   * each count): a wrong password at sign-in or when a signed-in user confirms theirs ("Mitt
+   * konto"), or a wrong second-factor code. Returns whether the account is now locked.
    */
-  async countFailure(
-    user: Pick<UserEntity, 'id' | 'failedLoginCount' | 'lockedUntil'>,
-    now = new Date(),
-  ): Promise<void> {
-    const policy = {
+  async recordFailure(userId: string, now = new Date()): Promise<boolean> {
+    return this.users.manager.transaction(async (em) => {
+      const user = await em.findOne(UserEntity, {
+        where: { id: userId },
+        select: { id: true, failedLoginCount: true, lockedUntil: true },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!user) return false;
+      const next = afterFailure(
+        { failedCount: user.failedLoginCount, lockedUntil: user.lockedUntil },
+        now,
+        this.lockoutPolicy(),
+      );
+      await em.update(
+        UserEntity,
+        { id: userId },
+        { failedLoginCount: next.failedCount, lockedUntil: next.lockedUntil },
+      );
+      return isLocked(next, now);
+    });
+  }
+
+  /** A completed sign-in: the failure count starts again. */
+  async recordSuccess(userId: string, now = new Date()): Promise<void> {
+    await this.users.update({ id: userId }, { ...this.reset(), lastLoginAt: now });
+  }
+
+  /** The lockout of repeated failed sign-ins, passwords and second-factor codes alike. */
+  lockoutPolicy(): LockoutPolicy {
+    return {
       maxFailures: this.config.get('LOGIN_MAX_FAILURES', { infer: true }),
       lockMinutes: this.config.get('LOGIN_LOCK_MINUTES', { infer: true }),
     };
-    const state = { failedCount: user.failedLoginCount, lockedUntil: user.lockedUntil };
-    const next = afterFailure(state, now, policy);
-    await this.users.update(
-      { id: user.id },
-      { failedLoginCount: next.failedCount, lockedUntil: next.lockedUntil },
-    );
   }
 
   private reset() {
@@ -90,10 +116,29 @@ export class AuthService {
   }
 
   private invalid(): ApiException {
-    return new ApiException(
-      HttpStatus.UNAUTHORIZED,
-      ErrorCode.InvalidCredentials,
-      'Wrong username or password.',
-    );
+    return invalidCredentials();
   }
+}
+
+/** What a right password leads to: a session, or a second factor first. */
+export interface PasswordCheck {
+  id: string;
+  secondFactor: boolean;
+}
+
+/** The one answer to a wrong username, password or second-factor code. */
+export function invalidCredentials(): ApiException {
+  return new ApiException(
+    HttpStatus.UNAUTHORIZED,
+    ErrorCode.InvalidCredentials,
+    'Wrong username or password.',
+  );
+}
+
+export function accountLocked(): ApiException {
+  return new ApiException(
+    HttpStatus.UNAUTHORIZED,
+    ErrorCode.AccountLocked,
+    'The account is locked after repeated failed sign-ins. Try again later or ask your administrator.',
+  );
 }

@@ -2,12 +2,14 @@ import { type MeDto, permissionsForRoles, type SessionMethod } from '@samsyn/com
 import type { OrganisationEntity, UserEntity, UserSessionEntity } from '@samsyn/server';
 
 /** The caller, as the session strategy puts it on the request: what /me shows, plus the session. */
-export interface AuthenticatedUser extends MeDto {
+export interface AuthenticatedUser extends Omit<MeDto, 'secondFactor'> {
   sessionId: string;
   /** How this session was signed in. */
   sessionMethod: SessionMethod;
   /** Whether it passed a second factor or a provider's strong `acr` (D17's emergency access). */
   sessionStrong: boolean;
+  /** The organisation requires a second factor of password sign-ins (issue 16). */
+  secondFactorRequired: boolean;
 }
 
 /** The caller's shape from a user row (with its unit loaded) and its organisation. */
@@ -28,5 +30,6 @@ export function toAuthenticatedUser(
     sessionId: session.id,
     sessionMethod: session.method as SessionMethod,
     sessionStrong: session.strong,
+    secondFactorRequired: organisation.requireSecondFactor,
   };
 }

@@ -5,9 +5,16 @@ import type { AuthenticatedUser } from './authenticated-user';
 
 export const IS_PUBLIC = 'samsyn:isPublic';
 export const REQUIRED_PERMISSIONS = 'samsyn:requiredPermissions';
+export const ALLOWED_DURING_ENROLMENT = 'samsyn:allowedDuringEnrolment';
 
 /** Opts a route out of the global authentication guard. Use sparingly. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/**
+ * The route stays open to a session that must enrol a second factor before anything else
+ * (issue 16): /me, sign-out and the enrolment itself.
+ */
+export const AllowDuringEnrolment = () => SetMetadata(ALLOWED_DURING_ENROLMENT, true);
 
 /** The caller's roles must grant every listed permission (403 otherwise). */
 export const RequirePermission = (...permissions: Permission[]) =>

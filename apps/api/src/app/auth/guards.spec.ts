@@ -1,14 +1,22 @@
 import { type ExecutionContext, HttpStatus } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { CSRF_COOKIE, CSRF_HEADER, ErrorCode, Permission, Role } from '@samsyn/common';
+import {
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  ErrorCode,
+  Permission,
+  Role,
+  SessionMethod,
+} from '@samsyn/common';
 import { ApiException } from '../common/problem-details';
 import type { AuthenticatedUser } from './authenticated-user';
-import { IS_PUBLIC, REQUIRED_PERMISSIONS } from './decorators';
-import { CsrfGuard, PermissionsGuard } from './guards';
+import { ALLOWED_DURING_ENROLMENT, IS_PUBLIC, REQUIRED_PERMISSIONS } from './decorators';
+import { CsrfGuard, PermissionsGuard, SecondFactorEnrolmentGuard } from './guards';
 
 class Handlers {
   plain(): void {}
   sensitive(): void {}
+  enrolment(): void {}
 }
 
 function context(
@@ -158,5 +166,38 @@ describe('CsrfGuard', () => {
       }),
     } as unknown as ExecutionContext;
     expect(guard.canActivate(ctx)).toBe(true);
+  });
+});
+
+describe('SecondFactorEnrolmentGuard (issue 16)', () => {
+  const guard = new SecondFactorEnrolmentGuard(new Reflector());
+  Reflect.defineMetadata(ALLOWED_DURING_ENROLMENT, true, Handlers.prototype.enrolment);
+  const user = (sessionMethod: SessionMethod, secondFactorRequired: boolean) => ({
+    roles: [Role.SocialWorker],
+    sessionMethod,
+    secondFactorRequired,
+  });
+
+  it('limits a password-only session to the enrolment routes where a second factor is required', () => {
+    const limited = user(SessionMethod.Password, true);
+    expect(guard.canActivate(context('enrolment', { user: limited }))).toBe(true);
+    expectProblem(
+      () => guard.canActivate(context('plain', { user: limited })),
+      HttpStatus.FORBIDDEN,
+      ErrorCode.SecondFactorEnrolmentRequired,
+    );
+  });
+
+  it('lets through a session that passed a second factor or a provider, one where it is optional, and public routes', () => {
+    for (const method of [
+      SessionMethod.PasswordTotp,
+      SessionMethod.RecoveryCode,
+      SessionMethod.Oidc,
+    ])
+      expect(guard.canActivate(context('plain', { user: user(method, true) }))).toBe(true);
+    expect(guard.canActivate(context('plain', { user: user(SessionMethod.Password, false) }))).toBe(
+      true,
+    );
+    expect(guard.canActivate(context('plain', {}))).toBe(true);
   });
 });

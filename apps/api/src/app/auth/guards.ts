@@ -8,6 +8,7 @@ import {
   hasPermissions,
   LoginDto,
   type Permission,
+  SessionMethod,
 } from '@samsyn/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -16,7 +17,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { ApiException, ValidationFailedException } from '../common/problem-details';
 import { toFieldErrors } from '../common/validation';
 import type { AuthenticatedUser } from './authenticated-user';
-import { IS_PUBLIC, REQUIRED_PERMISSIONS } from './decorators';
+import { ALLOWED_DURING_ENROLMENT, IS_PUBLIC, REQUIRED_PERMISSIONS } from './decorators';
 
 function isPublic(reflector: Reflector, context: ExecutionContext): boolean {
   return (
@@ -79,6 +80,41 @@ export class CsrfGuard implements CanActivate {
       );
     }
     return true;
+  }
+}
+
+/**
+ * Whether the session must enrol a second factor before anything else (issue 16): a password
+ * sign-in where the organisation requires a second factor. Sessions through an identity
+ * provider are the provider's matter; one that passed a code has method `password_totp`.
+ */
+export function mustEnrolSecondFactor(
+  user: Pick<AuthenticatedUser, 'sessionMethod' | 'secondFactorRequired'>,
+): boolean {
+  return user.secondFactorRequired && user.sessionMethod === SessionMethod.Password;
+}
+
+/**
+ * Global, after authentication: a session that must enrol a second factor reaches only the
+ * routes marked @AllowDuringEnrolment() (/me, sign-out, the enrolment); everything else is 403.
+ */
+@Injectable()
+export class SecondFactorEnrolmentGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const user = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>().user;
+    if (!user || !mustEnrolSecondFactor(user)) return true;
+    const allowed = this.reflector.getAllAndOverride<boolean>(ALLOWED_DURING_ENROLMENT, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (allowed) return true;
+    throw new ApiException(
+      HttpStatus.FORBIDDEN,
+      ErrorCode.SecondFactorEnrolmentRequired,
+      'Your organisation requires a second factor: set up an authenticator app (or sign in again with its code) before going on.',
+    );
   }
 }
 

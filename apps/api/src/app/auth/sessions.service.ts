@@ -114,6 +114,11 @@ export class SessionsService {
     return session?.oidcProvider ?? null;
   }
 
+  /** Records that a live session passed a second factor (an enrolment confirmed in it). */
+  async upgrade(sessionId: string, auth: SessionAuth): Promise<void> {
+    await this.sessions.update({ id: sessionId }, { method: auth.method, strong: auth.strong });
+  }
+
   async end(sessionId: string): Promise<void> {
     await this.sessions.delete({ id: sessionId });
   }

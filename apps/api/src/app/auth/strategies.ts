@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { Strategy as CustomStrategy } from 'passport-custom';
 import { Strategy as LocalStrategy } from 'passport-local';
 import type { AuthenticatedUser } from './authenticated-user';
-import { AuthService } from './auth.service';
+import { AuthService, type PasswordCheck } from './auth.service';
 import { SessionsService } from './sessions.service';
 
 /** Username + password, used only by POST /auth/login. */
@@ -15,8 +15,8 @@ export class PasswordStrategy extends PassportStrategy(LocalStrategy, 'local') {
     super({ usernameField: 'username', passwordField: 'password' });
   }
 
-  async validate(username: string, password: string): Promise<{ id: string }> {
-    return { id: await this.auth.validateCredentials(username, password) };
+  validate(username: string, password: string): Promise<PasswordCheck> {
+    return this.auth.validateCredentials(username, password);
   }
 }
 

@@ -10,6 +10,7 @@ import {
 } from '@samsyn/common';
 import { CaseEntity, EmergencyAccessEntity, OrganisationEntity } from '@samsyn/server';
 import { DataSource } from 'typeorm';
+import { AuditedDenial } from '../audit/audit-denials.interceptor';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiException } from '../common/problem-details';
@@ -38,6 +39,17 @@ export class EmergencyAccessService {
         HttpStatus.FORBIDDEN,
         ErrorCode.Forbidden,
         'Your role does not take part in case work.',
+      );
+    // D17 with issue 16: where the organisation requires a second factor, only a session that
+    // passed one (or a provider's strong sign-in) may break the glass.
+    if (user.secondFactorRequired && !user.sessionStrong)
+      throw new AuditedDenial(
+        new ApiException(
+          HttpStatus.FORBIDDEN,
+          ErrorCode.StrongSessionRequired,
+          'Emergency access needs a sign-in with a second factor. Sign out and sign in again with your authenticator app.',
+        ),
+        { action: AuditAction.AccessDenied, outcome: 'denied', caseIds: [caseId] },
       );
     return this.dataSource.transaction(async (em) => {
       const kase = await em.findOneBy(CaseEntity, { id: caseId });

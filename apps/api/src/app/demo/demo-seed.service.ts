@@ -72,6 +72,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
             name: demo.name,
             type: demo.type,
             municipalityCode: demo.municipalityCode ?? null,
+            // Demo sign-ins stay password-only; a user may still enrol an authenticator.
+            requireSecondFactor: false,
           }),
         );
         orgs.set(demo.name, org);

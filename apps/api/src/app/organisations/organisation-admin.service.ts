@@ -10,7 +10,8 @@ import {
   type UpdateOrganisationDto,
   type UpdateUnitDto,
 } from '@samsyn/common';
-import { OrganisationEntity, UnitEntity } from '@samsyn/server';
+import { ConfigService } from '@nestjs/config';
+import { type EnvironmentVariables, OrganisationEntity, UnitEntity } from '@samsyn/server';
 import { DataSource, type EntityManager, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -29,6 +30,7 @@ export class OrganisationAdminService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly directory: OrganisationsService,
+    private readonly config: ConfigService<EnvironmentVariables, true>,
   ) {}
 
   async create(user: AuthenticatedUser, dto: CreateOrganisationDto): Promise<OrganisationDto> {
@@ -42,6 +44,9 @@ export class OrganisationAdminService {
           municipalityCode: dto.municipalityCode ?? null,
           organisationNumber: orgNumber(dto.organisationNumber),
           hsaId: dto.hsaId ?? null,
+          // On by default; a demo installation keeps its sign-ins as simple as the seed's.
+          requireSecondFactor:
+            dto.requireSecondFactor ?? !this.config.get('DEMO_MODE', { infer: true }),
         }),
       );
       await this.audit.record(
@@ -82,6 +87,7 @@ export class OrganisationAdminService {
         org.organisationNumber = orgNumber(dto.organisationNumber);
       if (dto.municipalityCode !== undefined) org.municipalityCode = dto.municipalityCode;
       if (dto.hsaId !== undefined) org.hsaId = dto.hsaId;
+      if (dto.requireSecondFactor !== undefined) org.requireSecondFactor = dto.requireSecondFactor;
       if (dto.active !== undefined) org.active = dto.active;
       await em.save(org);
       await this.audit.record(

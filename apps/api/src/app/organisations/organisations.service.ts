@@ -134,6 +134,7 @@ export function toOrganisationDto(
     municipalityCode: o.municipalityCode,
     organisationNumber: o.organisationNumber,
     hsaId: o.hsaId,
+    requireSecondFactor: o.requireSecondFactor,
     active: o.active,
     version: o.version,
     units: (o.units ?? [])

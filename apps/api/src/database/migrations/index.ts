@@ -16,6 +16,7 @@ import { ViolenceForms1796607256099 } from './1796607256099-ViolenceForms';
 import { TryggaHemReenrolment1796607590339 } from './1796607590339-TryggaHemReenrolment';
 import { OrganisationsActive1796608781811 } from './1796608781811-OrganisationsActive';
 import { AdminAuditSessionsExternalId1796618671352 } from './1796618671352-AdminAuditSessionsExternalId';
+import { SecondFactor1796618994363 } from './1796618994363-SecondFactor';
 import { OidcSignIn1796619014643 } from './1796619014643-OidcSignIn';
 import { SessionUserAgent1796619076202 } from './1796619076202-SessionUserAgent';
 
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   TryggaHemReenrolment1796607590339,
   OrganisationsActive1796608781811,
   AdminAuditSessionsExternalId1796618671352,
+  SecondFactor1796618994363,
   OidcSignIn1796619014643,
   SessionUserAgent1796619076202,
 ];

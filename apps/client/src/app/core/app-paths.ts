@@ -39,4 +39,6 @@ export const APP_PATHS = {
   organisations: 'organisationer',
   /** Below `organisations`: a new organisation. */
   newOrganisation: 'ny',
+  /** Below `account`: the second factor (issue 16). */
+  secondFactor: 'tvastegsverifiering',
 } as const;

@@ -1,4 +1,4 @@
-import { validateEnvironment } from './environment';
+import { NodeEnv, secretsKey, validateEnvironment } from './environment';
 
 describe('validateEnvironment', () => {
   it('applies defaults for an empty environment (embedded database, no Redis)', () => {
@@ -81,5 +81,29 @@ describe('validateEnvironment', () => {
     expect(() =>
       validateEnvironment({ OIDC_ALLOW_INSECURE_HTTP: 'true', NODE_ENV: 'production' }),
     ).toThrow('OIDC_ALLOW_INSECURE_HTTP');
+  });
+
+  describe('SECRETS_KEY (issue 16: the second factor at rest)', () => {
+    const base64 = Buffer.alloc(32, 7).toString('base64');
+    const hex = Buffer.alloc(32, 7).toString('hex');
+
+    it('takes 32 bytes as base64 or hex, and names the variable otherwise', () => {
+      expect(secretsKey(validateEnvironment({ SECRETS_KEY: base64 }))).toEqual(Buffer.alloc(32, 7));
+      expect(secretsKey(validateEnvironment({ SECRETS_KEY: hex }))).toEqual(Buffer.alloc(32, 7));
+      expect(() => validateEnvironment({ SECRETS_KEY: 'short' })).toThrow(
+        /SECRETS_KEY must be 32 bytes/,
+      );
+      expect(() => validateEnvironment({ SECRETS_KEY: hex.slice(2) })).toThrow(/SECRETS_KEY/);
+    });
+
+    it('is required outside demo mode and tests; those derive a fixed development key', () => {
+      expect(() => secretsKey(validateEnvironment({ NODE_ENV: 'production' }))).toThrow(
+        /SECRETS_KEY: required outside demo mode/,
+      );
+      expect(() => secretsKey(validateEnvironment({}))).toThrow(/SECRETS_KEY/);
+      const demo = secretsKey(validateEnvironment({ DEMO_MODE: 'true', NODE_ENV: 'production' }));
+      expect(demo).toHaveLength(32);
+      expect(secretsKey({ NODE_ENV: NodeEnv.Test, DEMO_MODE: false })).toEqual(demo);
+    });
   });
 });

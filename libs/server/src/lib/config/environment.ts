@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -39,6 +40,8 @@ const POSTGRES_URL = /^postgres(ql)?:\/\/\S+$/;
 const REDIS_URL = /^rediss?:\/\/\S+$/;
 const SMTP_URL = /^smtps?:\/\/\S+$/;
 // An address, or a display name and an address in angle brackets; no line breaks (headers).
+// 32 bytes as base64 (44 characters with padding) or hex (64 characters).
+const SECRETS_KEY_FORMAT = /^([A-Za-z0-9+/]{43}=|[0-9a-fA-F]{64})$/;
 const MAIL_FROM = /^([^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;
 
 /**
@@ -237,6 +240,18 @@ export class EnvironmentVariables {
   @Max(10_000)
   LOGIN_RATE_LIMIT = 10;
 
+  /**
+   * 32 random bytes, base64 or hex (`openssl rand -base64 32`): encrypts the second factor's
+   * secrets (AES-256-GCM) and keys the hashes of recovery codes. Required unless DEMO_MODE or
+   * NODE_ENV=test (then a fixed development key is derived: see secretsKey()). Replacing it
+   * makes every enrolled authenticator and recovery code unusable.
+   */
+  @IsOptional()
+  @Matches(SECRETS_KEY_FORMAT, {
+    message: 'SECRETS_KEY must be 32 bytes in base64 (openssl rand -base64 32) or 64 hex digits',
+  })
+  SECRETS_KEY?: string;
+
   /** Seed demo organisations and users on an empty database and print their sign-ins. */
   @Transform(toBoolean)
   @IsBoolean()
@@ -302,4 +317,22 @@ export function validateEnvironment(config: Record<string, unknown>): Environmen
     );
   if (env.COOKIE_SECURE === undefined) env.COOKIE_SECURE = env.NODE_ENV === NodeEnv.Production;
   return env;
+}
+
+/**
+ * The key behind SECRETS_KEY as 32 bytes. Without the variable: a fixed key derived from a
+ * published phrase in demo mode and tests (their data is not secret), an error naming the
+ * variable anywhere else. Called where the key is used (the API), so one-shot commands that do
+ * not need it run without it.
+ */
+export function secretsKey(
+  env: Pick<EnvironmentVariables, 'SECRETS_KEY' | 'DEMO_MODE' | 'NODE_ENV'>,
+): Buffer {
+  const value = env.SECRETS_KEY;
+  if (value) return Buffer.from(value, value.length === 64 ? 'hex' : 'base64');
+  if (env.DEMO_MODE || env.NODE_ENV === NodeEnv.Test)
+    return createHash('sha256').update('samsyn demo and test secrets key, not secret').digest();
+  throw new Error(
+    'Invalid configuration:\n  SECRETS_KEY: required outside demo mode; 32 random bytes, e.g. `openssl rand -base64 32`',
+  );
 }

@@ -13,6 +13,11 @@ import { OidcTransactionEntity } from './oidc-transaction.entity';
 import { PersonEntity } from './person.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { ReminderEntity } from './reminder.entity';
+import {
+  SignInChallengeEntity,
+  UserRecoveryCodeEntity,
+  UserTotpEntity,
+} from './second-factor.entity';
 import { UnitEntity } from './unit.entity';
 import { UserSessionEntity } from './user-session.entity';
 import { UserEntity } from './user.entity';
@@ -44,9 +49,12 @@ export {
   PersonEntity,
   OrganisationEntity,
   ReminderEntity,
+  SignInChallengeEntity,
   UnitEntity,
   UserEntity,
+  UserRecoveryCodeEntity,
   UserSessionEntity,
+  UserTotpEntity,
 };
 
 /** Every entity; the data source, the migrations and the drift check use this one list. */
@@ -56,6 +64,9 @@ export const ENTITIES = [
   UserEntity,
   UserSessionEntity,
   OidcTransactionEntity,
+  UserTotpEntity,
+  UserRecoveryCodeEntity,
+  SignInChallengeEntity,
   ReminderEntity,
   NotificationEntity,
   PersonEntity,

@@ -35,6 +35,14 @@ export class OrganisationEntity extends BaseEntity {
   @Column({ type: 'text', nullable: true })
   helpTextEn!: string | null;
 
+  /**
+   * Password sign-ins need a second factor (TOTP, issue 16): users without one may only enrol,
+   * and emergency access (D17) needs a session that passed it. On for organisations made
+   * outside demo mode; the demo seed's organisations have it off.
+   */
+  @Column({ type: 'boolean', default: true })
+  requireSecondFactor!: boolean;
+
   /** Deactivated: hidden from pickers, its users cannot sign in; never deleted (cases, consents and audit rows point at it). */
   @Column({ type: 'boolean', default: true })
   active!: boolean;

@@ -1,6 +1,12 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { LoginDto, LogoutResultDto, MeDto, SetupStatusDto } from '@samsyn/common';
+import type {
+  LoginDto,
+  LogoutResultDto,
+  MeDto,
+  SecondFactorChallengeDto,
+  SetupStatusDto,
+} from '@samsyn/common';
 import type { Observable } from 'rxjs';
 import { API_PATHS } from './api-paths';
 
@@ -9,8 +15,9 @@ import { API_PATHS } from './api-paths';
 export class AuthApi {
   private readonly http = inject(HttpClient);
 
-  login(credentials: LoginDto): Observable<MeDto> {
-    return this.http.post<MeDto>(API_PATHS.login, credentials);
+  /** The user, or `{ secondFactorRequired: true }` when a code must follow (issue 16). */
+  login(credentials: LoginDto): Observable<MeDto | SecondFactorChallengeDto> {
+    return this.http.post<MeDto | SecondFactorChallengeDto>(API_PATHS.login, credentials);
   }
 
   /**

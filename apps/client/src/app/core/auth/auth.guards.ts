@@ -4,8 +4,22 @@ import { Permission } from '@samsyn/common';
 import { APP_PATHS } from '../app-paths';
 import { AuthService } from './auth.service';
 
-/** Pages behind sign-in: without a session the user is sent to the sign-in page. */
+/** The second factor's page, where a session that must enrol one is sent (issue 16). */
+export const SECOND_FACTOR_PAGE = ['/', APP_PATHS.account, APP_PATHS.secondFactor];
+
+/**
+ * Pages behind sign-in: without a session the user is sent to the sign-in page; a session that
+ * may only enrol a second factor, to the enrolment page.
+ */
 export const signedInGuard: CanActivateFn = async () => {
+  const auth = inject(AuthService);
+  const router = inject(Router);
+  if (!(await auth.restoreSession())) return router.createUrlTree(['/', APP_PATHS.signIn]);
+  return auth.mustEnrolSecondFactor() ? router.createUrlTree(SECOND_FACTOR_PAGE) : true;
+};
+
+/** The enrolment page itself: any signed-in session, limited or not. */
+export const enrolmentGuard: CanActivateFn = async () => {
   const auth = inject(AuthService);
   const router = inject(Router);
   return (await auth.restoreSession()) ? true : router.createUrlTree(['/', APP_PATHS.signIn]);
@@ -15,7 +29,9 @@ export const signedInGuard: CanActivateFn = async () => {
 export const signedOutGuard: CanActivateFn = async () => {
   const auth = inject(AuthService);
   const router = inject(Router);
-  return (await auth.restoreSession()) ? router.createUrlTree(['/', ...homePath(auth)]) : true;
+  if (!(await auth.restoreSession())) return true;
+  if (auth.mustEnrolSecondFactor()) return router.createUrlTree(SECOND_FACTOR_PAGE);
+  return router.createUrlTree(['/', ...homePath(auth)]);
 };
 
 /**
@@ -26,6 +42,7 @@ export const homeGuard: CanActivateFn = async () => {
   const auth = inject(AuthService);
   const router = inject(Router);
   if (!(await auth.restoreSession())) return router.createUrlTree(['/', APP_PATHS.signIn]);
+  if (auth.mustEnrolSecondFactor()) return router.createUrlTree(SECOND_FACTOR_PAGE);
   return router.createUrlTree(['/', ...homePath(auth)]);
 };
 
@@ -38,6 +55,7 @@ export function permissionGuard(permission: Permission): CanActivateFn {
     const auth = inject(AuthService);
     const router = inject(Router);
     if (!(await auth.restoreSession())) return router.createUrlTree(['/', APP_PATHS.signIn]);
+    if (auth.mustEnrolSecondFactor()) return router.createUrlTree(SECOND_FACTOR_PAGE);
     return auth.can(permission) ? true : router.createUrlTree(['/', ...homePath(auth)]);
   };
 }

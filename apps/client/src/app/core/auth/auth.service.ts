@@ -1,9 +1,10 @@
 import { DOCUMENT } from '@angular/common';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { LoginDto, MeDto, Permission } from '@samsyn/common';
+import type { LoginDto, MeDto, Permission, SecondFactorLoginDto } from '@samsyn/common';
 import { firstValueFrom } from 'rxjs';
 import { AuthApi } from '../api/auth-api.service';
 import { I18nService } from '../i18n/i18n.service';
+import { SecondFactorApi } from '../api/second-factor-api.service';
 
 /** Why the user is on the sign-in page without a session, shown there as a notice. */
 export type SignedOutReason = 'signedOut' | 'sessionExpired';
@@ -14,6 +15,7 @@ export class AuthService {
   private readonly api = inject(AuthApi);
   private readonly i18n = inject(I18nService);
   private readonly document = inject(DOCUMENT);
+  private readonly secondFactorApi = inject(SecondFactorApi);
   private readonly currentUser = signal<MeDto | null>(null);
   private readonly reason = signal<SignedOutReason | null>(null);
   private session: Promise<MeDto | null> | null = null;
@@ -22,6 +24,13 @@ export class AuthService {
   readonly me = this.currentUser.asReadonly();
   readonly signedIn = computed(() => this.currentUser() !== null);
   readonly signedOutReason = this.reason.asReadonly();
+  /**
+   * The session may only enrol a second factor (issue 16): the organisation requires one and
+   * this sign-in passed the password alone. The guards send such a user to the enrolment page.
+   */
+  readonly mustEnrolSecondFactor = computed(
+    () => this.currentUser()?.secondFactor.enrolmentRequired ?? false,
+  );
   private readonly permissions = computed(() => new Set(this.currentUser()?.permissions ?? []));
 
   /**
@@ -44,8 +53,33 @@ export class AuthService {
     return this.session;
   }
 
-  async signIn(credentials: LoginDto): Promise<MeDto> {
-    const me = await firstValueFrom(this.api.login(credentials));
+  /**
+   * Signs in with the password: the user, or `'secondFactor'` when the account has an
+   * authenticator and `completeSecondFactor` must follow (within five minutes).
+   */
+  async signIn(credentials: LoginDto): Promise<MeDto | 'secondFactor'> {
+    const answer = await firstValueFrom(this.api.login(credentials));
+    if ('secondFactorRequired' in answer) return 'secondFactor';
+    return this.signedInAs(answer);
+  }
+
+  /** The second step: a code from the authenticator app, or a recovery code. */
+  async completeSecondFactor(dto: SecondFactorLoginDto): Promise<MeDto> {
+    return this.signedInAs(await firstValueFrom(this.secondFactorApi.signIn(dto)));
+  }
+
+  /** After an enrolment: /me again, so that the session is no longer limited to enrolling. */
+  async refresh(): Promise<MeDto | null> {
+    try {
+      const me = await firstValueFrom(this.api.me());
+      this.session = Promise.resolve(me);
+      return this.setUser(me);
+    } catch {
+      return this.currentUser();
+    }
+  }
+
+  private signedInAs(me: MeDto): MeDto {
     // The language saved on the account wins over this browser's (issue 16): the user chose it,
     // perhaps on another device. A restored session keeps the browser's, which the language
     // switch saves on the account too.

@@ -3,6 +3,7 @@ import { agreementsEn } from './agreements.en';
 import { oidcEn } from './oidc.en';
 import { organisationAdminEn } from './organisation-admin.en';
 import { remindersEn } from './reminders.en';
+import { secondFactorEn } from './second-factor.en';
 import { sipEn } from './sip.en';
 import type { Dictionary } from './sv';
 import { tryggaHemEn } from './trygga-hem.en';
@@ -17,6 +18,7 @@ export const en: Dictionary = {
   ...agreementsEn,
   ...oidcEn,
   ...organisationAdminEn,
+  ...secondFactorEn,
   ...sipEn,
   ...remindersEn,
   'app.name': 'Samsyn',

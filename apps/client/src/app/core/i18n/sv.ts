@@ -3,6 +3,7 @@ import { agreementsSv } from './agreements.sv';
 import { oidcSv } from './oidc.sv';
 import { organisationAdminSv } from './organisation-admin.sv';
 import { remindersSv } from './reminders.sv';
+import { secondFactorSv } from './second-factor.sv';
 import { sipSv } from './sip.sv';
 import { tryggaHemSv } from './trygga-hem.sv';
 import { tryggaHemAssessSv } from './trygga-hem-assess.sv';
@@ -19,6 +20,7 @@ export const sv = {
   ...agreementsSv,
   ...oidcSv,
   ...organisationAdminSv,
+  ...secondFactorSv,
   ...sipSv,
   ...remindersSv,
   'app.name': 'Samsyn',

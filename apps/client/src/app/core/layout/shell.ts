@@ -17,6 +17,7 @@ import { Permission } from '@samsyn/common';
 import { filter, interval, merge, skip } from 'rxjs';
 import { QUEUE_DASHBOARD_URL } from '../api/api-paths';
 import { APP_PATHS } from '../app-paths';
+import { SECOND_FACTOR_PAGE } from '../auth/auth.guards';
 import { AuthService } from '../auth/auth.service';
 import { I18nService } from '../i18n/i18n.service';
 import type { TranslationKey } from '../i18n/sv';
@@ -67,10 +68,13 @@ export class Shell {
   private readonly unreadNotifications = inject(UnreadNotifications);
 
   protected readonly me = this.auth.me;
+  /** A session that may only enrol a second factor is offered nothing else (issue 16). */
+  private readonly may = (permission: Permission): boolean =>
+    !this.auth.mustEnrolSecondFactor() && this.auth.can(permission);
   protected readonly paths = APP_PATHS;
   /** The main menu: each entry with the permission check that shows it, in menu order. */
   protected readonly navItems = computed(() => {
-    const can = (permission: Permission) => this.auth.can(permission);
+    const can = (permission: Permission) => this.may(permission);
     const p = APP_PATHS;
     const items: { section: Section; label: TranslationKey; link: string[]; shown: boolean }[] = [
       {
@@ -135,11 +139,11 @@ export class Shell {
     ];
     return items.filter((item) => item.shown);
   });
-  protected readonly canReadNotifications = computed(() =>
-    this.auth.can(Permission.NotificationRead),
-  );
-  protected readonly canOperate = computed(() => this.auth.can(Permission.SystemOperate));
+  protected readonly canReadNotifications = computed(() => this.may(Permission.NotificationRead));
+  protected readonly canOperate = computed(() => this.may(Permission.SystemOperate));
   protected readonly queueDashboardUrl = QUEUE_DASHBOARD_URL;
+  /** The user's second factor (issue 16), in the user menu. */
+  protected readonly secondFactorPage = SECOND_FACTOR_PAGE;
 
   protected readonly unread = this.unreadNotifications.unread;
   /** The bell's accessible name: "Aviseringar, 3 olästa" (the count is also visible as text). */

@@ -16,6 +16,7 @@ import {
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -50,6 +51,7 @@ const code = (value: string): string | null => value.trim() || null;
   imports: [
     ReactiveFormsModule,
     MatButtonModule,
+    MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -88,6 +90,8 @@ export class OrganisationForm {
     organisationNumber: ['', organisationNumber],
     municipalityCode: ['', municipalityCode],
     hsaId: ['', [hsaId, Validators.maxLength(31)]],
+    /** Edited on an existing organisation; a new one takes the server's default (on). */
+    requireSecondFactor: [true],
   });
 
   private readonly chosenKind = toSignal(this.form.controls.kind.valueChanges, {
@@ -131,6 +135,7 @@ export class OrganisationForm {
       organisationNumber: o.organisationNumber ?? '',
       municipalityCode: o.municipalityCode ?? '',
       hsaId: o.hsaId ?? '',
+      requireSecondFactor: o.requireSecondFactor,
     });
   }
 
@@ -162,6 +167,7 @@ export class OrganisationForm {
               name: v.name.trim(),
               organisationNumber: code(v.organisationNumber),
               hsaId: code(v.hsaId),
+              requireSecondFactor: v.requireSecondFactor,
               ...(this.isMunicipality() ? { municipalityCode: kommunkod } : {}),
             }),
           )

@@ -2,6 +2,8 @@ import {
   ChangeDetectionStrategy,
   Component,
   type ElementRef,
+  Injector,
+  afterNextRender,
   computed,
   inject,
   signal,
@@ -20,8 +22,9 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
+import { ErrorCode, TOTP_CODE_PATTERN } from '@samsyn/common';
 import { AuthApi } from '../../core/api/auth-api.service';
-import { errorMessageKey } from '../../core/api/problem';
+import { errorMessageKey, problemOf } from '../../core/api/problem';
 import { AuthService } from '../../core/auth/auth.service';
 import type { TranslationKey } from '../../core/i18n/sv';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
@@ -40,7 +43,10 @@ class TouchedErrorStateMatcher implements ErrorStateMatcher {
   }
 }
 
-/** Username and password sign-in; API errors are shown by their translated problem code. */
+/**
+ * Username and password sign-in, then — for an account with an authenticator app — its code or
+ * a recovery code (issue 16). API errors are shown by their translated problem code.
+ */
 @Component({
   selector: 'app-sign-in-page',
   imports: [
@@ -60,10 +66,11 @@ export class SignInPage {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
 
-  private readonly usernameInput =
-    viewChild.required<ElementRef<HTMLInputElement>>('usernameInput');
-  private readonly passwordInput =
-    viewChild.required<ElementRef<HTMLInputElement>>('passwordInput');
+  // Optional: the password form is not rendered during the second step.
+  private readonly usernameInput = viewChild<ElementRef<HTMLInputElement>>('usernameInput');
+  private readonly passwordInput = viewChild<ElementRef<HTMLInputElement>>('passwordInput');
+  private readonly codeInput = viewChild<ElementRef<HTMLInputElement>>('codeInput');
+  private readonly injector = inject(Injector);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     username: ['', required],
@@ -77,6 +84,11 @@ export class SignInPage {
   /** The command as a person types it, not translated. */
   protected readonly firstRunCommand =
     'npm run admin:create -- --org-kind municipality --org-name "…" --username … --display-name "…"';
+  /** The second step: the password was right, the authenticator app's code must follow. */
+  protected readonly step = signal<'password' | 'secondFactor'>('password');
+  /** The second step takes a recovery code instead of the app's code. */
+  protected readonly useRecoveryCode = signal(false);
+  protected readonly codeForm = inject(NonNullableFormBuilder).group({ code: ['', required] });
   protected readonly pending = signal(false);
   protected readonly errorKey = signal<TranslationKey | null>(null);
   protected readonly noticeKey = computed<TranslationKey | null>(() => {
@@ -104,21 +116,94 @@ export class SignInPage {
       const first = this.form.controls.username.invalid
         ? this.usernameInput()
         : this.passwordInput();
-      first.nativeElement.focus();
+      first?.nativeElement.focus();
       return;
     }
     this.pending.set(true);
     this.errorKey.set(null);
     try {
-      await this.auth.signIn(this.form.getRawValue());
+      if ((await this.auth.signIn(this.form.getRawValue())) === 'secondFactor') {
+        this.toSecondFactor();
+        return;
+      }
       // The start page depends on the user's permissions (see homeGuard).
       await this.router.navigate(['/']);
     } catch (error: unknown) {
       this.errorKey.set(errorMessageKey(error));
       this.form.controls.password.reset();
-      this.passwordInput().nativeElement.focus();
+      this.passwordInput()?.nativeElement.focus();
     } finally {
       this.pending.set(false);
     }
+  }
+
+  /** Sends the app's code (six digits, spaces ignored) or a recovery code. */
+  protected async submitCode(): Promise<void> {
+    if (this.pending()) return;
+    const control = this.codeForm.controls.code;
+    const typed = control.value.trim();
+    const code = typed.replace(/\s/g, '');
+    if (!typed || (!this.useRecoveryCode() && !TOTP_CODE_PATTERN.test(code))) {
+      control.setErrors(typed ? { format: true } : { required: true });
+      control.markAsTouched();
+      this.focusCode();
+      return;
+    }
+    this.pending.set(true);
+    this.errorKey.set(null);
+    try {
+      await this.auth.completeSecondFactor(
+        this.useRecoveryCode() ? { recoveryCode: typed } : { code },
+      );
+      await this.router.navigate(['/']);
+    } catch (error: unknown) {
+      const problem = problemOf(error);
+      if (problem?.code === ErrorCode.SignInExpired) {
+        // The pending sign-in ran out (five minutes) or was used: start again with the password.
+        this.backToPassword('signIn.secondFactorExpired');
+        return;
+      }
+      this.errorKey.set(
+        problem?.code === ErrorCode.InvalidCredentials
+          ? this.useRecoveryCode()
+            ? 'signIn.wrongRecoveryCode'
+            : 'signIn.wrongCode'
+          : errorMessageKey(error),
+      );
+      control.reset();
+      this.focusCode();
+    } finally {
+      this.pending.set(false);
+    }
+  }
+
+  /** Between the app's code and a recovery code. */
+  protected toggleRecoveryCode(): void {
+    this.useRecoveryCode.update((v) => !v);
+    this.codeForm.reset();
+    this.errorKey.set(null);
+    this.focusCode();
+  }
+
+  /** Back to username and password (another account, or the step ran out). */
+  protected backToPassword(error: TranslationKey | null = null): void {
+    this.step.set('password');
+    this.useRecoveryCode.set(false);
+    this.codeForm.reset();
+    this.form.controls.password.reset();
+    this.errorKey.set(error);
+    afterNextRender(() => this.passwordInput()?.nativeElement.focus(), {
+      injector: this.injector,
+    });
+  }
+
+  private toSecondFactor(): void {
+    this.step.set('secondFactor');
+    this.codeForm.reset();
+    this.focusCode();
+  }
+
+  private focusCode(): void {
+    afterNextRender(() => this.codeInput()?.nativeElement.focus(), { injector: this.injector });
   }
 }
