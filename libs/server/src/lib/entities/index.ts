@@ -14,6 +14,7 @@ import { OrganisationEntity } from './organisation.entity';
 import { ReminderEntity } from './reminder.entity';
 import { UnitEntity } from './unit.entity';
 import { UserSessionEntity } from './user-session.entity';
+import { PasswordResetTokenEntity } from './password-reset-token.entity';
 import { UserEntity } from './user.entity';
 import { AGREEMENT_ENTITIES } from './agreements';
 import { SIP_ENTITIES } from './sip';
@@ -45,6 +46,7 @@ export {
   UnitEntity,
   UserEntity,
   UserSessionEntity,
+  PasswordResetTokenEntity,
 };
 
 /** Every entity; the data source, the migrations and the drift check use this one list. */
@@ -53,6 +55,7 @@ export const ENTITIES = [
   UnitEntity,
   UserEntity,
   UserSessionEntity,
+  PasswordResetTokenEntity,
   ReminderEntity,
   NotificationEntity,
   PersonEntity,
