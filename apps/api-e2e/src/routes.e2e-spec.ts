@@ -17,7 +17,14 @@ function mappedRoutes(): { method: string; path: string }[] {
 }
 
 /** Routes that are public on purpose. Anything else must demand a session. */
-const PUBLIC = new Set(['POST /api/v1/auth/login', 'GET /api/v1/auth/setup', 'GET /api/health']);
+const PUBLIC = new Set([
+  'POST /api/v1/auth/login',
+  'GET /api/v1/auth/setup',
+  'GET /api/health',
+  // A one-time set-password code (issue 16): its holder has no session yet.
+  'GET /api/v1/auth/password/:code',
+  'POST /api/v1/auth/password',
+]);
 
 describe('deny by default', () => {
   const routes = mappedRoutes();

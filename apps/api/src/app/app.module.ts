@@ -16,6 +16,7 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { SipModule } from './sip/sip.module';
 import { TryggaHemModule } from './trygga-hem/trygga-hem.module';
+import { UserAdminModule } from './user-admin/user-admin.module';
 
 @Module({
   imports: [
@@ -47,6 +48,7 @@ import { TryggaHemModule } from './trygga-hem/trygga-hem.module';
     AgreementsModule,
     SipModule,
     TryggaHemModule,
+    UserAdminModule,
     DemoModule,
   ],
 })

@@ -3,12 +3,13 @@ import { Reflector } from '@nestjs/core';
 import { CSRF_COOKIE, CSRF_HEADER, ErrorCode, Permission, Role } from '@samsyn/common';
 import { ApiException } from '../common/problem-details';
 import type { AuthenticatedUser } from './authenticated-user';
-import { IS_PUBLIC, REQUIRED_PERMISSIONS } from './decorators';
+import { ANY_OF_PERMISSIONS, IS_PUBLIC, REQUIRED_PERMISSIONS } from './decorators';
 import { CsrfGuard, PermissionsGuard } from './guards';
 
 class Handlers {
   plain(): void {}
   sensitive(): void {}
+  administer(): void {}
 }
 
 function context(
@@ -67,6 +68,21 @@ describe('PermissionsGuard', () => {
   it('refuses a role that does not, with 403 FORBIDDEN', () => {
     expectProblem(
       () => guard.canActivate(context('sensitive', { user: { roles: [Role.Steering] } })),
+      HttpStatus.FORBIDDEN,
+      ErrorCode.Forbidden,
+    );
+  });
+
+  it('lets any one of @RequireAnyPermission()’s permissions through, and refuses without one', () => {
+    Reflect.defineMetadata(
+      ANY_OF_PERMISSIONS,
+      [Permission.OrganisationAdmin, Permission.OrganisationManage],
+      Handlers.prototype.administer,
+    );
+    for (const role of [Role.OrgAdmin, Role.SystemAdmin])
+      expect(guard.canActivate(context('administer', { user: { roles: [role] } }))).toBe(true);
+    expectProblem(
+      () => guard.canActivate(context('administer', { user: { roles: [Role.SocialWorker] } })),
       HttpStatus.FORBIDDEN,
       ErrorCode.Forbidden,
     );

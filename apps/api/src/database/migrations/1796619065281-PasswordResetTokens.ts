@@ -4,7 +4,6 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * One-time set-password codes (issue 16): a new user's first password and an administrator's
  * reset. Only the code's SHA-256 is kept; one row per user at most.
  */
-
 export class PasswordResetTokens1796619065281 implements MigrationInterface {
   name = 'PasswordResetTokens1796619065281';
 
