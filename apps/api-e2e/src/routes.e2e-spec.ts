@@ -3,18 +3,7 @@ import { ErrorCode } from '@samsyn/common';
 import { readFileSync } from 'node:fs';
 import { e2eContext } from './support/env';
 import { ApiClient } from './support/http';
-
-/** Every route the app mapped, read from Nest's start-up log ("Mapped {/api/x/:id, GET} (version: 1) route"). */
-function mappedRoutes(): { method: string; path: string }[] {
-  const log = readFileSync(e2eContext().routesFile, 'utf8');
-  const routes = [...log.matchAll(/Mapped \{([^,]+), (\w+)\} \(version: (\w+)\) route/g)].map(
-    ([, path, method, version]) => ({
-      method,
-      path: version === 'Neutral' ? path : path.replace(/^\/api/, `/api/v${version}`),
-    }),
-  );
-  return routes;
-}
+import { mappedRoutes } from './support/routes';
 
 /** Routes that are public on purpose. Anything else must demand a session. */
 const PUBLIC = new Set([
