@@ -1,3 +1,5 @@
+import { SET_PASSWORD_PATH } from '@samsyn/common';
+
 /** Client-side routes (Swedish, like the product; they do not change with the language). */
 export const APP_PATHS = {
   signIn: 'logga-in',
@@ -35,4 +37,9 @@ export const APP_PATHS = {
   organisations: 'organisationer',
   /** Below `organisations`: a new organisation. */
   newOrganisation: 'ny',
+  /** Users (org_admin, system_admin): `administration/anvandare`, `…/ny` a new one. */
+  users: 'anvandare',
+  newUser: 'ny',
+  /** The public page where a one-time code sets a password: `losenord/<code>` (the API's e-mail links here). */
+  setPassword: SET_PASSWORD_PATH,
 } as const;

@@ -1,5 +1,6 @@
 import { agreementsEn } from './agreements.en';
 import { organisationAdminEn } from './organisation-admin.en';
+import { userAdminEn } from './user-admin.en';
 import { remindersEn } from './reminders.en';
 import { sipEn } from './sip.en';
 import type { Dictionary } from './sv';
@@ -13,6 +14,7 @@ import { violenceFormsEn } from './violence-forms.en';
 export const en: Dictionary = {
   ...agreementsEn,
   ...organisationAdminEn,
+  ...userAdminEn,
   ...sipEn,
   ...remindersEn,
   'app.name': 'Samsyn',

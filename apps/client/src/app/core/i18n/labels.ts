@@ -22,6 +22,8 @@ export type LabelGroup =
   | 'orgType'
   | 'unitKind'
   | 'auditAction'
+  // User roles (issue 16): texts in user-admin.sv.ts / user-admin.en.ts.
+  | 'role'
   | 'suppressed'
   | 'denial'
   | 'reminderKind'

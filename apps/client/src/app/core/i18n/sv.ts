@@ -1,5 +1,6 @@
 import { agreementsSv } from './agreements.sv';
 import { organisationAdminSv } from './organisation-admin.sv';
+import { userAdminSv } from './user-admin.sv';
 import { remindersSv } from './reminders.sv';
 import { sipSv } from './sip.sv';
 import { tryggaHemSv } from './trygga-hem.sv';
@@ -15,6 +16,7 @@ import { violenceFormsSv } from './violence-forms.sv';
 export const sv = {
   ...agreementsSv,
   ...organisationAdminSv,
+  ...userAdminSv,
   ...sipSv,
   ...remindersSv,
   'app.name': 'Samsyn',
