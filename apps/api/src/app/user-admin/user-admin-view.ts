@@ -3,7 +3,6 @@ import {
   type AdminUserDto,
   type AdminUserSummaryDto,
   ErrorCode,
-  type OrganisationType,
 } from '@samsyn/common';
 import { grantableRoles, userAdminActions } from '@samsyn/domain';
 import type { OrganisationEntity, UnitEntity, UserEntity } from '@samsyn/server';
@@ -55,7 +54,7 @@ export function toAdminUserDto(
       active: u.active,
       lockedOrFailing: summary.locked || u.failedLoginCount > 0,
     }),
-    grantableRoles: grantableRoles(caller.roles, u.organisation!.type as OrganisationType),
+    grantableRoles: grantableRoles(caller.roles, u.organisation!.type),
   };
 }
 
