@@ -1,9 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import {
-  type AdminUserDto,
-  type AdminUserSummaryDto,
-  ErrorCode,
-} from '@samsyn/common';
+import { type AdminUserDto, type AdminUserSummaryDto, ErrorCode } from '@samsyn/common';
 import { grantableRoles, userAdminActions } from '@samsyn/domain';
 import type { OrganisationEntity, UnitEntity, UserEntity } from '@samsyn/server';
 import type { AuthenticatedUser } from '../auth/authenticated-user';

@@ -8,7 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, type Params, Router, RouterLink } from '@angular/router';
-import type { Role} from '@samsyn/common';
+import type { Role } from '@samsyn/common';
 import { type AdminUserSummaryDto, type Page, Permission, ROLES } from '@samsyn/common';
 import { BehaviorSubject, catchError, combineLatest, map, of, switchMap, tap } from 'rxjs';
 import { DirectoryApi } from '../../core/api/directory-api.service';
@@ -47,7 +47,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Reads the filters from query parameters; anything unknown falls back to the default. */
 export function userFiltersFromParams(params: Params): UserFilters {
-  const str = (name: string) => (typeof params[name] === 'string' ? (params[name]) : '');
+  const str = (name: string) => (typeof params[name] === 'string' ? params[name] : '');
   const status = str('status');
   const role = str('roll');
   const org = str('organisation');
