@@ -49,10 +49,10 @@ export const userAdminSv = {
   'userAdmin.roles': 'Roller',
   'userAdmin.locale': 'Språk',
   'userAdmin.locale.sv': 'Svenska',
-  'userAdmin.locale.en': 'Engelska',
-  'userAdmin.externalId': 'Id hos organisationens inloggningstjänst',
+  'userAdmin.locale.en': 'English',
+  'userAdmin.externalId': 'Externt id',
   'userAdmin.externalIdHint':
-    'Valfritt. Värdet som organisationens identitetsleverantör (OIDC) skickar för personen, till exempel HSA-id.',
+    'Valfritt. Personens id hos organisationens inloggningstjänst (OIDC), till exempel HSA-id.',
   'userAdmin.status': 'Status',
   'userAdmin.active': 'Aktiv',
   'userAdmin.inactive': 'Avaktiverad',
