@@ -51,8 +51,6 @@ export const userAdminEn: Readonly<Record<keyof typeof userAdminSv, string>> = {
   'userAdmin.unit': 'Unit',
   'userAdmin.roles': 'Roles',
   'userAdmin.locale': 'Language',
-  'userAdmin.locale.sv': 'Svenska',
-  'userAdmin.locale.en': 'English',
   'userAdmin.externalId': 'External id',
   'userAdmin.externalIdHint':
     'Optional. The person’s id at the organisation’s sign-in service (OIDC), e.g. an HSA-id.',

@@ -48,8 +48,6 @@ export const userAdminSv = {
   'userAdmin.unit': 'Enhet',
   'userAdmin.roles': 'Roller',
   'userAdmin.locale': 'Språk',
-  'userAdmin.locale.sv': 'Svenska',
-  'userAdmin.locale.en': 'English',
   'userAdmin.externalId': 'Externt id',
   'userAdmin.externalIdHint':
     'Valfritt. Personens id hos organisationens inloggningstjänst (OIDC), till exempel HSA-id.',

@@ -39,6 +39,7 @@ import { applyServerErrors } from '../../core/forms/server-errors';
 import { chooseAtLeastOne, email, required } from '../../core/forms/validators';
 import { I18nService } from '../../core/i18n/i18n.service';
 import type { TranslationKey } from '../../core/i18n/sv';
+import { LOCALE_NAMES } from '../../core/i18n/translate';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { CheckboxGroup, type CheckboxOption } from '../../core/ui/checkbox-group';
 
@@ -82,10 +83,8 @@ export class UserForm {
   readonly reloadRequested = output<void>();
 
   protected readonly locales = LOCALES;
-  protected readonly localeLabels: Readonly<Record<Locale, TranslationKey>> = {
-    sv: 'userAdmin.locale.sv',
-    en: 'userAdmin.locale.en',
-  };
+  /** Each language named in itself, as the language switch names them. */
+  protected readonly localeNames = LOCALE_NAMES;
   protected readonly pending = signal(false);
   protected readonly conflict = signal(false);
   protected readonly submitError = signal<TranslationKey | null>(null);
