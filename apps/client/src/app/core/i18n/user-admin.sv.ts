@@ -9,7 +9,7 @@ export const userAdminSv = {
   'role.coordinator': 'Samordnare',
   'role.steering': 'Styrgrupp',
   'role.org_admin': 'Organisationsadministratör',
-  'role.auditor': 'Logggranskare',
+  'role.auditor': 'Loggranskare',
   'role.system_admin': 'Systemadministratör',
 
   'auditAction.admin.user': 'Skapade eller ändrade användare',
