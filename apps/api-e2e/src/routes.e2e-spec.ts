@@ -3,18 +3,7 @@ import { ErrorCode } from '@samsyn/common';
 import { readFileSync } from 'node:fs';
 import { e2eContext } from './support/env';
 import { ApiClient } from './support/http';
-
-/** Every route the app mapped, read from Nest's start-up log ("Mapped {/api/x/:id, GET} (version: 1) route"). */
-function mappedRoutes(): { method: string; path: string }[] {
-  const log = readFileSync(e2eContext().routesFile, 'utf8');
-  const routes = [...log.matchAll(/Mapped \{([^,]+), (\w+)\} \(version: (\w+)\) route/g)].map(
-    ([, path, method, version]) => ({
-      method,
-      path: version === 'Neutral' ? path : path.replace(/^\/api/, `/api/v${version}`),
-    }),
-  );
-  return routes;
-}
+import { mappedRoutes } from './support/routes';
 
 /** Routes that are public on purpose. Anything else must demand a session. */
 const PUBLIC = new Set([
@@ -27,6 +16,9 @@ const PUBLIC = new Set([
   'GET /api/v1/auth/providers',
   'GET /api/v1/auth/oidc/:key/start',
   'GET /api/v1/auth/oidc/:key/callback',
+  // A one-time set-password code (issue 16): its holder has no session yet.
+  'GET /api/v1/auth/password/:code',
+  'POST /api/v1/auth/password',
 ]);
 
 describe('deny by default', () => {

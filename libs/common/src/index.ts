@@ -35,3 +35,5 @@ export * from './lib/trygga-hem-corrections.dto';
 export * from './lib/trygga-hem-actions.dto';
 export * from './lib/violence-forms';
 export * from './lib/violence-forms.dto';
+export * from './lib/user-admin';
+export * from './lib/user-admin.dto';

@@ -18,6 +18,7 @@ import { RemindersModule } from './reminders/reminders.module';
 import { SecondFactorModule } from './second-factor/second-factor.module';
 import { SipModule } from './sip/sip.module';
 import { TryggaHemModule } from './trygga-hem/trygga-hem.module';
+import { UserAdminModule } from './user-admin/user-admin.module';
 
 @Module({
   imports: [
@@ -51,6 +52,7 @@ import { TryggaHemModule } from './trygga-hem/trygga-hem.module';
     AgreementsModule,
     SipModule,
     TryggaHemModule,
+    UserAdminModule,
     DemoModule,
   ],
 })

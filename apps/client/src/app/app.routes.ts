@@ -3,6 +3,7 @@ import { Permission } from '@samsyn/common';
 import { APP_PATHS } from './core/app-paths';
 import {
   enrolmentGuard,
+  anyPermissionGuard,
   homeGuard,
   permissionGuard,
   signedInGuard,
@@ -95,6 +96,22 @@ export const APP_ROUTES: Routes = [
           import('./pages/organisation-admin/organisation-admin.routes').then(
             (m) => m.ORGANISATION_ADMIN_ROUTES,
           ),
+      },
+      {
+        path: `${APP_PATHS.administration}/${APP_PATHS.users}`,
+        canActivate: [
+          signedInGuard,
+          anyPermissionGuard(Permission.OrganisationAdmin, Permission.OrganisationManage),
+        ],
+        loadChildren: () =>
+          import('./pages/user-admin/user-admin.routes').then((m) => m.USER_ADMIN_ROUTES),
+      },
+      {
+        // Public: the holder of a one-time code has no session yet.
+        path: `${APP_PATHS.setPassword}/:code`,
+        loadComponent: () =>
+          import('./pages/user-admin/set-password.page').then((m) => m.SetPasswordPage),
+        title: 'setPassword.title',
       },
     ],
   },

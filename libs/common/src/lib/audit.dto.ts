@@ -93,6 +93,17 @@ export enum AuditAction {
   SecondFactorRecoveryCodes = 'second_factor.recovery_codes',
   /** A user signed in with one of their recovery codes (it cannot be used again). */
   SecondFactorRecoveryCodeUsed = 'second_factor.recovery_code_used',
+  /** A user created or changed (details, unit, roles, external id) by an administrator. */
+  AdminUser = 'admin.user',
+  /** A user deactivated (every session ended) or reactivated. */
+  AdminUserDeactivated = 'admin.user_deactivated',
+  AdminUserReactivated = 'admin.user_reactivated',
+  /** A locked-out user unlocked by an administrator. */
+  AdminUserUnlocked = 'admin.user_unlocked',
+  /** A one-time set-password code issued (new user or reset); the code itself is never logged. */
+  AdminPasswordReset = 'admin.password_reset',
+  /** A user set their password with a one-time code; their sessions ended. */
+  AuthPasswordSet = 'auth.password_set',
   /** A refused attempt: who tried what. */
   AccessDenied = 'access.denied',
 }

@@ -6,6 +6,7 @@ import type { AuthenticatedUser } from './authenticated-user';
 export const IS_PUBLIC = 'samsyn:isPublic';
 export const REQUIRED_PERMISSIONS = 'samsyn:requiredPermissions';
 export const ALLOWED_DURING_ENROLMENT = 'samsyn:allowedDuringEnrolment';
+export const ANY_OF_PERMISSIONS = 'samsyn:anyOfPermissions';
 
 /** Opts a route out of the global authentication guard. Use sparingly. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
@@ -19,6 +20,14 @@ export const AllowDuringEnrolment = () => SetMetadata(ALLOWED_DURING_ENROLMENT, 
 /** The caller's roles must grant every listed permission (403 otherwise). */
 export const RequirePermission = (...permissions: Permission[]) =>
   SetMetadata(REQUIRED_PERMISSIONS, permissions);
+
+/**
+ * The caller's roles must grant at least one of the listed permissions (403 otherwise), e.g. the
+ * users administration: an org_admin's `organisation:admin` or a system_admin's
+ * `organisation:manage`. Combines with @RequirePermission().
+ */
+export const RequireAnyPermission = (...permissions: Permission[]) =>
+  SetMetadata(ANY_OF_PERMISSIONS, permissions);
 
 /** The signed-in user of this request. */
 export const CurrentUser = createParamDecorator(

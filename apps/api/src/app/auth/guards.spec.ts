@@ -10,13 +10,19 @@ import {
 } from '@samsyn/common';
 import { ApiException } from '../common/problem-details';
 import type { AuthenticatedUser } from './authenticated-user';
-import { ALLOWED_DURING_ENROLMENT, IS_PUBLIC, REQUIRED_PERMISSIONS } from './decorators';
+import {
+  ALLOWED_DURING_ENROLMENT,
+  ANY_OF_PERMISSIONS,
+  IS_PUBLIC,
+  REQUIRED_PERMISSIONS,
+} from './decorators';
 import { CsrfGuard, PermissionsGuard, SecondFactorEnrolmentGuard } from './guards';
 
 class Handlers {
   plain(): void {}
   sensitive(): void {}
   enrolment(): void {}
+  administer(): void {}
 }
 
 function context(
@@ -75,6 +81,21 @@ describe('PermissionsGuard', () => {
   it('refuses a role that does not, with 403 FORBIDDEN', () => {
     expectProblem(
       () => guard.canActivate(context('sensitive', { user: { roles: [Role.Steering] } })),
+      HttpStatus.FORBIDDEN,
+      ErrorCode.Forbidden,
+    );
+  });
+
+  it('lets any one of @RequireAnyPermission()’s permissions through, and refuses without one', () => {
+    Reflect.defineMetadata(
+      ANY_OF_PERMISSIONS,
+      [Permission.OrganisationAdmin, Permission.OrganisationManage],
+      Handlers.prototype.administer,
+    );
+    for (const role of [Role.OrgAdmin, Role.SystemAdmin])
+      expect(guard.canActivate(context('administer', { user: { roles: [role] } }))).toBe(true);
+    expectProblem(
+      () => guard.canActivate(context('administer', { user: { roles: [Role.SocialWorker] } })),
       HttpStatus.FORBIDDEN,
       ErrorCode.Forbidden,
     );

@@ -17,7 +17,12 @@ import { timingSafeEqual } from 'node:crypto';
 import { ApiException, ValidationFailedException } from '../common/problem-details';
 import { toFieldErrors } from '../common/validation';
 import type { AuthenticatedUser } from './authenticated-user';
-import { ALLOWED_DURING_ENROLMENT, IS_PUBLIC, REQUIRED_PERMISSIONS } from './decorators';
+import {
+  ALLOWED_DURING_ENROLMENT,
+  ANY_OF_PERMISSIONS,
+  IS_PUBLIC,
+  REQUIRED_PERMISSIONS,
+} from './decorators';
 
 function isPublic(reflector: Reflector, context: ExecutionContext): boolean {
   return (
@@ -118,7 +123,7 @@ export class SecondFactorEnrolmentGuard implements CanActivate {
   }
 }
 
-/** Global: checks @RequirePermission() against the caller's roles (ROLE_PERMISSIONS in libs/common). */
+/** Global: checks @RequirePermission() and @RequireAnyPermission() against the caller's roles (ROLE_PERMISSIONS in libs/common). */
 @Injectable()
 export class PermissionsGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
@@ -128,9 +133,18 @@ export class PermissionsGuard implements CanActivate {
       context.getClass(),
       context.getHandler(),
     ]);
-    if (!required || required.length === 0) return true;
+    const anyOf = this.reflector.getAllAndOverride<Permission[] | undefined>(ANY_OF_PERMISSIONS, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if ((!required || required.length === 0) && (!anyOf || anyOf.length === 0)) return true;
     const user = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>().user;
-    if (user && hasPermissions(user.roles, required)) return true;
+    if (
+      user &&
+      hasPermissions(user.roles, required ?? []) &&
+      (!anyOf?.length || anyOf.some((p) => hasPermissions(user.roles, [p])))
+    )
+      return true;
     throw new ApiException(
       HttpStatus.FORBIDDEN,
       ErrorCode.Forbidden,

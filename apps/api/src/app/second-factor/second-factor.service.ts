@@ -13,6 +13,7 @@ import {
   UserRecoveryCodeEntity,
   UserTotpEntity,
 } from '@samsyn/server';
+import { mayChangeUser } from '@samsyn/domain';
 import { toDataURL } from 'qrcode';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -23,6 +24,7 @@ import { SessionsService } from '../auth/sessions.service';
 import { conflict, invalid } from '../cases/case-rules';
 import { ApiException } from '../common/problem-details';
 import { assertMayAdministerOrganisation } from '../organisations/admin-scope';
+import { mayNotChangeUser } from '../user-admin/user-admin-view';
 import { newRecoveryCodes, recoveryCodeInput } from './recovery-codes';
 import { SecretBox } from './secret-box';
 import { newTotpSecret, totpUri, verifyTotp } from './totp';
@@ -163,11 +165,13 @@ export class SecondFactorService {
     await this.dataSource.transaction(async (em) => {
       const target = await em.findOne(UserEntity, {
         where: { id: userId },
-        select: { id: true, organisationId: true },
+        select: { id: true, organisationId: true, roles: true },
       });
       if (!target)
         throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.NotFound, 'There is no such user.');
       assertMayAdministerOrganisation(caller, target.organisationId);
+      // A system administrator's account is a system administrator's to change (user-admin rule).
+      if (!mayChangeUser(caller, target)) throw mayNotChangeUser();
       await removeSecondFactor(em, userId);
       await this.audit.record(
         caller,

@@ -18,6 +18,7 @@ import { OrganisationsActive1796608781811 } from './1796608781811-OrganisationsA
 import { AdminAuditSessionsExternalId1796618671352 } from './1796618671352-AdminAuditSessionsExternalId';
 import { SecondFactor1796618994363 } from './1796618994363-SecondFactor';
 import { OidcSignIn1796619014643 } from './1796619014643-OidcSignIn';
+import { PasswordResetTokens1796619065281 } from './1796619065281-PasswordResetTokens';
 import { SessionUserAgent1796619076202 } from './1796619076202-SessionUserAgent';
 
 export const MIGRATIONS = [
@@ -40,5 +41,6 @@ export const MIGRATIONS = [
   AdminAuditSessionsExternalId1796618671352,
   SecondFactor1796618994363,
   OidcSignIn1796619014643,
+  PasswordResetTokens1796619065281,
   SessionUserAgent1796619076202,
 ];

@@ -1,3 +1,5 @@
+import { SET_PASSWORD_PATH } from '@samsyn/common';
+
 /** Client-side routes (Swedish, like the product; they do not change with the language). */
 export const APP_PATHS = {
   signIn: 'logga-in',
@@ -41,4 +43,9 @@ export const APP_PATHS = {
   newOrganisation: 'ny',
   /** Below `account`: the second factor (issue 16). */
   secondFactor: 'tvastegsverifiering',
+  /** Users (org_admin, system_admin): `administration/anvandare`, `…/ny` a new one. */
+  users: 'anvandare',
+  newUser: 'ny',
+  /** The public page where a one-time code sets a password: `losenord/<code>` (the API's e-mail links here). */
+  setPassword: SET_PASSWORD_PATH,
 } as const;

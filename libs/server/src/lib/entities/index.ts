@@ -20,6 +20,7 @@ import {
 } from './second-factor.entity';
 import { UnitEntity } from './unit.entity';
 import { UserSessionEntity } from './user-session.entity';
+import { PasswordResetTokenEntity } from './password-reset-token.entity';
 import { UserEntity } from './user.entity';
 import { AGREEMENT_ENTITIES } from './agreements';
 import { SIP_ENTITIES } from './sip';
@@ -55,6 +56,7 @@ export {
   UserRecoveryCodeEntity,
   UserSessionEntity,
   UserTotpEntity,
+  PasswordResetTokenEntity,
 };
 
 /** Every entity; the data source, the migrations and the drift check use this one list. */
@@ -67,6 +69,7 @@ export const ENTITIES = [
   UserTotpEntity,
   UserRecoveryCodeEntity,
   SignInChallengeEntity,
+  PasswordResetTokenEntity,
   ReminderEntity,
   NotificationEntity,
   PersonEntity,

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { mailTransportProvider } from './mail-transport';
+import { MAIL_TRANSPORT, mailTransportProvider } from './mail-transport';
 import { ReminderDeliveryService } from './reminder-delivery.service';
 import { ReminderMailer } from './reminder-mailer.service';
 
@@ -9,6 +9,7 @@ import { ReminderMailer } from './reminder-mailer.service';
  */
 @Module({
   providers: [ReminderDeliveryService, ReminderMailer, mailTransportProvider],
-  exports: [ReminderDeliveryService, ReminderMailer],
+  // The SMTP pool too: the API's set-password e-mail (issue 16) goes through the same one.
+  exports: [ReminderDeliveryService, ReminderMailer, MAIL_TRANSPORT],
 })
 export class RemindersCoreModule {}

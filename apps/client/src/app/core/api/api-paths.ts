@@ -78,6 +78,22 @@ export const ORGANISATION_PATHS = {
   unit: (id: string, unitId: string) => `${ORGANISATION_PATHS.units(id)}/${seg(unitId)}`,
 } as const;
 
+/** The users administration (org_admin in their organisation, system_admin everywhere; issue 16). */
+export const USER_ADMIN_PATHS = {
+  list: `${API_BASE}/admin/users`,
+  user: (id: string) => `${API_BASE}/admin/users/${seg(id)}`,
+  unlock: (id: string) => `${USER_ADMIN_PATHS.user(id)}/unlock`,
+  passwordReset: (id: string) => `${USER_ADMIN_PATHS.user(id)}/password-reset`,
+  options: (organisationId: string) =>
+    `${API_BASE}/admin/organisations/${seg(organisationId)}/user-options`,
+} as const;
+
+/** Setting a password with a one-time code (public: its holder has no session). */
+export const SET_PASSWORD_PATHS = {
+  set: `${API_BASE}/auth/password`,
+  status: (code: string) => `${API_BASE}/auth/password/${seg(code)}`,
+} as const;
+
 /** The BullMQ dashboard (permission system:operate): a server page, opened as a full page. */
 export const QUEUE_DASHBOARD_URL = `${API_BASE}/admin/queues`;
 

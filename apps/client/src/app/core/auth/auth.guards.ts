@@ -36,7 +36,7 @@ export const signedOutGuard: CanActivateFn = async () => {
 
 /**
  * `/`: case workers start on their cases, log reviewers on the review page, system
- * administrators on the organisations.
+ * administrators on the organisations, organisation administrators on their users.
  */
 export const homeGuard: CanActivateFn = async () => {
   const auth = inject(AuthService);
@@ -60,11 +60,24 @@ export function permissionGuard(permission: Permission): CanActivateFn {
   };
 }
 
+/** Like permissionGuard, for a page that any one of the permissions opens. */
+export function anyPermissionGuard(...permissions: Permission[]): CanActivateFn {
+  return async () => {
+    const auth = inject(AuthService);
+    const router = inject(Router);
+    if (!(await auth.restoreSession())) return router.createUrlTree(['/', APP_PATHS.signIn]);
+    return permissions.some((p) => auth.can(p))
+      ? true
+      : router.createUrlTree(['/', ...homePath(auth)]);
+  };
+}
+
 /** The start page's path segments. */
 function homePath(auth: AuthService): string[] {
   if (auth.can(Permission.CaseRead)) return [APP_PATHS.cases];
   if (auth.can(Permission.AuditReview)) return [APP_PATHS.review];
   if (auth.can(Permission.OrganisationManage))
     return [APP_PATHS.administration, APP_PATHS.organisations];
+  if (auth.can(Permission.OrganisationAdmin)) return [APP_PATHS.administration, APP_PATHS.users];
   return [APP_PATHS.cases];
 }

@@ -46,6 +46,16 @@ const SERVER_CODES: Readonly<Record<string, TranslationKey>> = {
   sameAsCurrent: 'account.field.sameAsCurrent',
   // Set by the client: the repeated new password differs.
   passwordMismatch: 'account.field.mismatch',
+  // Users (issue 16): rules the API checks beyond the DTO, and the password policy.
+  rolesNotFitting: 'field.rolesNotFitting',
+  rolesNotGrantable: 'field.rolesNotGrantable',
+  unitNotInOrganisation: 'field.unitNotInOrganisation',
+  inactiveOrganisation: 'field.inactiveOrganisation',
+  ownAccount: 'field.ownAccount',
+  ownAdminRole: 'field.ownAdminRole',
+  inactiveUser: 'field.inactiveUser',
+  invalidCode: 'setPassword.field.invalidCode',
+  duplicateUser: 'userAdmin.field.duplicate',
   // Set by the client on a 409 CONFLICT: the API refuses a name that is taken.
   duplicateOrganisationName: 'orgAdmin.field.duplicateName',
   duplicateUnitName: 'orgAdmin.field.duplicateUnitName',

@@ -2,6 +2,7 @@ import { accountEn } from './account.en';
 import { agreementsEn } from './agreements.en';
 import { oidcEn } from './oidc.en';
 import { organisationAdminEn } from './organisation-admin.en';
+import { userAdminEn } from './user-admin.en';
 import { remindersEn } from './reminders.en';
 import { secondFactorEn } from './second-factor.en';
 import { sipEn } from './sip.en';
@@ -19,6 +20,7 @@ export const en: Dictionary = {
   ...oidcEn,
   ...organisationAdminEn,
   ...secondFactorEn,
+  ...userAdminEn,
   ...sipEn,
   ...remindersEn,
   'app.name': 'Samsyn',

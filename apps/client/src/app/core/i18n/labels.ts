@@ -23,6 +23,8 @@ export type LabelGroup =
   | 'unitKind'
   | 'auditAction'
   | 'auditTarget'
+  // User roles (issue 16): texts in user-admin.sv.ts / user-admin.en.ts.
+  | 'role'
   | 'suppressed'
   | 'denial'
   | 'reminderKind'

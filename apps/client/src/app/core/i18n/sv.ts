@@ -2,6 +2,7 @@ import { accountSv } from './account.sv';
 import { agreementsSv } from './agreements.sv';
 import { oidcSv } from './oidc.sv';
 import { organisationAdminSv } from './organisation-admin.sv';
+import { userAdminSv } from './user-admin.sv';
 import { remindersSv } from './reminders.sv';
 import { secondFactorSv } from './second-factor.sv';
 import { sipSv } from './sip.sv';
@@ -21,6 +22,7 @@ export const sv = {
   ...oidcSv,
   ...organisationAdminSv,
   ...secondFactorSv,
+  ...userAdminSv,
   ...sipSv,
   ...remindersSv,
   'app.name': 'Samsyn',

@@ -43,7 +43,8 @@ type Section =
   | 'groups'
   | 'figures'
   | 'helpText'
-  | 'organisations';
+  | 'organisations'
+  | 'users';
 
 @Component({
   selector: 'app-shell',
@@ -136,6 +137,13 @@ export class Shell {
         link: ['/', p.administration, p.organisations],
         shown: can(Permission.OrganisationManage),
       },
+      {
+        // Users: an org_admin's own organisation, a system_admin's every one (issue 16).
+        section: 'users',
+        label: 'nav.users',
+        link: ['/', p.administration, p.users],
+        shown: can(Permission.OrganisationAdmin) || can(Permission.OrganisationManage),
+      },
     ];
     return items.filter((item) => item.shown);
   });
@@ -168,6 +176,7 @@ export class Shell {
     if (first === APP_PATHS.helpText) return 'helpText';
     if (first === APP_PATHS.administration && second === APP_PATHS.organisations)
       return 'organisations';
+    if (first === APP_PATHS.administration && second === APP_PATHS.users) return 'users';
     return null;
   });
 
