@@ -23,6 +23,7 @@ export * from './lib/personal-number';
 export * from './lib/reminder.dto';
 export * from './lib/roles';
 export * from './lib/sip';
+export * from './lib/small-counts';
 export * from './lib/sip-actions.dto';
 export * from './lib/sip.dto';
 export * from './lib/sip-responses.dto';
