@@ -18,6 +18,7 @@ import { OrganisationsActive1796608781811 } from './1796608781811-OrganisationsA
 import { AdminAuditSessionsExternalId1796618671352 } from './1796618671352-AdminAuditSessionsExternalId';
 import { OidcSignIn1796619014643 } from './1796619014643-OidcSignIn';
 import { SessionUserAgent1796619076202 } from './1796619076202-SessionUserAgent';
+import { AgreementsUntilFurtherNotice1796621333215 } from './1796621333215-AgreementsUntilFurtherNotice';
 
 export const MIGRATIONS = [
   Initial1795458648382,
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   AdminAuditSessionsExternalId1796618671352,
   OidcSignIn1796619014643,
   SessionUserAgent1796619076202,
+  AgreementsUntilFurtherNotice1796621333215,
 ];
