@@ -266,6 +266,109 @@ describe('agreements', () => {
     });
   });
 
+  describe('valid until further notice ("gäller tills vidare", issue 17 §6)', () => {
+    it('creates one without an end date, lists and shows it so, and still reminds of its follow-ups', async () => {
+      const open = await create(
+        coordinator,
+        body({
+          title: 'Tills vidare Örebro–Frivården',
+          partyOrganisationIds: [orgs.orebro, orgs.frivard],
+          validFrom: addDays(today, -30),
+          validUntil: null,
+          // Follow-ups any time after the start: there is no end to be "too late" after.
+          followUps: [
+            { label: 'Uppföljning', dueOn: addDays(today, 100) },
+            { label: 'Uppföljning om fem år', dueOn: addDays(today, 5 * 365) },
+          ],
+        }),
+      );
+      expect(open).toMatchObject({ validUntil: null, status: 'in_force', version: 1 });
+      expect(
+        (await coordinator.get<AgreementDto>(`/api/v1/agreements/${open.id}`)).body,
+      ).toMatchObject({ validUntil: null, status: 'in_force' });
+      const ids = async (query: string) =>
+        (
+          await coordinator.get<Page<AgreementSummaryDto>>(
+            `/api/v1/agreements?pageSize=100&partyId=${orgs.frivard}&${query}`,
+          )
+        ).body.items;
+      const listed = (await ids('status=in_force')).find((a) => a.id === open.id);
+      expect(listed).toMatchObject({ validUntil: null, status: 'in_force' });
+      expect((await ids('status=expiring')).map((a) => a.id)).not.toContain(open.id);
+      expect((await ids('status=expired')).map((a) => a.id)).not.toContain(open.id);
+      // Stored without an end; a reminder for each follow-up and none for an end.
+      const [row] = await sql<{ valid_until: string | null }>(
+        'SELECT valid_until FROM agreements WHERE id = $1',
+        [open.id],
+      );
+      expect(row.valid_until).toBeNull();
+      const reminders = await remindersOf(open.id);
+      expect(reminders.map((r) => [r.status, r.due_at.toISOString()])).toEqual([
+        ['pending', reminderTimeOn(addDays(today, 100 - lead)).toISOString()],
+        ['pending', reminderTimeOn(addDays(today, 5 * 365 - lead)).toISOString()],
+      ]);
+      // Leaving the field out means the same.
+      const omitted = { ...body({ partyOrganisationIds: [orgs.orebro, orgs.frivard] }) };
+      delete (omitted as Partial<CreateAgreementDto>).validUntil;
+      const second = await create(coordinator, { ...omitted, title: 'Utan slutdatum' });
+      expect(second.validUntil).toBeNull();
+    });
+
+    it('gets an end date later (its reminder written) and loses it again (its reminder cancelled)', async () => {
+      const a = await create(
+        coordinator,
+        body({
+          validUntil: null,
+          partyOrganisationIds: [orgs.orebro, orgs.frivard],
+          followUps: [],
+        }),
+      );
+      expect(await remindersOf(a.id)).toHaveLength(0);
+      const ended = await put(coordinator, a.id, {
+        ...body({
+          validUntil: addDays(today, 200),
+          partyOrganisationIds: [orgs.orebro, orgs.frivard],
+          followUps: [],
+        }),
+        expectedVersion: a.version,
+      });
+      expectStatus(ended, 200, 'give an end');
+      expect(ended.body.validUntil).toBe(addDays(today, 200));
+      expect((await remindersOf(a.id)).map((r) => r.status)).toEqual(['pending']);
+      const reopened = await put(coordinator, a.id, {
+        ...body({
+          validUntil: null,
+          partyOrganisationIds: [orgs.orebro, orgs.frivard],
+          followUps: [],
+        }),
+        expectedVersion: ended.body.version,
+      });
+      expectStatus(reopened, 200, 'until further notice again');
+      expect(reopened.body.validUntil).toBeNull();
+      expect((await remindersOf(a.id)).map((r) => r.status)).toEqual(['cancelled']);
+    });
+
+    it('sets SIP deadlines while in force, however far ahead', async () => {
+      await create(
+        coordinator,
+        body({
+          title: 'Tills vidare med SIP-frist',
+          partyOrganisationIds: [orgs.orebro, orgs.kumla],
+          // Far ahead, so that no SIP of another spec between these two comes under it.
+          validFrom: addDays(today, 2000),
+          validUntil: null,
+          followUps: [],
+          summonsDaysAfterDischargeReady: 7,
+        }),
+      );
+      const res = await coordinator.get<SipDeadlinesDto>(
+        `/api/v1/agreements/sip-deadlines?with=${orgs.kumla}&on=${addDays(today, 3000)}`,
+      );
+      expectStatus(res, 200, 'deadlines');
+      expect(res.body.summonsDaysAfterDischargeReady).toBe(7);
+    });
+  });
+
   describe('validation writes nothing', () => {
     const cases: [string, () => object, string[]][] = [
       [
@@ -300,6 +403,7 @@ describe('agreements', () => {
         ['summonsDaysAfterDischargeReady', 'firstMeetingDaysAfterRequest'],
       ],
       ['an impossible date', () => body({ validUntil: '2025-02-30' }), ['validUntil']],
+      ['an empty end date (no end is null)', () => body({ validUntil: '' }), ['validUntil']],
     ];
 
     it.each(cases)('rejects %s with field errors', async (_name, make, fields) => {

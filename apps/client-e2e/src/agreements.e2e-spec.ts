@@ -8,6 +8,7 @@ import {
   signIn,
   untilCount,
   untilFocused,
+  untilText,
   swedishDay,
 } from './support/browser';
 
@@ -99,6 +100,62 @@ describe('agreements', () => {
     await screenshot(page, 'agreements-03-follow-up-done');
     await expectAccessible(page, 'agreement page, follow-up done');
 
+    expect(problems).toEqual([]);
+  });
+
+  it('creates an agreement valid until further notice (issue 17 §6), shown so on its page and in the list', async () => {
+    const { page, problems } = coordinator;
+    const title = `Samverkansöverenskommelse tills vidare ${Date.now()}`;
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Överenskommelser' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Överenskommelser' }).waitFor();
+    // The demo's region–municipalities agreement has no end date in its source (§7).
+    const demo = page.getByRole('listitem').filter({
+      has: page.getByRole('link', { name: /Region Örebro län och kommunerna/ }),
+    });
+    await demo.getByText(/^Gäller från .* tills vidare$/).waitFor();
+    await page.getByRole('link', { name: 'Ny överenskommelse' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ny överenskommelse' }).waitFor();
+    await page.getByRole('checkbox', { name: 'Kriminalvården Frivård Örebro' }).waitFor();
+    await page.getByLabel('Benämning', { exact: true }).fill(title);
+    await page.getByLabel('Gäller från').fill(swedishDay(-10));
+    // An end before the start is refused in the form …
+    await page.getByLabel('Gäller till och med').fill(swedishDay(-20));
+    await page.getByLabel('Gäller till och med').blur();
+    await page.getByText('Slutdatumet kan inte vara före startdatumet.').waitFor();
+    // … and "Gäller tills vidare" takes the end date away (and the error with it), by keyboard.
+    const openEnded = page.getByRole('checkbox', { name: 'Gäller tills vidare' });
+    await openEnded.focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('checkbox', { name: 'Gäller tills vidare', checked: true }).waitFor();
+    await page.locator('#agreement-valid-until:disabled').waitFor();
+    await untilCount(page.getByText('Slutdatumet kan inte vara före startdatumet.'), 0);
+    await page.getByRole('checkbox', { name: 'Kriminalvården Frivård Örebro' }).check();
+    await page.getByRole('button', { name: 'Lägg till uppföljning' }).click();
+    await untilFocused(page, { id: 'follow-up-label-0' });
+    await page.keyboard.type('Årlig uppföljning');
+    await page.getByLabel('Uppföljning 1, datum').fill(swedishDay(365));
+    await screenshot(page, 'agreements-04-until-further-notice-form');
+    await expectAccessible(page, 'agreement form, until further notice');
+    await page.getByRole('button', { name: 'Spara' }).click();
+
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    const facts = page.getByRole('region', { name: 'Uppgifter' });
+    await untilText(facts, 'Gäller tills vidare');
+    await page.getByText('Årlig uppföljning').first().waitFor();
+    await expectAccessible(page, 'agreement page, until further notice');
+
+    await page.getByRole('link', { name: 'Tillbaka till överenskommelser' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Överenskommelser' }).waitFor();
+    const item = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: title }) });
+    await item.getByText(/^Gäller från .* tills vidare$/).waitFor();
+    await item.getByText('Gäller tills vidare', { exact: true }).waitFor();
+    await screenshot(page, 'agreements-05-until-further-notice-list');
+    await expectAccessible(page, 'agreements list with one until further notice');
     expect(problems).toEqual([]);
   });
 });

@@ -234,7 +234,7 @@ describe('Trygga hem: koordinatorsgrupp meeting', () => {
     const table = page.getByRole('table', { name: 'Trygga hem i Örebro kommun' });
     const total = table.getByRole('row', { name: /^Ärenden totalt/ });
     // The demo case and the one enrolled above: 1–4 cases are hidden (D6).
-    await untilText(total.getByRole('cell'), '<5');
+    await untilText(total.getByRole('cell'), '< 5');
     await total.getByText('färre än 5').waitFor({ state: 'attached' });
     // The figures are shown (waited for above): nothing on the page names a person or a case.
     const shown = await page.locator('main').innerText();

@@ -25,6 +25,7 @@ export * from './lib/roles';
 export * from './lib/second-factor';
 export * from './lib/second-factor.dto';
 export * from './lib/sip';
+export * from './lib/small-counts';
 export * from './lib/sip-actions.dto';
 export * from './lib/sip.dto';
 export * from './lib/sip-responses.dto';

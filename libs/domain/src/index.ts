@@ -7,6 +7,7 @@ export * from './lib/programmes';
 export * from './lib/retry';
 export * from './lib/reminder-schedule';
 export * from './lib/sip';
+export * from './lib/small-counts';
 export * from './lib/trygga-hem';
 export * from './lib/case-actions';
 export * from './lib/trygga-hem-actions';

@@ -56,10 +56,14 @@ export class CreateAgreementDto {
   @IsDateString({ strict: true })
   validFrom!: string;
 
-  /** Last valid day ("gäller t.o.m."). */
+  /**
+   * Last valid day ("gäller t.o.m."); null or left out: valid until further notice ("gäller
+   * tills vidare", issue 17 §6). When given, it must not be before validFrom.
+   */
+  @IsOptional()
   @Matches(DATE_ONLY, { message: `validUntil ${DATE_MESSAGE}` })
   @IsDateString({ strict: true })
-  validUntil!: string;
+  validUntil?: string | null;
 
   /** The organisations that are parties, including the owner; at least two. */
   @IsArray()
@@ -160,7 +164,8 @@ export interface AgreementSummaryDto {
   title: string;
   kind: AgreementKind;
   validFrom: string;
-  validUntil: string;
+  /** Last valid day; null: valid until further notice ("gäller tills vidare"). */
+  validUntil: string | null;
   status: AgreementStatusDto;
   owningOrganisation: { id: string; name: string };
   parties: AgreementPartyDto[];

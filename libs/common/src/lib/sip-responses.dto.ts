@@ -2,6 +2,7 @@ import type { FieldError } from './errors';
 import type { SipAction, SipApprovalRequestState, SipCallBlockerDto } from './sip-actions.dto';
 import type { OrganisationType } from './organisation';
 import type { SipEndedBy, SipMeasureStatus, SipResponsibleKind } from './sip';
+import type { PublishedCount } from './small-counts';
 import {
   type SipDeadlineKind,
   type SipDeadlineState,
@@ -246,9 +247,13 @@ export interface SipOverviewDto {
 export interface SipIndicatorRowDto {
   municipalityCode: string;
   municipalityName: string;
-  violenceCases: number;
-  withSip: number;
-  /** withSip / violenceCases, 0–1 with two decimals; null when there are no violence cases. */
+  /** Published under the small-counts rule (1–4 hidden, and what would reveal them). */
+  violenceCases: PublishedCount;
+  withSip: PublishedCount;
+  /**
+   * withSip / violenceCases, 0–1 with two decimals; null when there are no violence cases or
+   * either count is hidden (the share would give it away).
+   */
   share: number | null;
 }
 

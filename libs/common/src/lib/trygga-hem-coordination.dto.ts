@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto, queryBoolean } from './pagination.dto';
 import type { TryggaHemAction } from './trygga-hem-actions.dto';
+import type { PublishedCount } from './small-counts';
 import {
   TryggaHemPriority,
   ActionStatus,
@@ -212,23 +213,17 @@ export class TryggaHemStatisticsQueryDto {
   to?: string;
 }
 
-/**
- * A count, or null when it is between 1 and the threshold − 1 (small-cell rule: counts below 5
- * are hidden). Zero is shown: it describes nobody.
- */
-export type SuppressedCount = number | null;
-
 export interface TryggaHemMunicipalityFiguresDto {
   municipalityCode: string;
   /** Cases active in the period, by their current priority; `total` hidden when a cell is. */
-  casesByPriority: Record<TryggaHemPriority, SuppressedCount>;
-  casesTotal: SuppressedCount;
-  notifications: SuppressedCount;
-  offersMade: SuppressedCount;
-  offersTakenUp: SuppressedCount;
-  controlMeasures: SuppressedCount;
-  incidents: SuppressedCount;
-  repeatIncidents: SuppressedCount;
+  casesByPriority: Record<TryggaHemPriority, PublishedCount>;
+  casesTotal: PublishedCount;
+  notifications: PublishedCount;
+  offersMade: PublishedCount;
+  offersTakenUp: PublishedCount;
+  controlMeasures: PublishedCount;
+  incidents: PublishedCount;
+  repeatIncidents: PublishedCount;
 }
 
 export interface TryggaHemStatisticsDto {

@@ -5,6 +5,7 @@ import {
   chooseSipDeadlineRules,
   DEFAULT_SIP_DEADLINE_RULES,
   FOLLOW_UP_MAX_DAYS_AFTER_VALIDITY,
+  validUntilFurtherNotice,
 } from './agreements';
 import { addDays } from './calendar';
 
@@ -24,6 +25,43 @@ describe('agreement validity (D25)', () => {
     expect(agreementStatus(validity, '2024-10-02', 90)).toBe('expiring');
     expect(agreementStatus(validity, '2024-10-01', 90)).toBe('in_force');
     expect(agreementStatus(validity, '2025-01-01')).toBe('expired');
+  });
+});
+
+describe('an agreement valid until further notice (issue 17 §6)', () => {
+  const open = { validFrom: '2024-01-01', validUntil: null };
+
+  it('is in force from its first day on, for ever, and never expiring or expired', () => {
+    expect(validUntilFurtherNotice(open)).toBe(true);
+    expect(validUntilFurtherNotice(validity)).toBe(false);
+    expect(agreementInForce(open, '2023-12-31')).toBe(false);
+    expect(agreementInForce(open, '2024-01-01')).toBe(true);
+    expect(agreementInForce(open, '2099-12-31')).toBe(true);
+    expect(agreementStatus(open, '2023-12-31')).toBe('upcoming');
+    expect(agreementStatus(open, '2024-01-01', 90)).toBe('in_force');
+    expect(agreementStatus(open, '2040-06-01', 90)).toBe('in_force');
+  });
+
+  it('takes follow-ups any time after its start, but not before it', () => {
+    expect(agreementDateProblems(open, ['2024-11-15', '2031-11-15'])).toEqual([]);
+    expect(agreementDateProblems(open, ['2023-12-31']).map((p) => p.code)).toEqual([
+      'notBeforeValidFrom',
+    ]);
+  });
+
+  it('sets SIP deadlines while in force', () => {
+    expect(
+      chooseSipDeadlineRules(
+        [
+          {
+            ...open,
+            summonsDaysAfterDischargeReady: 2,
+            firstMeetingDaysAfterRequest: null,
+          },
+        ],
+        '2030-01-01',
+      ).summonsDaysAfterDischargeReady,
+    ).toBe(2);
   });
 });
 

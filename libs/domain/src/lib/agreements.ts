@@ -33,24 +33,37 @@ export const SIP_DEADLINE_MAX_DAYS = 90;
 /** Where an agreement stands on a day; `expiring` is in force and within the warning window. */
 export type AgreementStatus = 'upcoming' | 'in_force' | 'expiring' | 'expired';
 
-/** Validity as stored: first and last valid day, both inclusive (YYYY-MM-DD). */
+/**
+ * Validity as stored: first and last valid day, both inclusive (YYYY-MM-DD). An agreement
+ * without a last day is valid until further notice ("gäller tills vidare", issue 17 §6): many
+ * samverkansöverenskommelser are, and end only when a party gives notice.
+ */
 export interface AgreementValidity {
   validFrom: string;
-  validUntil: string;
+  validUntil: string | null;
+}
+
+/** True for an agreement valid until further notice (no last valid day). */
+export function validUntilFurtherNotice(validity: AgreementValidity): boolean {
+  return validity.validUntil === null;
 }
 
 /** True when `on` (YYYY-MM-DD) lies within the validity, both ends inclusive. */
 export function agreementInForce(validity: AgreementValidity, on: string): boolean {
-  return validity.validFrom <= on && on <= validity.validUntil;
+  return validity.validFrom <= on && (validity.validUntil === null || on <= validity.validUntil);
 }
 
-/** The status of an agreement on `on`. */
+/**
+ * The status of an agreement on `on`. One valid until further notice is in force from its
+ * first day on and never expiring or expired (it ends when someone records an end date).
+ */
 export function agreementStatus(
   validity: AgreementValidity,
   on: string,
   expiringWithinDays = AGREEMENT_EXPIRING_WITHIN_DAYS,
 ): AgreementStatus {
   if (on < validity.validFrom) return 'upcoming';
+  if (validity.validUntil === null) return 'in_force';
   if (on > validity.validUntil) return 'expired';
   return validity.validUntil <= addDays(on, expiringWithinDays) ? 'expiring' : 'in_force';
 }
@@ -63,25 +76,30 @@ export interface AgreementDateProblem {
 }
 
 /**
- * The date rules of an agreement (D25): it ends on or after the day it starts, and each
- * follow-up lies between the first valid day and FOLLOW_UP_MAX_DAYS_AFTER_VALIDITY after the
- * last. Fields are named as in the create/update request (`followUps.<index>.dueOn`).
+ * The date rules of an agreement (D25): it ends on or after the day it starts (or not at all:
+ * valid until further notice), and each follow-up lies on or after the first valid day and, for
+ * an agreement with an end, at most FOLLOW_UP_MAX_DAYS_AFTER_VALIDITY after the last. Fields are
+ * named as in the create/update request (`followUps.<index>.dueOn`).
  */
 export function agreementDateProblems(
   validity: AgreementValidity,
   followUpDates: readonly string[],
 ): AgreementDateProblem[] {
   const problems: AgreementDateProblem[] = [];
-  if (validity.validUntil < validity.validFrom)
+  const until = validity.validUntil;
+  if (until !== null && until < validity.validFrom)
     problems.push({
       field: 'validUntil',
       code: 'notBeforeValidFrom',
       message: 'validUntil must not be before validFrom',
     });
-  const latest = addDays(
-    validity.validUntil < validity.validFrom ? validity.validFrom : validity.validUntil,
-    FOLLOW_UP_MAX_DAYS_AFTER_VALIDITY,
-  );
+  const latest =
+    until === null
+      ? null
+      : addDays(
+          until < validity.validFrom ? validity.validFrom : until,
+          FOLLOW_UP_MAX_DAYS_AFTER_VALIDITY,
+        );
   followUpDates.forEach((dueOn, i) => {
     if (dueOn < validity.validFrom)
       problems.push({
@@ -89,7 +107,7 @@ export function agreementDateProblems(
         code: 'notBeforeValidFrom',
         message: 'a follow-up date must not be before validFrom',
       });
-    else if (dueOn > latest)
+    else if (latest !== null && dueOn > latest)
       problems.push({
         field: `followUps.${i}.dueOn`,
         code: 'tooLateAfterValidUntil',

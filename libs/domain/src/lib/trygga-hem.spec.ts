@@ -12,8 +12,6 @@ import {
   priorityRank,
   visibleAgendaReasons,
   proposeAgenda,
-  suppressBreakdown,
-  suppressSmallCount,
 } from './trygga-hem';
 
 describe('priority levels (D4)', () => {
@@ -195,33 +193,5 @@ describe('agenda (issue 6 §6)', () => {
     expect(visibleAgendaReasons([AgendaReason.Routine], [C.Coordination])).toEqual([
       AgendaReason.Routine,
     ]);
-  });
-});
-
-describe('small-cell rule (D1, D6)', () => {
-  it.each([
-    [0, 0],
-    [1, null],
-    [4, null],
-    [5, 5],
-    [17, 17],
-  ])('%i is shown as %p', (n, expected) => {
-    expect(suppressSmallCount(n)).toBe(expected);
-  });
-
-  it('refuses a negative or fractional count', () => {
-    expect(() => suppressSmallCount(-1)).toThrow(RangeError);
-    expect(() => suppressSmallCount(1.5)).toThrow(RangeError);
-  });
-
-  it('hides the total when a cell is hidden, so the cell cannot be recovered', () => {
-    expect(suppressBreakdown({ A: 3, B: 8, C: 0, D: 6 })).toEqual({
-      cells: { A: null, B: 8, C: 0, D: 6 },
-      total: null,
-    });
-    expect(suppressBreakdown({ A: 5, B: 8, C: 0, D: 6 })).toEqual({
-      cells: { A: 5, B: 8, C: 0, D: 6 },
-      total: 19,
-    });
   });
 });

@@ -8,8 +8,8 @@ import {
 
 /**
  * Pure rules of Trygga hem – utan våld and its koordinatorsgrupp (issue 6, D2–D6): priority
- * levels, repeat detection, reassessment, the agenda order and the small-cell rule of the
- * figures. No I/O; dates are YYYY-MM-DD (Swedish calendar days).
+ * levels, repeat detection, reassessment and the agenda order (the figures' small counts:
+ * `small-counts.ts`). No I/O; dates are YYYY-MM-DD (Swedish calendar days).
  */
 
 /** D4: A = watch list … D = most dangerous. Higher rank = more urgent. */
@@ -194,35 +194,6 @@ export function compareAgenda(a: AgendaSignals, b: AgendaSignals): number {
 
 export function proposeAgenda<T extends AgendaSignals>(cases: readonly T[]): T[] {
   return [...cases].sort(compareAgenda);
-}
-
-/** D1/D6: counts below this are hidden in figures leaving the case work. */
-export const SMALL_CELL_THRESHOLD = 5;
-
-/** One count under the small-cell rule: 1–4 hidden (null); 0 and ≥ 5 shown. */
-export function suppressSmallCount(n: number, threshold = SMALL_CELL_THRESHOLD): number | null {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError('a count is a whole number ≥ 0');
-  return n > 0 && n < threshold ? null : n;
-}
-
-/**
- * A breakdown under the small-cell rule. Its total is hidden whenever any cell is, so a hidden
- * cell cannot be recovered by subtracting the shown ones from the total (secondary suppression).
- */
-export function suppressBreakdown<K extends string>(
-  cells: Readonly<Record<K, number>>,
-  threshold = SMALL_CELL_THRESHOLD,
-): { cells: Record<K, number | null>; total: number | null } {
-  const out = {} as Record<K, number | null>;
-  let total = 0;
-  let anyHidden = false;
-  for (const key of Object.keys(cells) as K[]) {
-    total += cells[key];
-    out[key] = suppressSmallCount(cells[key], threshold);
-    if (out[key] === null) anyHidden = true;
-  }
-  // With exactly one hidden cell and a shown total the cell is recoverable; hide the total.
-  return { cells: out, total: anyHidden ? null : suppressSmallCount(total, threshold) };
 }
 
 /** Priority key order for a breakdown. */

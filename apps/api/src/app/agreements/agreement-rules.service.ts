@@ -23,7 +23,7 @@ export class AgreementRulesService {
     if (ids.length === 0) return chooseSipDeadlineRules([], on);
     const candidates = await em
       .createQueryBuilder(AgreementEntity, 'a')
-      .where('a.valid_from <= :on AND a.valid_until >= :on', { on })
+      .where('a.valid_from <= :on AND (a.valid_until IS NULL OR a.valid_until >= :on)', { on })
       .andWhere(
         `(SELECT count(DISTINCT p.organisation_id) FROM agreement_parties p
           WHERE p.agreement_id = a.id AND p.organisation_id = ANY(:ids)) = :n`,

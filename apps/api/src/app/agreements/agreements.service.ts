@@ -62,7 +62,10 @@ export class AgreementsService {
       );
     switch (query.status) {
       case AgreementStatusFilter.InForce:
-        qb.andWhere('a.valid_from <= :today AND a.valid_until >= :today', { today });
+        qb.andWhere(
+          'a.valid_from <= :today AND (a.valid_until IS NULL OR a.valid_until >= :today)',
+          { today },
+        );
         break;
       case AgreementStatusFilter.Expiring:
         qb.andWhere('a.valid_from <= :today AND a.valid_until BETWEEN :today AND :limit', {
@@ -82,8 +85,9 @@ export class AgreementsService {
         'EXISTS (SELECT 1 FROM agreement_parties q WHERE q.agreement_id = a.id AND q.organisation_id = :party)',
         { party: query.partyId },
       );
+    // Those valid until further notice (no end) last.
     const [rows, total] = await qb
-      .orderBy('a.valid_until', 'ASC')
+      .orderBy('a.valid_until', 'ASC', 'NULLS LAST')
       .addOrderBy('a.title', 'ASC')
       .addOrderBy('a.id', 'ASC')
       .skip((query.page - 1) * query.pageSize)
@@ -116,7 +120,8 @@ export class AgreementsService {
         em,
         id,
         user.id,
-        { date: dto.validUntil, reminderId: null, changed: true },
+        // Valid until further notice: no end to remind of (the follow-ups still are).
+        { date: dto.validUntil ?? null, reminderId: null, changed: true },
         now,
       );
       await em.insert(AgreementEntity, {
@@ -192,9 +197,9 @@ export class AgreementsService {
         id,
         recipient,
         {
-          date: dto.validUntil,
+          date: dto.validUntil ?? null,
           reminderId: agreement.expiryReminderId,
-          changed: agreement.validUntil !== dto.validUntil,
+          changed: agreement.validUntil !== (dto.validUntil ?? null),
         },
         now,
       );
@@ -265,7 +270,7 @@ export class AgreementsService {
       title: dto.title.trim(),
       kind: dto.kind,
       validFrom: dto.validFrom,
-      validUntil: dto.validUntil,
+      validUntil: dto.validUntil ?? null,
       summonsDaysAfterDischargeReady: dto.summonsDaysAfterDischargeReady ?? null,
       firstMeetingDaysAfterRequest: dto.firstMeetingDaysAfterRequest ?? null,
       notes: dto.notes?.trim() ? dto.notes.trim() : null,
@@ -287,7 +292,7 @@ export class AgreementsService {
     existingFollowUpIds: readonly string[],
   ): Promise<void> {
     const errors: FieldError[] = agreementDateProblems(
-      { validFrom: dto.validFrom, validUntil: dto.validUntil },
+      { validFrom: dto.validFrom, validUntil: dto.validUntil ?? null },
       dto.followUps.map((f) => f.dueOn),
     );
     if (!dto.partyOrganisationIds.includes(owner))

@@ -6,9 +6,10 @@ import type { AgreementsService } from '../agreements/agreements.service';
 
 /**
  * Two demo agreements (D25) recorded by Örebro kommun's coordinator, with dates relative to
- * today so the demo always shows one in force and expiring soon and one with a follow-up ahead:
- * the region–municipalities agreement on violence in close relationships, which sets the 3-day
- * kallelse rule (D10), and the municipality–police samverkansöverenskommelse.
+ * today so the demo always shows follow-ups ahead: the region–municipalities agreement on
+ * violence in close relationships, which sets the 3-day kallelse rule (D10) and, as its §7
+ * says, "gäller tills vidare" (no end date, issue 17 §6), and the municipality–police
+ * samverkansöverenskommelse with its fixed period.
  */
 export async function seedDemoAgreements(
   agreements: AgreementsService,
@@ -27,13 +28,15 @@ export async function seedDemoAgreements(
       'Överenskommelse om samverkan mellan Region Örebro län och kommunerna i Örebro län – våld i nära relationer',
     kind: AgreementKind.RegionMunicipality,
     validFrom: addDays(today, -300),
-    validUntil: addDays(today, 60),
+    // §7 "Giltighet och uppföljning": it is valid until further notice.
+    validUntil: null,
     partyOrganisationIds: orgs
       .filter((o) => o.type === OrganisationType.Region || o.type === OrganisationType.Municipality)
       .map((o) => o.id),
     followUps: [
+      // §7: the parties follow up the goals together, by its three indicators, every year.
       { label: 'Uppföljning', dueOn: addDays(today, 20) },
-      { label: 'Slutlig uppföljning', dueOn: addDays(today, 60 + 335) },
+      { label: 'Årlig uppföljning', dueOn: addDays(today, 20 + 365) },
     ],
     summonsDaysAfterDischargeReady: 3,
     firstMeetingDaysAfterRequest: null,

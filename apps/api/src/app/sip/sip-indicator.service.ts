@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type SipIndicatorDto, type SipIndicatorQueryDto } from '@samsyn/common';
+import { suppressBreakdown } from '@samsyn/domain';
 import { DataSource } from 'typeorm';
 import { invalid } from '../cases/case-rules';
 
@@ -12,7 +13,9 @@ export class SipIndicatorService {
    * D11: per municipality and period, the violence cases and how many have a SIP. A violence
    * case is a Trygga hem case, or a SIP case marked violence-related, that was open at some time
    * in the period. It has a SIP when it is such a SIP case with a meeting called (not cancelled)
-   * by the end of the period, or a Trygga hem case linked to one. Counts only.
+   * by the end of the period, or a Trygga hem case linked to one. Counts only, published under
+   * the small-counts rule: with a SIP and without one are the parts of all violence cases, so
+   * neither can be worked out from the others; the share only when both counts are shown.
    */
   async indicator(query: SipIndicatorQueryDto): Promise<SipIndicatorDto> {
     if (query.to < query.from) throw invalid('to', 'beforeFrom', 'to is before from');
@@ -48,12 +51,15 @@ export class SipIndicatorService {
       rows: rows.map((r) => {
         const cases = Number(r.cases);
         const withSip = Number(r.with_sip);
+        const published = suppressBreakdown({ withSip, withoutSip: cases - withSip });
+        const shown =
+          typeof published.total === 'number' && typeof published.parts.withSip === 'number';
         return {
           municipalityCode: r.code,
           municipalityName: r.name,
-          violenceCases: cases,
-          withSip,
-          share: cases ? Math.round((withSip / cases) * 100) / 100 : null,
+          violenceCases: published.total,
+          withSip: published.parts.withSip,
+          share: shown && cases ? Math.round((withSip / cases) * 100) / 100 : null,
         };
       }),
     };

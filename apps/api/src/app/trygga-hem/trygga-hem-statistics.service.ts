@@ -1,17 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import {
   OFFER_TAKEN_UP,
+  SMALL_COUNT_THRESHOLD,
   type TryggaHemMunicipalityFiguresDto,
   type TryggaHemStatisticsDto,
   type TryggaHemStatisticsQueryDto,
 } from '@samsyn/common';
-import {
-  emptyPriorityCounts,
-  isPriority,
-  SMALL_CELL_THRESHOLD,
-  suppressBreakdown,
-  suppressSmallCount,
-} from '@samsyn/domain';
+import { emptyPriorityCounts, isPriority, publishCount, suppressBreakdown } from '@samsyn/domain';
 import { DataSource } from 'typeorm';
 import { clockNow } from '../cases/case-access.service';
 import { invalid } from '../cases/case-rules';
@@ -24,8 +19,11 @@ interface CountRow {
 
 /**
  * Figures for the styrgrupp and the evaluation (D1, D6): counts per municipality and period,
- * computed in SQL so that no row about a person ever reaches this service; counts below 5 are
- * hidden (small-cell rule), and a breakdown's total with them.
+ * computed in SQL so that no row about a person ever reaches this service; published under the
+ * small-counts rule (`@samsyn/domain` small-counts): 1–4 hidden, and whatever would give a hidden
+ * count away with it. Figures that are parts of another (offers taken up of those made, repeat
+ * incidents of all) are published as a breakdown of it, so the difference cannot reveal a
+ * small count either.
  */
 @Injectable()
 export class TryggaHemStatisticsService {
@@ -81,19 +79,27 @@ export class TryggaHemStatisticsService {
       for (const r of cases.filter((x) => x.municipality_code === code))
         if (isPriority(r.key)) byPriority[r.key] += Number(r.n);
       const breakdown = suppressBreakdown(byPriority);
+      const offered = suppressBreakdown({
+        takenUp: sum(offers, code, ['taken_up']),
+        notTakenUp: sum(offers, code, ['not']),
+      });
+      const occurred = suppressBreakdown({
+        repeat: sum(incidents, code, ['repeat']),
+        first: sum(incidents, code, ['first']),
+      });
       return {
         municipalityCode: code,
-        casesByPriority: breakdown.cells,
+        casesByPriority: breakdown.parts,
         casesTotal: breakdown.total,
-        notifications: suppressSmallCount(sum(notifications, code)),
-        offersMade: suppressSmallCount(sum(offers, code)),
-        offersTakenUp: suppressSmallCount(sum(offers, code, ['taken_up'])),
-        controlMeasures: suppressSmallCount(sum(measures, code)),
-        incidents: suppressSmallCount(sum(incidents, code)),
-        repeatIncidents: suppressSmallCount(sum(incidents, code, ['repeat'])),
+        notifications: publishCount(sum(notifications, code)),
+        offersMade: offered.total,
+        offersTakenUp: offered.parts.takenUp,
+        controlMeasures: publishCount(sum(measures, code)),
+        incidents: occurred.total,
+        repeatIncidents: occurred.parts.repeat,
       };
     });
-    return { from, to, smallCellThreshold: SMALL_CELL_THRESHOLD, municipalities };
+    return { from, to, smallCellThreshold: SMALL_COUNT_THRESHOLD, municipalities };
   }
 
   /**

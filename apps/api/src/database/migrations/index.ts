@@ -20,6 +20,7 @@ import { SecondFactor1796618994363 } from './1796618994363-SecondFactor';
 import { OidcSignIn1796619014643 } from './1796619014643-OidcSignIn';
 import { PasswordResetTokens1796619065281 } from './1796619065281-PasswordResetTokens';
 import { SessionUserAgent1796619076202 } from './1796619076202-SessionUserAgent';
+import { AgreementsUntilFurtherNotice1796621333215 } from './1796621333215-AgreementsUntilFurtherNotice';
 
 export const MIGRATIONS = [
   Initial1795458648382,
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   OidcSignIn1796619014643,
   PasswordResetTokens1796619065281,
   SessionUserAgent1796619076202,
+  AgreementsUntilFurtherNotice1796621333215,
 ];

@@ -45,6 +45,8 @@ export const chooseAtLeastOne: ValidatorFn = (group: AbstractControl): Validatio
 /** `to` (a YYYY-MM-DD control of the same group) is on or after `from`. */
 export function dateOrder(from: string, to: string): ValidatorFn {
   return (group: AbstractControl): ValidationErrors | null => {
+    // A disabled end (e.g. "valid until further notice") is no end to check.
+    if (group.get(to)?.disabled) return null;
     const start: unknown = group.get(from)?.value;
     const end: unknown = group.get(to)?.value;
     if (typeof start !== 'string' || typeof end !== 'string' || !start || !end) return null;

@@ -199,8 +199,8 @@ export const tryggaHemEn: Readonly<Record<keyof typeof tryggaHemSv, string>> = {
   'th.figures.show': 'Show',
   'th.figures.dateOrder': 'The end of the period cannot be before its start.',
   'th.figures.period': 'The period {from}–{to}.',
-  'th.figures.suppressed': 'Counts below {threshold} are shown as “<{threshold}”.',
-  'th.figures.fewerThan': 'fewer than {threshold}',
+  'th.figures.suppressed':
+    'Counts from 1 to 4 are shown as “< 5”; “x” is a count hidden so that a small count cannot be worked out from the others.',
   'th.figures.caption': 'Trygga hem in {municipality}',
   'th.figures.measure': 'Measure',
   'th.figures.count': 'Count',

@@ -200,8 +200,8 @@ export const tryggaHemSv = {
   'th.figures.show': 'Visa',
   'th.figures.dateOrder': 'Periodens slut kan inte vara före dess början.',
   'th.figures.period': 'Perioden {from}–{to}.',
-  'th.figures.suppressed': 'Antal under {threshold} visas som ”<{threshold}”.',
-  'th.figures.fewerThan': 'färre än {threshold}',
+  'th.figures.suppressed':
+    'Antal från 1 till 4 visas som ”< 5”; ”x” är ett antal som döljs så att ett litet antal inte kan räknas fram ur de andra.',
   'th.figures.caption': 'Trygga hem i {municipality}',
   'th.figures.measure': 'Mått',
   'th.figures.count': 'Antal',

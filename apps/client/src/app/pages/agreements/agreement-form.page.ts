@@ -31,6 +31,7 @@ import {
   ErrorCode,
   type OrganisationDto,
 } from '@samsyn/common';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { firstValueFrom } from 'rxjs';
 import { AgreementsApi } from '../../core/api/agreements-api.service';
 import { errorMessageKey, problemOf } from '../../core/api/problem';
@@ -111,6 +112,8 @@ export class AgreementFormPage {
       kind: [AgreementKind.Cooperation as AgreementKind, required],
       validFrom: ['', required],
       validUntil: ['', required],
+      /** Valid until further notice ("gäller tills vidare"): no last day, validUntil disabled. */
+      untilFurtherNotice: [false],
       partyOrganisationIds: this.fb.group<Record<string, FormControl<boolean>>>(
         {},
         {
@@ -130,6 +133,14 @@ export class AgreementFormPage {
   }
 
   constructor() {
+    // Valid until further notice: there is no last day to give (nor to check against the first).
+    this.form.controls.untilFurtherNotice.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe((open) => {
+        const until = this.form.controls.validUntil;
+        if (open) until.disable();
+        else until.enable();
+      });
     void this.init();
   }
 
@@ -162,7 +173,8 @@ export class AgreementFormPage {
       title: a.title,
       kind: a.kind,
       validFrom: a.validFrom,
-      validUntil: a.validUntil,
+      validUntil: a.validUntil ?? '',
+      untilFurtherNotice: a.validUntil === null,
       partyOrganisationIds: parties,
       summonsDaysAfterDischargeReady: a.summonsDaysAfterDischargeReady?.toString() ?? '',
       firstMeetingDaysAfterRequest: a.firstMeetingDaysAfterRequest?.toString() ?? '',
@@ -260,7 +272,7 @@ export class AgreementFormPage {
       title: v.title.trim(),
       kind: v.kind,
       validFrom: v.validFrom,
-      validUntil: v.validUntil,
+      validUntil: v.untilFurtherNotice ? null : v.validUntil,
       partyOrganisationIds: [
         this.ownerId(),
         ...Object.entries(v.partyOrganisationIds)

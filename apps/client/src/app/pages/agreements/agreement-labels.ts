@@ -8,6 +8,19 @@ export function agreementStatusKey(
   return `agreements.status.${status}` as TranslationKey;
 }
 
+/**
+ * The status an agreement shows: one in force without an end date is valid until further
+ * notice ("Gäller tills vidare", issue 17 §6) rather than simply "Gäller".
+ */
+export function agreementShownStatusKey(a: {
+  status: AgreementStatusDto;
+  validUntil: string | null;
+}): TranslationKey {
+  return a.status === 'in_force' && a.validUntil === null
+    ? 'agreements.status.untilFurtherNotice'
+    : agreementStatusKey(a.status);
+}
+
 export function agreementKindKey(kind: AgreementKind): TranslationKey {
   return `agreements.kind.${kind}` as TranslationKey;
 }

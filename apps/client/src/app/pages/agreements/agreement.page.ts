@@ -12,7 +12,7 @@ import { LabelPipe, WhenPipe } from '../../core/i18n/i18n-pipes';
 import { I18nService } from '../../core/i18n/i18n.service';
 import type { TranslationKey } from '../../core/i18n/sv';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { agreementKindKey, agreementStatusKey } from './agreement-labels';
+import { agreementKindKey, agreementShownStatusKey } from './agreement-labels';
 
 type State =
   | { kind: 'loading' }
@@ -33,7 +33,7 @@ export class AgreementPage {
   private readonly i18n = inject(I18nService);
 
   protected readonly paths = APP_PATHS;
-  protected readonly statusKey = agreementStatusKey;
+  protected readonly statusKey = agreementShownStatusKey;
   protected readonly kindKey = agreementKindKey;
   protected readonly state = signal<State>({ kind: 'loading' });
   protected readonly agreement = computed(() => {

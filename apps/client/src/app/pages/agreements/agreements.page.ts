@@ -40,7 +40,7 @@ import { WhenPipe } from '../../core/i18n/i18n-pipes';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { ReferenceData } from '../../core/reference/reference-data';
-import { agreementStatusKey } from './agreement-labels';
+import { agreementShownStatusKey, agreementStatusKey } from './agreement-labels';
 
 /** What the list shows, kept in the URL so it survives reload and back. */
 export interface AgreementFilters extends Paging {
@@ -89,6 +89,7 @@ export class AgreementsPage {
   protected readonly statuses = STATUSES;
   protected readonly pageSizes = PAGE_SIZES;
   protected readonly statusKey = agreementStatusKey;
+  protected readonly shownStatusKey = agreementShownStatusKey;
   protected readonly canManage = computed(() => this.auth.can(Permission.AgreementManage));
   protected readonly filters = signal<AgreementFilters>(agreementFiltersFromParams({}));
   protected readonly state = signal<ListState>({ kind: 'loading' });

@@ -1,4 +1,3 @@
-import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -6,13 +5,13 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import {
-  type SuppressedCount,
   type TryggaHemMunicipalityFiguresDto,
   type TryggaHemStatisticsDto,
   TRYGGA_HEM_PRIORITIES,
 } from '@samsyn/common';
 import { firstValueFrom } from 'rxjs';
 import { TryggaHemApi } from '../../core/api/trygga-hem-api.service';
+import { PublishedCountComponent } from '../../core/ui/published-count';
 import { FieldErrorPipe } from '../../core/forms/field-error.pipe';
 import { applyServerErrors } from '../../core/forms/server-errors';
 import { dateOrder } from '../../core/forms/validators';
@@ -39,21 +38,11 @@ const ROWS: readonly { field: CountField; key: TranslationKey }[] = [
   { field: 'repeatIncidents', key: 'th.figures.repeatIncidents' },
 ];
 
-/** A count as shown: hidden small cells (1–4) say "<5" with the words for screen readers. */
-export function countText(
-  count: SuppressedCount,
-  threshold: number,
-): { shown: string; hidden: boolean } {
-  return count === null
-    ? { shown: `<${threshold}`, hidden: true }
-    : { shown: String(count), hidden: false };
-}
-
 /** Trygga hem figures (D1, D6): counts per municipality and period; no personal data. */
 @Component({
   selector: 'app-trygga-hem-figures-page',
   imports: [
-    NgTemplateOutlet,
+    PublishedCountComponent,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -110,7 +99,7 @@ export function countText(
     @if (figures(); as f) {
       <p>
         {{ 'th.figures.period' | t: { from: (f.from | when), to: (f.to | when) } }}
-        {{ 'th.figures.suppressed' | t: { threshold: f.smallCellThreshold } }}
+        {{ 'th.figures.suppressed' | t }}
       </p>
       @for (m of f.municipalities; track m.municipalityCode) {
         <section class="th-section" [attr.aria-labelledby]="'fig-' + m.municipalityCode">
@@ -136,12 +125,7 @@ export function countText(
                   <tr>
                     <th scope="row">{{ 'th.figures.casesPriority' | t: { priority: p } }}</th>
                     <td class="num">
-                      <ng-container
-                        *ngTemplateOutlet="
-                          cell;
-                          context: { c: count(m.casesByPriority[p], f.smallCellThreshold) }
-                        "
-                      />
+                      <app-published-count [value]="m.casesByPriority[p]" />
                     </td>
                   </tr>
                 }
@@ -149,12 +133,7 @@ export function countText(
                   <tr>
                     <th scope="row">{{ row.key | t }}</th>
                     <td class="num">
-                      <ng-container
-                        *ngTemplateOutlet="
-                          cell;
-                          context: { c: count(m[row.field], f.smallCellThreshold) }
-                        "
-                      />
+                      <app-published-count [value]="m[row.field]" />
                     </td>
                   </tr>
                 }
@@ -166,16 +145,6 @@ export function countText(
         <p class="empty-state">{{ 'th.figures.empty' | t }}</p>
       }
     }
-    <ng-template #cell let-c="c">
-      @if (c.hidden) {
-        <span aria-hidden="true">{{ c.shown }}</span>
-        <span class="visually-hidden">{{
-          'th.figures.fewerThan' | t: { threshold: c.shown.slice(1) }
-        }}</span>
-      } @else {
-        {{ c.shown }}
-      }
-    </ng-template>
   `,
 })
 export class TryggaHemFiguresPage {
@@ -185,7 +154,6 @@ export class TryggaHemFiguresPage {
   protected readonly reference = inject(ReferenceData);
   protected readonly priorities = TRYGGA_HEM_PRIORITIES;
   protected readonly rows = ROWS;
-  protected readonly count = countText;
   protected readonly form = this.fb.group(
     { municipalityCode: [''], from: [''], to: [''] },
     { validators: dateOrder('from', 'to') },

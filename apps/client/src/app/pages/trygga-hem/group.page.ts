@@ -43,7 +43,7 @@ import {
   type ConfirmDialogData,
   type ConfirmDialogResult,
 } from '../../core/ui/confirm-dialog';
-import { countText } from './figures.page';
+import { PublishedCountComponent } from '../../core/ui/published-count';
 import { GroupDetailsForm } from './group-details-form';
 import { GroupMemberForm } from './group-member-form';
 import { type LoadState, loadInto, loadedValue, swedishToday } from './load-state';
@@ -78,6 +78,7 @@ const FIGURE_ROWS = [
 @Component({
   selector: 'app-coordinator-group-page',
   imports: [
+    PublishedCountComponent,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -285,7 +286,7 @@ const FIGURE_ROWS = [
           <h2 id="group-figures-title">{{ 'th.group.figures' | t }}</h2>
           <p class="hint">
             {{ 'th.group.figuresHint' | t }}
-            {{ 'th.figures.suppressed' | t: { threshold: f.threshold } }}
+            {{ 'th.figures.suppressed' | t }}
           </p>
           @if (f.values; as values) {
             <div class="table-scroll">
@@ -307,15 +308,7 @@ const FIGURE_ROWS = [
                     <tr>
                       <th scope="row">{{ 'th.figures.casesPriority' | t: { priority: p } }}</th>
                       <td class="num">
-                        @let c = count(values.casesByPriority[p], f.threshold);
-                        @if (c.hidden) {
-                          <span aria-hidden="true">{{ c.shown }}</span>
-                          <span class="visually-hidden">{{
-                            'th.figures.fewerThan' | t: { threshold: f.threshold }
-                          }}</span>
-                        } @else {
-                          {{ c.shown }}
-                        }
+                        <app-published-count [value]="values.casesByPriority[p]" />
                       </td>
                     </tr>
                   }
@@ -323,15 +316,7 @@ const FIGURE_ROWS = [
                     <tr>
                       <th scope="row">{{ row.key | t }}</th>
                       <td class="num">
-                        @let c = count(values[row.field], f.threshold);
-                        @if (c.hidden) {
-                          <span aria-hidden="true">{{ c.shown }}</span>
-                          <span class="visually-hidden">{{
-                            'th.figures.fewerThan' | t: { threshold: f.threshold }
-                          }}</span>
-                        } @else {
-                          {{ c.shown }}
-                        }
+                        <app-published-count [value]="values[row.field]" />
                       </td>
                     </tr>
                   }
@@ -392,7 +377,6 @@ export class CoordinatorGroupPage {
   protected readonly actions = TryggaHemAction;
   protected readonly priorities = TRYGGA_HEM_PRIORITIES;
   protected readonly figureRows = FIGURE_ROWS;
-  protected readonly count = countText;
   protected readonly member = computed(() => this.view()?.group.isMember === true);
   protected readonly editing = signal(false);
   protected readonly removeError = signal<TranslationKey | null>(null);

@@ -21,9 +21,9 @@ export class AgreementEntity extends BaseEntity {
   @Column({ type: 'date' })
   validFrom!: string;
 
-  /** Last valid day (inclusive): "gäller t.o.m.". */
-  @Column({ type: 'date' })
-  validUntil!: string;
+  /** Last valid day (inclusive): "gäller t.o.m."; null: valid until further notice. */
+  @Column({ type: 'date', nullable: true })
+  validUntil!: string | null;
 
   /** The organisation that records and maintains it; always one of the parties. */
   @Index()
