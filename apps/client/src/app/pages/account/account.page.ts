@@ -59,7 +59,7 @@ export class AccountPage {
   /** The user's roles by name, in the current language. */
   protected readonly roleNames = computed(() =>
     (this.me()?.roles ?? []).map((role) => {
-      const key = `account.role.${role}`;
+      const key = `role.${role}`;
       return isTranslationKey(key) ? this.i18n.t(key) : role;
     }),
   );
