@@ -15,3 +15,4 @@ export * from './lib/violence-forms';
 export * from './lib/organisation-roles';
 export * from './lib/trygga-hem-record-actions';
 export * from './lib/password-policy';
+export * from './lib/gallring';

@@ -83,6 +83,14 @@ export enum AuditAction {
   /** A sign-in through the organisation's identity provider (OIDC), and one refused (issue 16). */
   AuthOidcSignIn = 'auth.oidc_sign_in',
   AuthOidcRefused = 'auth.oidc_refused',
+  /**
+   * Gallring (D22): a case cleared by a run (one event per case, in the clearing's own
+   * transaction), a run started by hand, a retention rule changed, a legal hold set or lifted.
+   */
+  GallringCase = 'gallring.case',
+  GallringRun = 'gallring.run',
+  GallringRule = 'gallring.rule',
+  CaseLegalHold = 'case.legal_hold',
   /** A refused attempt: who tried what. */
   AccessDenied = 'access.denied',
 }

@@ -18,25 +18,6 @@ import { OrganisationsActive1796608781811 } from './1796608781811-OrganisationsA
 import { AdminAuditSessionsExternalId1796618671352 } from './1796618671352-AdminAuditSessionsExternalId';
 import { OidcSignIn1796619014643 } from './1796619014643-OidcSignIn';
 import { SessionUserAgent1796619076202 } from './1796619076202-SessionUserAgent';
+import { Gallring1796621101545 } from './1796621101545-Gallring';
 
-export const MIGRATIONS = [
-  Initial1795458648382,
-  CasesConsentAudit1795464075122,
-  RemindersKindsEmailEscalation1795465588897,
-  CaseAccess1795475428611,
-  Sip1795480000000,
-  TryggaHem1795481000000,
-  Agreements1795482000000,
-  TryggaHemRecordCorrections1795483000000,
-  AuditAppendFunction1795486000000,
-  TryggaHemCaseloadExit1795487100000,
-  OrganisationHelpText1795491500000,
-  SipApprovalRequests1796596728232,
-  OrganisationKindsAndCodes1796607203292,
-  ViolenceForms1796607256099,
-  TryggaHemReenrolment1796607590339,
-  OrganisationsActive1796608781811,
-  AdminAuditSessionsExternalId1796618671352,
-  OidcSignIn1796619014643,
-  SessionUserAgent1796619076202,
-];
+export const MIGRATIONS = [Initial1795458648382, CasesConsentAudit1795464075122, RemindersKindsEmailEscalation1795465588897, CaseAccess1795475428611, Sip1795480000000, TryggaHem1795481000000, Agreements1795482000000, TryggaHemRecordCorrections1795483000000, AuditAppendFunction1795486000000, TryggaHemCaseloadExit1795487100000, OrganisationHelpText1795491500000, SipApprovalRequests1796596728232, OrganisationKindsAndCodes1796607203292, ViolenceForms1796607256099, TryggaHemReenrolment1796607590339, OrganisationsActive1796608781811, AdminAuditSessionsExternalId1796618671352, OidcSignIn1796619014643, SessionUserAgent1796619076202, Gallring1796621101545];
