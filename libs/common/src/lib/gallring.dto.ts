@@ -1,13 +1,4 @@
-import {
-  IsEnum,
-  IsInt,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsEnum, IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import {
   GallringMode,
   LEGAL_HOLD_REASON_MAX_LENGTH,
@@ -33,16 +24,22 @@ export class UpdateRetentionRuleDto {
 }
 
 export class SetLegalHoldDto {
+  /** The case's number as the organisation knows it, e.g. TH-2024-000123. */
+  @IsString()
+  @MinLength(3)
+  @MaxLength(30)
+  caseNumber!: string;
+
   @IsString()
   @MinLength(3)
   @MaxLength(LEGAL_HOLD_REASON_MAX_LENGTH)
   reason!: string;
+}
 
-  /** The hold's version when changing an existing hold's reason; absent for a new hold. */
-  @IsOptional()
+export class LiftLegalHoldDto {
   @IsInt()
   @Min(1)
-  version?: number;
+  version!: number;
 }
 
 export class GallringRunQueryDto extends PageQueryDto {}

@@ -85,9 +85,23 @@ export interface GallringRunPageDto {
   mayStart: GallringMode[];
 }
 
+/** A legal hold: the case is kept whatever its rule says until the hold is lifted. */
 export interface LegalHoldDto {
+  id: string;
   caseId: string;
-  hold: { reason: string; setAt: string; setBy: string | null; version: number } | null;
-  /** The caller may set or lift it (org_admin of the owning organisation). */
-  mayChange: boolean;
+  caseNumber: string;
+  programme: string;
+  organisation: { id: string; name: string };
+  reason: string;
+  setAt: string;
+  setBy: string | null;
+  version: number;
+  /** The caller may lift it (org_admin of the owning organisation). */
+  mayLift: boolean;
+}
+
+export interface LegalHoldListDto {
+  items: LegalHoldDto[];
+  /** The caller may set holds on their organisation's cases (org_admin). */
+  maySet: boolean;
 }
