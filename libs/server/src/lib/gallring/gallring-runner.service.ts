@@ -177,11 +177,13 @@ export class GallringRunner {
   ): Promise<void> {
     await runner.startTransaction('READ COMMITTED');
     try {
-      const [{ now }] = (await runner.query(
+      await runner.query(
         `UPDATE gallring_runs SET started_at = coalesce(started_at, now()), status = $2
-         WHERE id = $1 RETURNING now() AS now`,
+         WHERE id = $1`,
         [runId, GallringRunStatus.Running],
-      )) as { now: Date }[];
+      );
+      // A separate SELECT: TypeORM answers UPDATE … RETURNING as [rows, count].
+      const [{ now }] = (await runner.query(`SELECT now() AS now`)) as { now: Date }[];
       const rules = (
         (await runner.query(
           `SELECT id, organisation_id, programme, years FROM retention_rules`,
