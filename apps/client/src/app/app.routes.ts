@@ -70,6 +70,12 @@ export const APP_ROUTES: Routes = [
         title: 'helpText.title',
       },
       {
+        path: APP_PATHS.gallring,
+        canActivate: [signedInGuard, permissionGuard(Permission.GallringRead)],
+        loadChildren: () =>
+          import('./pages/gallring/gallring.routes').then((m) => m.GALLRING_ROUTES),
+      },
+      {
         // Every role's own account (issue 16): a session is all it needs.
         path: APP_PATHS.account,
         canActivate: [signedInGuard],

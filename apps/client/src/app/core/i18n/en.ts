@@ -1,6 +1,7 @@
 import { accountEn } from './account.en';
 import { agreementsEn } from './agreements.en';
 import { oidcEn } from './oidc.en';
+import { gallringEn } from './gallring.en';
 import { organisationAdminEn } from './organisation-admin.en';
 import { remindersEn } from './reminders.en';
 import { sipEn } from './sip.en';
@@ -17,6 +18,7 @@ export const en: Dictionary = {
   ...agreementsEn,
   ...oidcEn,
   ...organisationAdminEn,
+  ...gallringEn,
   ...sipEn,
   ...remindersEn,
   'app.name': 'Samsyn',

@@ -1,6 +1,7 @@
 import { accountSv } from './account.sv';
 import { agreementsSv } from './agreements.sv';
 import { oidcSv } from './oidc.sv';
+import { gallringSv } from './gallring.sv';
 import { organisationAdminSv } from './organisation-admin.sv';
 import { remindersSv } from './reminders.sv';
 import { sipSv } from './sip.sv';
@@ -19,6 +20,7 @@ export const sv = {
   ...agreementsSv,
   ...oidcSv,
   ...organisationAdminSv,
+  ...gallringSv,
   ...sipSv,
   ...remindersSv,
   'app.name': 'Samsyn',
