@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { EnvironmentVariables } from '@samsyn/server';
 import { ADMIN_CREATE_COMMAND, runFirstRun } from './app/admin/first-run-cli';
 import { AUDIT_VERIFY_COMMAND, EXIT_ERROR, runAuditVerify } from './app/audit/audit-cli';
+import { GALLRING_RUN_COMMAND, runGallringCommand } from './app/gallring/gallring-cli';
 import { createApp } from './app/bootstrap';
 
 /** How long an idle HTTP connection stays open: longer than the 60 s of common proxies. */
@@ -45,7 +46,9 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-if (process.argv[2] === AUDIT_VERIFY_COMMAND) {
+if (process.argv[2] === GALLRING_RUN_COMMAND) {
+  runCommand(() => runGallringCommand(process.argv.slice(3)));
+} else if (process.argv[2] === AUDIT_VERIFY_COMMAND) {
   runCommand(() => runAuditVerify());
 } else if (process.argv[2] === ADMIN_CREATE_COMMAND) {
   runCommand(() =>

@@ -10,6 +10,8 @@ export * from './lib/case-actions';
 export * from './lib/case.dto';
 export * from './lib/consent.dto';
 export * from './lib/errors';
+export * from './lib/gallring';
+export * from './lib/gallring.dto';
 export * from './lib/oidc';
 export * from './lib/organisation';
 export * from './lib/organisation-identifiers';

@@ -17,3 +17,4 @@ export * from './lib/organisation-roles';
 export * from './lib/trygga-hem-record-actions';
 export * from './lib/password-policy';
 export * from './lib/user-admin';
+export * from './lib/gallring';

@@ -16,3 +16,5 @@ export * from './lib/reminders/reminder-config';
 export * from './lib/reminders/reminder-email';
 export * from './lib/reminders/reminder-mailer.service';
 export { NotificationEmailStatus } from './lib/entities/notification.entity';
+export * from './lib/gallring/gallring-audit';
+export * from './lib/gallring/gallring-runner.service';

@@ -11,6 +11,7 @@ import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { loggerOptions } from './common/logging';
 import { DemoModule } from './demo/demo.module';
+import { GallringModule } from './gallring/gallring.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -48,6 +49,7 @@ import { UserAdminModule } from './user-admin/user-admin.module';
     OrganisationsModule,
     RemindersModule,
     SecondFactorModule,
+    GallringModule,
     NotificationsModule,
     AgreementsModule,
     SipModule,

@@ -77,6 +77,12 @@ export const APP_ROUTES: Routes = [
         title: 'helpText.title',
       },
       {
+        path: APP_PATHS.gallring,
+        canActivate: [signedInGuard, permissionGuard(Permission.GallringRead)],
+        loadChildren: () =>
+          import('./pages/gallring/gallring.routes').then((m) => m.GALLRING_ROUTES),
+      },
+      {
         // The second factor (issue 16); open to a session that may only enrol one.
         path: `${APP_PATHS.account}/${APP_PATHS.secondFactor}`,
         canActivate: [enrolmentGuard],

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { bullConnection, DatabaseModule } from '@samsyn/server';
 import { LoggerModule } from 'nestjs-pino';
+import { GallringModule } from './gallring/gallring.module';
 import { loggerOptions } from './logging';
 import { RemindersModule } from './reminders/reminders.module';
 import { validateWorkerEnvironment, type WorkerEnvironment } from './worker-config';
@@ -25,6 +26,7 @@ import { validateWorkerEnvironment, type WorkerEnvironment } from './worker-conf
       }),
     }),
     RemindersModule,
+    GallringModule,
   ],
 })
 export class WorkerModule {}

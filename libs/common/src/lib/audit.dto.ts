@@ -104,6 +104,14 @@ export enum AuditAction {
   AdminPasswordReset = 'admin.password_reset',
   /** A user set their password with a one-time code; their sessions ended. */
   AuthPasswordSet = 'auth.password_set',
+  /**
+   * Gallring (D22): a case cleared by a run (one event per case, in the clearing's own
+   * transaction), a run started by hand, a retention rule changed, a legal hold set or lifted.
+   */
+  GallringCase = 'gallring.case',
+  GallringRun = 'gallring.run',
+  GallringRule = 'gallring.rule',
+  CaseLegalHold = 'case.legal_hold',
   /** A refused attempt: who tried what. */
   AccessDenied = 'access.denied',
 }

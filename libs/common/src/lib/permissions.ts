@@ -23,6 +23,10 @@ export enum Permission {
   /** Create, edit and deactivate organisations and their units (system_admin, issue 16). */
   OrganisationManage = 'organisation:manage',
   AuditReview = 'audit:review',
+  /** See the retention rules and gallring runs, start dry runs, set legal holds (D22). */
+  GallringRead = 'gallring:read',
+  /** Change retention rules and start clearing runs (system_admin, D22). */
+  GallringManage = 'gallring:manage',
   NotificationRead = 'notification:read',
   /** Counts of overdue reminders per unit and kind, without cases (issue 15 §7, D1). */
   OverdueSummaryRead = 'reminder:overdue_summary',
@@ -62,6 +66,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   [Role.OrgAdmin]: [
     Permission.OrganisationRead,
     Permission.OrganisationAdmin,
+    Permission.GallringRead,
     Permission.AgreementRead,
     Permission.AgreementManage,
     Permission.CoordinatorGroupManage,
@@ -76,6 +81,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.SystemOperate,
     Permission.OrganisationRead,
     Permission.OrganisationManage,
+    Permission.GallringRead,
+    Permission.GallringManage,
     Permission.NotificationRead,
   ],
 };

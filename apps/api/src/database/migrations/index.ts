@@ -20,6 +20,7 @@ import { SecondFactor1796618994363 } from './1796618994363-SecondFactor';
 import { OidcSignIn1796619014643 } from './1796619014643-OidcSignIn';
 import { PasswordResetTokens1796619065281 } from './1796619065281-PasswordResetTokens';
 import { SessionUserAgent1796619076202 } from './1796619076202-SessionUserAgent';
+import { Gallring1796621101545 } from './1796621101545-Gallring';
 import { AgreementsUntilFurtherNotice1796621333215 } from './1796621333215-AgreementsUntilFurtherNotice';
 
 export const MIGRATIONS = [
@@ -44,5 +45,6 @@ export const MIGRATIONS = [
   OidcSignIn1796619014643,
   PasswordResetTokens1796619065281,
   SessionUserAgent1796619076202,
+  Gallring1796621101545,
   AgreementsUntilFurtherNotice1796621333215,
 ];

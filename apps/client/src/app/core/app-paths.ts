@@ -34,6 +34,8 @@ export const APP_PATHS = {
   tryggaHemFigures: 'trygga-hem-statistik',
   /** The organisation's where-to-get-help text (org_admin, D13). */
   helpText: 'hjalptext',
+  /** Gallring (D22): retention rules, runs, legal holds (org_admin, system_admin). */
+  gallring: 'gallring',
   /** The user's own account, "Mitt konto" (issue 16): every signed-in user. */
   account: 'konto',
   /** The system administrator's pages (issue 16): `administration/organisationer`. */

@@ -65,4 +65,16 @@ export class CaseEntity extends BaseEntity {
 
   @Column({ type: 'date', nullable: true })
   followUpAt!: string | null;
+
+  /**
+   * The case's last write of any kind (D22): kept by database triggers on the case and every
+   * table of its records (migration Gallring), so no write path can forget it.
+   */
+  @Index()
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  lastActivityAt!: Date;
+
+  /** When gallring reduced the case to what statistics need; null while it holds its records. */
+  @Column({ type: 'timestamptz', nullable: true })
+  clearedAt!: Date | null;
 }

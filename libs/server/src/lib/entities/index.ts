@@ -25,10 +25,12 @@ import { UserEntity } from './user.entity';
 import { AGREEMENT_ENTITIES } from './agreements';
 import { SIP_ENTITIES } from './sip';
 import { TRYGGA_HEM_ENTITIES } from './trygga-hem';
+import { GALLRING_ENTITIES } from './gallring.entity';
 
 export * from './agreements';
 export * from './sip';
 export * from './trygga-hem';
+export * from './gallring.entity';
 
 export { BaseEntity } from './base.entity';
 export type { CaseAccessSource } from './case-access.entity';
@@ -88,4 +90,5 @@ export const ENTITIES = [
   ...SIP_ENTITIES,
   ...TRYGGA_HEM_ENTITIES,
   ...AGREEMENT_ENTITIES,
+  ...GALLRING_ENTITIES,
 ];

@@ -57,4 +57,8 @@ export class PersonEntity extends BaseEntity {
     default: ProtectedIdentityLevel.None,
   })
   protectedLevel!: ProtectedIdentityLevel;
+
+  /** When gallring anonymised the person (no case that is not cleared names them any more). */
+  @Column({ type: 'timestamptz', nullable: true })
+  clearedAt!: Date | null;
 }

@@ -1,6 +1,7 @@
 import { accountEn } from './account.en';
 import { agreementsEn } from './agreements.en';
 import { oidcEn } from './oidc.en';
+import { gallringEn } from './gallring.en';
 import { organisationAdminEn } from './organisation-admin.en';
 import { userAdminEn } from './user-admin.en';
 import { remindersEn } from './reminders.en';
@@ -21,6 +22,7 @@ export const en: Dictionary = {
   ...organisationAdminEn,
   ...secondFactorEn,
   ...userAdminEn,
+  ...gallringEn,
   ...sipEn,
   ...remindersEn,
   'app.name': 'Samsyn',

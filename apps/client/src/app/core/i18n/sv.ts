@@ -1,6 +1,7 @@
 import { accountSv } from './account.sv';
 import { agreementsSv } from './agreements.sv';
 import { oidcSv } from './oidc.sv';
+import { gallringSv } from './gallring.sv';
 import { organisationAdminSv } from './organisation-admin.sv';
 import { userAdminSv } from './user-admin.sv';
 import { remindersSv } from './reminders.sv';
@@ -23,6 +24,7 @@ export const sv = {
   ...organisationAdminSv,
   ...secondFactorSv,
   ...userAdminSv,
+  ...gallringSv,
   ...sipSv,
   ...remindersSv,
   'app.name': 'Samsyn',

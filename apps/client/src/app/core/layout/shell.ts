@@ -43,6 +43,7 @@ type Section =
   | 'groups'
   | 'figures'
   | 'helpText'
+  | 'gallring'
   | 'organisations'
   | 'users';
 
@@ -131,6 +132,13 @@ export class Shell {
         shown: can(Permission.OrganisationAdmin),
       },
       {
+        // Retention rules, clearing runs and legal holds (D22, issue 17).
+        section: 'gallring',
+        label: 'nav.gallring',
+        link: ['/', p.gallring],
+        shown: can(Permission.GallringRead),
+      },
+      {
         // The system administrator's organisations and units (issue 16).
         section: 'organisations',
         label: 'nav.organisations',
@@ -174,6 +182,7 @@ export class Shell {
     if (first === APP_PATHS.coordinatorGroups) return 'groups';
     if (first === APP_PATHS.tryggaHemFigures) return 'figures';
     if (first === APP_PATHS.helpText) return 'helpText';
+    if (first === APP_PATHS.gallring) return 'gallring';
     if (first === APP_PATHS.administration && second === APP_PATHS.organisations)
       return 'organisations';
     if (first === APP_PATHS.administration && second === APP_PATHS.users) return 'users';
