@@ -1,3 +1,4 @@
+export * from './lib/audit/audit-append';
 export * from './lib/audit/audit-hash';
 export * from './lib/config/environment';
 export * from './lib/database/data-source-options';

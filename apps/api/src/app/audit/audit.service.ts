@@ -1,25 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditVerifyDto } from '@samsyn/common';
-import { AUDIT_GENESIS_HASH, type AuditHashContent, auditHash } from '@samsyn/server';
+import {
+  AUDIT_CHAIN_LOCK,
+  AUDIT_GENESIS_HASH,
+  auditAppendRow,
+  type AuditHashContent,
+  auditHash,
+  UNKNOWN_AUDIT_HEAD,
+} from '@samsyn/server';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuditActor, AuditRecord } from './audit.types';
 import { currentRequestId } from './request-context';
 
-/**
- * The key of the transaction-level advisory lock that serialises appends, so that concurrent
- * requests form one chain instead of forking it. Any constant works as long as nothing else in
- * the database locks the same key.
- */
-export const AUDIT_CHAIN_LOCK = 0x5a4d_a0d1;
+/** The chain lock's key, shared with the gallring runner (libs/server audit-append). */
+export { AUDIT_CHAIN_LOCK } from '@samsyn/server';
 
 /** Events appended in one transaction at most (group commit of concurrent requests). */
 export const APPEND_BATCH_SIZE = 200;
 
 /** Tries of one append while other processes keep moving the chain's head. */
 const APPEND_ATTEMPTS = 20;
-
-/** Sent as the expected head when this process does not know it yet; never a real hash. */
-const UNKNOWN_HEAD = 'unknown';
 
 /** Rows per query while verifying: bounded memory however long the log grows. */
 export const VERIFY_BATCH_SIZE = 5_000;
@@ -91,32 +91,6 @@ function contentOf(row: ChainRow): AuditHashContent {
     requestId: row.request_id,
     targetKind: row.target_kind,
     targetId: row.target_id,
-  };
-}
-
-/** An event as `samsyn_audit_append` reads it: the table's column names, times in ISO 8601. */
-function rowOf(content: AuditHashContent, prevHash: string, hash: string) {
-  return {
-    occurred_at: content.occurredAt.toISOString(),
-    user_id: content.userId,
-    organisation_id: content.organisationId,
-    unit_id: content.unitId,
-    roles: content.roles,
-    action: content.action,
-    outcome: content.outcome,
-    case_ids: content.caseIds,
-    person_ids: content.personIds,
-    categories: content.categories,
-    consent_ids: content.consentIds,
-    disclosure_ids: content.disclosureIds,
-    basis: content.basis,
-    relation: content.relation,
-    emergency: content.emergency,
-    request_id: content.requestId,
-    target_kind: content.targetKind ?? null,
-    target_id: content.targetId ?? null,
-    prev_hash: prevHash,
-    hash,
   };
 }
 
@@ -226,14 +200,18 @@ export class AuditService {
       let prevHash = expected ?? AUDIT_GENESIS_HASH;
       const rows = contents.map((content) => {
         const hash = auditHash(prevHash, content);
-        const row = rowOf(content, prevHash, hash);
+        const row = auditAppendRow(content, prevHash, hash);
         prevHash = hash;
         return row;
       });
       const [result] = await em.query<{ appended: boolean; head: string | null }[]>(
         'SELECT appended, head FROM samsyn_audit_append($1, $2, $3)',
         // An unknown head is a value no hash can have, so the first append learns the head.
-        [AUDIT_CHAIN_LOCK, expected === undefined ? UNKNOWN_HEAD : expected, JSON.stringify(rows)],
+        [
+          AUDIT_CHAIN_LOCK,
+          expected === undefined ? UNKNOWN_AUDIT_HEAD : expected,
+          JSON.stringify(rows),
+        ],
       );
       this.head = result.head;
       if (result.appended) return;
