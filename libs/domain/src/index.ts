@@ -18,3 +18,4 @@ export * from './lib/trygga-hem-record-actions';
 export * from './lib/password-policy';
 export * from './lib/user-admin';
 export * from './lib/gallring';
+export * from './lib/k-anonymity';
