@@ -10,6 +10,8 @@ export * from './lib/case-actions';
 export * from './lib/case.dto';
 export * from './lib/consent.dto';
 export * from './lib/errors';
+export * from './lib/evaluation-export';
+export * from './lib/evaluation-export.dto';
 export * from './lib/gallring';
 export * from './lib/gallring.dto';
 export * from './lib/oidc';

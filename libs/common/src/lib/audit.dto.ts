@@ -112,11 +112,19 @@ export enum AuditAction {
   GallringRun = 'gallring.run',
   GallringRule = 'gallring.rule',
   CaseLegalHold = 'case.legal_hold',
+  /**
+   * An evaluation export (D6) downloaded: the target is its row in `evaluation_exports`, which
+   * holds the parameters and row counts.
+   */
+  StatisticsEvaluationExport = 'statistics.evaluation_export',
   /** A refused attempt: who tried what. */
   AccessDenied = 'access.denied',
 }
 
 export type AuditOutcome = 'allowed' | 'denied';
+
+/** What an administrative event changed or made (issue 16; an evaluation export, issue 17). */
+export type AuditTargetKind = 'organisation' | 'unit' | 'user' | 'evaluation_export';
 
 /** One audit event as the review pages show it. */
 export interface AuditEventDto {
@@ -142,7 +150,7 @@ export interface AuditEventDto {
    * What an administrative event changed (issue 16), with its current name: an organisation, a
    * unit or a user. Null for the events on cases.
    */
-  target: { kind: 'organisation' | 'unit' | 'user'; id: string; name: string } | null;
+  target: { kind: AuditTargetKind; id: string; name: string } | null;
   /**
    * Per case of `caseIds` (same order), what the caller may do with it from the review page:
    * `audit.caseLog` when its log is theirs to open (issue 15). Only on the review lists.

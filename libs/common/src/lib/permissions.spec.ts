@@ -20,6 +20,11 @@ describe('role → permission map', () => {
     }
   });
 
+  it('lets steering and coordinators, and no case worker, download the evaluation export (D6)', () => {
+    const exporting = ROLES.filter((role) => hasPermissions([role], [Permission.EvaluationExport]));
+    expect(exporting).toEqual([Role.Coordinator, Role.Steering]);
+  });
+
   it('requires every listed permission', () => {
     expect(hasPermissions([Role.Auditor], [Permission.AuditReview, Permission.SystemOperate])).toBe(
       false,

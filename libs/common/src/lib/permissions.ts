@@ -12,6 +12,11 @@ export enum Permission {
   SipCall = 'sip:call',
   ConsentRecord = 'consent:record',
   StatisticsRead = 'statistics:read',
+  /**
+   * Download the de-identified, k-anonymous case-level data set for the evaluators (D6, issue
+   * 17 §5): steering and coordinators, who commission and follow the evaluation.
+   */
+  EvaluationExport = 'evaluation:export',
   /** Read the cooperation agreements and their dates (D25). */
   AgreementRead = 'agreement:read',
   /** Record and change agreements, their parties, dates and SIP deadlines (D25, D10). */
@@ -50,6 +55,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   [Role.ProbationOfficer]: CASEWORK,
   [Role.Coordinator]: [
     Permission.StatisticsRead,
+    Permission.EvaluationExport,
     Permission.AgreementRead,
     Permission.AgreementManage,
     Permission.CoordinatorGroupManage,
@@ -59,6 +65,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ],
   [Role.Steering]: [
     Permission.StatisticsRead,
+    Permission.EvaluationExport,
     Permission.AgreementRead,
     Permission.OrganisationRead,
     Permission.NotificationRead,

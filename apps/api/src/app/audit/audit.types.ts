@@ -2,6 +2,7 @@ import type {
   AccessBasis,
   AuditAction,
   AuditOutcome,
+  AuditTargetKind,
   CaseRelation,
   InformationCategory,
 } from '@samsyn/common';
@@ -19,12 +20,9 @@ export interface AuditRecord {
   basis?: AccessBasis | null;
   relation?: CaseRelation | null;
   emergency?: boolean;
-  /** What an administrative event changed (issue 16): the organisation, unit or user. */
+  /** What an administrative event changed (issue 16): the organisation, unit or user; or the evaluation export made. */
   target?: { kind: AuditTargetKind; id: string };
 }
-
-/** What an administrative event may change. */
-export type AuditTargetKind = 'organisation' | 'unit' | 'user';
 
 /**
  * Who acted: the authenticated user's identity as the audit log keeps it. `id` and

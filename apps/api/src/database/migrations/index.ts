@@ -22,6 +22,7 @@ import { PasswordResetTokens1796619065281 } from './1796619065281-PasswordResetT
 import { SessionUserAgent1796619076202 } from './1796619076202-SessionUserAgent';
 import { Gallring1796621101545 } from './1796621101545-Gallring';
 import { AgreementsUntilFurtherNotice1796621333215 } from './1796621333215-AgreementsUntilFurtherNotice';
+import { EvaluationExports1796622989601 } from './1796622989601-EvaluationExports';
 
 export const MIGRATIONS = [
   Initial1795458648382,
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   SessionUserAgent1796619076202,
   Gallring1796621101545,
   AgreementsUntilFurtherNotice1796621333215,
+  EvaluationExports1796622989601,
 ];

@@ -26,11 +26,13 @@ import { AGREEMENT_ENTITIES } from './agreements';
 import { SIP_ENTITIES } from './sip';
 import { TRYGGA_HEM_ENTITIES } from './trygga-hem';
 import { GALLRING_ENTITIES } from './gallring.entity';
+import { EvaluationExportEntity } from './evaluation-export.entity';
 
 export * from './agreements';
 export * from './sip';
 export * from './trygga-hem';
 export * from './gallring.entity';
+export * from './evaluation-export.entity';
 
 export { BaseEntity } from './base.entity';
 export type { CaseAccessSource } from './case-access.entity';
@@ -91,4 +93,5 @@ export const ENTITIES = [
   ...TRYGGA_HEM_ENTITIES,
   ...AGREEMENT_ENTITIES,
   ...GALLRING_ENTITIES,
+  EvaluationExportEntity,
 ];
