@@ -83,6 +83,12 @@ export const APP_ROUTES: Routes = [
           import('./pages/gallring/gallring.routes').then((m) => m.GALLRING_ROUTES),
       },
       {
+        path: APP_PATHS.evaluation,
+        canActivate: [signedInGuard, permissionGuard(Permission.EvaluationExport)],
+        loadChildren: () =>
+          import('./pages/evaluation/evaluation.routes').then((m) => m.EVALUATION_ROUTES),
+      },
+      {
         // The second factor (issue 16); open to a session that may only enrol one.
         path: `${APP_PATHS.account}/${APP_PATHS.secondFactor}`,
         canActivate: [enrolmentGuard],

@@ -198,14 +198,14 @@ export class EvaluationExportService {
     if (unknown.length)
       errors.push({
         field: 'programmes',
-        code: 'unknown',
+        code: 'unknownProgramme',
         message: `unknown programme: ${unknown.join(', ')}`,
       });
     if (to < from) errors.push({ field: 'to', code: 'beforeFrom', message: 'to is before from' });
     else if (monthsBetween(from, to) > EVALUATION_EXPORT_MAX_MONTHS)
       errors.push({
         field: 'to',
-        code: 'tooLong',
+        code: 'periodTooLong',
         message: `the period is longer than ${EVALUATION_EXPORT_MAX_MONTHS} months`,
       });
     if (to > currentMonth)
@@ -221,7 +221,7 @@ export class EvaluationExportService {
       if (missing.length)
         errors.push({
           field: 'municipalityCodes',
-          code: 'unknown',
+          code: 'unknownMunicipality',
           message: `no municipality with code ${missing.join(', ')}`,
         });
     }

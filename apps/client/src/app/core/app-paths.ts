@@ -36,6 +36,8 @@ export const APP_PATHS = {
   helpText: 'hjalptext',
   /** Gallring (D22): retention rules, runs, legal holds (org_admin, system_admin). */
   gallring: 'gallring',
+  /** The evaluation export (D6, issue 17 §5): steering and coordinators (evaluation:export). */
+  evaluation: 'utvardering',
   /** The user's own account, "Mitt konto" (issue 16): every signed-in user. */
   account: 'konto',
   /** The system administrator's pages (issue 16): `administration/organisationer`. */

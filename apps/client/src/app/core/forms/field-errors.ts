@@ -46,6 +46,12 @@ const SERVER_CODES: Readonly<Record<string, TranslationKey>> = {
   sameAsCurrent: 'account.field.sameAsCurrent',
   // Set by the client: the repeated new password differs.
   passwordMismatch: 'account.field.mismatch',
+  // The evaluation export (issue 17 §5): rules the API checks beyond the DTO.
+  beforeFrom: 'evaluation.field.beforeFrom',
+  future: 'evaluation.field.future',
+  periodTooLong: 'evaluation.field.periodTooLong',
+  unknownProgramme: 'evaluation.field.unknownProgramme',
+  unknownMunicipality: 'evaluation.field.unknownMunicipality',
   // Users (issue 16): rules the API checks beyond the DTO, and the password policy.
   rolesNotFitting: 'field.rolesNotFitting',
   rolesNotGrantable: 'field.rolesNotGrantable',

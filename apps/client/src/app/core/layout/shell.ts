@@ -44,6 +44,7 @@ type Section =
   | 'figures'
   | 'helpText'
   | 'gallring'
+  | 'evaluation'
   | 'organisations'
   | 'users';
 
@@ -125,6 +126,13 @@ export class Shell {
         shown: can(Permission.StatisticsRead),
       },
       {
+        // The evaluation export (D6, issue 17 §5).
+        section: 'evaluation',
+        label: 'nav.evaluation',
+        link: ['/', p.evaluation],
+        shown: can(Permission.EvaluationExport),
+      },
+      {
         // An org_admin's where-to-get-help text (D13, issue 15).
         section: 'helpText',
         label: 'nav.helpText',
@@ -183,6 +191,7 @@ export class Shell {
     if (first === APP_PATHS.tryggaHemFigures) return 'figures';
     if (first === APP_PATHS.helpText) return 'helpText';
     if (first === APP_PATHS.gallring) return 'gallring';
+    if (first === APP_PATHS.evaluation) return 'evaluation';
     if (first === APP_PATHS.administration && second === APP_PATHS.organisations)
       return 'organisations';
     if (first === APP_PATHS.administration && second === APP_PATHS.users) return 'users';

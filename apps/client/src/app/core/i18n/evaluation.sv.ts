@@ -1,0 +1,35 @@
+/** Swedish texts of the evaluation export page (D6, issue 17 §5); spread into `sv`. */
+export const evaluationSv = {
+  'nav.evaluation': 'Utvärdering',
+  'evaluation.title': 'Utvärdering',
+  'evaluation.intro':
+    'Hämta ett avidentifierat underlag på ärendenivå för utvärderarna: program, kommun, månader, prioriteringar, risknivåer, insatser, kontrollåtgärder, händelser och SIP-milstolpar. Underlaget innehåller inga namn, personnummer, adresser, fritext, exakta datum eller interna id:n.',
+  'evaluation.kRule':
+    'Varje rad delar kommun, program och startmånad med minst fyra andra. Annars visas länet i stället för kommunen, sedan kvartalet och året i stället för månaden, och ärendet utelämnas bara om gruppen fortfarande är mindre än fem. Filen anger hur många rader som generaliserades och utelämnades.',
+  'evaluation.parameters': 'Urval',
+  'evaluation.programmes': 'Program',
+  'evaluation.municipalities': 'Kommuner',
+  'evaluation.allMunicipalities': 'Alla kommuner',
+  'evaluation.municipalitiesHint': 'Inget val: alla kommuner.',
+  'evaluation.from': 'Från månad (ärendet öppnat)',
+  'evaluation.to': 'Till och med månad',
+  'evaluation.monthHint': 'ÅÅÅÅ-MM',
+  'evaluation.format': 'Filformat',
+  'evaluation.format.csv': 'CSV (kalkylark)',
+  'evaluation.format.json': 'JSON',
+  'evaluation.download': 'Hämta underlag',
+  'evaluation.working': 'Tar fram underlaget …',
+  'evaluation.done':
+    'Underlaget {fileName} har hämtats: {published} rader, varav {generalised} generaliserade; {leftOut} ärenden utelämnade.',
+  'evaluation.error': 'Underlaget kunde inte tas fram. Försök igen.',
+  'evaluation.loadError': 'Program och kommuner kunde inte hämtas. Försök igen.',
+  'evaluation.audited': 'Varje uttag loggas med urval och antal rader.',
+  'evaluation.field.beforeFrom': 'Till-månaden ligger före från-månaden.',
+  'evaluation.field.future': 'Månaden har inte varit än.',
+  'evaluation.field.periodTooLong': 'Perioden får vara högst tio år.',
+  'evaluation.field.unknownProgramme': 'Okänt program.',
+  'evaluation.field.unknownMunicipality': 'Okänd kommun.',
+  'evaluation.field.month': 'Ange en månad, ÅÅÅÅ-MM.',
+  'auditAction.statistics.evaluation_export': 'Hämtade utvärderingsunderlag',
+  'auditTarget.evaluation_export': 'Utvärderingsunderlag',
+};
