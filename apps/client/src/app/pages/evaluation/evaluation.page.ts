@@ -176,7 +176,7 @@ export class EvaluationPage {
   } | null>(null);
 
   protected readonly form = this.fb.group({
-    programmes: this.fb.control<string[]>([], [Validators.required]),
+    programmes: this.fb.control<string[]>([], [required]),
     municipalityCodes: this.fb.control<string[]>([]),
     from: [`${new Date().getFullYear()}-01`, [required, Validators.pattern(MONTH_PATTERN)]],
     to: [thisMonth(), [required, Validators.pattern(MONTH_PATTERN)]],
