@@ -18,7 +18,7 @@ export const evaluationEn: Record<keyof typeof evaluationSv, string> = {
   'evaluation.monthHint': 'YYYY-MM',
   'evaluation.format': 'File format',
   'evaluation.format.csv': 'CSV (spreadsheet)',
-  'evaluation.format.json': 'JSON',
+  'evaluation.format.json': 'JSON (for analysis software)',
   'evaluation.download': 'Download data set',
   'evaluation.working': 'Preparing the data set …',
   'evaluation.done':

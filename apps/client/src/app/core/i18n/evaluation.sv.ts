@@ -16,7 +16,7 @@ export const evaluationSv = {
   'evaluation.monthHint': 'ÅÅÅÅ-MM',
   'evaluation.format': 'Filformat',
   'evaluation.format.csv': 'CSV (kalkylark)',
-  'evaluation.format.json': 'JSON',
+  'evaluation.format.json': 'JSON (för analysprogram)',
   'evaluation.download': 'Hämta underlag',
   'evaluation.working': 'Tar fram underlaget …',
   'evaluation.done':
