@@ -32,6 +32,13 @@ async function untilCaseSettled(page: Page): Promise<void> {
   await until(page, 'the case page loaded, with no tab still fetching', () => {
     if (document.querySelector('.case-status p.muted')) return false; // "Hämtar ärendet…"
     if (document.querySelector('#no-access-title')) return true;
+    // A tab switch is over: no body animating, and the body left behind holds nothing any more
+    // (during the switch both are in the page, part visible and part hidden, which axe reads
+    // as a button without a name).
+    if (document.querySelector('.mat-tab-body-animating')) return false;
+    const bodies = document.querySelectorAll('.mat-mdc-tab-body:not(.mat-mdc-tab-body-active)');
+    if (Array.from(bodies).some((b) => b.querySelector('.mat-mdc-tab-body-content > *')))
+      return false;
     const active = document.querySelector('.mat-mdc-tab-body-active .mat-mdc-tab-body-content');
     if (!active?.querySelector('h2, h3')) return false;
     return !Array.from(active.querySelectorAll<HTMLElement>('[role="status"]')).some((el) =>
