@@ -51,7 +51,7 @@ import { TranslatePipe } from '../../core/i18n/translate.pipe';
                 }
               </td>
               @if (showCases()) {
-                <td>
+                <td class="nowrap">
                   @for (number of e.caseNumbers; track number; let i = $index) {
                     @if (e.caseIds[i] && mayOpenLog(e, i)) {
                       <a
