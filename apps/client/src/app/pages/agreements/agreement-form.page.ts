@@ -41,6 +41,7 @@ import { FieldErrorPipe } from '../../core/forms/field-error.pipe';
 import { focusFirstInvalid } from '../../core/forms/focus-invalid';
 import { applyServerErrors } from '../../core/forms/server-errors';
 import { chooseAtLeastOne, dateOrder, required } from '../../core/forms/validators';
+import { LabelPipe } from '../../core/i18n/i18n-pipes';
 import { I18nService } from '../../core/i18n/i18n.service';
 import type { TranslationKey } from '../../core/i18n/sv';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
@@ -71,6 +72,7 @@ const DAYS = [Validators.min(0), Validators.max(90), Validators.pattern(/^\d+$/)
     MatInputModule,
     MatSelectModule,
     TranslatePipe,
+    LabelPipe,
     FieldErrorPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -121,6 +123,8 @@ export class AgreementFormPage {
         },
       ),
       followUps: this.fb.array<FollowUpGroup>([]),
+      /** The programmes the agreement covers (issue 17): its figures on the statistics page. */
+      programmes: this.fb.group<Record<string, FormControl<boolean>>>({}),
       summonsDaysAfterDischargeReady: ['', DAYS],
       firstMeetingDaysAfterRequest: ['', DAYS],
       notes: ['', Validators.maxLength(4000)],
@@ -146,7 +150,12 @@ export class AgreementFormPage {
 
   private async init(): Promise<void> {
     try {
-      const organisations = await this.reference.loadOrganisations();
+      const [organisations, programmes] = await Promise.all([
+        this.reference.loadOrganisations(),
+        this.reference.loadProgrammes(),
+      ]);
+      for (const p of programmes)
+        this.form.controls.programmes.addControl(p.code, this.fb.control(false));
       for (const org of organisations)
         if (org.id !== this.ownerId())
           this.form.controls.partyOrganisationIds.addControl(org.id, this.fb.control(false));
@@ -176,6 +185,12 @@ export class AgreementFormPage {
       validUntil: a.validUntil ?? '',
       untilFurtherNotice: a.validUntil === null,
       partyOrganisationIds: parties,
+      programmes: Object.fromEntries(
+        Object.keys(this.form.controls.programmes.controls).map((code) => [
+          code,
+          a.programmes.includes(code),
+        ]),
+      ),
       summonsDaysAfterDischargeReady: a.summonsDaysAfterDischargeReady?.toString() ?? '',
       firstMeetingDaysAfterRequest: a.firstMeetingDaysAfterRequest?.toString() ?? '',
       notes: a.notes ?? '',
@@ -284,6 +299,9 @@ export class AgreementFormPage {
         label: f.label.trim(),
         dueOn: f.dueOn,
       })),
+      programmes: Object.entries(v.programmes)
+        .filter(([, chosen]) => chosen)
+        .map(([code]) => code),
       summonsDaysAfterDischargeReady: days(v.summonsDaysAfterDischargeReady),
       firstMeetingDaysAfterRequest: days(v.firstMeetingDaysAfterRequest),
       notes: v.notes.trim() || null,
