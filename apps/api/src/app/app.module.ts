@@ -12,6 +12,7 @@ import { CasesModule } from './cases/cases.module';
 import { loggerOptions } from './common/logging';
 import { DemoModule } from './demo/demo.module';
 import { GallringModule } from './gallring/gallring.module';
+import { StatisticsModule } from './statistics/statistics.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -50,6 +51,7 @@ import { UserAdminModule } from './user-admin/user-admin.module';
     RemindersModule,
     SecondFactorModule,
     GallringModule,
+    StatisticsModule,
     NotificationsModule,
     AgreementsModule,
     SipModule,
