@@ -102,7 +102,10 @@ export class CreateAgreementDto {
   @ArrayMaxSize(20)
   @ArrayUnique()
   @IsString({ each: true })
-  @Matches(/^[A-Z][A-Z0-9_]{0,29}$/, { each: true, message: 'each programme must be a programme code' })
+  @Matches(/^[A-Z][A-Z0-9_]{0,29}$/, {
+    each: true,
+    message: 'each programme must be a programme code',
+  })
   programmes?: string[];
 
   @IsOptional()

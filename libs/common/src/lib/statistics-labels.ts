@@ -12,7 +12,8 @@ export const INDICATOR_TITLES: Record<StatisticsLang, Record<IndicatorId, string
     [IndicatorId.SipSharePercent]: 'Andel våldsärenden med SIP (procent)',
     [IndicatorId.SipSummons]: 'Kallelse till SIP efter utskrivningsklar',
     [IndicatorId.SipFirstMeeting]: 'Första SIP-mötet efter begäran',
-    [IndicatorId.SipDays]: 'Dagar från identifierat behov till kallelse och överenskommen plan (median)',
+    [IndicatorId.SipDays]:
+      'Dagar från identifierat behov till kallelse och överenskommen plan (median)',
     [IndicatorId.TryggaHemPriority]: 'Trygga hem: ärenden per prioritet',
     [IndicatorId.TryggaHemActions]: 'Trygga hem: underrättelser och kontrollåtgärder',
     [IndicatorId.TryggaHemOffers]: 'Trygga hem: erbjudanden och hur de togs emot',

@@ -84,7 +84,8 @@ export function publishCounts(
     cells[r] = {};
     for (const c of columns) cells[r][c] = 0;
   }
-  for (const x of counts) if (cells[x.row] && x.column in cells[x.row]) cells[x.row][x.column] += x.n;
+  for (const x of counts)
+    if (cells[x.row] && x.column in cells[x.row]) cells[x.row][x.column] += x.n;
   if (!rows.length || !columns.length)
     return { cells: rows.map(() => []), rowTotals: options.rowTotals ? rows.map(() => 0) : null };
   const published = suppressTable({ rows, columns, cells, rowTotals: options.rowTotals });

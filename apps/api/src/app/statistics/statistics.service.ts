@@ -359,12 +359,7 @@ export class StatisticsService {
         ]),
         rowTotals: null,
       },
-      countTable(
-        IndicatorId.SipSummons,
-        ['within_deadline', 'late', 'not_yet_due'],
-        summons,
-        true,
-      ),
+      countTable(IndicatorId.SipSummons, ['within_deadline', 'late', 'not_yet_due'], summons, true),
       countTable(
         IndicatorId.SipFirstMeeting,
         ['within_deadline', 'late', 'not_yet_due'],

@@ -2,6 +2,7 @@ import { accountEn } from './account.en';
 import { agreementsEn } from './agreements.en';
 import { oidcEn } from './oidc.en';
 import { gallringEn } from './gallring.en';
+import { statisticsEn } from './statistics.en';
 import { organisationAdminEn } from './organisation-admin.en';
 import { userAdminEn } from './user-admin.en';
 import { remindersEn } from './reminders.en';
@@ -23,6 +24,7 @@ export const en: Dictionary = {
   ...secondFactorEn,
   ...userAdminEn,
   ...gallringEn,
+  ...statisticsEn,
   ...sipEn,
   ...remindersEn,
   'app.name': 'Samsyn',

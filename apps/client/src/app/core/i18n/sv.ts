@@ -2,6 +2,7 @@ import { accountSv } from './account.sv';
 import { agreementsSv } from './agreements.sv';
 import { oidcSv } from './oidc.sv';
 import { gallringSv } from './gallring.sv';
+import { statisticsSv } from './statistics.sv';
 import { organisationAdminSv } from './organisation-admin.sv';
 import { userAdminSv } from './user-admin.sv';
 import { remindersSv } from './reminders.sv';
@@ -25,6 +26,7 @@ export const sv = {
   ...secondFactorSv,
   ...userAdminSv,
   ...gallringSv,
+  ...statisticsSv,
   ...sipSv,
   ...remindersSv,
   'app.name': 'Samsyn',
