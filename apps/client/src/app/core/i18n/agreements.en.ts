@@ -36,6 +36,7 @@ export const agreementsEn: Readonly<Record<keyof typeof agreementsSv, string>> =
   'agreements.chooseProgrammes': 'Programmes the agreement covers',
   'agreements.programmesHint':
     "The statistics page shows the agreement's figures for the cases its parties own in these programmes.",
+  'agreements.noProgrammes': 'The agreement covers no programme yet.',
   'agreements.parties': 'Parties',
   'agreements.nextFollowUp': 'Next follow-up',
   'agreements.back': 'Back to agreements',

@@ -35,6 +35,7 @@ export const agreementsSv = {
   'agreements.chooseProgrammes': 'Program som överenskommelsen omfattar',
   'agreements.programmesHint':
     "Statistiksidan visar överenskommelsens siffror för de ärenden parterna äger i dessa program.",
+  'agreements.noProgrammes': 'Överenskommelsen omfattar inga program ännu.',
   'agreements.parties': 'Parter',
   'agreements.nextFollowUp': 'Nästa uppföljning',
   'agreements.back': 'Tillbaka till överenskommelser',
