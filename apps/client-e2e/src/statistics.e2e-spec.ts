@@ -55,7 +55,7 @@ describe('statistics page', () => {
       page,
       'a canvas in every chart',
       (n) =>
-        [...document.querySelectorAll('.indicator .chart')].filter(
+        Array.from(document.querySelectorAll('.indicator .chart')).filter(
           (c) => c.getAttribute('aria-hidden') === 'true' && c.querySelector('canvas'),
         ).length === n,
       TABLES,

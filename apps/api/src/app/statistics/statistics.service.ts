@@ -17,7 +17,6 @@ import {
   DEFAULT_SIP_DEADLINE_RULES,
   type PeriodBucket,
   SIP,
-  type StatisticsScope,
   TRYGGA_HEM,
   periodBuckets,
   publishCounts,

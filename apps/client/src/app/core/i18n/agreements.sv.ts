@@ -34,7 +34,7 @@ export const agreementsSv = {
   'agreements.programmes': 'Program',
   'agreements.chooseProgrammes': 'Program som överenskommelsen omfattar',
   'agreements.programmesHint':
-    "Statistiksidan visar överenskommelsens siffror för de ärenden parterna äger i dessa program.",
+    'Statistiksidan visar överenskommelsens siffror för de ärenden parterna äger i dessa program.',
   'agreements.noProgrammes': 'Överenskommelsen omfattar inga program ännu.',
   'agreements.parties': 'Parter',
   'agreements.nextFollowUp': 'Nästa uppföljning',
