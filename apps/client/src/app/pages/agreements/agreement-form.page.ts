@@ -100,6 +100,8 @@ export class AgreementFormPage {
   protected readonly submitError = signal<TranslationKey | null>(null);
   protected readonly conflict = signal(false);
   protected readonly pending = signal(false);
+  /** The programmes offered, once each has its control in `form.controls.programmes`. */
+  protected readonly programmeCodes = signal<string[]>([]);
   protected readonly ownerId = computed(() => this.auth.me()?.organisation.id ?? '');
   /** Every organisation but the owner, which is always a party. */
   protected readonly others = computed<OrganisationDto[]>(() =>
@@ -156,6 +158,8 @@ export class AgreementFormPage {
       ]);
       for (const p of programmes)
         this.form.controls.programmes.addControl(p.code, this.fb.control(false));
+      // Only now: the list may be cached from another page, before these controls exist.
+      this.programmeCodes.set(programmes.map((p) => p.code));
       for (const org of organisations)
         if (org.id !== this.ownerId())
           this.form.controls.partyOrganisationIds.addControl(org.id, this.fb.control(false));
