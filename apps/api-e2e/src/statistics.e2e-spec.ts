@@ -195,22 +195,34 @@ describe('statistics indicators (issue 17)', () => {
   });
 
   it('gives an agreement the cases its parties own in its programmes, within its validity', async () => {
+    const [{ id: orebro }] = await sql<{ id: string }>(
+      `SELECT id FROM organisations WHERE municipality_code = '1880'`,
+    );
     const created = await coordinator.post<AgreementDto>('/api/v1/agreements', {
       title: `Statistikavtal ${code}`,
       kind: 'region_municipality',
       validFrom: '2025-02-01',
       validUntil: null,
-      partyOrganisationIds: [
-        (
-          await sql<{ id: string }>(`SELECT id FROM organisations WHERE municipality_code = '1880'`)
-        )[0].id,
-        orgId,
-      ],
+      partyOrganisationIds: [orebro, orgId],
       followUps: [],
       programmes: ['SIP'],
       summonsDaysAfterDischargeReady: 10,
     });
     expectStatus(created, 201, 'create agreement');
+    // The programmes are the registry's codes: anything else is a field error, nothing written.
+    const refused = await coordinator.post<ProblemDetails>('/api/v1/agreements', {
+      title: `Statistikavtal ${code} (fel)`,
+      kind: 'region_municipality',
+      validFrom: '2025-02-01',
+      partyOrganisationIds: [orebro, orgId],
+      followUps: [],
+      programmes: ['NOPE'],
+    });
+    expectStatus(refused, 400, 'unknown programme');
+    expect(refused.body.errors?.map((e) => e.field)).toEqual(['programmes']);
+    expect(
+      await sql(`SELECT 1 FROM agreements WHERE title = $1`, [`Statistikavtal ${code} (fel)`]),
+    ).toEqual([]);
     expect(created.body.programmes).toEqual(['SIP']);
     const dto = await indicators(
       `${period}&agreementId=${created.body.id}&municipalityCode=${code}`,

@@ -152,17 +152,16 @@ export class AgreementFormPage {
 
   private async init(): Promise<void> {
     try {
-      const [organisations, programmes] = await Promise.all([
-        this.reference.loadOrganisations(),
-        this.reference.loadProgrammes(),
-      ]);
-      for (const p of programmes)
-        this.form.controls.programmes.addControl(p.code, this.fb.control(false));
-      // Only now: the list may be cached from another page, before these controls exist.
-      this.programmeCodes.set(programmes.map((p) => p.code));
+      // Each control right after its list arrives: the template renders a list's checkboxes
+      // (from the shared reference signals) as soon as it is there.
+      const organisations = await this.reference.loadOrganisations();
       for (const org of organisations)
         if (org.id !== this.ownerId())
           this.form.controls.partyOrganisationIds.addControl(org.id, this.fb.control(false));
+      const programmes = await this.reference.loadProgrammes();
+      for (const p of programmes)
+        this.form.controls.programmes.addControl(p.code, this.fb.control(false));
+      this.programmeCodes.set(programmes.map((p) => p.code));
       if (this.id) {
         const agreement = await firstValueFrom(this.api.get(this.id));
         this.existing.set(agreement);
