@@ -24,4 +24,29 @@ import { Gallring1796621101545 } from './1796621101545-Gallring';
 import { AgreementsUntilFurtherNotice1796621333215 } from './1796621333215-AgreementsUntilFurtherNotice';
 import { AgreementProgrammes1796622951358 } from './1796622951358-AgreementProgrammes';
 
-export const MIGRATIONS = [Initial1795458648382, CasesConsentAudit1795464075122, RemindersKindsEmailEscalation1795465588897, CaseAccess1795475428611, Sip1795480000000, TryggaHem1795481000000, Agreements1795482000000, TryggaHemRecordCorrections1795483000000, AuditAppendFunction1795486000000, TryggaHemCaseloadExit1795487100000, OrganisationHelpText1795491500000, SipApprovalRequests1796596728232, OrganisationKindsAndCodes1796607203292, ViolenceForms1796607256099, TryggaHemReenrolment1796607590339, OrganisationsActive1796608781811, AdminAuditSessionsExternalId1796618671352, SecondFactor1796618994363, OidcSignIn1796619014643, PasswordResetTokens1796619065281, SessionUserAgent1796619076202, Gallring1796621101545, AgreementsUntilFurtherNotice1796621333215, AgreementProgrammes1796622951358];
+export const MIGRATIONS = [
+  Initial1795458648382,
+  CasesConsentAudit1795464075122,
+  RemindersKindsEmailEscalation1795465588897,
+  CaseAccess1795475428611,
+  Sip1795480000000,
+  TryggaHem1795481000000,
+  Agreements1795482000000,
+  TryggaHemRecordCorrections1795483000000,
+  AuditAppendFunction1795486000000,
+  TryggaHemCaseloadExit1795487100000,
+  OrganisationHelpText1795491500000,
+  SipApprovalRequests1796596728232,
+  OrganisationKindsAndCodes1796607203292,
+  ViolenceForms1796607256099,
+  TryggaHemReenrolment1796607590339,
+  OrganisationsActive1796608781811,
+  AdminAuditSessionsExternalId1796618671352,
+  SecondFactor1796618994363,
+  OidcSignIn1796619014643,
+  PasswordResetTokens1796619065281,
+  SessionUserAgent1796619076202,
+  Gallring1796621101545,
+  AgreementsUntilFurtherNotice1796621333215,
+  AgreementProgrammes1796622951358,
+];
