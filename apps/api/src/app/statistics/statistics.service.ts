@@ -209,19 +209,22 @@ export class StatisticsService {
         q(
           `WITH b AS (${BUCKETS}), c AS (${SCOPED_CASES}),
            sip_done AS (
-             SELECT s.id, min(m.called_at) AS first_called FROM cases s
-             JOIN sip_details d ON d.case_id = s.id AND d.violence_related
-             JOIN sip_meetings m ON m.case_id = s.id AND m.state = $10
-             WHERE s.programme = $9 GROUP BY s.id),
+             SELECT m.case_id AS id, min(m.called_at) AS first_called FROM sip_meetings m
+             JOIN cases s ON s.id = m.case_id AND s.programme = $9
+             JOIN sip_details d ON d.case_id = m.case_id AND d.violence_related
+             WHERE m.state = $10 GROUP BY m.case_id),
+           linked AS (
+             SELECT l.case_id, min(sd.first_called) AS first_called FROM case_links l
+             JOIN sip_done sd ON sd.id = l.linked_case_id GROUP BY l.case_id),
            violence AS (
-             SELECT c.* FROM c LEFT JOIN sip_details d ON d.case_id = c.id
+             -- When the case first had a SIP: its own called meeting or a linked case's.
+             SELECT c.id, c.opened_at, c.closed_at, LEAST(own.first_called, ln.first_called) AS sip_at
+             FROM c LEFT JOIN sip_details d ON d.case_id = c.id
+             LEFT JOIN sip_done own ON own.id = c.id
+             LEFT JOIN linked ln ON ln.case_id = c.id
              WHERE c.programme = ANY ($8::varchar[]) OR (c.programme = $9 AND d.violence_related))
            SELECT b.key AS row,
-                  CASE WHEN EXISTS (
-                    SELECT 1 FROM sip_done sd WHERE sd.first_called < (b.e + 1)::timestamptz
-                      AND (sd.id = c.id OR sd.id IN (
-                        SELECT l.linked_case_id FROM case_links l WHERE l.case_id = c.id)))
-                  THEN 'with_sip' ELSE 'without_sip' END AS col,
+                  CASE WHEN c.sip_at < (b.e + 1)::timestamptz THEN 'with_sip' ELSE 'without_sip' END AS col,
                   count(*) AS n
            FROM b JOIN violence c ON ${ACTIVE_IN_BUCKET}
            GROUP BY 1, 2`,
