@@ -8,6 +8,7 @@ export * from './lib/retry';
 export * from './lib/reminder-schedule';
 export * from './lib/sip';
 export * from './lib/small-counts';
+export * from './lib/indicators';
 export * from './lib/trygga-hem';
 export * from './lib/case-actions';
 export * from './lib/trygga-hem-actions';

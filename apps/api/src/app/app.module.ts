@@ -13,6 +13,7 @@ import { loggerOptions } from './common/logging';
 import { DemoModule } from './demo/demo.module';
 import { GallringModule } from './gallring/gallring.module';
 import { EvaluationExportModule } from './evaluation-export/evaluation-export.module';
+import { StatisticsModule } from './statistics/statistics.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -52,6 +53,7 @@ import { UserAdminModule } from './user-admin/user-admin.module';
     SecondFactorModule,
     GallringModule,
     EvaluationExportModule,
+    StatisticsModule,
     NotificationsModule,
     AgreementsModule,
     SipModule,

@@ -77,6 +77,12 @@ export const APP_ROUTES: Routes = [
         title: 'helpText.title',
       },
       {
+        path: APP_PATHS.statistics,
+        canActivate: [signedInGuard, permissionGuard(Permission.StatisticsRead)],
+        loadChildren: () =>
+          import('./pages/statistics/statistics.routes').then((m) => m.STATISTICS_ROUTES),
+      },
+      {
         path: APP_PATHS.gallring,
         canActivate: [signedInGuard, permissionGuard(Permission.GallringRead)],
         loadChildren: () =>

@@ -93,6 +93,21 @@ export class CreateAgreementDto {
   @Max(90)
   firstMeetingDaysAfterRequest?: number | null;
 
+  /**
+   * Issue 17: the programme codes (`GET /programmes`) the agreement covers, for its figures on
+   * the statistics page; left out: none.
+   */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Matches(/^[A-Z][A-Z0-9_]{0,29}$/, {
+    each: true,
+    message: 'each programme must be a programme code',
+  })
+  programmes?: string[];
+
   @IsOptional()
   @IsString()
   @MaxLength(4000)
@@ -173,6 +188,8 @@ export interface AgreementSummaryDto {
   nextFollowUp: { id: string; label: string; dueOn: string } | null;
   /** True when the agreement sets SIP deadlines (D10). */
   setsSipDeadlines: boolean;
+  /** The programme codes the agreement covers (issue 17). */
+  programmes: string[];
   version: number;
 }
 

@@ -71,6 +71,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.NotificationRead,
   ],
   [Role.OrgAdmin]: [
+    Permission.StatisticsRead,
     Permission.OrganisationRead,
     Permission.OrganisationAdmin,
     Permission.GallringRead,

@@ -20,6 +20,7 @@ import {
   agreementDateProblems,
   agreementStatus,
   chooseSipDeadlineRules,
+  DEFAULT_PROGRAMMES,
   setsSipRules,
   swedishDate,
 } from '@samsyn/domain';
@@ -273,6 +274,7 @@ export class AgreementsService {
       validUntil: dto.validUntil ?? null,
       summonsDaysAfterDischargeReady: dto.summonsDaysAfterDischargeReady ?? null,
       firstMeetingDaysAfterRequest: dto.firstMeetingDaysAfterRequest ?? null,
+      programmes: [...(dto.programmes ?? [])].sort(),
       notes: dto.notes?.trim() ? dto.notes.trim() : null,
     };
   }
@@ -325,6 +327,13 @@ export class AgreementsService {
           message: 'label should not be empty',
         });
     });
+    const programmes = new Set(DEFAULT_PROGRAMMES.map((p) => p.code));
+    if ((dto.programmes ?? []).some((code) => !programmes.has(code)))
+      errors.push({
+        field: 'programmes',
+        code: 'unknownProgramme',
+        message: 'each programme must be a known programme code',
+      });
     if (!dto.title.trim())
       errors.push({ field: 'title', code: 'isNotEmpty', message: 'title should not be empty' });
     if (errors.length) throw new ValidationFailedException(errors);
@@ -414,6 +423,7 @@ export class AgreementsService {
         .sort((x, y) => x.name.localeCompare(y.name, 'sv')),
       nextFollowUp: next ? { id: next.id, label: next.label, dueOn: next.dueOn } : null,
       setsSipDeadlines: setsSipRules(a),
+      programmes: a.programmes ?? [],
       version: a.version,
     };
   }

@@ -40,6 +40,7 @@ export async function seedDemoAgreements(
     ],
     summonsDaysAfterDischargeReady: 3,
     firstMeetingDaysAfterRequest: null,
+    programmes: ['SIP', 'TRYGGA_HEM'],
     notes:
       'Den som har huvudansvar kallar till SIP. Efter utskrivning från slutenvård skickar regionens öppenvård kallelsen inom 3 dagar från att patienten är utskrivningsklar.',
   };
@@ -53,6 +54,7 @@ export async function seedDemoAgreements(
       { label: 'Uppföljning av gemensam lägesbild', dueOn: addDays(today, 80) },
       { label: 'Årlig uppföljning', dueOn: addDays(today, 265) },
     ],
+    programmes: ['TRYGGA_HEM'],
     notes: 'Medborgarlöften och gemensam lägesbild följs upp i styrgruppen.',
   };
   await agreements.create(coordinator, regionMunicipalities);

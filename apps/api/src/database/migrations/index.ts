@@ -22,6 +22,7 @@ import { PasswordResetTokens1796619065281 } from './1796619065281-PasswordResetT
 import { SessionUserAgent1796619076202 } from './1796619076202-SessionUserAgent';
 import { Gallring1796621101545 } from './1796621101545-Gallring';
 import { AgreementsUntilFurtherNotice1796621333215 } from './1796621333215-AgreementsUntilFurtherNotice';
+import { AgreementProgrammes1796622951358 } from './1796622951358-AgreementProgrammes';
 import { EvaluationExports1796622989601 } from './1796622989601-EvaluationExports';
 
 export const MIGRATIONS = [
@@ -48,5 +49,6 @@ export const MIGRATIONS = [
   SessionUserAgent1796619076202,
   Gallring1796621101545,
   AgreementsUntilFurtherNotice1796621333215,
+  AgreementProgrammes1796622951358,
   EvaluationExports1796622989601,
 ];

@@ -32,6 +32,8 @@ export const APP_PATHS = {
   meeting: 'mote',
   /** Trygga hem figures (statistics:read). */
   tryggaHemFigures: 'trygga-hem-statistik',
+  /** The agreements' indicators (issue 17): steering, coordinators, org_admin. */
+  statistics: 'statistik',
   /** The organisation's where-to-get-help text (org_admin, D13). */
   helpText: 'hjalptext',
   /** Gallring (D22): retention rules, runs, legal holds (org_admin, system_admin). */

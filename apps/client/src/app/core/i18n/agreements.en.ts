@@ -32,6 +32,11 @@ export const agreementsEn: Readonly<Record<keyof typeof agreementsSv, string>> =
   'agreements.untilFurtherNoticeHint':
     'Without an end date the agreement is valid until a party gives notice. Follow-ups are reminded as usual.',
   'agreements.setsSip': 'Sets SIP deadlines',
+  'agreements.programmes': 'Programmes',
+  'agreements.chooseProgrammes': 'Programmes the agreement covers',
+  'agreements.programmesHint':
+    "The statistics page shows the agreement's figures for the cases its parties own in these programmes.",
+  'agreements.noProgrammes': 'The agreement covers no programme yet.',
   'agreements.parties': 'Parties',
   'agreements.nextFollowUp': 'Next follow-up',
   'agreements.back': 'Back to agreements',

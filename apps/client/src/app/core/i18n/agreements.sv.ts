@@ -31,6 +31,11 @@ export const agreementsSv = {
   'agreements.untilFurtherNoticeHint':
     'Utan slutdatum gäller överenskommelsen tills någon part säger upp den. Uppföljningarna påminns som vanligt.',
   'agreements.setsSip': 'Anger SIP-tidsfrister',
+  'agreements.programmes': 'Program',
+  'agreements.chooseProgrammes': 'Program som överenskommelsen omfattar',
+  'agreements.programmesHint':
+    'Statistiksidan visar överenskommelsens siffror för de ärenden parterna äger i dessa program.',
+  'agreements.noProgrammes': 'Överenskommelsen omfattar inga program ännu.',
   'agreements.parties': 'Parter',
   'agreements.nextFollowUp': 'Nästa uppföljning',
   'agreements.back': 'Tillbaka till överenskommelser',

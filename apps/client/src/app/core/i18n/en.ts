@@ -3,6 +3,7 @@ import { agreementsEn } from './agreements.en';
 import { oidcEn } from './oidc.en';
 import { gallringEn } from './gallring.en';
 import { evaluationEn } from './evaluation.en';
+import { statisticsEn } from './statistics.en';
 import { organisationAdminEn } from './organisation-admin.en';
 import { userAdminEn } from './user-admin.en';
 import { remindersEn } from './reminders.en';
@@ -25,6 +26,7 @@ export const en: Dictionary = {
   ...userAdminEn,
   ...gallringEn,
   ...evaluationEn,
+  ...statisticsEn,
   ...sipEn,
   ...remindersEn,
   'app.name': 'Samsyn',

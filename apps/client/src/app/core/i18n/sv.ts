@@ -3,6 +3,7 @@ import { agreementsSv } from './agreements.sv';
 import { oidcSv } from './oidc.sv';
 import { gallringSv } from './gallring.sv';
 import { evaluationSv } from './evaluation.sv';
+import { statisticsSv } from './statistics.sv';
 import { organisationAdminSv } from './organisation-admin.sv';
 import { userAdminSv } from './user-admin.sv';
 import { remindersSv } from './reminders.sv';
@@ -27,6 +28,7 @@ export const sv = {
   ...userAdminSv,
   ...gallringSv,
   ...evaluationSv,
+  ...statisticsSv,
   ...sipSv,
   ...remindersSv,
   'app.name': 'Samsyn',

@@ -42,6 +42,7 @@ type Section =
   | 'sip'
   | 'groups'
   | 'figures'
+  | 'statistics'
   | 'helpText'
   | 'gallring'
   | 'evaluation'
@@ -120,6 +121,13 @@ export class Shell {
           (can(Permission.CaseRead) || can(Permission.CoordinatorGroupManage)),
       },
       {
+        // The agreements' indicators as charts and tables (issue 17).
+        section: 'statistics',
+        label: 'nav.statistics',
+        link: ['/', p.statistics],
+        shown: can(Permission.StatisticsRead),
+      },
+      {
         section: 'figures',
         label: 'nav.tryggaHemFigures',
         link: ['/', p.tryggaHemFigures],
@@ -189,6 +197,7 @@ export class Shell {
     if (first === APP_PATHS.agreements) return 'agreements';
     if (first === APP_PATHS.coordinatorGroups) return 'groups';
     if (first === APP_PATHS.tryggaHemFigures) return 'figures';
+    if (first === APP_PATHS.statistics) return 'statistics';
     if (first === APP_PATHS.helpText) return 'helpText';
     if (first === APP_PATHS.gallring) return 'gallring';
     if (first === APP_PATHS.evaluation) return 'evaluation';

@@ -41,6 +41,7 @@ import { FieldErrorPipe } from '../../core/forms/field-error.pipe';
 import { focusFirstInvalid } from '../../core/forms/focus-invalid';
 import { applyServerErrors } from '../../core/forms/server-errors';
 import { chooseAtLeastOne, dateOrder, required } from '../../core/forms/validators';
+import { LabelPipe } from '../../core/i18n/i18n-pipes';
 import { I18nService } from '../../core/i18n/i18n.service';
 import type { TranslationKey } from '../../core/i18n/sv';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
@@ -71,6 +72,7 @@ const DAYS = [Validators.min(0), Validators.max(90), Validators.pattern(/^\d+$/)
     MatInputModule,
     MatSelectModule,
     TranslatePipe,
+    LabelPipe,
     FieldErrorPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -98,6 +100,8 @@ export class AgreementFormPage {
   protected readonly submitError = signal<TranslationKey | null>(null);
   protected readonly conflict = signal(false);
   protected readonly pending = signal(false);
+  /** The programmes offered, once each has its control in `form.controls.programmes`. */
+  protected readonly programmeCodes = signal<string[]>([]);
   protected readonly ownerId = computed(() => this.auth.me()?.organisation.id ?? '');
   /** Every organisation but the owner, which is always a party. */
   protected readonly others = computed<OrganisationDto[]>(() =>
@@ -121,6 +125,8 @@ export class AgreementFormPage {
         },
       ),
       followUps: this.fb.array<FollowUpGroup>([]),
+      /** The programmes the agreement covers (issue 17): its figures on the statistics page. */
+      programmes: this.fb.group<Record<string, FormControl<boolean>>>({}),
       summonsDaysAfterDischargeReady: ['', DAYS],
       firstMeetingDaysAfterRequest: ['', DAYS],
       notes: ['', Validators.maxLength(4000)],
@@ -146,10 +152,16 @@ export class AgreementFormPage {
 
   private async init(): Promise<void> {
     try {
+      // Each control right after its list arrives: the template renders a list's checkboxes
+      // (from the shared reference signals) as soon as it is there.
       const organisations = await this.reference.loadOrganisations();
       for (const org of organisations)
         if (org.id !== this.ownerId())
           this.form.controls.partyOrganisationIds.addControl(org.id, this.fb.control(false));
+      const programmes = await this.reference.loadProgrammes();
+      for (const p of programmes)
+        this.form.controls.programmes.addControl(p.code, this.fb.control(false));
+      this.programmeCodes.set(programmes.map((p) => p.code));
       if (this.id) {
         const agreement = await firstValueFrom(this.api.get(this.id));
         this.existing.set(agreement);
@@ -176,6 +188,12 @@ export class AgreementFormPage {
       validUntil: a.validUntil ?? '',
       untilFurtherNotice: a.validUntil === null,
       partyOrganisationIds: parties,
+      programmes: Object.fromEntries(
+        Object.keys(this.form.controls.programmes.controls).map((code) => [
+          code,
+          a.programmes.includes(code),
+        ]),
+      ),
       summonsDaysAfterDischargeReady: a.summonsDaysAfterDischargeReady?.toString() ?? '',
       firstMeetingDaysAfterRequest: a.firstMeetingDaysAfterRequest?.toString() ?? '',
       notes: a.notes ?? '',
@@ -284,6 +302,9 @@ export class AgreementFormPage {
         label: f.label.trim(),
         dueOn: f.dueOn,
       })),
+      programmes: Object.entries(v.programmes)
+        .filter(([, chosen]) => chosen)
+        .map(([code]) => code),
       summonsDaysAfterDischargeReady: days(v.summonsDaysAfterDischargeReady),
       firstMeetingDaysAfterRequest: days(v.firstMeetingDaysAfterRequest),
       notes: v.notes.trim() || null,

@@ -48,6 +48,13 @@ export class AgreementEntity extends BaseEntity {
   @Column({ type: 'int', nullable: true })
   firstMeetingDaysAfterRequest!: number | null;
 
+  /**
+   * Issue 17: the programmes (codes, e.g. SIP, TRYGGA_HEM) the agreement covers; its figures on
+   * the statistics page are those of the cases its parties own in these programmes.
+   */
+  @Column({ type: 'varchar', length: 30, array: true, default: '{}' })
+  programmes!: string[];
+
   @Column({ type: 'text', nullable: true })
   notes!: string | null;
 

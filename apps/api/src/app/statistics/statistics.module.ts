@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { StatisticsScopeService } from './statistics-scope.service';
+import { StatisticsController } from './statistics.controller';
+import { StatisticsService } from './statistics.service';
+
+/** The statistics page's indicators and their CSV (issue 17 §1–2). */
+@Module({
+  controllers: [StatisticsController],
+  providers: [StatisticsService, StatisticsScopeService],
+})
+export class StatisticsModule {}

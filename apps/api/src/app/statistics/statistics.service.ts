@@ -1,0 +1,403 @@
+import { Injectable } from '@nestjs/common';
+import {
+  IndicatorId,
+  type IndicatorTableDto,
+  OFFER_TAKEN_UP,
+  SMALL_COUNT_THRESHOLD,
+  SipMeetingState,
+  type StatisticsDto,
+  StatisticsPeriod,
+  type StatisticsQueryDto,
+  TRYGGA_HEM_PRIORITIES,
+  VIOLENCE_FORMS,
+} from '@samsyn/common';
+import {
+  type CountRow,
+  DEFAULT_PROGRAMMES,
+  DEFAULT_SIP_DEADLINE_RULES,
+  type PeriodBucket,
+  SIP,
+  TRYGGA_HEM,
+  periodBuckets,
+  publishCounts,
+  publishMedian,
+  publishedShare,
+  statisticsPeriodProblems,
+} from '@samsyn/domain';
+import { DataSource } from 'typeorm';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { clockNow } from '../cases/case-access.service';
+import { ValidationFailedException } from '../common/problem-details';
+import { StatisticsScopeService, outOfScope } from './statistics-scope.service';
+
+/** The cases a query counts: the caller's scope and the filters, as SQL parameters. */
+interface CaseFilter {
+  /** $1–$3: the period keys and their first and last days. */
+  keys: string[];
+  starts: string[];
+  ends: string[];
+  /** $4: municipalities (scope ∩ filter). */
+  municipalityCodes: string[];
+  /** $5: owner (org_admin), or null. */
+  owner: string | null;
+  /** $6: programme codes counted. */
+  programmes: string[];
+  /** $7: owners of the agreement's parties, or null for any. */
+  parties: string[] | null;
+}
+
+const SCOPED_CASES = `
+  SELECT c.id, c.programme, c.opened_at, c.closed_at FROM cases c
+  WHERE c.municipality_code = ANY ($4::varchar[])
+    AND ($5::uuid IS NULL OR c.owning_organisation_id = $5)
+    AND c.programme = ANY ($6::varchar[])
+    AND ($7::uuid[] IS NULL OR c.owning_organisation_id = ANY ($7::uuid[]))`;
+
+const BUCKETS = `SELECT * FROM unnest($1::text[], $2::date[], $3::date[]) AS b(key, s, e)`;
+
+/** Active at some time in bucket b: opened by its end, not closed before its start. */
+const ACTIVE_IN_BUCKET = `c.opened_at < (b.e + 1)::timestamptz
+  AND (c.closed_at IS NULL OR c.closed_at >= b.s::timestamptz)`;
+
+interface RawCount {
+  row: string;
+  col: string;
+  n: string;
+}
+
+/**
+ * The statistics page's indicators (issue 17 §2) for the caller's scope and filters: counted
+ * in SQL (no row about a person reaches this service), published under the small-counts rule
+ * in libs/domain. Programme codes are parameters (from the programme registry), never SQL.
+ */
+@Injectable()
+export class StatisticsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly scopes: StatisticsScopeService,
+  ) {}
+
+  async indicators(user: AuthenticatedUser, query: StatisticsQueryDto): Promise<StatisticsDto> {
+    const today = clockNow().today;
+    const from = query.from ?? `${today.slice(0, 4)}-01-01`;
+    const to = query.to ?? today;
+    const period = query.period ?? StatisticsPeriod.Month;
+    const problems = statisticsPeriodProblems(from, to, today);
+    const known = DEFAULT_PROGRAMMES.map((p) => p.code);
+    if (query.programme && !known.includes(query.programme))
+      problems.push({
+        field: 'programme',
+        code: 'unknownProgramme',
+        message: 'programme must be a known programme code',
+      });
+    const scope = await this.scopes.scope(user);
+    const agreement = query.agreementId
+      ? (await this.scopes.agreements(user, scope)).find((a) => a.id === query.agreementId)
+      : undefined;
+    if (query.agreementId && !agreement)
+      problems.push({
+        field: 'agreementId',
+        code: 'unknownAgreement',
+        message: 'agreementId must name an agreement you may see',
+      });
+    if (problems.length) throw new ValidationFailedException(problems);
+    if (query.municipalityCode && !scope.municipalityCodes.includes(query.municipalityCode))
+      throw outOfScope();
+
+    // The agreement's figures: its parties' cases in its programmes, within its validity.
+    const dataFrom = agreement && agreement.validFrom > from ? agreement.validFrom : from;
+    const validUntil = agreement ? (agreement.validUntil ?? today) : to;
+    const dataTo = validUntil < to ? validUntil : to;
+    let programmes = query.programme ? [query.programme] : known;
+    if (agreement) programmes = programmes.filter((p) => agreement.programmes.includes(p));
+    const rows = periodBuckets(from, to, period);
+    const inData = rows
+      .map((b) => ({
+        key: b.key,
+        start: b.start < dataFrom ? dataFrom : b.start,
+        end: b.end > dataTo ? dataTo : b.end,
+      }))
+      .filter((b) => b.start <= b.end);
+    const filter: CaseFilter = {
+      keys: inData.map((b) => b.key),
+      starts: inData.map((b) => b.start),
+      ends: inData.map((b) => b.end),
+      municipalityCodes: query.municipalityCode
+        ? [query.municipalityCode]
+        : scope.municipalityCodes,
+      owner: scope.owningOrganisationId,
+      programmes,
+      parties: agreement ? agreement.partyIds : null,
+    };
+    const deadlines = {
+      summonsDaysAfterDischargeReady:
+        agreement?.summonsDaysAfterDischargeReady ??
+        DEFAULT_SIP_DEADLINE_RULES.summonsDaysAfterDischargeReady,
+      firstMeetingDaysAfterRequest:
+        agreement?.firstMeetingDaysAfterRequest ??
+        DEFAULT_SIP_DEADLINE_RULES.firstMeetingDaysAfterRequest,
+    };
+    const tables = await this.tables(rows, filter, deadlines, today);
+    return {
+      from,
+      to,
+      period,
+      agreementId: agreement?.id ?? null,
+      municipalityCode: query.municipalityCode ?? null,
+      programme: query.programme ?? null,
+      sipDeadlines: deadlines,
+      smallCellThreshold: SMALL_COUNT_THRESHOLD,
+      tables,
+    };
+  }
+
+  /**
+   * D10: median days from need identified (the SIP request) to the first kallelse and to the
+   * first agreed plan, per period of the request, and how many cases each median stands on.
+   */
+  private medianDays(base: unknown[], empty: boolean) {
+    if (empty) return Promise.resolve([]);
+    return this.dataSource.query<{ row: string; col: string; median: string; n: string }[]>(
+      `WITH b AS (${BUCKETS}), c AS (${SCOPED_CASES}),
+       t AS (
+         SELECT b.key,
+                (SELECT min(m.called_at)::date FROM sip_meetings m
+                 WHERE m.case_id = c.id AND m.state = $8) - d.requested_on AS to_summons,
+                (SELECT min(v.agreed_at)::date FROM sip_plan_versions v
+                 WHERE v.case_id = c.id AND v.agreed_at IS NOT NULL) - d.requested_on AS to_plan
+         FROM b JOIN sip_details d ON d.requested_on BETWEEN b.s AND b.e
+         JOIN c ON c.id = d.case_id)
+       SELECT key AS row, 'to_summons' AS col, count(to_summons) AS n,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY to_summons) AS median
+       FROM t WHERE to_summons IS NOT NULL GROUP BY 1
+       UNION ALL
+       SELECT key, 'to_agreed_plan', count(to_plan),
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY to_plan)
+       FROM t WHERE to_plan IS NOT NULL GROUP BY 1`,
+      [...base, SipMeetingState.Called],
+    );
+  }
+
+  private async tables(
+    buckets: PeriodBucket[],
+    filter: CaseFilter,
+    deadlines: StatisticsDto['sipDeadlines'],
+    today: string,
+  ): Promise<IndicatorTableDto[]> {
+    const rows = buckets.map((b) => b.key);
+    const base = [
+      filter.keys,
+      filter.starts,
+      filter.ends,
+      filter.municipalityCodes,
+      filter.owner,
+      filter.programmes,
+      filter.parties,
+    ];
+    const empty = !filter.keys.length || !filter.programmes.length;
+    const q = async (sql: string, extra: unknown[] = []): Promise<CountRow[]> =>
+      empty
+        ? []
+        : (await this.dataSource.query<RawCount[]>(sql, [...base, ...extra])).map((r) => ({
+            row: r.row,
+            column: r.col,
+            n: Number(r.n),
+          }));
+
+    const [sipShare, summons, firstMeeting, days, priority, actions, offers, incidents, forms] =
+      await Promise.all([
+        q(
+          `WITH b AS (${BUCKETS}), c AS (${SCOPED_CASES}),
+           sip_done AS (
+             SELECT m.case_id AS id, min(m.called_at) AS first_called FROM sip_meetings m
+             JOIN cases s ON s.id = m.case_id AND s.programme = $9
+             JOIN sip_details d ON d.case_id = m.case_id AND d.violence_related
+             WHERE m.state = $10 GROUP BY m.case_id),
+           linked AS (
+             SELECT l.case_id, min(sd.first_called) AS first_called FROM case_links l
+             JOIN sip_done sd ON sd.id = l.linked_case_id GROUP BY l.case_id),
+           violence AS (
+             -- When the case first had a SIP: its own called meeting or a linked case's.
+             SELECT c.id, c.opened_at, c.closed_at, LEAST(own.first_called, ln.first_called) AS sip_at
+             FROM c LEFT JOIN sip_details d ON d.case_id = c.id
+             LEFT JOIN sip_done own ON own.id = c.id
+             LEFT JOIN linked ln ON ln.case_id = c.id
+             WHERE c.programme = ANY ($8::varchar[]) OR (c.programme = $9 AND d.violence_related))
+           SELECT b.key AS row,
+                  CASE WHEN c.sip_at < (b.e + 1)::timestamptz THEN 'with_sip' ELSE 'without_sip' END AS col,
+                  count(*) AS n
+           FROM b JOIN violence c ON ${ACTIVE_IN_BUCKET}
+           GROUP BY 1, 2`,
+          [[TRYGGA_HEM.code], SIP.code, SipMeetingState.Called],
+        ),
+        // D10 kallelse: by the month of discharge readiness; the first meeting called.
+        q(
+          `WITH b AS (${BUCKETS}), c AS (${SCOPED_CASES})
+           SELECT b.key AS row,
+                  CASE WHEN f.called_on IS NULL AND $8::date <= d.discharge_ready_on + $9::int
+                         THEN 'not_yet_due'
+                       WHEN f.called_on <= d.discharge_ready_on + $9::int THEN 'within_deadline'
+                       ELSE 'late' END AS col,
+                  count(*) AS n
+           FROM b JOIN sip_details d ON d.discharge_ready_on BETWEEN b.s AND b.e
+           JOIN c ON c.id = d.case_id
+           LEFT JOIN LATERAL (
+             SELECT min(m.called_at)::date AS called_on FROM sip_meetings m
+             WHERE m.case_id = c.id AND m.state = $10) f ON true
+           GROUP BY 1, 2`,
+          [today, deadlines.summonsDaysAfterDischargeReady, SipMeetingState.Called],
+        ),
+        // D10 first meeting: by the month of the request; held once its day has come.
+        q(
+          `WITH b AS (${BUCKETS}), c AS (${SCOPED_CASES})
+           SELECT b.key AS row,
+                  CASE WHEN (f.held_on IS NULL OR f.held_on > $8::date)
+                            AND $8::date <= d.requested_on + $9::int THEN 'not_yet_due'
+                       WHEN f.held_on <= d.requested_on + $9::int AND f.held_on <= $8::date
+                         THEN 'within_deadline'
+                       ELSE 'late' END AS col,
+                  count(*) AS n
+           FROM b JOIN sip_details d ON d.requested_on BETWEEN b.s AND b.e
+           JOIN c ON c.id = d.case_id
+           LEFT JOIN LATERAL (
+             SELECT min(m.starts_at)::date AS held_on FROM sip_meetings m
+             WHERE m.case_id = c.id AND m.state = $10) f ON true
+           GROUP BY 1, 2`,
+          [today, deadlines.firstMeetingDaysAfterRequest, SipMeetingState.Called],
+        ),
+        this.medianDays(base, empty),
+        q(
+          `WITH b AS (${BUCKETS}), c AS (${SCOPED_CASES})
+           SELECT b.key AS row, t.priority AS col, count(*) AS n
+           FROM b JOIN trygga_hem_cases t ON t.referred_on <= b.e
+             AND (t.left_at IS NULL OR t.left_at::date >= b.s)
+           JOIN c ON c.id = t.case_id AND (c.closed_at IS NULL OR c.closed_at >= b.s::timestamptz)
+           GROUP BY 1, 2`,
+        ),
+        q(
+          `WITH b AS (${BUCKETS}), c AS (${SCOPED_CASES})
+           SELECT b.key AS row, 'notifications' AS col, count(*) AS n
+           FROM b JOIN trygga_hem_notifications x ON x.delivered_on BETWEEN b.s AND b.e
+             AND x.removed_at IS NULL JOIN c ON c.id = x.case_id GROUP BY 1
+           UNION ALL
+           SELECT b.key, 'control_measures', count(*)
+           FROM b JOIN trygga_hem_control_measures x ON x.starts_on BETWEEN b.s AND b.e
+             AND x.removed_at IS NULL JOIN c ON c.id = x.case_id GROUP BY 1`,
+        ),
+        q(
+          `WITH b AS (${BUCKETS}), c AS (${SCOPED_CASES})
+           SELECT b.key AS row,
+                  CASE WHEN x.uptake = ANY ($8::varchar[]) THEN 'taken_up' ELSE 'not_taken_up' END AS col,
+                  count(*) AS n
+           FROM b JOIN trygga_hem_offers x ON x.offered_on BETWEEN b.s AND b.e
+           JOIN c ON c.id = x.case_id GROUP BY 1, 2`,
+          [[...OFFER_TAKEN_UP]],
+        ),
+        q(
+          `WITH b AS (${BUCKETS}), c AS (${SCOPED_CASES})
+           SELECT b.key AS row, CASE WHEN x.repeat THEN 'repeat' ELSE 'first' END AS col,
+                  count(*) AS n
+           FROM b JOIN trygga_hem_incidents x ON x.occurred_on BETWEEN b.s AND b.e
+             AND x.removed_at IS NULL
+           JOIN c ON c.id = x.case_id GROUP BY 1, 2`,
+        ),
+        // Cases with each form recorded in the period: on a SIP open in it, or an incident in it.
+        q(
+          `WITH b AS (${BUCKETS}), c AS (${SCOPED_CASES}),
+           period AS (SELECT min(s) AS s, max(e) AS e FROM b),
+           f AS (
+             SELECT c.id, unnest(d.violence_forms) AS form
+             FROM period b JOIN c ON ${ACTIVE_IN_BUCKET}
+             JOIN sip_details d ON d.case_id = c.id
+             UNION
+             SELECT c.id, unnest(x.violence_forms)
+             FROM period b JOIN trygga_hem_incidents x ON x.occurred_on BETWEEN b.s AND b.e
+               AND x.removed_at IS NULL
+             JOIN c ON c.id = x.case_id)
+           SELECT form AS row, 'cases' AS col, count(DISTINCT id) AS n FROM f GROUP BY 1`,
+        ),
+      ]);
+
+    const countTable = (
+      id: IndicatorId,
+      columns: readonly string[],
+      counts: CountRow[],
+      rowTotals: boolean,
+      chart: 'bar' | 'line' = 'bar',
+    ): IndicatorTableDto => {
+      const published = publishCounts(rows, columns, counts, { rowTotals });
+      return {
+        id,
+        unit: 'count',
+        rowKind: 'period',
+        chart,
+        rows,
+        columns: [...columns],
+        cells: published.cells,
+        rowTotals: published.rowTotals,
+      };
+    };
+
+    const share = countTable(IndicatorId.SipShare, ['with_sip', 'without_sip'], sipShare, true);
+    const mediansOf = (col: string) =>
+      rows.map((row) => {
+        const hit = days.find((d) => d.row === row && d.col === col);
+        return hit ? publishMedian(Number(hit.median), Number(hit.n)) : null;
+      });
+    const summonsMedians = mediansOf('to_summons');
+    const planMedians = mediansOf('to_agreed_plan');
+    const formTable = publishCounts(VIOLENCE_FORMS, ['cases'], forms, { rowTotals: false });
+    return [
+      share,
+      {
+        id: IndicatorId.SipSharePercent,
+        unit: 'percent',
+        rowKind: 'period',
+        chart: 'line',
+        rows,
+        columns: ['share'],
+        cells: rows.map((_, i) => [
+          publishedShare(share.cells[i][0] ?? 0, share.rowTotals?.[i] ?? 0),
+        ]),
+        rowTotals: null,
+      },
+      countTable(IndicatorId.SipSummons, ['within_deadline', 'late', 'not_yet_due'], summons, true),
+      countTable(
+        IndicatorId.SipFirstMeeting,
+        ['within_deadline', 'late', 'not_yet_due'],
+        firstMeeting,
+        true,
+      ),
+      {
+        id: IndicatorId.SipDays,
+        unit: 'days',
+        rowKind: 'period',
+        chart: 'line',
+        rows,
+        columns: ['to_summons', 'to_agreed_plan'],
+        cells: rows.map((_, i) => [summonsMedians[i], planMedians[i]]),
+        rowTotals: null,
+      },
+      countTable(IndicatorId.TryggaHemPriority, TRYGGA_HEM_PRIORITIES, priority, true),
+      countTable(
+        IndicatorId.TryggaHemActions,
+        ['notifications', 'control_measures'],
+        actions,
+        false,
+        'line',
+      ),
+      countTable(IndicatorId.TryggaHemOffers, ['taken_up', 'not_taken_up'], offers, true),
+      countTable(IndicatorId.TryggaHemIncidents, ['first', 'repeat'], incidents, true),
+      {
+        id: IndicatorId.ViolenceForms,
+        unit: 'count',
+        rowKind: 'violence_form',
+        chart: 'bar',
+        rows: [...VIOLENCE_FORMS],
+        columns: ['cases'],
+        cells: formTable.cells,
+        rowTotals: null,
+      },
+    ];
+  }
+}
