@@ -40,8 +40,11 @@ describe('Trygga hem: skyddsplan persons and action status (issue 6)', () => {
     [social, polis, vard] = await Promise.all(
       ['social.orebro', 'polis.orebro', 'vard.psykiatri'].map((u) => ApiClient.signedIn(u)),
     );
+    // The demo users' own organisations: other specs add more regions and police areas.
     const orgs = await sql<{ id: string; type: string }>(
-      `SELECT id, type::text AS type FROM organisations WHERE type IN ('police', 'region')`,
+      `SELECT o.id, o.type::text AS type FROM organisations o
+       JOIN users u ON u.organisation_id = o.id
+       WHERE u.username IN ('polis.orebro', 'vard.psykiatri')`,
     );
     const orgIds = Object.fromEntries(orgs.map((o) => [o.type, o.id]));
     const consent = (participantIndex: number, categories: string[], recipients: string[]) => ({

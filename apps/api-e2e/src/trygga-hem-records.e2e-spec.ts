@@ -78,7 +78,9 @@ describe('Trygga hem: correcting and removing recorded facts (D21)', () => {
     );
     socialName = row.display_name;
     const policeOrg = (
-      await sql<{ id: string }>(`SELECT id FROM organisations WHERE type = 'police' LIMIT 1`)
+      await sql<{ id: string }>(
+        `SELECT organisation_id AS id FROM users WHERE username = 'polis.orebro'`,
+      )
     )[0].id;
 
     // A koordinatorsgrupp of its own, with the social worker and the police officer as members.

@@ -79,8 +79,11 @@ describe('Trygga hem and the koordinatorsgrupp (issue 6)', () => {
       ].map((u) => ApiClient.signedIn(u)),
     );
     policeSeen = recording(polis);
+    // The demo users' own organisations: other specs add more regions and police areas.
     const orgs = await sql<{ id: string; type: string }>(
-      `SELECT id, type::text AS type FROM organisations WHERE type <> 'municipality'`,
+      `SELECT o.id, o.type::text AS type FROM organisations o
+       JOIN users u ON u.organisation_id = o.id
+       WHERE u.username IN ('polis.orebro', 'vard.psykiatri', 'frivard.orebro', 'styrgrupp.lan')`,
     );
     orgIds = Object.fromEntries(orgs.map((o) => [o.type, o.id]));
     polisId = await userId('polis.orebro');
