@@ -190,9 +190,9 @@ describe('organisation administration', () => {
     await page.getByRole('button', { name: 'Avaktivera organisationen' }).click();
     const confirmOwn = page.getByRole('dialog', { name: 'Avaktivera organisationen?' });
     await confirmOwn.getByRole('button', { name: 'Avaktivera organisationen' }).click();
-    await untilFocused(page, { id: 'org-status-error' });
+    await untilFocused(page, { id: 'org-action-error' });
     await untilText(
-      page.locator('#org-status-error'),
+      page.locator('#org-action-error'),
       'Du kan inte avaktivera din egen organisation',
     );
     await untilText(page.locator('.title-status'), 'Aktiv');

@@ -1,17 +1,11 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
   computed,
   effect,
   inject,
   input,
   output,
-  signal,
-  untracked,
 } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
@@ -22,23 +16,19 @@ import { MatSelectModule } from '@angular/material/select';
 import {
   type AdminUserDto,
   type CreatedUserDto,
-  ErrorCode,
   type Locale,
+  type ProblemDetails,
   LOCALES,
   type Role,
   USERNAME_PATTERN,
   type UserOptionsDto,
 } from '@samsyn/common';
 import { catchError, firstValueFrom, map, of, switchMap } from 'rxjs';
-import { errorMessageKey, problemOf } from '../../core/api/problem';
 import { UserAdminApi } from '../../core/api/user-admin-api.service';
 import { FieldErrorPipe } from '../../core/forms/field-error.pipe';
-import { SERVER_ERROR } from '../../core/forms/field-errors';
-import { focusFirstInvalid } from '../../core/forms/focus-invalid';
-import { applyServerErrors } from '../../core/forms/server-errors';
+import { VersionedForm } from '../../core/forms/versioned-form';
 import { chooseAtLeastOne, email, required } from '../../core/forms/validators';
 import { I18nService } from '../../core/i18n/i18n.service';
-import type { TranslationKey } from '../../core/i18n/sv';
 import { LOCALE_NAMES } from '../../core/i18n/translate';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { CheckboxGroup, type CheckboxOption } from '../../core/ui/checkbox-group';
@@ -68,11 +58,9 @@ const optional = (value: string): string | null => value.trim() || null;
   templateUrl: './user-form.html',
   styleUrl: './user-admin.scss',
 })
-export class UserForm {
+export class UserForm extends VersionedForm<AdminUserDto> {
   private readonly api = inject(UserAdminApi);
   private readonly i18n = inject(I18nService);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
 
   /** The user being edited; null for a new one. */
   readonly user = input<AdminUserDto | null>(null);
@@ -80,16 +68,13 @@ export class UserForm {
   readonly organisationId = input<string | null>(null);
   readonly saved = output<AdminUserDto>();
   readonly created = output<CreatedUserDto>();
-  readonly reloadRequested = output<void>();
 
+  protected readonly record = this.user;
+  protected readonly idPrefix = 'user';
+  protected readonly reloadedNotice = 'userAdmin.reloaded';
   protected readonly locales = LOCALES;
   /** Each language named in itself, as the language switch names them. */
   protected readonly localeNames = LOCALE_NAMES;
-  protected readonly pending = signal(false);
-  protected readonly conflict = signal(false);
-  protected readonly submitError = signal<TranslationKey | null>(null);
-  protected readonly notice = signal<TranslationKey | null>(null);
-  private reloading = false;
 
   /** Units and grantable roles of the organisation, from the API. */
   protected readonly options = toSignal(
@@ -123,23 +108,8 @@ export class UserForm {
     externalId: ['', Validators.maxLength(200)],
   });
 
-  private readonly source = computed(() => {
-    const u = this.user();
-    return u ? `${u.id}:${u.version}` : null;
-  });
-
   constructor() {
-    effect(() => {
-      if (this.source() === null) return;
-      untracked(() => {
-        const u = this.user();
-        if (u) this.fill(u);
-        if (this.reloading) {
-          this.reloading = false;
-          this.say('userAdmin.reloaded');
-        }
-      });
-    });
+    super();
     // The username is chosen once: an existing user's is shown, not edited.
     effect(() => {
       const control = this.form.controls.username;
@@ -148,7 +118,7 @@ export class UserForm {
     });
   }
 
-  private fill(u: AdminUserDto): void {
+  protected fill(u: AdminUserDto): void {
     this.form.reset({
       username: u.username,
       displayName: u.displayName,
@@ -160,103 +130,48 @@ export class UserForm {
     });
   }
 
-  protected reload(): void {
-    this.conflict.set(false);
-    this.reloading = true;
-    this.reloadRequested.emit();
-  }
-
-  protected async save(): Promise<void> {
-    if (this.pending()) return;
-    this.submitError.set(null);
-    this.conflict.set(false);
-    this.notice.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      this.afterRender(() => focusFirstInvalid(this.host.nativeElement));
-      return;
-    }
+  protected async submit(existing: AdminUserDto | null): Promise<void> {
     const v = this.form.getRawValue();
-    const existing = this.user();
     const roles = v.roles as Role[];
-    this.pending.set(true);
-    try {
-      if (existing) {
-        const saved = await firstValueFrom(
-          this.api.update(existing.id, {
-            version: existing.version,
-            displayName: v.displayName.trim(),
-            email: optional(v.email),
-            unitId: v.unitId,
-            roles,
-            locale: v.locale,
-            externalId: optional(v.externalId),
-          }),
-        );
-        this.say('userAdmin.saved');
-        this.saved.emit(saved);
-      } else {
-        const organisationId = this.organisationId();
-        if (!organisationId) return;
-        const email = optional(v.email);
-        const externalId = optional(v.externalId);
-        const created = await firstValueFrom(
-          this.api.create({
-            organisationId,
-            username: v.username.trim(),
-            displayName: v.displayName.trim(),
-            unitId: v.unitId,
-            roles,
-            locale: v.locale,
-            ...(email ? { email } : {}),
-            ...(externalId ? { externalId } : {}),
-          }),
-        );
-        this.created.emit(created);
-      }
-    } catch (error: unknown) {
-      this.showError(error);
-    } finally {
-      this.pending.set(false);
-    }
-  }
-
-  private showError(error: unknown): void {
-    const status = error instanceof HttpErrorResponse ? error.status : 0;
-    const problem = problemOf(error);
-    if (status === 409 && problem?.code === ErrorCode.VersionConflict) {
-      this.conflict.set(true);
-      this.afterRender(() => this.focus('#user-conflict'));
+    if (existing) {
+      const saved = await firstValueFrom(
+        this.api.update(existing.id, {
+          version: existing.version,
+          displayName: v.displayName.trim(),
+          email: optional(v.email),
+          unitId: v.unitId,
+          roles,
+          locale: v.locale,
+          externalId: optional(v.externalId),
+        }),
+      );
+      this.say('userAdmin.saved');
+      this.saved.emit(saved);
       return;
     }
-    if (status === 409 && problem?.code === ErrorCode.Conflict) {
-      // A taken username (on create) or external id: the API's detail says which.
-      const which =
-        /external id/i.test(problem.detail ?? '') || this.user() ? 'externalId' : 'username';
-      const control = this.form.controls[which];
-      control.setErrors({ ...(control.errors ?? {}), [SERVER_ERROR]: 'duplicateUser' });
-      control.markAsTouched();
-      this.afterRender(() => focusFirstInvalid(this.host.nativeElement));
-      return;
-    }
-    const invalid = applyServerErrors(this.form, error);
-    if (!invalid.length) this.submitError.set(errorMessageKey(error));
-    this.afterRender(() => {
-      if (!invalid.length || !focusFirstInvalid(this.host.nativeElement))
-        this.focus('#user-submit-error');
-    });
+    const organisationId = this.organisationId();
+    if (!organisationId) return;
+    const email = optional(v.email);
+    const externalId = optional(v.externalId);
+    const created = await firstValueFrom(
+      this.api.create({
+        organisationId,
+        username: v.username.trim(),
+        displayName: v.displayName.trim(),
+        unitId: v.unitId,
+        roles,
+        locale: v.locale,
+        ...(email ? { email } : {}),
+        ...(externalId ? { externalId } : {}),
+      }),
+    );
+    this.created.emit(created);
   }
 
-  private say(notice: TranslationKey): void {
-    this.notice.set(notice);
-    this.afterRender(() => this.focus('#user-notice'));
-  }
-
-  private afterRender(run: () => void): void {
-    afterNextRender(run, { injector: this.injector });
-  }
-
-  private focus(selector: string): void {
-    this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus();
+  /** A taken username (on create) or external id: the API's detail says which. */
+  protected takenControl(problem: ProblemDetails) {
+    const which =
+      /external id/i.test(problem.detail ?? '') || this.user() ? 'externalId' : 'username';
+    return { control: this.form.controls[which], message: 'duplicateUser' };
   }
 }
