@@ -12,8 +12,9 @@ export const SMALL_COUNT_THRESHOLD = 5;
 /**
  * Why a count is not published:
  * - `small`: it is between 1 and 4, shown as "< 5";
- * - `secondary`: it is 5 or more (or a total) but, published, it would let a reader work out a
- *   small count from the other figures (secondary suppression); shown as "x".
+ * - `secondary`: published, it would let a reader work out a small count from the other figures
+ *   (secondary suppression); shown as "x". It is 5 or more, except for a total whose parts are
+ *   all small and would be pinned by "< 5" (four parts of 1 under a total of 4).
  */
 export type HiddenReason = 'small' | 'secondary';
 

@@ -112,6 +112,33 @@ describe('suppressTable', () => {
     expect(suppressTable(table)).toEqual(suppressTable(table));
   });
 
+  it('shows a small total as "x" where "< 5" would pin its parts (four parts of 1 under a total of 4)', () => {
+    const cells = { m: { a: 1, b: 1, c: 1, d: 1 } };
+    const out = suppressTable({
+      rows: ['m'],
+      columns: ['a', 'b', 'c', 'd'],
+      cells,
+      rowTotals: true,
+    });
+    expect(Object.values(out.cells.m)).toEqual([SMALL, SMALL, SMALL, SMALL]);
+    expect(out.rowTotals?.m).toEqual({ hidden: 'secondary' });
+    // With "< 5" on the total, the parts (each 1–4) could only be 1, 1, 1, 1; with "x" a part
+    // of 2 under a total of 5 fits what is shown just as well.
+    const reader = (total: [number, number]) => {
+      const fits: number[][] = [];
+      for (let a = 1; a <= 4; a++)
+        for (let b = 1; b <= 4; b++)
+          for (let c = 1; c <= 4; c++)
+            for (let d = 1; d <= 4; d++) {
+              const t = a + b + c + d;
+              if (t >= total[0] && t <= total[1]) fits.push([a, b, c, d]);
+            }
+      return fits;
+    };
+    expect(reader([1, 4])).toEqual([[1, 1, 1, 1]]);
+    expect(reader([1, 16]).some((x) => x[0] !== 1)).toBe(true);
+  });
+
   it('returns no totals the table does not show', () => {
     const out = suppressTable({ rows: ['a'], columns: ['x'], cells: { a: { x: 7 } } });
     expect(out).toMatchObject({ rowTotals: null, columnTotals: null, grandTotal: null });

@@ -25,8 +25,9 @@ import { type HiddenCount, type PublishedCount, SMALL_COUNT_THRESHOLD } from '@s
  * total the table does not show). Such a cycle is a second table, different in that count and
  * identical in everything published, so the count cannot be pinned. Where a small count has no
  * such cycle the rule hides the smallest published entry that gives it one (preferring a cell
- * in the same row or column), and repeats; hiding every total, and as a last resort every
- * entry, always gives one.
+ * in the same row or column), and repeats; hiding every total, then every entry, and as the
+ * very last resort showing a small total as "x" instead of "< 5" (four parts of 1 under a
+ * total of 4 are otherwise pinned whatever else is hidden), always gives one.
  *
  * Pure and deterministic: the same table always publishes the same way. Totals are computed
  * here from the cells, never taken from the caller, so they cannot disagree with them.
@@ -79,7 +80,12 @@ export function publishCount(n: number): PublishedCount {
 }
 
 type EntryKind = 'cell' | 'rowTotal' | 'columnTotal' | 'grandTotal';
-type EntryState = 'published' | 'small' | 'secondary' | 'unshown';
+/**
+ * `withheld`: a small total hidden as "x" as the last resort, where even hiding everything else
+ * leaves its small parts pinned (four parts of 1 under a total of 4: "< 5" on the total would
+ * say that every part is 1). The reader is taken to know only that it is not 0.
+ */
+type EntryState = 'published' | 'small' | 'secondary' | 'withheld' | 'unshown';
 
 interface Entry {
   kind: EntryKind;
@@ -100,6 +106,8 @@ function withinReaderBounds(state: EntryState, value: number): boolean {
       return value >= 1 && value < SMALL_COUNT_THRESHOLD;
     case 'secondary':
       return value >= SMALL_COUNT_THRESHOLD;
+    case 'withheld':
+      return value >= 1;
     case 'unshown':
       return value >= 0;
     case 'published':
@@ -249,12 +257,18 @@ export function suppressTable<R extends string, C extends string>(
       hideAll((e) => e.kind !== 'cell');
       if (!isProtected(entries, target, rowNodes)) hideAll(() => true);
       if (!isProtected(entries, target, rowNodes))
+        for (const e of entries) if (e.kind !== 'cell' && e.state === 'small') e.state = 'withheld';
+      if (!isProtected(entries, target, rowNodes))
         throw new Error('small-counts: a small count could not be protected');
     }
   }
 
   const shown = (e: Entry): PublishedCount =>
-    e.state === 'small' ? SMALL : e.state === 'secondary' ? SECONDARY : e.value;
+    e.state === 'small'
+      ? SMALL
+      : e.state === 'secondary' || e.state === 'withheld'
+        ? SECONDARY
+        : e.value;
   const cells = {} as Record<R, Record<C, PublishedCount>>;
   rows.forEach((r, i) => {
     cells[r] = {} as Record<C, PublishedCount>;
