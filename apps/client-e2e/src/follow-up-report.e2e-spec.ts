@@ -24,14 +24,17 @@ const AGREEMENT =
 describe('follow-up report', () => {
   let browser: Browser;
   let steering: TestPage;
+  let coordinator: TestPage;
 
   beforeAll(async () => {
     browser = await launchBrowser();
     steering = await openPage(browser);
+    coordinator = await openPage(browser);
   });
 
   afterAll(async () => {
     await steering?.context.close();
+    await coordinator?.context.close();
     await browser?.close();
   });
 
@@ -93,5 +96,25 @@ describe('follow-up report', () => {
     await untilText(section.getByRole('status'), /Rapporten uppfoljning-.*\.csv har hämtats\./);
     await screenshot(page, 'follow-up-report-02-downloaded');
     await expectAccessible(page, 'statistics page after the report downloads');
+  });
+
+  it("the coordinator finds the report on the agreement's own page", async () => {
+    const { page } = coordinator;
+    await signIn(page, 'samordnare.orebro');
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Överenskommelser' })
+      .click();
+    await page.getByRole('link', { name: AGREEMENT }).click();
+    await page.getByRole('heading', { level: 1, name: AGREEMENT }).waitFor();
+    const section = page.getByRole('region', { name: 'Uppföljningsrapport' });
+    await section.waitFor();
+    await expectAccessible(page, 'agreement page with the follow-up report');
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      section.getByRole('button', { name: /^Ladda ner CSV/ }).click(),
+    ]);
+    const lines = (await readFile(await csv.path(), 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[1]).toBe(`Överenskommelse;${AGREEMENT}`);
   });
 });
