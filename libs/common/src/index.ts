@@ -12,6 +12,8 @@ export * from './lib/consent.dto';
 export * from './lib/errors';
 export * from './lib/evaluation-export';
 export * from './lib/evaluation-export.dto';
+export * from './lib/follow-up-report';
+export * from './lib/follow-up-report.dto';
 export * from './lib/gallring';
 export * from './lib/gallring.dto';
 export * from './lib/oidc';

@@ -117,14 +117,19 @@ export enum AuditAction {
    * holds the parameters and row counts.
    */
   StatisticsEvaluationExport = 'statistics.evaluation_export',
+  /** A yearly follow-up report (issue 17 §4) made: the target is the agreement. */
+  StatisticsFollowUpReport = 'statistics.follow_up_report',
   /** A refused attempt: who tried what. */
   AccessDenied = 'access.denied',
 }
 
 export type AuditOutcome = 'allowed' | 'denied';
 
-/** What an administrative event changed or made (issue 16; an evaluation export, issue 17). */
-export type AuditTargetKind = 'organisation' | 'unit' | 'user' | 'evaluation_export';
+/**
+ * What an administrative event changed or made (issue 16; an evaluation export, issue 17), or
+ * the agreement a follow-up report was made of (issue 17 §4).
+ */
+export type AuditTargetKind = 'organisation' | 'unit' | 'user' | 'evaluation_export' | 'agreement';
 
 /** One audit event as the review pages show it. */
 export interface AuditEventDto {

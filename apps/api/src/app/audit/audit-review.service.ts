@@ -77,7 +77,7 @@ const EVENT_SELECT = `
          e.disclosure_ids::text[] AS disclosure_ids,
          e.basis, e.relation, e.emergency, e.request_id,
          e.target_kind, e.target_id::text AS target_id,
-         COALESCE(tu.display_name, tor.name, tun.name) AS target_name,
+         COALESCE(tu.display_name, tor.name, tun.name, tag.title) AS target_name,
          ${CASE_NUMBERS}
   FROM audit_events e
   LEFT JOIN users u ON u.id = e.user_id
@@ -85,7 +85,8 @@ const EVENT_SELECT = `
   LEFT JOIN units un ON un.id = e.unit_id
   LEFT JOIN users tu ON e.target_kind = 'user' AND tu.id = e.target_id
   LEFT JOIN organisations tor ON e.target_kind = 'organisation' AND tor.id = e.target_id
-  LEFT JOIN units tun ON e.target_kind = 'unit' AND tun.id = e.target_id`;
+  LEFT JOIN units tun ON e.target_kind = 'unit' AND tun.id = e.target_id
+  LEFT JOIN agreements tag ON e.target_kind = 'agreement' AND tag.id = e.target_id`;
 
 interface EventRow {
   id: string;

@@ -9,7 +9,8 @@ import {
   smallCountsNote,
 } from '@samsyn/common';
 
-function csvCell(value: string): string {
+/** One CSV field, quoted where needed and safe from formula injection. */
+export function csvCell(value: string): string {
   // Quote what needs it; a leading = + - @ is defused so that a spreadsheet shows it as text.
   const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
   return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;

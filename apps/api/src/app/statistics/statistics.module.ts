@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
+import { FollowUpReportController } from './follow-up-report.controller';
+import { FollowUpReportService } from './follow-up-report.service';
 import { StatisticsScopeService } from './statistics-scope.service';
 import { StatisticsController } from './statistics.controller';
 import { StatisticsService } from './statistics.service';
 
-/** The statistics page's indicators and their CSV (issue 17 §1–2). */
+/** The statistics page's indicators and their CSV, and the yearly follow-up report (issue 17 §1–4). */
 @Module({
-  controllers: [StatisticsController],
-  providers: [StatisticsService, StatisticsScopeService],
+  controllers: [StatisticsController, FollowUpReportController],
+  providers: [StatisticsService, StatisticsScopeService, FollowUpReportService],
 })
 export class StatisticsModule {}

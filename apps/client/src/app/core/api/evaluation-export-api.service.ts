@@ -19,7 +19,7 @@ export interface EvaluationExportDownload {
 }
 
 /** The failure with its problem details read from the blob body, so field errors reach the form. */
-async function withParsedBody(failure: unknown): Promise<unknown> {
+export async function withParsedBody(failure: unknown): Promise<unknown> {
   if (!(failure instanceof HttpErrorResponse) || !(failure.error instanceof Blob)) return failure;
   let error: unknown = null;
   try {

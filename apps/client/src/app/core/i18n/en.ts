@@ -3,6 +3,7 @@ import { agreementsEn } from './agreements.en';
 import { oidcEn } from './oidc.en';
 import { gallringEn } from './gallring.en';
 import { evaluationEn } from './evaluation.en';
+import { followUpReportEn } from './follow-up-report.en';
 import { statisticsEn } from './statistics.en';
 import { organisationAdminEn } from './organisation-admin.en';
 import { userAdminEn } from './user-admin.en';
@@ -27,6 +28,7 @@ export const en: Dictionary = {
   ...gallringEn,
   ...evaluationEn,
   ...statisticsEn,
+  ...followUpReportEn,
   ...sipEn,
   ...remindersEn,
   'app.name': 'Samsyn',

@@ -3,6 +3,7 @@ import { agreementsSv } from './agreements.sv';
 import { oidcSv } from './oidc.sv';
 import { gallringSv } from './gallring.sv';
 import { evaluationSv } from './evaluation.sv';
+import { followUpReportSv } from './follow-up-report.sv';
 import { statisticsSv } from './statistics.sv';
 import { organisationAdminSv } from './organisation-admin.sv';
 import { userAdminSv } from './user-admin.sv';
@@ -29,6 +30,7 @@ export const sv = {
   ...gallringSv,
   ...evaluationSv,
   ...statisticsSv,
+  ...followUpReportSv,
   ...sipSv,
   ...remindersSv,
   'app.name': 'Samsyn',

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -20,6 +21,7 @@ import { LabelPipe, WhenPipe } from '../../core/i18n/i18n-pipes';
 import { I18nService } from '../../core/i18n/i18n.service';
 import type { TranslationKey } from '../../core/i18n/sv';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
+import { FollowUpReportPanel } from './follow-up-report-panel';
 import { IndicatorChart } from './indicator-chart';
 
 type State =
@@ -41,7 +43,8 @@ function today(): string {
 /**
  * The statistics page (issue 17 §1–2): the agreements' indicators for steering, coordinators
  * and org_admin, as charts with a table of each below, filtered by agreement, municipality,
- * programme and period, and downloadable as CSV (the same figures as shown).
+ * programme and period, and downloadable as CSV (the same figures as shown). With an agreement
+ * chosen, its yearly follow-up report (issue 17 §4) can be downloaded too.
  */
 @Component({
   selector: 'app-statistics-page',
@@ -56,6 +59,7 @@ function today(): string {
     WhenPipe,
     FieldErrorPipe,
     IndicatorChart,
+    FollowUpReportPanel,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './statistics.page.html',
@@ -79,6 +83,14 @@ export class StatisticsPage {
     { validators: dateOrder('from', 'to') },
   );
   protected readonly options = signal<StatisticsOptionsDto | null>(null);
+  private readonly agreementId = toSignal(this.form.controls.agreementId.valueChanges, {
+    initialValue: this.form.controls.agreementId.value,
+  });
+  /** The agreement chosen in the filters, whose follow-up report is offered. */
+  protected readonly chosenAgreement = computed(() => {
+    const id = this.agreementId();
+    return id ? (this.options()?.agreements.find((a) => a.id === id) ?? null) : null;
+  });
   protected readonly state = signal<State>({ kind: 'loading' });
   protected readonly result = computed(() => {
     const s = this.state();
