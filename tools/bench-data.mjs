@@ -111,7 +111,7 @@ export function stepper(db) {
  *   `formatCaseNumber` does.
  *
  * Arithmetic on the series runs in bigint: `g * 7919` overflows int above 271 000 cases.
- * Leaves the temporary table `bench_cases (id, programme, k)` (k: 1…cases, in generation order)
+ * Leaves the temporary table `bench_cases (id, programme, k)` (k: 1…cases in the order of the random ids, so that k % n is independent of the programme)
  * for the caller's own records.
  */
 export async function generateCases(db, cases, { personsPerCase = 1 } = {}) {
@@ -193,7 +193,7 @@ export async function generateCases(db, cases, { personsPerCase = 1 } = {}) {
        FROM numbered n JOIN bench_persons bp ON bp.k = n.g
        RETURNING id, programme)
      INSERT INTO bench_cases (id, programme, k)
-     SELECT id, programme, row_number() OVER () FROM inserted`,
+     SELECT id, programme, row_number() OVER (ORDER BY id) FROM inserted`,
     [cases],
   );
   // The API's next numbers follow the generated ones.
