@@ -8,11 +8,9 @@
 // decisions, audit event per request) and one with BENCHMARK_UNGUARDED_LIST=true (no scope, no
 // decisions, no audit). They are measured one after the other, in alternating rounds, as the
 // social worker social.orebro. See docs/benchmarks.md for the method and what the ratio means.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { PG, generateCases, log, signIn, startApi, stepper, unavailable } from './bench-data.mjs';
 
 const CASES = Number(process.env.BENCH_CASES ?? 120_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -23,70 +21,10 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 4);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const EXPLAIN = process.env.BENCH_EXPLAIN === '1';
-const PG = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 /** A database kept by an earlier run (BENCH_KEEP_DB=1), reused as it is: for experiments. */
 const REUSE = process.env.BENCH_REUSE_DB;
 const DB = REUSE ?? `samsyn_bench_caseload_${process.pid}`;
 const USER = 'social.orebro';
-
-function log(line = '') {
-  process.stdout.write(`${line}\n`);
-}
-
-function startApi(extraEnv) {
-  return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, ['dist/apps/api/main.js'], {
-      env: {
-        PATH: process.env.PATH,
-        PORT: '0',
-        DEMO_MODE: 'true',
-        LOG_LEVEL: 'warn',
-        LOGIN_RATE_LIMIT: '10000',
-        DATA_DIR: mkdtempSync(join(tmpdir(), 'samsyn-bench-')),
-        CLIENT_DIST_DIR: '/nonexistent',
-        DATABASE_URL: `${PG}/${DB}`,
-        ...extraEnv,
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    const timer = setTimeout(() => fail(new Error('API did not start in 120 s')), 120_000);
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/listening on (http:\/\/[\d.]+:\d+)/);
-      if (m) {
-        clearTimeout(timer);
-        ok({
-          url: m[1],
-          pid: child.pid,
-          stop: () =>
-            new Promise((done) => {
-              if (child.exitCode !== null) return done();
-              child.once('exit', done);
-              child.kill('SIGTERM');
-            }),
-        });
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`API exited (${code})`));
-    });
-  });
-}
-
-async function signIn(url) {
-  const res = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: USER, password: 'samsyn-demo' }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in answered ${res.status}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
 
 /**
  * Fills the migrated, demo-seeded database. Every step is one INSERT … SELECT; rows that would
@@ -94,77 +32,12 @@ async function signIn(url) {
  */
 async function generate(db) {
   const t0 = performance.now();
-  const step = async (what, sql, params = []) => {
-    const t = performance.now();
-    const res = await db.query(sql, params);
-    log(
-      `  ${what.padEnd(46)} ${String(res.rowCount ?? '').padStart(7)} rows ${((performance.now() - t) / 1000).toFixed(1).padStart(5)} s`,
-    );
-  };
+  const step = stepper(db);
+  // Units, persons and cases: the generator shared with the statistics benchmark.
+  await generateCases(db, CASES, { personsPerCase: 1.3 });
   // Row triggers (the precomputed case scope, append-only guards) are off while filling; the
   // scope is then computed for every case in one set-based pass, as the migration does.
   await db.query('SET session_replication_role = replica');
-  // Municipalities and the region have many units in real life; the demo has one or three.
-  await step(
-    'units (20 more per municipality and region)',
-    `INSERT INTO units (version, organisation_id, name, kind)
-     SELECT 1, o.id, 'Benchenhet ' || g, 'social_services'
-     FROM organisations o, generate_series(1, 20) g WHERE o.type IN ('municipality', 'region')`,
-  );
-  await db.query(`
-    CREATE TEMP TABLE owners AS
-    SELECT u.id AS unit_id, o.id AS org_id, o.type::text AS type, o.name AS org_name,
-           row_number() OVER (PARTITION BY CASE WHEN o.name = 'Örebro kommun' THEN 'o'
-                                                 WHEN o.type = 'region' THEN 'r' ELSE 'm' END
-                              ORDER BY o.name, u.name) - 1 AS i,
-           CASE WHEN o.name = 'Örebro kommun' THEN 'o' WHEN o.type = 'region' THEN 'r' ELSE 'm' END AS grp
-    FROM units u JOIN organisations o ON o.id = u.organisation_id
-    WHERE o.type IN ('municipality', 'region')`);
-  await step(
-    'persons (subjects and other participants)',
-    `INSERT INTO persons (version, personal_number_kind, personal_number, first_name, last_name,
-                          birth_date, address, city, phone, protected_level)
-     SELECT 1, 'reserve', 'B' || lpad(g::text, 11, '0'), 'Förnamn' || g, 'Efternamn' || g,
-            date '1950-01-01' + (g % 20000), 'Gatan ' || g, 'Örebro', '070-' || lpad(g::text, 7, '0'),
-            (CASE WHEN g % 40 = 0 THEN 'skyddad_folkbokforing' WHEN g % 97 = 0
-                  THEN 'sekretessmarkering' ELSE 'none' END)::protected_identity_level
-     FROM generate_series(1, $1::int * 13 / 10) g`,
-    [CASES],
-  );
-  // 30 % of the cases are Örebro kommun's (21 units), 20 % the region's (23 units, SIP only),
-  // 50 % the other eleven municipalities' (231 units); 55 % are closed; spread over three years.
-  await step(
-    'cases',
-    `WITH counts AS (SELECT grp, count(*) AS n FROM owners GROUP BY grp),
-     pick AS (
-       SELECT g, CASE WHEN g % 10 < 3 THEN 'o' WHEN g % 10 < 5 THEN 'r' ELSE 'm' END AS grp
-       FROM generate_series(1, $1::int) g),
-     placed AS (
-       SELECT p.g, o.unit_id, o.org_id, o.type,
-              CASE WHEN o.type = 'municipality' AND p.g % 3 = 0 THEN 'TRYGGA_HEM' ELSE 'SIP' END AS programme,
-              (p.g * 7919) % 100 AS r
-       FROM pick p JOIN counts c ON c.grp = p.grp
-       JOIN owners o ON o.grp = p.grp AND o.i = (p.g / 10) % c.n)
-     INSERT INTO cases (version, number, programme, status, closed, municipality_code,
-                        owning_organisation_id, owning_unit_id, handler_id, subject_person_id,
-                        opened_at, updated_at, follow_up_at)
-     SELECT 1,
-            (CASE programme WHEN 'SIP' THEN 'SIP' ELSE 'TH' END) || '-2025-' || lpad(g::text, 6, '0'),
-            programme,
-            CASE WHEN r < 55 THEN 'closed'
-                 WHEN programme = 'SIP' THEN (ARRAY['need_identified','preparation','summoned','planned','follow_up'])[1 + r % 5]
-                 ELSE (ARRAY['referred','assessment','active','follow_up'])[1 + r % 4] END,
-            r < 55,
-            coalesce((SELECT municipality_code FROM organisations WHERE id = org_id),
-                     (ARRAY['1880','1883','1881','1882','1861','1885'])[1 + g % 6]),
-            org_id, unit_id, NULL,
-            (SELECT id FROM persons WHERE personal_number = 'B' || lpad(g::text, 11, '0')),
-            now() - (g % 1095) * interval '1 day',
-            now() - (g % 1095) * interval '1 day' + (g % 3600) * interval '1 second',
-            (now() - (g % 1095) * interval '1 day')::date + 30
-     FROM placed`,
-    [CASES],
-  );
   const [{ id: userId, unit_id: unitId, organisation_id: orgId }] = (
     await db.query(`SELECT id, unit_id, organisation_id FROM users WHERE username = $1`, [USER])
   ).rows;
@@ -380,12 +253,9 @@ async function measure(api, cookie, path, db, seconds = SECONDS) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main() {
-  if (!existsSync('dist/apps/api/main.js')) {
-    log('caseload benchmark: dist/apps/api/main.js is missing (npx nx build api): skipped');
-    return;
-  }
-  if (spawnSync('pg_isready', ['-h', '127.0.0.1', '-p', '5432', '-q']).status !== 0) {
-    log('caseload benchmark: PostgreSQL not reachable on 127.0.0.1:5432: skipped');
+  const missing = unavailable();
+  if (missing) {
+    log(`caseload benchmark: ${missing}: skipped`);
     return;
   }
   const admin = new pg.Client({ connectionString: `${PG}/postgres` });
@@ -400,14 +270,14 @@ async function main() {
   try {
     log(`\nGET /api/v1/cases (caseload list) on ${CASES} generated cases, as ${USER}`);
     // The shipped API migrates the empty database and seeds the demo organisations and users.
-    const guarded = await startApi({});
+    const guarded = await startApi(DB);
     apis.push(guarded);
     await db.connect();
     const { userId, unitId } = REUSE ? await benchUser(db) : await generate(db);
-    const unguarded = await startApi({ BENCHMARK_UNGUARDED_LIST: 'true' });
+    const unguarded = await startApi(DB, { BENCHMARK_UNGUARDED_LIST: 'true' });
     apis.push(unguarded);
-    const on = { ...guarded, cookie: await signIn(guarded.url) };
-    const off = { ...unguarded, cookie: await signIn(unguarded.url) };
+    const on = { ...guarded, cookie: await signIn(guarded.url, USER) };
+    const off = { ...unguarded, cookie: await signIn(unguarded.url, USER) };
 
     // What the caller's caseload is, and an index-backed unguarded filter of about that size.
     const first = await (

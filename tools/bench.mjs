@@ -6,7 +6,8 @@
 // Then, with PostgreSQL, tools/bench-caseload.mjs: the caseload list on 120 000 generated cases
 // with the access policy and audit on versus off; and tools/bench-reminders.mjs: 100 000
 // reminders falling due within a minute through Redis and the worker; and tools/bench-statistics.mjs:
-// the statistics page for a county over three years on 1 000 000 cases (docs/benchmarks.md).
+// the statistics page for a county over three years on 1 000 000 cases by month, quarter and year
+// (BENCH_STATISTICS_CASES; the generator is shared, tools/bench-data.mjs; docs/benchmarks.md).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -53,11 +53,52 @@ const SCOPED_CASES = `
     AND c.programme = ANY ($6::varchar[])
     AND ($7::uuid[] IS NULL OR c.owning_organisation_id = ANY ($7::uuid[]))`;
 
-const BUCKETS = `SELECT * FROM unnest($1::text[], $2::date[], $3::date[]) AS b(key, s, e)`;
+/** The periods in order, numbered from 1 (i): bucket i is ($1[i], $2[i], $3[i]). */
+const BUCKETS = `SELECT * FROM unnest($1::text[], $2::date[], $3::date[]) WITH ORDINALITY AS b(key, s, e, i)`;
 
 /** Active at some time in bucket b: opened by its end, not closed before its start. */
 const ACTIVE_IN_BUCKET = `c.opened_at < (b.e + 1)::timestamptz
   AND (c.closed_at IS NULL OR c.closed_at >= b.s::timestamptz)`;
+
+/*
+ * Bucket numbers instead of range joins. The periods are disjoint and ascending, so their
+ * bounds are sorted arrays, and width_bucket(x, bounds) (a binary search: how many bounds are
+ * ≤ x) gives each case or record the numbers of the periods it counts in, computed once per row.
+ * The rows are then grouped by those numbers and joined to the few periods by number: no
+ * cases × periods loop. Each comparison is the one the range join made, on the same values.
+ */
+const PERIOD_COUNT = `cardinality($1::text[])`;
+/** The periods' first instants (`b.s::timestamptz`), ascending. */
+const STARTS_AT = `ARRAY(SELECT s::timestamptz FROM unnest($2::date[]) WITH ORDINALITY AS u(s, i) ORDER BY i)`;
+/** The instants just after the periods (`(b.e + 1)::timestamptz`), ascending. */
+const ENDS_AT = `ARRAY(SELECT (e + 1)::timestamptz FROM unnest($3::date[]) WITH ORDINALITY AS u(e, i) ORDER BY i)`;
+/** The days after the periods (`b.e + 1`), ascending. */
+const DAYS_AFTER = `ARRAY(SELECT e + 1 FROM unnest($3::date[]) WITH ORDINALITY AS u(e, i) ORDER BY i)`;
+
+/** The first period whose end an instant lies before (`t < (b.e + 1)::timestamptz` from it on). */
+const firstEndingAfter = (t: string) => `width_bucket(${t}, ${ENDS_AT}) + 1`;
+/** The last period starting by an instant (`t >= b.s::timestamptz` up to it); all if null. */
+const lastStartingBy = (t: string) =>
+  `CASE WHEN ${t} IS NULL THEN ${PERIOD_COUNT} ELSE width_bucket(${t}, ${STARTS_AT}) END`;
+/** The period a day falls in (`day BETWEEN b.s AND b.e`): its number, or null if in none. */
+const bucketOf = (day: string) =>
+  `CASE WHEN ${day} <= ($3::date[])[width_bucket(${day}, $2::date[])]
+        THEN width_bucket(${day}, $2::date[]) END`;
+
+/**
+ * Per period and column, how many rows of `from` (a FROM … WHERE … clause) have `day` in the
+ * period: counted per period number first and joined to the periods after, so that the planner
+ * joins the rows to the cases with the rows' real count (it cannot estimate a join on a
+ * computed bucket number, and chose a loop over the cases' primary key for each row).
+ */
+const countPerBucket = (day: string, col: string, from: string) => `
+  SELECT b.key AS row, x.col, x.n FROM b JOIN (
+    SELECT ${bucketOf(day)} AS i, ${col} AS col, count(*) AS n
+    ${from}
+    GROUP BY 1, 2) x ON x.i = b.i`;
+
+/** work_mem of an indicator query (SET LOCAL, its transaction only). */
+const STATISTICS_WORK_MEM = '64MB';
 
 interface RawCount {
   row: string;
@@ -152,28 +193,44 @@ export class StatisticsService {
   }
 
   /**
+   * One indicator query, with memory enough for its hash tables (a county's cases and records:
+   * the server's default work_mem of 4 MB made them spill to disk) for this transaction only.
+   */
+  private run<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return this.dataSource.transaction(async (em) => {
+      await em.query(`SET LOCAL work_mem = '${STATISTICS_WORK_MEM}'`);
+      return em.query<T[]>(sql, params);
+    });
+  }
+
+  /**
    * D10: median days from need identified (the SIP request) to the first kallelse and to the
    * first agreed plan, per period of the request, and how many cases each median stands on.
    */
   private medianDays(base: unknown[], empty: boolean) {
     if (empty) return Promise.resolve([]);
-    return this.dataSource.query<{ row: string; col: string; median: string; n: string }[]>(
+    return this.run<{ row: string; col: string; median: string; n: string }>(
       `WITH b AS (${BUCKETS}), c AS (${SCOPED_CASES}),
        t AS (
-         SELECT b.key,
-                (SELECT min(m.called_at)::date FROM sip_meetings m
-                 WHERE m.case_id = c.id AND m.state = $8) - d.requested_on AS to_summons,
-                (SELECT min(v.agreed_at)::date FROM sip_plan_versions v
-                 WHERE v.case_id = c.id AND v.agreed_at IS NOT NULL) - d.requested_on AS to_plan
-         FROM b JOIN sip_details d ON d.requested_on BETWEEN b.s AND b.e
-         JOIN c ON c.id = d.case_id)
-       SELECT key AS row, 'to_summons' AS col, count(to_summons) AS n,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY to_summons) AS median
-       FROM t WHERE to_summons IS NOT NULL GROUP BY 1
-       UNION ALL
-       SELECT key, 'to_agreed_plan', count(to_plan),
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY to_plan)
-       FROM t WHERE to_plan IS NOT NULL GROUP BY 1`,
+         SELECT ${bucketOf('d.requested_on')} AS i, f.called_on - d.requested_on AS to_summons,
+                p.agreed_on - d.requested_on AS to_plan
+         FROM sip_details d
+         JOIN c ON c.id = d.case_id
+         LEFT JOIN (
+           SELECT m.case_id, min(m.called_at)::date AS called_on FROM sip_meetings m
+           WHERE m.state = $8 GROUP BY m.case_id) f ON f.case_id = c.id
+         LEFT JOIN (
+           SELECT v.case_id, min(v.agreed_at)::date AS agreed_on FROM sip_plan_versions v
+           WHERE v.agreed_at IS NOT NULL GROUP BY v.case_id) p ON p.case_id = c.id),
+       m AS (
+         SELECT i, 'to_summons' AS col, count(to_summons) AS n,
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY to_summons) AS median
+         FROM t WHERE to_summons IS NOT NULL AND i IS NOT NULL GROUP BY 1
+         UNION ALL
+         SELECT i, 'to_agreed_plan', count(to_plan),
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY to_plan)
+         FROM t WHERE to_plan IS NOT NULL AND i IS NOT NULL GROUP BY 1)
+       SELECT b.key AS row, m.col, m.n, m.median FROM b JOIN m ON m.i = b.i`,
       [...base, SipMeetingState.Called],
     );
   }
@@ -198,7 +255,7 @@ export class StatisticsService {
     const q = async (sql: string, extra: unknown[] = []): Promise<CountRow[]> =>
       empty
         ? []
-        : (await this.dataSource.query<RawCount[]>(sql, [...base, ...extra])).map((r) => ({
+        : (await this.run<RawCount>(sql, [...base, ...extra])).map((r) => ({
             row: r.row,
             column: r.col,
             n: Number(r.n),
@@ -222,93 +279,111 @@ export class StatisticsService {
              FROM c LEFT JOIN sip_details d ON d.case_id = c.id
              LEFT JOIN sip_done own ON own.id = c.id
              LEFT JOIN linked ln ON ln.case_id = c.id
-             WHERE c.programme = ANY ($8::varchar[]) OR (c.programme = $9 AND d.violence_related))
+             WHERE c.programme = ANY ($8::varchar[]) OR (c.programme = $9 AND d.violence_related)),
+           -- Active from the period it was opened by to the last starting by its closing; with a
+           -- SIP from the first period ending after sip_at (never if none).
+           spans AS (
+             SELECT ${firstEndingAfter('opened_at')} AS first_i, ${lastStartingBy('closed_at')} AS last_i,
+                    coalesce(width_bucket(sip_at, ${ENDS_AT}), ${PERIOD_COUNT}) + 1 AS sip_i,
+                    count(*) AS n
+             FROM violence GROUP BY 1, 2, 3)
            SELECT b.key AS row,
-                  CASE WHEN c.sip_at < (b.e + 1)::timestamptz THEN 'with_sip' ELSE 'without_sip' END AS col,
-                  count(*) AS n
-           FROM b JOIN violence c ON ${ACTIVE_IN_BUCKET}
+                  CASE WHEN b.i >= x.sip_i THEN 'with_sip' ELSE 'without_sip' END AS col,
+                  sum(x.n) AS n
+           FROM b JOIN spans x ON b.i BETWEEN x.first_i AND x.last_i
            GROUP BY 1, 2`,
           [[TRYGGA_HEM.code], SIP.code, SipMeetingState.Called],
         ),
         // D10 kallelse: by the month of discharge readiness; the first meeting called.
         q(
           `WITH b AS (${BUCKETS}), c AS (${SCOPED_CASES})
-           SELECT b.key AS row,
-                  CASE WHEN f.called_on IS NULL AND $8::date <= d.discharge_ready_on + $9::int
-                         THEN 'not_yet_due'
-                       WHEN f.called_on <= d.discharge_ready_on + $9::int THEN 'within_deadline'
-                       ELSE 'late' END AS col,
-                  count(*) AS n
-           FROM b JOIN sip_details d ON d.discharge_ready_on BETWEEN b.s AND b.e
-           JOIN c ON c.id = d.case_id
-           LEFT JOIN LATERAL (
-             SELECT min(m.called_at)::date AS called_on FROM sip_meetings m
-             WHERE m.case_id = c.id AND m.state = $10) f ON true
-           GROUP BY 1, 2`,
+           ${countPerBucket(
+             'd.discharge_ready_on',
+             `CASE WHEN f.called_on IS NULL AND $8::date <= d.discharge_ready_on + $9::int
+                     THEN 'not_yet_due'
+                   WHEN f.called_on <= d.discharge_ready_on + $9::int THEN 'within_deadline'
+                   ELSE 'late' END`,
+             `FROM sip_details d
+              JOIN c ON c.id = d.case_id
+              LEFT JOIN (
+                SELECT m.case_id, min(m.called_at)::date AS called_on FROM sip_meetings m
+                WHERE m.state = $10 GROUP BY m.case_id) f ON f.case_id = c.id`,
+           )}`,
           [today, deadlines.summonsDaysAfterDischargeReady, SipMeetingState.Called],
         ),
         // D10 first meeting: by the month of the request; held once its day has come.
         q(
           `WITH b AS (${BUCKETS}), c AS (${SCOPED_CASES})
-           SELECT b.key AS row,
-                  CASE WHEN (f.held_on IS NULL OR f.held_on > $8::date)
-                            AND $8::date <= d.requested_on + $9::int THEN 'not_yet_due'
-                       WHEN f.held_on <= d.requested_on + $9::int AND f.held_on <= $8::date
-                         THEN 'within_deadline'
-                       ELSE 'late' END AS col,
-                  count(*) AS n
-           FROM b JOIN sip_details d ON d.requested_on BETWEEN b.s AND b.e
-           JOIN c ON c.id = d.case_id
-           LEFT JOIN LATERAL (
-             SELECT min(m.starts_at)::date AS held_on FROM sip_meetings m
-             WHERE m.case_id = c.id AND m.state = $10) f ON true
-           GROUP BY 1, 2`,
+           ${countPerBucket(
+             'd.requested_on',
+             `CASE WHEN (f.held_on IS NULL OR f.held_on > $8::date)
+                        AND $8::date <= d.requested_on + $9::int THEN 'not_yet_due'
+                   WHEN f.held_on <= d.requested_on + $9::int AND f.held_on <= $8::date
+                     THEN 'within_deadline'
+                   ELSE 'late' END`,
+             `FROM sip_details d
+              JOIN c ON c.id = d.case_id
+              LEFT JOIN (
+                SELECT m.case_id, min(m.starts_at)::date AS held_on FROM sip_meetings m
+                WHERE m.state = $10 GROUP BY m.case_id) f ON f.case_id = c.id`,
+           )}`,
           [today, deadlines.firstMeetingDaysAfterRequest, SipMeetingState.Called],
         ),
         this.medianDays(base, empty),
         q(
-          `WITH b AS (${BUCKETS}), c AS (${SCOPED_CASES})
-           SELECT b.key AS row, t.priority AS col, count(*) AS n
-           FROM b JOIN trygga_hem_cases t ON t.referred_on <= b.e
-             AND (t.left_at IS NULL OR t.left_at::date >= b.s)
-           JOIN c ON c.id = t.case_id AND (c.closed_at IS NULL OR c.closed_at >= b.s::timestamptz)
+          `WITH b AS (${BUCKETS}), c AS (${SCOPED_CASES}),
+           -- From the period it was referred by (referred_on <= b.e) until it left the
+           -- programme (left_at::date >= b.s) or the case closed (closed_at >= b.s).
+           spans AS (
+             SELECT width_bucket(t.referred_on, ${DAYS_AFTER}) + 1 AS first_i,
+                    LEAST(CASE WHEN t.left_at IS NULL THEN ${PERIOD_COUNT}
+                               ELSE width_bucket(t.left_at::date, $2::date[]) END,
+                          ${lastStartingBy('c.closed_at')}) AS last_i,
+                    t.priority, count(*) AS n
+             FROM trygga_hem_cases t JOIN c ON c.id = t.case_id GROUP BY 1, 2, 3)
+           SELECT b.key AS row, x.priority AS col, sum(x.n) AS n
+           FROM b JOIN spans x ON b.i BETWEEN x.first_i AND x.last_i
            GROUP BY 1, 2`,
         ),
         q(
           `WITH b AS (${BUCKETS}), c AS (${SCOPED_CASES})
-           SELECT b.key AS row, 'notifications' AS col, count(*) AS n
-           FROM b JOIN trygga_hem_notifications x ON x.delivered_on BETWEEN b.s AND b.e
-             AND x.removed_at IS NULL JOIN c ON c.id = x.case_id GROUP BY 1
+           ${countPerBucket(
+             'x.delivered_on',
+             `'notifications'`,
+             `FROM trygga_hem_notifications x JOIN c ON c.id = x.case_id WHERE x.removed_at IS NULL`,
+           )}
            UNION ALL
-           SELECT b.key, 'control_measures', count(*)
-           FROM b JOIN trygga_hem_control_measures x ON x.starts_on BETWEEN b.s AND b.e
-             AND x.removed_at IS NULL JOIN c ON c.id = x.case_id GROUP BY 1`,
+           ${countPerBucket(
+             'x.starts_on',
+             `'control_measures'`,
+             `FROM trygga_hem_control_measures x JOIN c ON c.id = x.case_id WHERE x.removed_at IS NULL`,
+           )}`,
         ),
         q(
           `WITH b AS (${BUCKETS}), c AS (${SCOPED_CASES})
-           SELECT b.key AS row,
-                  CASE WHEN x.uptake = ANY ($8::varchar[]) THEN 'taken_up' ELSE 'not_taken_up' END AS col,
-                  count(*) AS n
-           FROM b JOIN trygga_hem_offers x ON x.offered_on BETWEEN b.s AND b.e
-           JOIN c ON c.id = x.case_id GROUP BY 1, 2`,
+           ${countPerBucket(
+             'x.offered_on',
+             `CASE WHEN x.uptake = ANY ($8::varchar[]) THEN 'taken_up' ELSE 'not_taken_up' END`,
+             `FROM trygga_hem_offers x JOIN c ON c.id = x.case_id`,
+           )}`,
           [[...OFFER_TAKEN_UP]],
         ),
         q(
           `WITH b AS (${BUCKETS}), c AS (${SCOPED_CASES})
-           SELECT b.key AS row, CASE WHEN x.repeat THEN 'repeat' ELSE 'first' END AS col,
-                  count(*) AS n
-           FROM b JOIN trygga_hem_incidents x ON x.occurred_on BETWEEN b.s AND b.e
-             AND x.removed_at IS NULL
-           JOIN c ON c.id = x.case_id GROUP BY 1, 2`,
+           ${countPerBucket(
+             'x.occurred_on',
+             `CASE WHEN x.repeat THEN 'repeat' ELSE 'first' END`,
+             `FROM trygga_hem_incidents x JOIN c ON c.id = x.case_id WHERE x.removed_at IS NULL`,
+           )}`,
         ),
         // Cases with each form recorded in the period: on a SIP open in it, or an incident in it.
         q(
-          `WITH b AS (${BUCKETS}), c AS (${SCOPED_CASES}),
+          `WITH b AS (${BUCKETS}), c AS NOT MATERIALIZED (${SCOPED_CASES}),
            period AS (SELECT min(s) AS s, max(e) AS e FROM b),
            f AS (
              SELECT c.id, unnest(d.violence_forms) AS form
              FROM period b JOIN c ON ${ACTIVE_IN_BUCKET}
-             JOIN sip_details d ON d.case_id = c.id
+             JOIN sip_details d ON d.case_id = c.id AND cardinality(d.violence_forms) > 0
              UNION
              SELECT c.id, unnest(x.violence_forms)
              FROM period b JOIN trygga_hem_incidents x ON x.occurred_on BETWEEN b.s AND b.e
