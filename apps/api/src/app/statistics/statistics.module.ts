@@ -7,5 +7,7 @@ import { StatisticsService } from './statistics.service';
 @Module({
   controllers: [StatisticsController],
   providers: [StatisticsService, StatisticsScopeService],
+  // The older figures (D11 SIP indicator, Trygga hem figures) apply the same scope.
+  exports: [StatisticsScopeService],
 })
 export class StatisticsModule {}
