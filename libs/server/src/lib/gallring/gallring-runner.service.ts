@@ -108,7 +108,7 @@ export class GallringRunner {
    */
   async pruneReports(now = new Date()): Promise<{ summarised: number; removed: number }> {
     return this.dataSource.transaction(async (em) => {
-      const summarised = (await em.query(
+      const summarised = await em.query<{ id: string }[]>(
         `WITH old AS (
            SELECT id FROM gallring_runs
            WHERE status IN ($2, $3) AND summary IS NULL
@@ -139,12 +139,12 @@ export class GallringRunner {
           GallringRunStatus.Failed,
           GALLRING_CASE_ROWS_RETENTION_YEARS,
         ],
-      )) as { id: string }[];
+      );
       if (summarised.length > 0)
         await em.query(`DELETE FROM gallring_run_cases WHERE run_id = ANY ($1::uuid[])`, [
           summarised.map((r) => r.id),
         ]);
-      const removed = (await em.query(
+      const removed = await em.query<{ n: number }[]>(
         `WITH gone AS (
            DELETE FROM gallring_runs
            WHERE status IN ($2, $3) AND created_at < $1::timestamptz - make_interval(years => $4)
@@ -156,7 +156,7 @@ export class GallringRunner {
           GallringRunStatus.Failed,
           GALLRING_REPORT_RETENTION_YEARS,
         ],
-      )) as { n: number }[];
+      );
       return { summarised: summarised.length, removed: removed[0].n };
     });
   }
