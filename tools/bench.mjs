@@ -7,7 +7,8 @@
 // with the access policy and audit on versus off; and tools/bench-reminders.mjs: 100 000
 // reminders falling due within a minute through Redis and the worker; and tools/bench-statistics.mjs:
 // the statistics page for a county over three years on 1 000 000 cases by month, quarter and year
-// (BENCH_STATISTICS_CASES; the generator is shared, tools/bench-data.mjs; docs/benchmarks.md).
+// (BENCH_STATISTICS_CASES; the generator is shared, tools/bench-data.mjs); and
+// tools/bench-gallring.mjs: gallring of 100 000 due cases beside the API's requests (docs/benchmarks.md).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -111,6 +112,7 @@ if (pgUp) {
   spawnSync(process.execPath, ['tools/bench-caseload.mjs'], { stdio: 'inherit' });
   spawnSync(process.execPath, ['tools/bench-reminders.mjs'], { stdio: 'inherit' });
   spawnSync(process.execPath, ['tools/bench-statistics.mjs'], { stdio: 'inherit' });
+  spawnSync(process.execPath, ['tools/bench-gallring.mjs'], { stdio: 'inherit' });
 } else {
   console.log('PostgreSQL not reachable on 127.0.0.1:5432: skipped the comparison');
 }

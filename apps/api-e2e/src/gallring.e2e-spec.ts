@@ -14,6 +14,8 @@ import {
   startProcess,
   tempDir,
 } from '@samsyn/testing';
+import { GALLRING_QUEUE, GALLRING_SCHEDULED_JOB } from '@samsyn/server';
+import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { databaseUrl, PG_ADMIN_URL, REDIS_URL } from './support/env';
 import { expectStatus } from './support/fixtures';
@@ -436,4 +438,83 @@ describe('gallring: report, clear, rerun, legal hold, research, audit chain, kil
     const verify = await sysadmin.get<AuditVerifyDto>('/api/v1/audit/verify');
     expect(verify.body).toMatchObject({ ok: true });
   }, 300_000);
+
+  it('the nightly job prunes run reports: case rows after a year (counts kept), runs after five', async () => {
+    const [rule] = await sql<{ id: string }>(`SELECT id FROM retention_rules LIMIT 1`);
+    const cases = await sql<{ id: string; owning_organisation_id: string; programme: string }>(
+      `SELECT id, owning_organisation_id, programme FROM cases ORDER BY number LIMIT 7`,
+    );
+    // A finished dry run from `age` ago that reported seven cases: five due, one kept, one held.
+    const pastRun = async (age: string) => {
+      const [run] = await sql<{ id: string }>(
+        `INSERT INTO gallring_runs (mode, status, trigger, created_at, started_at, reported_at, finished_at)
+         VALUES ('dry_run', 'finished', 'cli', now() - $1::interval, now() - $1::interval,
+                 now() - $1::interval, now() - $1::interval)
+         RETURNING id`,
+        [age],
+      );
+      await sql(
+        `INSERT INTO gallring_run_cases (run_id, case_id, rule_id, organisation_id, programme, outcome, due_before)
+         SELECT $1, c.id, $2, c.owning_organisation_id, c.programme,
+                CASE n WHEN 1 THEN 'research' WHEN 2 THEN 'legal_hold' ELSE 'due' END,
+                now() - $3::interval - interval '5 years'
+         FROM unnest($4::uuid[]) WITH ORDINALITY AS x(id, n) JOIN cases c ON c.id = x.id`,
+        [run.id, rule.id, age, cases.map((c) => c.id)],
+      );
+      return run.id;
+    };
+    const old = await pastRun('6 years');
+    const middle = await pastRun('2 years');
+    const recent = await pastRun('1 month');
+    const rowsOf = async (id: string) =>
+      (
+        await one<{ n: number }>(
+          `SELECT count(*)::int AS n FROM gallring_run_cases WHERE run_id = $1`,
+          [id],
+        )
+      ).n;
+    const before = await sysadmin.get<GallringRunDto>(`/api/v1/gallring/runs/${middle}`);
+    expectStatus(before, 200, 'GET middle run');
+    expect(before.body.totals).toMatchObject({ due: 7, research: 1, legalHold: 1 });
+
+    // The worker's nightly job, as its scheduler adds it at 02:30.
+    const queue = new Queue(GALLRING_QUEUE, {
+      connection: { url: REDIS_URL },
+      prefix: queuePrefix,
+    });
+    try {
+      await queue.add(GALLRING_SCHEDULED_JOB, {}, { removeOnComplete: true, removeOnFail: true });
+      await waitFor(
+        async () => {
+          const left = await one<{ n: number }>(
+            `SELECT count(*)::int AS n FROM gallring_runs WHERE id = $1`,
+            [old],
+          );
+          return left.n === 0 ? true : undefined;
+        },
+        60_000,
+        'the nightly job to prune the old run',
+      );
+    } finally {
+      await queue.close();
+    }
+    // Older than five years: gone with its rows.
+    expect(await rowsOf(old)).toBe(0);
+    expect((await sysadmin.get(`/api/v1/gallring/runs/${old}`)).status).toBe(404);
+    // Older than a year: no case ids left, the same report from the counts kept.
+    expect(await rowsOf(middle)).toBe(0);
+    const after = await sysadmin.get<GallringRunDto>(`/api/v1/gallring/runs/${middle}`);
+    expectStatus(after, 200, 'GET pruned run');
+    expect(after.body).toEqual(before.body);
+    const csv = await sysadmin.get<string>(`/api/v1/gallring/runs/${middle}/report.csv`);
+    expectStatus(csv, 200, 'CSV of the pruned run');
+    expect(String(csv.body).trim().split('\r\n').length).toBe(before.body.rows.length + 1);
+    // Recent: untouched.
+    expect(await rowsOf(recent)).toBe(cases.length);
+    const kept = await one<{ summary: unknown }>(
+      `SELECT summary FROM gallring_runs WHERE id = $1`,
+      [recent],
+    );
+    expect(kept.summary).toBeNull();
+  }, 120_000);
 });

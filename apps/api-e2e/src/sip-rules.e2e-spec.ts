@@ -13,7 +13,7 @@ import { addDays } from '@samsyn/domain';
 import type { Pool } from 'pg';
 import { count } from './support/db';
 import { e2ePool, expectStatus, PersonnummerGenerator, signInAll } from './support/fixtures';
-import type { ApiClient } from './support/http';
+import { ApiClient } from './support/http';
 import { pdfText } from './support/pdf';
 import {
   binary,
@@ -423,5 +423,45 @@ describe('SIP rules: bad input, protected identity, concurrency, indicator', () 
       `/api/v1/statistics/sip-indicator?from=${today}&to=${addDays(today, -5)}`,
     );
     expect(bad.status).toBe(400);
+  });
+
+  it('D11 for org_admin: only their own organisation’s cases, and 403 for another municipality', async () => {
+    // Runs after the test above, which made violence cases in Örebro owned by the region (vård).
+    const admin = await ApiClient.signedIn('admin.orebro');
+    const [{ id: adminOrg }] = (
+      await db.query<{ id: string }>(
+        `SELECT organisation_id AS id FROM users WHERE username = 'admin.orebro'`,
+      )
+    ).rows;
+    // Violence cases open today in Örebro (1880), as the indicator defines them.
+    const violence = `cases c LEFT JOIN sip_details d ON d.case_id = c.id`;
+    const where = `(c.programme = 'TRYGGA_HEM' OR (c.programme = 'SIP' AND d.violence_related))
+      AND c.opened_at < ($1::date + 1)::timestamptz
+      AND (c.closed_at IS NULL OR c.closed_at >= $1::date::timestamptz)
+      AND c.municipality_code = '1880'`;
+    const all = await count(violence, where, [today]);
+    const own = await count(violence, `${where} AND c.owning_organisation_id = $2`, [
+      today,
+      adminOrg,
+    ]);
+    expect(all - own).toBeGreaterThanOrEqual(5);
+
+    const path = `/api/v1/statistics/sip-indicator?from=${today}&to=${today}`;
+    const steering = await styrgrupp.get<SipIndicatorDto>(`${path}&municipalityCode=1880`);
+    expect(steering.body.rows[0].violenceCases).toBe(all);
+    const mine = await admin.get<SipIndicatorDto>(path);
+    expectStatus(mine, 200, 'org_admin indicator');
+    // Their municipality only, and only the cases their organisation owns.
+    expect(mine.body.rows.map((r) => r.municipalityCode)).toEqual(['1880']);
+    const [row] = mine.body.rows;
+    expect(row.violenceCases).not.toEqual(all);
+    if (typeof row.violenceCases === 'number') expect(row.violenceCases).toBe(own);
+    else expect(own).toBeLessThan(5);
+
+    const outside = await admin.get<ProblemDetails>(`${path}&municipalityCode=1883`);
+    expect(outside.status).toBe(403);
+    expect(outside.body.errors).toEqual([
+      expect.objectContaining({ field: 'municipalityCode', code: 'outOfScope' }),
+    ]);
   });
 });

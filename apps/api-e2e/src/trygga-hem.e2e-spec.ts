@@ -654,5 +654,59 @@ describe('Trygga hem and the koordinatorsgrupp (issue 6)', () => {
       expect((await social.get('/api/v1/trygga-hem/statistics')).status).toBe(403);
       expect((await samordnare.get('/api/v1/trygga-hem/statistics')).status).toBe(200);
     });
+
+    it('shows an org_admin only their own organisation’s cases, and 403 for another municipality', async () => {
+      const admin = await ApiClient.signedIn('admin.orebro');
+      const [mine] = await sql<{ organisation_id: string }>(
+        `SELECT organisation_id FROM users WHERE username = 'admin.orebro'`,
+      );
+      // A Trygga hem case in Örebro that the police own, with five notifications: the
+      // styrgrupp counts them, Örebro kommun's org_admin must not.
+      const [police] = await sql<{ organisation_id: string; unit_id: string }>(
+        `SELECT organisation_id, unit_id FROM users WHERE username = 'polis.orebro'`,
+      );
+      const [other] = await sql<{ id: string }>(
+        `INSERT INTO cases (version, number, programme, status, closed, municipality_code,
+                            owning_organisation_id, owning_unit_id, subject_person_id, opened_at)
+         SELECT 1, 'TH-SCOPE-' || substr(md5(random()::text), 1, 8), programme, status, closed,
+                municipality_code, $2, $3, subject_person_id, opened_at
+         FROM cases WHERE id = $1 RETURNING id`,
+        [kase.id, police.organisation_id, police.unit_id],
+      );
+      await sql(
+        `INSERT INTO trygga_hem_notifications (case_id, method, delivered_on, delivered_by,
+           recorded_by_id, recorded_by_name, recorded_by_organisation_id, version)
+         SELECT $1, 'letter', $2::date, 'Kommunpolis', u.id, u.display_name, u.organisation_id, 1
+         FROM users u, generate_series(1, 5) WHERE u.username = 'polis.orebro'`,
+        [other.id, today],
+      );
+      const from = addDays(today, -365);
+      const notifications = `trygga_hem_notifications x JOIN cases c ON c.id = x.case_id`;
+      const where = `x.delivered_on BETWEEN $1::date AND $2::date AND x.removed_at IS NULL
+        AND c.municipality_code = '1880'`;
+      const all = await count(notifications, where, [from, today]);
+      const own = await count(notifications, `${where} AND c.owning_organisation_id = $3`, [
+        from,
+        today,
+        mine.organisation_id,
+      ]);
+      expect(all - own).toBeGreaterThanOrEqual(5);
+      const path = `/api/v1/trygga-hem/statistics?from=${from}&to=${today}`;
+      const steering = await styrgrupp.get<TryggaHemStatisticsDto>(`${path}&municipalityCode=1880`);
+      expect(steering.body.municipalities[0].notifications).toBe(all);
+      const figures = await admin.get<TryggaHemStatisticsDto>(path);
+      expectStatus(figures, 200, 'org_admin figures');
+      expect(figures.body.municipalities.map((m) => m.municipalityCode)).toEqual(['1880']);
+      const [orebro] = figures.body.municipalities;
+      expect(orebro.notifications).not.toEqual(all);
+      if (typeof orebro.notifications === 'number') expect(orebro.notifications).toBe(own);
+      else expect(own).toBeLessThan(5);
+
+      const outside = await admin.get<ProblemDetails>(`${path}&municipalityCode=1883`);
+      expect(outside.status).toBe(403);
+      expect(outside.body.errors).toEqual([
+        expect.objectContaining({ field: 'municipalityCode', code: 'outOfScope' }),
+      ]);
+    });
   });
 });

@@ -60,8 +60,8 @@ function stockholmMinutes(now: Date): number {
 
 /**
  * Starts gallring runs where they run: with REDIS_URL a job for the worker; on the embedded
- * default (no Redis) in this process — every minute it queues the nightly run once 02:30 has
- * passed and executes queued or interrupted runs, one at a time.
+ * default (no Redis) in this process — every minute it queues the nightly run (and prunes old
+ * run reports) once 02:30 has passed and executes queued or interrupted runs, one at a time.
  */
 @Injectable()
 export class GallringDispatcher
@@ -113,7 +113,9 @@ export class GallringDispatcher
   }
 
   private async tick(): Promise<void> {
-    if (stockholmMinutes(new Date()) >= NIGHTLY_MINUTES) await this.runner.createScheduledRun();
+    // Once a day, as the worker's nightly job: prune old reports, queue the day's run.
+    if (stockholmMinutes(new Date()) >= NIGHTLY_MINUTES && (await this.runner.createScheduledRun()))
+      await this.runner.pruneReports();
     await this.runner.resumeUnfinished();
   }
 }

@@ -187,20 +187,32 @@ export class GallringRunsService {
   ): Promise<Map<string, GallringReportRowDto[]>> {
     const map = new Map<string, GallringReportRowDto[]>();
     if (runIds.length === 0) return map;
+    // A run's per-case rows, or once they are pruned the counts kept in its summary.
     const rows = await this.dataSource.query<ReportRow[]>(
-      `SELECT g.run_id, g.rule_id, rr.years AS rule_years, g.organisation_id,
-              o.name AS organisation_name, g.programme,
-              count(*)::int AS due,
-              count(*) FILTER (WHERE g.outcome = 'research')::int AS research,
-              count(*) FILTER (WHERE g.outcome = 'legal_hold')::int AS legal_hold,
-              count(g.cleared_at)::int AS cleared,
-              count(g.skipped)::int AS skipped
-       FROM gallring_run_cases g
-       JOIN organisations o ON o.id = g.organisation_id
-       LEFT JOIN retention_rules rr ON rr.id = g.rule_id
-       WHERE g.run_id = ANY($1) AND ($2::uuid IS NULL OR g.organisation_id = $2)
-       GROUP BY g.run_id, g.rule_id, rr.years, g.organisation_id, o.name, g.programme
-       ORDER BY o.name, g.programme`,
+      `SELECT x.run_id, x.rule_id, rr.years AS rule_years, x.organisation_id,
+              o.name AS organisation_name, x.programme, x.due, x.research, x.legal_hold,
+              x.cleared, x.skipped
+       FROM (
+         SELECT g.run_id, g.rule_id, g.organisation_id, g.programme,
+                count(*)::int AS due,
+                count(*) FILTER (WHERE g.outcome = 'research')::int AS research,
+                count(*) FILTER (WHERE g.outcome = 'legal_hold')::int AS legal_hold,
+                count(g.cleared_at)::int AS cleared,
+                count(g.skipped)::int AS skipped
+         FROM gallring_run_cases g WHERE g.run_id = ANY($1)
+         GROUP BY g.run_id, g.rule_id, g.organisation_id, g.programme
+         UNION ALL
+         SELECT r.id, s.rule_id, s.organisation_id, s.programme, s.due, s.research,
+                s.legal_hold, s.cleared, s.skipped
+         FROM gallring_runs r CROSS JOIN LATERAL jsonb_to_recordset(r.summary) AS s(
+           rule_id uuid, organisation_id uuid, programme varchar, due int, research int,
+           legal_hold int, cleared int, skipped int)
+         WHERE r.id = ANY($1) AND r.summary IS NOT NULL
+       ) x
+       JOIN organisations o ON o.id = x.organisation_id
+       LEFT JOIN retention_rules rr ON rr.id = x.rule_id
+       WHERE $2::uuid IS NULL OR x.organisation_id = $2
+       ORDER BY o.name, x.programme`,
       [runIds, scope],
     );
     for (const r of rows) {

@@ -312,7 +312,10 @@ export class SipStatisticsController {
 
   @Get('sip-indicator')
   @RequirePermission(Permission.StatisticsRead)
-  indicator(@Query() query: SipIndicatorQueryDto): Promise<SipIndicatorDto> {
-    return this.sip.indicator(query);
+  indicator(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: SipIndicatorQueryDto,
+  ): Promise<SipIndicatorDto> {
+    return this.sip.indicator(user, query);
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AgreementsModule } from '../agreements/agreements.module';
 import { CasesModule } from '../cases/cases.module';
 import { RemindersModule } from '../reminders/reminders.module';
+import { StatisticsModule } from '../statistics/statistics.module';
 import {
   SipApprovalsController,
   SipCaseController,
@@ -24,7 +25,7 @@ import { SipRemindersService } from './sip-reminders.service';
 
 /** SIP — samordnad individuell plan (issue 4): meetings, invitations, plan versions, indicator. */
 @Module({
-  imports: [CasesModule, RemindersModule, AgreementsModule],
+  imports: [CasesModule, RemindersModule, AgreementsModule, StatisticsModule],
   controllers: [
     SipCaseController,
     SipMeetingsController,

@@ -9,5 +9,7 @@ import { StatisticsService } from './statistics.service';
 @Module({
   controllers: [StatisticsController, FollowUpReportController],
   providers: [StatisticsService, StatisticsScopeService, FollowUpReportService],
+  // The older figures (D11 SIP indicator, Trygga hem figures) apply the same scope.
+  exports: [StatisticsScopeService],
 })
 export class StatisticsModule {}

@@ -8,8 +8,10 @@ import {
 } from '@samsyn/common';
 import { emptyPriorityCounts, isPriority, publishCount, suppressBreakdown } from '@samsyn/domain';
 import { DataSource } from 'typeorm';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { clockNow } from '../cases/case-access.service';
 import { invalid } from '../cases/case-rules';
+import { outOfScope, StatisticsScopeService } from '../statistics/statistics-scope.service';
 
 interface CountRow {
   municipality_code: string;
@@ -27,15 +29,36 @@ interface CountRow {
  */
 @Injectable()
 export class TryggaHemStatisticsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly scopes: StatisticsScopeService,
+  ) {}
 
-  async figures(query: TryggaHemStatisticsQueryDto): Promise<TryggaHemStatisticsDto> {
+  /**
+   * Within the caller's statistics scope, as on the statistics page: the municipalities in it,
+   * and for org_admin only their own organisation's cases; another municipality is a 403.
+   */
+  async figures(
+    user: AuthenticatedUser,
+    query: TryggaHemStatisticsQueryDto,
+  ): Promise<TryggaHemStatisticsDto> {
     const today = clockNow().today;
     const from = query.from?.slice(0, 10) ?? `${today.slice(0, 4)}-01-01`;
     const to = query.to?.slice(0, 10) ?? today;
     if (to < from) throw invalid('to', 'beforeFrom', 'to cannot be before from');
-    const params = [from, to, query.municipalityCode ?? null];
-    const muni = `($3::varchar IS NULL OR c.municipality_code = $3)`;
+    const scope = await this.scopes.scope(user);
+    if (query.municipalityCode && !scope.municipalityCodes.includes(query.municipalityCode))
+      throw outOfScope();
+    const params = [
+      from,
+      to,
+      query.municipalityCode ?? null,
+      scope.municipalityCodes,
+      scope.owningOrganisationId,
+    ];
+    const muni = `($3::varchar IS NULL OR c.municipality_code = $3)
+      AND c.municipality_code = ANY ($4::varchar[])
+      AND ($5::uuid IS NULL OR c.owning_organisation_id = $5)`;
     // Cases active at some time in the period: referred by its end, not closed before its start.
     const [cases, notifications, offers, measures, incidents] = await Promise.all([
       this.dataSource.query<CountRow[]>(

@@ -257,8 +257,11 @@ export class TryggaHemController {
   /** Aggregate figures per municipality and period; counts below 5 hidden. No personal data. */
   @Get('statistics')
   @RequirePermission(Permission.StatisticsRead)
-  figures(@Query() query: TryggaHemStatisticsQueryDto): Promise<TryggaHemStatisticsDto> {
-    return this.statistics.figures(query);
+  figures(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: TryggaHemStatisticsQueryDto,
+  ): Promise<TryggaHemStatisticsDto> {
+    return this.statistics.figures(user, query);
   }
 
   /** Puts a TRYGGA_HEM case in a group's caseload with its first priority. */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { RemindersModule } from '../reminders/reminders.module';
+import { StatisticsModule } from '../statistics/statistics.module';
 import { CoordinatorGroupsService } from './coordinator-groups.service';
 import { MeetingsService } from './meetings.service';
 import {
@@ -20,7 +21,7 @@ import { TryggaHemStatisticsService } from './trygga-hem-statistics.service';
 
 /** Trygga hem – utan våld and the koordinatorsgrupp (issue 6). */
 @Module({
-  imports: [CasesModule, RemindersModule],
+  imports: [CasesModule, RemindersModule, StatisticsModule],
   controllers: [
     CoordinatorGroupsController,
     MeetingsController,

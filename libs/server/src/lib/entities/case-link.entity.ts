@@ -22,6 +22,8 @@ export class CaseLinkEntity {
   @ManyToOne(() => CaseEntity, { onDelete: 'CASCADE' })
   case?: Relation<CaseEntity>;
 
+  // A case's rows, as gallring removes them (samsyn_gallra_case) one case at a time.
+  @Index()
   @Column({ type: 'uuid' })
   linkedCaseId!: string;
 

@@ -28,6 +28,9 @@ export class CaseTeamMemberEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
+  // The case's team as a whole (the case scope refresh, gallring): the unique indexes above are
+  // partial and cannot serve a lookup by case alone.
+  @Index()
   @Column({ type: 'uuid' })
   caseId!: string;
 

@@ -27,6 +27,8 @@ export class ConsentEntity {
   @ManyToOne(() => CaseEntity, { onDelete: 'RESTRICT' })
   case?: Relation<CaseEntity>;
 
+  // Gallring asks whether any uncleared case still names the person (samsyn_gallra_case).
+  @Index()
   @Column({ type: 'uuid' })
   personId!: string;
 
@@ -111,6 +113,8 @@ export class DisclosureEntity {
   @ManyToOne(() => CaseEntity, { onDelete: 'RESTRICT' })
   case?: Relation<CaseEntity>;
 
+  // Gallring asks whether any uncleared case still names the person (samsyn_gallra_case).
+  @Index()
   @Column({ type: 'uuid' })
   personId!: string;
 

@@ -18,6 +18,8 @@ export class EmergencyAccessEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
+  // A case's rows, as gallring removes them (samsyn_gallra_case) one case at a time.
+  @Index()
   @Column({ type: 'uuid' })
   caseId!: string;
 

@@ -98,6 +98,25 @@ export class GallringRunEntity {
   /** A technical failure note (never personal data). */
   @Column({ type: 'varchar', length: 200, nullable: true })
   error!: string | null;
+
+  /**
+   * The report's counts per rule, organisation, programme and outcome, kept here once the run's
+   * per-case rows (case ids) are pruned after GALLRING_CASE_ROWS_RETENTION; null until then.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  summary!: GallringRunSummaryRow[] | null;
+}
+
+/** One line of a pruned run's report: how many cases of a rule, organisation and programme. */
+export interface GallringRunSummaryRow {
+  rule_id: string;
+  organisation_id: string;
+  programme: string;
+  due: number;
+  research: number;
+  legal_hold: number;
+  cleared: number;
+  skipped: number;
 }
 
 /**

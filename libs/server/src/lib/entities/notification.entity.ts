@@ -52,6 +52,8 @@ export class NotificationEntity {
   @Column({ type: 'varchar', length: 50 })
   kind!: ReminderKind;
 
+  // A case's rows, as gallring removes them (samsyn_gallra_case) one case at a time.
+  @Index()
   @Column({ type: 'uuid', nullable: true })
   caseId!: string | null;
 

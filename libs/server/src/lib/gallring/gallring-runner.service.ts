@@ -8,7 +8,7 @@ import {
   type RetentionRule,
 } from '@samsyn/domain';
 import { DataSource, type QueryRunner } from 'typeorm';
-import { appendAuditEvent } from './gallring-audit';
+import { appendAuditEvents } from './gallring-audit';
 
 /**
  * The session-level advisory lock one gallring run holds while it works: runs never overlap,
@@ -16,9 +16,26 @@ import { appendAuditEvent } from './gallring-audit';
  */
 export const GALLRING_RUN_LOCK = 0x6a11_0022;
 
-/** Cases read per query while writing the report, and cleared per batch. */
+/** Cases read per query while writing the report, and read per query while clearing. */
 const REPORT_PAGE = 5_000;
 const CLEAR_BATCH = 500;
+/**
+ * Cases cleared per transaction, with their audit events (docs/benchmarks.md): one transaction
+ * (and one commit, and one append to the audit chain) per case made 100 000 cases take far longer
+ * than the 10 minutes the issue allows; a larger batch holds its cases' locks, and the chain lock
+ * while it commits, for longer. Each case is still cleared wholly or not at all.
+ */
+const CLEAR_TRANSACTION = 25;
+/**
+ * How long a finished run's report is kept: as long as the audit log (D19, five years). Its
+ * per-case rows (the ids of the cases it reported) only one year; then the report keeps its
+ * counts per rule, organisation, programme and outcome (`gallring_runs.summary`). docs/privacy.md.
+ */
+export const GALLRING_REPORT_RETENTION_YEARS = 5;
+export const GALLRING_CASE_ROWS_RETENTION_YEARS = 1;
+
+/** SQLSTATEs after which a batch is tried again: deadlock, serialisation failure. */
+const RETRYABLE = new Set(['40P01', '40001']);
 
 interface CandidateRow {
   id: string;
@@ -39,8 +56,9 @@ export interface NewGallringRun {
 }
 
 /**
- * Gallring runs (D22): writes the report of what is due, then clears each due case in its own
- * transaction through `samsyn_gallra_case` with its audit event. Shared by the worker (BullMQ),
+ * Gallring runs (D22): writes the report of what is due, then clears the due cases through
+ * `samsyn_gallra_case`, a few per transaction, each with its audit event in the same transaction.
+ * Shared by the worker (BullMQ),
  * the API's in-process dispatcher (embedded default) and the command line.
  */
 @Injectable()
@@ -80,6 +98,67 @@ export class GallringRunner {
     );
     if (existing.length > 0) return null;
     return this.createRun({ mode: GallringMode.Clear, trigger: GallringTrigger.Schedule });
+  }
+
+  /**
+   * The nightly pruning of run reports: a finished (or failed) run's per-case rows once it is
+   * older than GALLRING_CASE_ROWS_RETENTION_YEARS, its counts kept in `summary`; the whole run
+   * once older than GALLRING_REPORT_RETENTION_YEARS. Never an unfinished run: its rows are what
+   * resuming needs. Answers how many runs were summarised and removed.
+   */
+  async pruneReports(now = new Date()): Promise<{ summarised: number; removed: number }> {
+    return this.dataSource.transaction(async (em) => {
+      const summarised = await em.query<{ id: string }[]>(
+        `WITH old AS (
+           SELECT id FROM gallring_runs
+           WHERE status IN ($2, $3) AND summary IS NULL
+             AND created_at < $1::timestamptz - make_interval(years => $4)
+           FOR UPDATE SKIP LOCKED
+         ), counted AS (
+           SELECT g.run_id, jsonb_agg(jsonb_build_object(
+                    'rule_id', g.rule_id, 'organisation_id', g.organisation_id,
+                    'programme', g.programme, 'due', g.due, 'research', g.research,
+                    'legal_hold', g.legal_hold, 'cleared', g.cleared, 'skipped', g.skipped)
+                  ORDER BY g.organisation_id, g.programme, g.rule_id) AS summary
+           FROM (SELECT run_id, rule_id, organisation_id, programme, count(*)::int AS due,
+                        count(*) FILTER (WHERE outcome = 'research')::int AS research,
+                        count(*) FILTER (WHERE outcome = 'legal_hold')::int AS legal_hold,
+                        count(cleared_at)::int AS cleared, count(skipped)::int AS skipped
+                 FROM gallring_run_cases WHERE run_id IN (SELECT id FROM old)
+                 GROUP BY run_id, rule_id, organisation_id, programme) g
+           GROUP BY g.run_id
+         ), summed AS (
+           UPDATE gallring_runs r SET summary = coalesce(c.summary, '[]'::jsonb)
+           FROM old LEFT JOIN counted c ON c.run_id = old.id
+           WHERE r.id = old.id RETURNING r.id
+         )
+         SELECT id FROM summed`,
+        [
+          now.toISOString(),
+          GallringRunStatus.Finished,
+          GallringRunStatus.Failed,
+          GALLRING_CASE_ROWS_RETENTION_YEARS,
+        ],
+      );
+      if (summarised.length > 0)
+        await em.query(`DELETE FROM gallring_run_cases WHERE run_id = ANY ($1::uuid[])`, [
+          summarised.map((r) => r.id),
+        ]);
+      const removed = await em.query<{ n: number }[]>(
+        `WITH gone AS (
+           DELETE FROM gallring_runs
+           WHERE status IN ($2, $3) AND created_at < $1::timestamptz - make_interval(years => $4)
+           RETURNING id
+         ) SELECT count(*)::int AS n FROM gone`,
+        [
+          now.toISOString(),
+          GallringRunStatus.Finished,
+          GallringRunStatus.Failed,
+          GALLRING_REPORT_RETENTION_YEARS,
+        ],
+      );
+      return { summarised: summarised.length, removed: removed[0].n };
+    });
   }
 
   /** Runs every queued or interrupted run, oldest first. Returns how many it finished. */
@@ -270,7 +349,7 @@ export class GallringRunner {
     }
   }
 
-  /** Clears the due cases the report lists and no earlier attempt cleared, one per transaction. */
+  /** Clears the due cases the report lists and no earlier attempt cleared, in small batches. */
   private async clearDue(
     runner: QueryRunner,
     runId: string,
@@ -286,41 +365,58 @@ export class GallringRunner {
          ORDER BY case_id LIMIT $3`,
         [runId, after, CLEAR_BATCH],
       )) as { case_id: string }[];
-      for (const { case_id: caseId } of batch) {
-        if (await this.clearOne(runner, runId, caseId, requestedById)) cleared++;
-      }
+      const ids = batch.map((r) => r.case_id);
+      for (let i = 0; i < ids.length; i += CLEAR_TRANSACTION)
+        cleared += await this.clearBatch(
+          runner,
+          runId,
+          ids.slice(i, i + CLEAR_TRANSACTION),
+          requestedById,
+        );
       if (batch.length < CLEAR_BATCH) return cleared;
-      after = batch[batch.length - 1].case_id;
+      after = ids[ids.length - 1];
     }
   }
 
-  /** One case: the database function and the audit event commit together, or neither. */
-  private async clearOne(
+  /**
+   * Some cases in one transaction: the database function for each, then their audit events, and
+   * the commit — all of them, or (on an error) none. Tried again after a deadlock.
+   */
+  private async clearBatch(
     runner: QueryRunner,
     runId: string,
-    caseId: string,
+    caseIds: string[],
     requestedById: string | null,
-  ): Promise<boolean> {
-    await runner.startTransaction('READ COMMITTED');
-    try {
-      const [result] = (await runner.query(
-        `SELECT cleared, organisation_id, person_ids::text[] AS person_ids
-         FROM samsyn_gallra_case($1, $2)`,
-        [caseId, runId],
-      )) as { cleared: boolean; organisation_id: string; person_ids: string[] }[];
-      if (result.cleared) {
-        this.auditHead = await appendAuditEvent(
+  ): Promise<number> {
+    for (let attempt = 1; ; attempt++) {
+      await runner.startTransaction('READ COMMITTED');
+      try {
+        const results = (await runner.query(
+          `SELECT g.case_id, r.cleared, r.organisation_id, r.person_ids::text[] AS person_ids
+           FROM unnest($1::uuid[]) WITH ORDINALITY AS g(case_id, n)
+           CROSS JOIN LATERAL samsyn_gallra_case(g.case_id, $2) AS r
+           ORDER BY g.n`,
+          [caseIds, runId],
+        )) as {
+          case_id: string;
+          cleared: boolean;
+          organisation_id: string;
+          person_ids: string[];
+        }[];
+        const done = results.filter((r) => r.cleared);
+        const occurredAt = new Date();
+        this.auditHead = await appendAuditEvents(
           runner,
-          {
-            occurredAt: new Date(),
+          done.map((r) => ({
+            occurredAt,
             userId: requestedById,
-            organisationId: result.organisation_id,
+            organisationId: r.organisation_id,
             unitId: null,
             roles: [],
             action: AuditAction.GallringCase,
-            outcome: 'allowed',
-            caseIds: [caseId],
-            personIds: result.person_ids,
+            outcome: 'allowed' as const,
+            caseIds: [r.case_id],
+            personIds: r.person_ids,
             categories: [],
             consentIds: [],
             disclosureIds: [],
@@ -330,16 +426,17 @@ export class GallringRunner {
             requestId: null,
             targetKind: null,
             targetId: null,
-          },
+          })),
           this.auditHead,
         );
+        await runner.commitTransaction();
+        return done.length;
+      } catch (err) {
+        this.auditHead = undefined;
+        await runner.rollbackTransaction();
+        const code = typeof err === 'object' && err && 'code' in err ? String(err.code) : '';
+        if (!RETRYABLE.has(code) || attempt >= 3) throw err;
       }
-      await runner.commitTransaction();
-      return result.cleared;
-    } catch (err) {
-      this.auditHead = undefined;
-      await runner.rollbackTransaction();
-      throw err;
     }
   }
 }

@@ -9,9 +9,9 @@ import {
 import type { Job } from 'bullmq';
 
 /**
- * Gallring jobs (D22): the nightly job queues the day's clearing run; a `run` job (a run started
- * on the page) only wakes the worker. Either way the worker then executes every queued or
- * interrupted run, in order; the database says what is left to do.
+ * Gallring jobs (D22): the nightly job prunes old run reports and queues the day's clearing run;
+ * a `run` job (a run started on the page) only wakes the worker. Either way the worker then
+ * executes every queued or interrupted run, in order; the database says what is left to do.
  */
 @Processor(GALLRING_QUEUE, {
   concurrency: 1,
@@ -29,6 +29,9 @@ export class GallringProcessor extends WorkerHost {
 
   async process(job: Job<GallringJobData>): Promise<void> {
     if (job.name === GALLRING_SCHEDULED_JOB) {
+      const pruned = await this.runner.pruneReports();
+      if (pruned.summarised || pruned.removed)
+        this.logger.log(pruned, 'Pruned old gallring run reports');
       const runId = await this.runner.createScheduledRun();
       if (runId) this.logger.log({ runId }, 'Queued the nightly gallring run');
     }

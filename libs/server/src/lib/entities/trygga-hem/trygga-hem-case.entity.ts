@@ -344,6 +344,8 @@ export class TryggaHemIncidentEntity extends CorrectableRecord {
   @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
   reportingOrganisation?: Relation<OrganisationEntity>;
 
+  // Gallring asks whether any uncleared case still names the person (samsyn_gallra_case).
+  @Index()
   @Column({ type: 'uuid', nullable: true })
   victimPersonId!: string | null;
 
@@ -426,6 +428,8 @@ export class TryggaHemSafetyPlanEntity extends BaseEntity {
   @ManyToOne(() => CaseEntity, { onDelete: 'RESTRICT' })
   case?: Relation<CaseEntity>;
 
+  // Gallring asks whether any uncleared case still names the person (samsyn_gallra_case).
+  @Index()
   @Column({ type: 'uuid' })
   personId!: string;
 
