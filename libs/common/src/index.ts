@@ -14,6 +14,8 @@ export * from './lib/evaluation-export';
 export * from './lib/evaluation-export.dto';
 export * from './lib/gallring';
 export * from './lib/gallring.dto';
+export * from './lib/meeting-attendance';
+export * from './lib/meeting-attendance.dto';
 export * from './lib/oidc';
 export * from './lib/organisation';
 export * from './lib/organisation-identifiers';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import { CoordinatorGroupsService } from './coordinator-groups.service';
+import { MeetingAttendanceService } from './meeting-attendance.service';
 import { MeetingsService } from './meetings.service';
 import {
   CoordinatorGroupsController,
@@ -28,6 +29,7 @@ import { TryggaHemStatisticsService } from './trygga-hem-statistics.service';
     TryggaHemRecordsController,
   ],
   providers: [
+    MeetingAttendanceService,
     CoordinatorGroupsService,
     MeetingsService,
     TryggaHemCaseReadsService,
