@@ -49,6 +49,7 @@ import { TryggaHemStatisticsService } from './trygga-hem-statistics.service';
     TryggaHemRecordingService,
     TryggaHemSupportService,
     MeetingsService,
+    MeetingAttendanceService,
   ],
 })
 export class TryggaHemModule {}
