@@ -61,9 +61,7 @@ const COLUMNS: Record<StatisticsLang, Record<string, string>> = {
     cases: 'Ärenden',
     units_region: 'Regionens enheter',
     units_municipality: 'Kommunernas enheter',
-    units_police: 'Polisens enheter',
-    units_probation: 'Frivårdens enheter',
-    units_other: 'Andra myndigheters enheter',
+    units_other: 'Andra myndigheters enheter (polis, frivård m.fl.)',
   },
   en: {
     with_sip: 'With a SIP',
@@ -87,9 +85,7 @@ const COLUMNS: Record<StatisticsLang, Record<string, string>> = {
     cases: 'Cases',
     units_region: 'Region units',
     units_municipality: 'Municipal units',
-    units_police: 'Police units',
-    units_probation: 'Probation units',
-    units_other: 'Units of other agencies',
+    units_other: 'Units of other agencies (police, probation etc.)',
   },
 };
 

@@ -2,12 +2,15 @@ import { OrganisationType, SipMeetingState } from '@samsyn/common';
 import type { CountRow } from '@samsyn/domain';
 import type { DataSource } from 'typeorm';
 
-/** The organisation kinds with a column of their own; every other kind is `units_other`. */
+/**
+ * The agreement's parties, each kind a column of its own; every other agency (police, Frivård,
+ * school …) is `units_other`. Three columns, not one per kind: four cells of 1 in a row of total
+ * 4 is a pattern the small-counts rule cannot protect (each "< 5" would be exactly 1), and with
+ * the few units of a county such rows are common.
+ */
 const OWN_COLUMN: readonly OrganisationType[] = [
   OrganisationType.Region,
   OrganisationType.Municipality,
-  OrganisationType.Police,
-  OrganisationType.Probation,
 ];
 
 /**
