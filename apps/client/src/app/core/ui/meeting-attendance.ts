@@ -86,7 +86,8 @@ interface UnitChoice {
           <button
             mat-stroked-button
             type="button"
-            data-action="attendance.record"
+            [attr.data-action]="action()"
+            [attr.data-action-id]="actionId()"
             [id]="idPrefix() + '-edit'"
             (click)="edit()"
           >
@@ -183,6 +184,9 @@ export class MeetingAttendance {
   readonly attendance = input.required<MeetingAttendanceDto>();
   /** The API's allowed actions hold the record action (the server enforces the same rule). */
   readonly canRecord = input(false);
+  /** The record control's `data-action` (the allowed action's key) and `data-action-id`. */
+  readonly action = input.required<string>();
+  readonly actionId = input<string | null>(null);
   /** Prefix of the section's element ids (unique on the page). */
   readonly idPrefix = input.required<string>();
   readonly headingLevel = input(3);
