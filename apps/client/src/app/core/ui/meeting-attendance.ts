@@ -55,10 +55,8 @@ interface UnitChoice {
           <ul class="plain-list" [attr.aria-label]="'attendance.title' | t">
             @for (u of a.units; track u.unit.id) {
               <li>
-                <strong>{{ u.unit.name }}, {{ u.organisation.name }}</strong>
-                @if (u.people.length) {
-                  : {{ names(u.people) }}
-                }
+                <strong>{{ u.unit.name }}, {{ u.organisation.name }}</strong
+                >{{ u.people.length ? ': ' + names(u.people) : '' }}
                 @if (u.otherParticipants) {
                   <span class="muted">
                     ({{ 'attendance.othersCount' | t: { count: u.otherParticipants } }})</span
