@@ -245,6 +245,32 @@ describe('gallring: report, clear, rerun, legal hold, research, audit chain, kil
   });
 
   it('clears: personal data gone, statistics kept, reminders cancelled, one audit event per case', async () => {
+    // A meeting with attendance on a case due and on a case kept for research (issue 17 §2).
+    const vard = await one<{ id: string; organisation_id: string; unit_id: string }>(
+      `SELECT id, organisation_id, unit_id FROM users WHERE username = 'vard.psykiatri'`,
+    );
+    const due = await one<{ id: string }>(
+      `SELECT id FROM cases WHERE id <> $1 AND id <> ALL ($2::uuid[]) ORDER BY id LIMIT 1`,
+      [held.caseId, [...research]],
+    );
+    const attended = [due.id, [...research][0]];
+    for (const caseId of attended) {
+      const meeting = await one<{ id: string }>(
+        `INSERT INTO sip_meetings (version, case_id, kind, starts_at, ends_at, person_participates,
+           relatives_participate, called_at, called_by_id, calling_organisation_id, calling_unit_id)
+         VALUES (1, $1, 'first', now() - interval '6 years', now() - interval '6 years', true,
+                 false, now() - interval '6 years', $2, $3, $4) RETURNING id`,
+        [caseId, vard.id, vard.organisation_id, vard.unit_id],
+      );
+      await sql(
+        `INSERT INTO meeting_attendances (sip_meeting_id, unit_id, organisation_id, user_ids,
+           recorded_by_id) VALUES ($1, $2, $3, $4, $5)`,
+        [meeting.id, vard.unit_id, vard.organisation_id, [vard.id], vard.id],
+      );
+      await sql(`UPDATE cases SET last_activity_at = now() - interval '6 years' WHERE id = $1`, [
+        caseId,
+      ]);
+    }
     const before = new Map((await snapshot()).map((c) => [c.id, c]));
     const pendingBefore = await one<{ n: number }>(
       `SELECT count(*)::int AS n FROM reminders WHERE status = 'pending' AND case_id IS NOT NULL`,
@@ -302,6 +328,19 @@ describe('gallring: report, clear, rerun, legal hold, research, audit chain, kil
     await expect(db.query(`DELETE FROM journal_entries`)).rejects.toThrow(/append-only/);
     await expect(db.query(`UPDATE audit_events SET action = action`)).rejects.toThrow(
       /append-only/,
+    );
+
+    // Attendance: the units stay for the indicator, the people go with the cleared case.
+    const attendance = await sql<{ case_id: string; unit_id: string; user_ids: string[] }>(
+      `SELECT m.case_id, a.unit_id, a.user_ids::text[] AS user_ids FROM meeting_attendances a
+       JOIN sip_meetings m ON m.id = a.sip_meeting_id WHERE m.case_id = ANY ($1::uuid[])`,
+      [attended],
+    );
+    expect(attendance.map((a) => [a.case_id, a.unit_id, a.user_ids]).sort()).toEqual(
+      [
+        [attended[0], vard.unit_id, []],
+        [attended[1], vard.unit_id, [vard.id]],
+      ].sort(),
     );
 
     const verify = await sysadmin.get<AuditVerifyDto>('/api/v1/audit/verify');

@@ -16,6 +16,8 @@ export * from './lib/follow-up-report';
 export * from './lib/follow-up-report.dto';
 export * from './lib/gallring';
 export * from './lib/gallring.dto';
+export * from './lib/meeting-attendance';
+export * from './lib/meeting-attendance.dto';
 export * from './lib/oidc';
 export * from './lib/organisation';
 export * from './lib/organisation-identifiers';

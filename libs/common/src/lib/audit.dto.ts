@@ -54,6 +54,8 @@ export enum AuditAction {
   SipMeetingUpdate = 'sip.meeting_update',
   SipMeetingCancel = 'sip.meeting_cancel',
   SipMeetingRead = 'sip.meeting_read',
+  /** Who took part in a SIP meeting recorded (issue 17 §2). */
+  SipMeetingAttendance = 'sip.meeting_attendance',
   /** The invited unit read its kallelser/inbjudningar (with the person where consent covers it). */
   SipInvitationRead = 'sip.invitation_read',
   SipInvitationAnswer = 'sip.invitation_answer',

@@ -27,6 +27,8 @@ export enum SipAction {
   Approve = 'approve',
   /** Record the person's agreement to a complete draft. */
   PersonAgreement = 'person_agreement',
+  /** Record which units and people took part, once the meeting has started (as Move). */
+  RecordAttendance = 'record_attendance',
 }
 
 /** Why a meeting cannot be called now. */

@@ -1,4 +1,5 @@
 import type { FieldError } from './errors';
+import type { MeetingAttendanceDto } from './meeting-attendance';
 import type { SipAction, SipApprovalRequestState, SipCallBlockerDto } from './sip-actions.dto';
 import type { OrganisationType } from './organisation';
 import type { SipEndedBy, SipMeasureStatus, SipResponsibleKind } from './sip';
@@ -84,7 +85,9 @@ export interface SipMeetingDto {
   planVersionId: string | null;
   cancelledReason: string | null;
   invitations: SipInvitationDto[];
-  /** What the caller may do with this meeting (move, cancel). */
+  /** Who took part (issue 17 §2). */
+  attendance: MeetingAttendanceDto;
+  /** What the caller may do with this meeting (move, cancel, record attendance). */
   allowedActions: SipAction[];
 }
 
@@ -108,7 +111,7 @@ export interface SipReceivedInvitationDto extends SipInvitationDto {
   caseNumber: string;
   meeting: Omit<
     SipMeetingDto,
-    'invitations' | 'caseId' | 'caseNumber' | 'planVersionId' | 'allowedActions'
+    'invitations' | 'caseId' | 'caseNumber' | 'planVersionId' | 'allowedActions' | 'attendance'
   >;
   /** What the caller may do with this invitation (answer). */
   allowedActions: SipAction[];

@@ -19,6 +19,8 @@ export const INDICATOR_TITLES: Record<StatisticsLang, Record<IndicatorId, string
     [IndicatorId.TryggaHemOffers]: 'Trygga hem: erbjudanden och hur de togs emot',
     [IndicatorId.TryggaHemIncidents]: 'Trygga hem: händelser och upprepade händelser',
     [IndicatorId.ViolenceForms]: 'Ärenden per våldsform',
+    [IndicatorId.CooperationMeetingUnits]:
+      'Enheter som deltagit på samverkansmöten (SIP-möten och koordinatorsgruppsmöten)',
   },
   en: {
     [IndicatorId.SipShare]: 'Violence cases with and without a SIP',
@@ -31,6 +33,8 @@ export const INDICATOR_TITLES: Record<StatisticsLang, Record<IndicatorId, string
     [IndicatorId.TryggaHemOffers]: 'Trygga hem: offers and their uptake',
     [IndicatorId.TryggaHemIncidents]: 'Trygga hem: incidents and repeat incidents',
     [IndicatorId.ViolenceForms]: 'Cases per form of violence',
+    [IndicatorId.CooperationMeetingUnits]:
+      'Units that took part in cooperation meetings (SIP and koordinatorsgrupp meetings)',
   },
 };
 
@@ -55,6 +59,9 @@ const COLUMNS: Record<StatisticsLang, Record<string, string>> = {
     first: 'Första händelse',
     repeat: 'Upprepad händelse',
     cases: 'Ärenden',
+    units_region: 'Regionens enheter',
+    units_municipality: 'Kommunernas enheter',
+    units_other: 'Andra myndigheters enheter (polis, frivård m.fl.)',
   },
   en: {
     with_sip: 'With a SIP',
@@ -76,6 +83,9 @@ const COLUMNS: Record<StatisticsLang, Record<string, string>> = {
     first: 'First incident',
     repeat: 'Repeat incident',
     cases: 'Cases',
+    units_region: 'Region units',
+    units_municipality: 'Municipal units',
+    units_other: 'Units of other agencies (police, probation etc.)',
   },
 };
 

@@ -35,6 +35,11 @@ export enum IndicatorId {
   TryggaHemIncidents = 'trygga_hem_incidents',
   /** Cases with each form of violence recorded (a case may have several). */
   ViolenceForms = 'violence_forms',
+  /**
+   * §7 (D11): distinct units that took part in cooperation meetings (SIP and koordinatorsgrupp)
+   * held in the period, per kind of organisation; the row total is all units.
+   */
+  CooperationMeetingUnits = 'cooperation_meeting_units',
 }
 
 /** What a table's values are: counts (small-counts rule), whole days, or percent. */

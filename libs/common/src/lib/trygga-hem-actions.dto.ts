@@ -30,6 +30,8 @@ export enum TryggaHemAction {
   MeetingApprove = 'meeting.approve',
   /** Record a decision and actions on an agenda item (per item: needs the case's coordination data). */
   MeetingDecide = 'meeting.decide',
+  /** Record which member units and people took part: members, from the meeting day, minutes open. */
+  MeetingRecordAttendance = 'meeting.recordAttendance',
   /** Record a notification (orosanmälan etc.): the coordination category writable. */
   AddNotification = 'th.addNotification',
   /** Record an offer of support: the social category writable. */

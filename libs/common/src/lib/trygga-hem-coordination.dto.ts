@@ -17,6 +17,7 @@ import {
   Min,
 } from 'class-validator';
 import { PageQueryDto, queryBoolean } from './pagination.dto';
+import type { MeetingAttendanceDto } from './meeting-attendance';
 import type { TryggaHemAction } from './trygga-hem-actions.dto';
 import type { PublishedCount } from './small-counts';
 import {
@@ -181,7 +182,9 @@ export interface MeetingDto {
   items: AgendaItemDto[];
   /** Open actions from earlier meetings of the group's cases (shown at the next meeting). */
   carriedOverActions: ActionDto[];
-  /** What the caller may do with the meeting: chair it (agenda) and approve its minutes. */
+  /** Which member units and people took part (issue 17 §2). */
+  attendance: MeetingAttendanceDto;
+  /** What the caller may do with the meeting: chair it (agenda), record attendance, approve. */
   allowedActions: TryggaHemAction[];
 }
 

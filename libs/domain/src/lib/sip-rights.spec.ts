@@ -16,6 +16,7 @@ import {
   mayAnswerInvitation,
   mayChangeMeeting,
   type SipActor,
+  sipAttendanceActions,
   sipCaseActions,
   sipMeetingActions,
   type SipPlanActionFacts,
@@ -185,6 +186,18 @@ describe('mayChangeMeeting', () => {
     expect(mayChangeMeeting({ ...base, state: SipMeetingState.Cancelled })).toBe(false);
     expect(mayChangeMeeting({ ...base, closed: true })).toBe(false);
     expect(mayChangeMeeting({ ...base, huvudman: false })).toBe(false);
+  });
+
+  it('lets whoever may change a meeting record its attendance once it has started', () => {
+    expect(sipAttendanceActions({ ...base, started: true })).toEqual([SipAction.RecordAttendance]);
+    expect(sipAttendanceActions({ ...base, started: false })).toEqual([]);
+    expect(sipAttendanceActions({ ...base, started: true, actorOrganisationId: KOMMUN })).toEqual(
+      [],
+    );
+    expect(
+      sipAttendanceActions({ ...base, started: true, state: SipMeetingState.Cancelled }),
+    ).toEqual([]);
+    expect(sipAttendanceActions({ ...base, started: true, closed: true })).toEqual([]);
   });
 });
 

@@ -109,6 +109,14 @@ export function sipMeetingActions(f: SipMeetingActionFacts): SipAction[] {
   return mayChangeMeeting(f) ? [SipAction.Move, SipAction.Cancel] : [];
 }
 
+/**
+ * Recording who took part (issue 17 §2): whoever may change the meeting, once it has started —
+ * attendance is a fact of a meeting held, not a plan.
+ */
+export function sipAttendanceActions(f: SipMeetingActionFacts & { started: boolean }): SipAction[] {
+  return f.started && mayChangeMeeting(f) ? [SipAction.RecordAttendance] : [];
+}
+
 export interface SipPlanActionFacts {
   huvudman: boolean;
   /** The access policy's write right on the case (R2, or R3 with categories). */

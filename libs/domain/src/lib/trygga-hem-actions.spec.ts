@@ -13,6 +13,7 @@ import {
   enrolmentRefusal,
   groupActions,
   meetingActions,
+  meetingAttendanceActions,
 } from './trygga-hem-actions';
 import {
   actionStatusActions,
@@ -108,6 +109,14 @@ describe('issue 15: Trygga hem allowed actions', () => {
     ]);
     expect(agendaItemActions({ member: true, approved: false, decision: null })).toEqual([]);
     expect(agendaItemActions({ member: true, approved: true, decision: decision() })).toEqual([]);
+  });
+
+  it('lets members record attendance from the meeting day while the minutes are open', () => {
+    const open = { member: true, approved: false, held: true };
+    expect(meetingAttendanceActions(open)).toEqual([A.MeetingRecordAttendance]);
+    expect(meetingAttendanceActions({ ...open, member: false })).toEqual([]);
+    expect(meetingAttendanceActions({ ...open, approved: true })).toEqual([]);
+    expect(meetingAttendanceActions({ ...open, held: false })).toEqual([]);
   });
 });
 

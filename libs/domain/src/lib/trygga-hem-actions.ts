@@ -71,6 +71,20 @@ export function meetingActions(input: { member: boolean; approved: boolean }): T
     : [];
 }
 
+/**
+ * Recording who took part (issue 17 §2): members, from the meeting day, while the minutes are
+ * open — attendance is part of the minutes the group approves.
+ */
+export function meetingAttendanceActions(input: {
+  member: boolean;
+  approved: boolean;
+  held: boolean;
+}): TryggaHemAction[] {
+  return input.member && !input.approved && input.held
+    ? [TryggaHemAction.MeetingRecordAttendance]
+    : [];
+}
+
 /** A decision and actions on one agenda item: a member of an open meeting with write access to the case's coordination data. */
 export function agendaItemActions(input: {
   member: boolean;

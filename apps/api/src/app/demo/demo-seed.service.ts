@@ -17,6 +17,8 @@ import { JournalService } from '../cases/journal.service';
 import { AgreementsService } from '../agreements/agreements.service';
 import { seedDemoAgreements } from './demo-agreements';
 import { CoordinatorGroupsService } from '../trygga-hem/coordinator-groups.service';
+import { MeetingAttendanceService } from '../trygga-hem/meeting-attendance.service';
+import { MeetingsService } from '../trygga-hem/meetings.service';
 import { TryggaHemCoordinationService } from '../trygga-hem/trygga-hem-coordination.service';
 import { TryggaHemRecordingService } from '../trygga-hem/trygga-hem-recording.service';
 import { DEMO_CASES } from './demo-cases';
@@ -41,6 +43,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly groups: CoordinatorGroupsService,
     private readonly tryggaHemCoordination: TryggaHemCoordinationService,
     private readonly tryggaHemRecording: TryggaHemRecordingService,
+    private readonly meetings: MeetingsService,
+    private readonly attendance: MeetingAttendanceService,
     private readonly agreements: AgreementsService,
   ) {}
 
@@ -146,6 +150,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
         groups: this.groups,
         coordination: this.tryggaHemCoordination,
         recording: this.tryggaHemRecording,
+        meetings: this.meetings,
+        attendance: this.attendance,
         dataSource: this.dataSource,
       },
       asUser,

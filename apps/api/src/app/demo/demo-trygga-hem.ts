@@ -10,6 +10,8 @@ import { CaseEntity, CaseParticipantEntity } from '@samsyn/server';
 import type { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import type { CoordinatorGroupsService } from '../trygga-hem/coordinator-groups.service';
+import type { MeetingAttendanceService } from '../trygga-hem/meeting-attendance.service';
+import type { MeetingsService } from '../trygga-hem/meetings.service';
 import type { TryggaHemCoordinationService } from '../trygga-hem/trygga-hem-coordination.service';
 import type { TryggaHemRecordingService } from '../trygga-hem/trygga-hem-recording.service';
 
@@ -24,6 +26,7 @@ export const DEMO_GROUP_MEMBERS = [
 /**
  * Demo data for Trygga hem (issue 6): the Örebro koordinatorsgrupp with its four members, and
  * the demo Trygga hem case in its caseload with a priority, a FREDA assessment and an incident,
+ * and last week's meeting with the four members' units recorded as taking part (issue 17 §2),
  * written through the same services (access, audit, reminders) as a user would.
  */
 export async function seedTryggaHemDemo(
@@ -31,11 +34,15 @@ export async function seedTryggaHemDemo(
     groups,
     coordination,
     recording,
+    meetings,
+    attendance,
     dataSource,
   }: {
     groups: CoordinatorGroupsService;
     coordination: TryggaHemCoordinationService;
     recording: TryggaHemRecordingService;
+    meetings: MeetingsService;
+    attendance: MeetingAttendanceService;
     dataSource: DataSource;
   },
   asUser: (username: string) => AuthenticatedUser,
@@ -80,5 +87,13 @@ export async function seedTryggaHemDemo(
     kind: IncidentKind.ContactBanViolation,
     victimPersonId: victim?.personId,
     note: 'Överträdelse av kontaktförbud anmäld.',
+  });
+
+  // Last week's meeting: every member's unit took part (the statistics page's §7 indicator).
+  const meeting = await meetings.create(social, group.id, { heldOn: addDays(today, -7) });
+  const members = DEMO_GROUP_MEMBERS.map(asUser).filter((u) => u.unit);
+  await attendance.record(social, meeting.id, {
+    version: meeting.version,
+    units: members.map((u) => ({ unitId: u.unit!.id, userIds: [u.id] })),
   });
 }

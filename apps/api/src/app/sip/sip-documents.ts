@@ -234,7 +234,7 @@ export function mailAddress(from: string): string {
  * configured sender (`MAIL_FROM`); units carry no address today.
  */
 export function meetingIcs(
-  meeting: Omit<SipMeetingDto, 'allowedActions'>,
+  meeting: Omit<SipMeetingDto, 'allowedActions' | 'attendance'>,
   publicUrl: string,
   organizerEmail: string,
 ): string {

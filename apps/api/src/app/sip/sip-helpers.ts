@@ -2,13 +2,20 @@ import { HttpStatus } from '@nestjs/common';
 import {
   AuditAction,
   ErrorCode,
+  SipAction,
   SipInvitationState,
   SipMeetingState,
   SipPlanState,
 } from '@samsyn/common';
-import { mayActAsHuvudman, type SipActor, sipMeetingActions } from '@samsyn/domain';
+import {
+  mayActAsHuvudman,
+  type SipActor,
+  sipAttendanceActions,
+  sipMeetingActions,
+} from '@samsyn/domain';
 import { SipInvitationEntity, type SipMeetingEntity, SipPlanVersionEntity } from '@samsyn/server';
 import { type EntityManager, In } from 'typeorm';
+import { attendanceOf } from '../attendance/meeting-attendance';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { type CaseAccess, type CaseAccessService, clockNow } from '../cases/case-access.service';
 import { AuditedDenial } from '../audit/audit-denials.interceptor';
@@ -72,20 +79,61 @@ export function requireHuvudman(access: CaseAccess, user: AuthenticatedUser): vo
   );
 }
 
-/** What the caller may do with a meeting: the same rule `requireMeetingChange` enforces. */
-export function meetingActions(
+function meetingFacts(
   access: CaseAccess,
   user: AuthenticatedUser,
   meeting: Pick<SipMeetingEntity, 'callingOrganisationId' | 'state'>,
 ) {
-  return sipMeetingActions({
+  return {
     huvudman: isHuvudman(access, user),
     canManage: access.decision.canManage,
     closed: access.kase.closed,
     actorOrganisationId: user.organisation.id,
     callingOrganisationId: meeting.callingOrganisationId,
     state: meeting.state,
+  };
+}
+
+/** What the caller may do with a meeting: the same rule `requireMeetingChange` enforces. */
+export function meetingActions(
+  access: CaseAccess,
+  user: AuthenticatedUser,
+  meeting: Pick<SipMeetingEntity, 'callingOrganisationId' | 'state'>,
+) {
+  return sipMeetingActions(meetingFacts(access, user, meeting));
+}
+
+/** Whether the caller may change the meeting (move, cancel), whatever its time. */
+export function mayChangeMeetingNow(
+  access: CaseAccess,
+  user: AuthenticatedUser,
+  meeting: Pick<SipMeetingEntity, 'callingOrganisationId' | 'state'>,
+): boolean {
+  return meetingActions(access, user, meeting).includes(SipAction.Move);
+}
+
+/** Recording attendance: as changing the meeting, once it has started (`SipAttendanceService`). */
+export function attendanceActions(
+  access: CaseAccess,
+  user: AuthenticatedUser,
+  meeting: Pick<SipMeetingEntity, 'callingOrganisationId' | 'state' | 'startsAt'>,
+) {
+  return sipAttendanceActions({
+    ...meetingFacts(access, user, meeting),
+    started: meeting.startsAt.getTime() <= clockNow().now.getTime(),
   });
+}
+
+/** The units one may record on a SIP meeting: the calling unit and the invited units. */
+export async function attendanceUnitIds(
+  em: EntityManager,
+  meeting: Pick<SipMeetingEntity, 'id' | 'callingUnitId'>,
+): Promise<string[]> {
+  const invited = await em.findBy(SipInvitationEntity, { meetingId: meeting.id });
+  return [
+    meeting.callingUnitId,
+    ...invited.map((i) => i.unitId).filter((x): x is string => x !== null),
+  ];
 }
 
 /** The meetings as answered to the case's team, with their invitations and plan versions. */
@@ -113,7 +161,20 @@ export async function meetingDtos(
     users: [...meetings.map((m) => m.calledById), ...invitations.map((i) => i.answeredById)],
   });
   const clock = clockNow();
-  return meetings.map((m) => ({
+  const attendance = await Promise.all(
+    meetings.map(async (m) => {
+      const actions = attendanceActions(access, user, m);
+      return {
+        actions,
+        dto: await attendanceOf(
+          em,
+          { sipMeetingId: m.id },
+          actions.length ? await attendanceUnitIds(em, m) : null,
+        ),
+      };
+    }),
+  );
+  return meetings.map((m, k) => ({
     ...toMeetingDto(
       m,
       access.kase.number,
@@ -131,7 +192,8 @@ export async function meetingDtos(
       plans.find((p) => p.meetingId === m.id)?.id ?? null,
       names,
     ),
-    allowedActions: meetingActions(access, user, m),
+    attendance: attendance[k].dto,
+    allowedActions: [...meetingActions(access, user, m), ...attendance[k].actions],
   }));
 }
 

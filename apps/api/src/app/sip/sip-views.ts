@@ -172,7 +172,7 @@ export function toMeetingDto(
   invitations: SipInvitationDto[],
   planVersionId: string | null,
   names: SipNames,
-): Omit<SipMeetingDto, 'allowedActions'> {
+): Omit<SipMeetingDto, 'allowedActions' | 'attendance'> {
   return {
     id: m.id,
     caseId: m.caseId,

@@ -19,6 +19,7 @@ import {
   CancelSipMeetingDto,
   EndSipDto,
   Permission,
+  RecordAttendanceDto,
   RecordSipPersonAgreementDto,
   type SipAwaitingApprovalDto,
   SipDiffQueryDto,
@@ -43,6 +44,7 @@ import { SipCallingService } from './sip-calling.service';
 import { SipCaseService } from './sip-case.service';
 import { SipIndicatorService } from './sip-indicator.service';
 import { SipInvitationsService } from './sip-invitations.service';
+import { SipAttendanceService } from './sip-attendance.service';
 import { SipMeetingsService } from './sip-meetings.service';
 import { SipPlanApprovalService } from './sip-plan-approval.service';
 import { SipPlansService } from './sip-plans.service';
@@ -108,6 +110,7 @@ export class SipMeetingsController {
   constructor(
     private readonly meetings: SipMeetingsService,
     private readonly calling: SipCallingService,
+    private readonly attendance: SipAttendanceService,
   ) {}
 
   @Get(':id')
@@ -139,6 +142,17 @@ export class SipMeetingsController {
     @Body() dto: CancelSipMeetingDto,
   ): Promise<SipMeetingDto> {
     return this.calling.cancelMeeting(user, id, dto);
+  }
+
+  /** Who took part (issue 17 §2), replacing what was recorded; once the meeting has started. */
+  @Put(':id/attendance')
+  @RequirePermission(Permission.SipCall)
+  recordAttendance(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam()) id: string,
+    @Body() dto: RecordAttendanceDto,
+  ): Promise<SipMeetingDto> {
+    return this.attendance.record(user, id, dto);
   }
 
   /** The meeting as an iCalendar (.ics) file, for the caller's side and invited units. */

@@ -11,6 +11,7 @@ import {
   SipPlansController,
   SipStatisticsController,
 } from './sip.controller';
+import { SipAttendanceService } from './sip-attendance.service';
 import { SipCallingService } from './sip-calling.service';
 import { SipCaseService } from './sip-case.service';
 import { SipIndicatorService } from './sip-indicator.service';
@@ -38,6 +39,7 @@ import { SipRemindersService } from './sip-reminders.service';
   providers: [
     SipCaseService,
     SipCallingService,
+    SipAttendanceService,
     SipMeetingsService,
     SipInvitationsService,
     SipIndicatorService,

@@ -28,6 +28,7 @@ import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { clockNow } from '../cases/case-access.service';
 import { ValidationFailedException } from '../common/problem-details';
+import { COOPERATION_UNIT_COLUMNS, cooperationMeetingUnits } from './statistics-attendance';
 import { StatisticsScopeService, outOfScope } from './statistics-scope.service';
 
 /** The cases a query counts: the caller's scope and the filters, as SQL parameters. */
@@ -261,6 +262,13 @@ export class StatisticsService {
             n: Number(r.n),
           }));
 
+    // §7: units that took part in cooperation meetings (statistics-attendance.ts).
+    const cooperation = cooperationMeetingUnits(this.dataSource, {
+      base,
+      empty,
+      buckets: BUCKETS,
+      cases: SCOPED_CASES,
+    });
     const [sipShare, summons, firstMeeting, days, priority, actions, offers, incidents, forms] =
       await Promise.all([
         q(
@@ -473,6 +481,12 @@ export class StatisticsService {
         cells: formTable.cells,
         rowTotals: null,
       },
+      countTable(
+        IndicatorId.CooperationMeetingUnits,
+        COOPERATION_UNIT_COLUMNS,
+        await cooperation,
+        true,
+      ),
     ];
   }
 }

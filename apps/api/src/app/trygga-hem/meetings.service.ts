@@ -44,6 +44,7 @@ import { invalid, versionConflict } from '../cases/case-rules';
 import { ApiException } from '../common/problem-details';
 import { actionDtos, loadSignals } from './caseload';
 import { CoordinatorGroupsService } from './coordinator-groups.service';
+import { groupMeetingAttendance } from './meeting-attendance';
 import { TryggaHemRemindersService } from './trygga-hem-reminders.service';
 
 /** The cases among `caseIds` that are in a caseload now (not left). */
@@ -319,6 +320,7 @@ export class MeetingsService {
         allowedActions: agendaItemActions({ member: true, approved, decision: d }),
       };
     });
+    const attendance = await groupMeetingAttendance(em, meeting);
     if (options.audit !== false)
       await this.audit.record(user, {
         action: AuditAction.TryggaHemRead,
@@ -339,7 +341,8 @@ export class MeetingsService {
           : null,
       items: dtoItems,
       carriedOverActions: visibleActions.filter((a) => a.meetingId !== meetingId),
-      allowedActions: meetingActions({ member: true, approved }),
+      attendance: attendance.attendance,
+      allowedActions: [...meetingActions({ member: true, approved }), ...attendance.actions],
     };
   }
 

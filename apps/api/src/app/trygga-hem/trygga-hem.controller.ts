@@ -33,6 +33,7 @@ import {
   LeaveCaseloadDto,
   type MeetingDto,
   type MeetingSummaryDto,
+  RecordAttendanceDto,
   type Page,
   Permission,
   RecordDecisionDto,
@@ -52,6 +53,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser, RequirePermission } from '../auth/decorators';
 import { uuidParam } from '../common/uuid-param';
 import { CoordinatorGroupsService } from './coordinator-groups.service';
+import { MeetingAttendanceService } from './meeting-attendance.service';
 import { MeetingsService } from './meetings.service';
 import { TryggaHemCaseReadsService } from './trygga-hem-case-reads.service';
 import { TryggaHemCoordinationService } from './trygga-hem-coordination.service';
@@ -185,7 +187,10 @@ export class CoordinatorGroupsController {
 @ApiTags('trygga-hem')
 @Controller('trygga-hem/meetings')
 export class MeetingsController {
-  constructor(private readonly meetings: MeetingsService) {}
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly attendance: MeetingAttendanceService,
+  ) {}
 
   @Get(':id')
   @RequirePermission(Permission.CaseRead)
@@ -228,6 +233,17 @@ export class MeetingsController {
     @Body() dto: CreateActionDto,
   ): Promise<ActionDto> {
     return this.meetings.addAction(user, id, itemId, dto);
+  }
+
+  /** Who took part (issue 17 §2), replacing what was recorded; members, minutes open. */
+  @Put(':id/attendance')
+  @RequirePermission(Permission.CaseWrite)
+  recordAttendance(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam()) id: string,
+    @Body() dto: RecordAttendanceDto,
+  ): Promise<MeetingDto> {
+    return this.attendance.record(user, id, dto);
   }
 
   @Post(':id/approve')

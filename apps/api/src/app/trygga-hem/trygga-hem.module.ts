@@ -3,6 +3,7 @@ import { CasesModule } from '../cases/cases.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import { StatisticsModule } from '../statistics/statistics.module';
 import { CoordinatorGroupsService } from './coordinator-groups.service';
+import { MeetingAttendanceService } from './meeting-attendance.service';
 import { MeetingsService } from './meetings.service';
 import {
   CoordinatorGroupsController,
@@ -29,6 +30,7 @@ import { TryggaHemStatisticsService } from './trygga-hem-statistics.service';
     TryggaHemRecordsController,
   ],
   providers: [
+    MeetingAttendanceService,
     CoordinatorGroupsService,
     MeetingsService,
     TryggaHemCaseReadsService,
@@ -48,6 +50,7 @@ import { TryggaHemStatisticsService } from './trygga-hem-statistics.service';
     TryggaHemRecordingService,
     TryggaHemSupportService,
     MeetingsService,
+    MeetingAttendanceService,
   ],
 })
 export class TryggaHemModule {}

@@ -1,4 +1,4 @@
-import { GALLRA_FUNCTION } from './gallring-sql';
+import { GALLRA_FUNCTION_WITH_ATTENDANCE } from './gallring-attendance-sql';
 
 /**
  * The SQL of migration 1796642446284-GallringAtScale: clearing a case no longer refreshes its
@@ -52,7 +52,7 @@ function replaceOnce(sql: string, search: string, replacement: string): string {
  * the scope is what it was less every other source. Under the case's lock, as a refresh.
  */
 export const GALLRA_FUNCTION_SCOPE_ONCE = replaceOnce(
-  replaceOnce(GALLRA_FUNCTION, 'CREATE FUNCTION', 'CREATE OR REPLACE FUNCTION'),
+  GALLRA_FUNCTION_WITH_ATTENDANCE,
   CLEARED_MARK,
   `  -- The scope triggers skipped the clearing's changes: only the owning unit keeps access.
   PERFORM pg_advisory_xact_lock(hashtext('case:' || p_case_id::text));
@@ -61,9 +61,5 @@ export const GALLRA_FUNCTION_SCOPE_ONCE = replaceOnce(
 ${CLEARED_MARK}`,
 );
 
-/** As migration 1796621101545-Gallring made it (for down). */
-export const GALLRA_FUNCTION_ORIGINAL = replaceOnce(
-  GALLRA_FUNCTION,
-  'CREATE FUNCTION',
-  'CREATE OR REPLACE FUNCTION',
-);
+/** As migration 1796641334164-MeetingAttendance left it (for down). */
+export const GALLRA_FUNCTION_ORIGINAL = GALLRA_FUNCTION_WITH_ATTENDANCE;

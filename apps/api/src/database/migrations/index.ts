@@ -24,6 +24,7 @@ import { Gallring1796621101545 } from './1796621101545-Gallring';
 import { AgreementsUntilFurtherNotice1796621333215 } from './1796621333215-AgreementsUntilFurtherNotice';
 import { AgreementProgrammes1796622951358 } from './1796622951358-AgreementProgrammes';
 import { EvaluationExports1796622989601 } from './1796622989601-EvaluationExports';
+import { MeetingAttendance1796641334164 } from './1796641334164-MeetingAttendance';
 import { GallringAtScale1796642446284 } from './1796642446284-GallringAtScale';
 
 export const MIGRATIONS = [
@@ -52,5 +53,6 @@ export const MIGRATIONS = [
   AgreementsUntilFurtherNotice1796621333215,
   AgreementProgrammes1796622951358,
   EvaluationExports1796622989601,
+  MeetingAttendance1796641334164,
   GallringAtScale1796642446284,
 ];

@@ -27,12 +27,14 @@ import { SIP_ENTITIES } from './sip';
 import { TRYGGA_HEM_ENTITIES } from './trygga-hem';
 import { GALLRING_ENTITIES } from './gallring.entity';
 import { EvaluationExportEntity } from './evaluation-export.entity';
+import { MeetingAttendanceEntity } from './meeting-attendance.entity';
 
 export * from './agreements';
 export * from './sip';
 export * from './trygga-hem';
 export * from './gallring.entity';
 export * from './evaluation-export.entity';
+export * from './meeting-attendance.entity';
 
 export { BaseEntity } from './base.entity';
 export type { CaseAccessSource } from './case-access.entity';
@@ -94,4 +96,5 @@ export const ENTITIES = [
   ...AGREEMENT_ENTITIES,
   ...GALLRING_ENTITIES,
   EvaluationExportEntity,
+  MeetingAttendanceEntity,
 ];

@@ -7,6 +7,7 @@ import {
   type CallSipMeetingDto,
   type CancelSipMeetingDto,
   type EndSipDto,
+  type RecordAttendanceDto,
   type RecordSipPersonAgreementDto,
   type SipAwaitingApprovalDto,
   type SipLanguage,
@@ -31,6 +32,7 @@ export const SIP_PATHS = {
   end: (caseId: string) => `${CASE_PATHS.case(caseId)}/sip/end`,
   meeting: (id: string) => `${API_BASE}/sip/meetings/${seg(id)}`,
   cancelMeeting: (id: string) => `${SIP_PATHS.meeting(id)}/cancel`,
+  attendance: (id: string) => `${SIP_PATHS.meeting(id)}/attendance`,
   /** The calendar file: a plain link (same-origin cookie), downloaded by the browser. */
   calendar: (id: string) => `${SIP_PATHS.meeting(id)}/calendar`,
   /** The kallelse letter for the person (PDF, issue 15 §6); a plain link like the calendar. */
@@ -77,6 +79,11 @@ export class SipApi {
 
   moveMeeting(id: string, dto: UpdateSipMeetingDto): Observable<SipMeetingDto> {
     return this.http.patch<SipMeetingDto>(SIP_PATHS.meeting(id), dto);
+  }
+
+  /** Who took part (issue 17 §2), replacing what was recorded. */
+  recordAttendance(id: string, dto: RecordAttendanceDto): Observable<SipMeetingDto> {
+    return this.http.put<SipMeetingDto>(SIP_PATHS.attendance(id), dto);
   }
 
   cancelMeeting(id: string, dto: CancelSipMeetingDto): Observable<SipMeetingDto> {

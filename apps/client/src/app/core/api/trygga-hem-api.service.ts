@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import {
   API_BASE,
   type ActionDto,
+  type AttendedUnitInputDto,
   type BoardRowDto,
   type BoardSort,
   type CaseloadExitDto,
@@ -44,6 +45,7 @@ export const TRYGGA_HEM_PATHS = {
   itemActions: (id: string, itemId: string) =>
     `${BASE}/meetings/${seg(id)}/items/${seg(itemId)}/actions`,
   approve: (id: string) => `${BASE}/meetings/${seg(id)}/approve`,
+  attendance: (id: string) => `${BASE}/meetings/${seg(id)}/attendance`,
   cases: `${BASE}/cases`,
   case: (caseId: string) => `${BASE}/cases/${seg(caseId)}`,
   enrolment: (caseId: string) => `${BASE}/cases/${seg(caseId)}/enrolment`,
@@ -128,6 +130,15 @@ export class TryggaHemApi {
 
   addAction(id: string, itemId: string, dto: CreateActionDto): Observable<ActionDto> {
     return this.http.post<ActionDto>(TRYGGA_HEM_PATHS.itemActions(id, itemId), dto);
+  }
+
+  /** Who took part (issue 17 §2), replacing what was recorded. */
+  recordAttendance(
+    id: string,
+    version: number,
+    units: AttendedUnitInputDto[],
+  ): Observable<MeetingDto> {
+    return this.http.put<MeetingDto>(TRYGGA_HEM_PATHS.attendance(id), { version, units });
   }
 
   approve(id: string, version: number): Observable<MeetingDto> {

@@ -1,4 +1,5 @@
 import { accountEn } from './account.en';
+import { attendanceEn } from './attendance.en';
 import { agreementsEn } from './agreements.en';
 import { oidcEn } from './oidc.en';
 import { gallringEn } from './gallring.en';
@@ -20,6 +21,7 @@ import { violenceFormsEn } from './violence-forms.en';
 /** English texts. Typed as a Dictionary, so a missing or unknown key fails the build. */
 export const en: Dictionary = {
   ...accountEn,
+  ...attendanceEn,
   ...agreementsEn,
   ...oidcEn,
   ...organisationAdminEn,

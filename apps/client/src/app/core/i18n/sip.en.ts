@@ -275,6 +275,7 @@ export const sipEn = {
   'auditAction.sip.end': 'Ended the SIP',
   'auditAction.sip.meeting_call': 'Called a SIP meeting',
   'auditAction.sip.meeting_update': 'Moved a SIP meeting',
+  'auditAction.sip.meeting_attendance': 'Recorded who took part in a SIP meeting',
   'auditAction.sip.meeting_cancel': 'Cancelled a SIP meeting',
   'auditAction.sip.meeting_read': 'Read a SIP meeting',
   'auditAction.sip.invitation_read': 'Read SIP invitations',

@@ -273,6 +273,7 @@ export const sipSv = {
   'auditAction.sip.end': 'Avslutade SIP',
   'auditAction.sip.meeting_call': 'Kallade till SIP-möte',
   'auditAction.sip.meeting_update': 'Flyttade SIP-möte',
+  'auditAction.sip.meeting_attendance': 'Registrerade närvaro på SIP-möte',
   'auditAction.sip.meeting_cancel': 'Ställde in SIP-möte',
   'auditAction.sip.meeting_read': 'Läste SIP-möte',
   'auditAction.sip.invitation_read': 'Läste SIP-inbjudningar',

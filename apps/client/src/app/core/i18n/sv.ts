@@ -1,4 +1,5 @@
 import { accountSv } from './account.sv';
+import { attendanceSv } from './attendance.sv';
 import { agreementsSv } from './agreements.sv';
 import { oidcSv } from './oidc.sv';
 import { gallringSv } from './gallring.sv';
@@ -22,6 +23,7 @@ import { violenceFormsSv } from './violence-forms.sv';
  */
 export const sv = {
   ...accountSv,
+  ...attendanceSv,
   ...agreementsSv,
   ...oidcSv,
   ...organisationAdminSv,

@@ -16,6 +16,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import {
+  type AttendedUnitInputDto,
   type SipAction,
   type SipInvitationDto,
   SipInvitationState,
@@ -34,6 +35,7 @@ import { LabelPipe, WhenPipe } from '../../core/i18n/i18n-pipes';
 import { I18nService } from '../../core/i18n/i18n.service';
 import type { TranslationKey } from '../../core/i18n/sv';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
+import { MeetingAttendance } from '../../core/ui/meeting-attendance';
 import { SipFieldErrorPipe, localDateTime, splitDateTime } from './sip-field-error.pipe';
 
 /** The badge tone of an invitation's state: accepted green, declined red, waiting amber. */
@@ -66,6 +68,7 @@ export function invitationTone(state: SipInvitationState): string {
     LabelPipe,
     WhenPipe,
     SipFieldErrorPipe,
+    MeetingAttendance,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './sip-meeting-card.html',
@@ -123,6 +126,14 @@ export class SipMeetingCard {
     if (inv.unit && inv.organisation) return `${inv.unit.name}, ${inv.organisation.name}`;
     return inv.unit?.name ?? inv.externalActor ?? '';
   }
+
+  /** Records who took part (issue 17 §2); the card then shows the meeting as answered. */
+  protected readonly saveAttendance = async (units: AttendedUnitInputDto[]): Promise<void> => {
+    const m = this.meeting();
+    this.changed.emit(
+      await firstValueFrom(this.api.recordAttendance(m.id, { version: m.version, units })),
+    );
+  };
 
   protected open(mode: 'move' | 'cancel'): void {
     const m = this.meeting();

@@ -27,6 +27,7 @@ import { ActivatedRoute, RouterLink } from '@angular/router';
 import {
   type ActionDto,
   type AgendaItemDto,
+  type AttendedUnitInputDto,
   type BoardRowDto,
   type CoordinatorGroupDto,
   ErrorCode,
@@ -52,6 +53,7 @@ import {
   type ConfirmDialogData,
   type ConfirmDialogResult,
 } from '../../core/ui/confirm-dialog';
+import { MeetingAttendance } from '../../core/ui/meeting-attendance';
 import { ActionStatusButton } from '../cases/case/tabs/trygga-hem/action-status-button';
 import { withChangedActions } from '../cases/case/tabs/trygga-hem/assess';
 import { addItem, agendaChanged, focusAfterMove, moveItem, removeItem } from './agenda';
@@ -83,6 +85,7 @@ interface AgendaCase {
     WhenPipe,
     FieldErrorPipe,
     ActionStatusButton,
+    MeetingAttendance,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './trygga-hem.scss',
@@ -386,6 +389,15 @@ export class MeetingPage {
       afterNextRender(() => this.focus('h1'), { injector: this.injector });
     });
   }
+
+  /** Records who took part (issue 17 §2); the page then shows the meeting as answered. */
+  protected readonly saveAttendance = async (units: AttendedUnitInputDto[]): Promise<void> => {
+    const m = this.meeting()!;
+    this.state.set({
+      kind: 'loaded',
+      value: await firstValueFrom(this.api.recordAttendance(m.id, m.version, units)),
+    });
+  };
 
   protected async reloadAfterConflict(): Promise<void> {
     this.conflict.set(false);
