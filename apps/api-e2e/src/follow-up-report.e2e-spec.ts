@@ -22,13 +22,20 @@ async function textOf(pdf: Buffer): Promise<string> {
   return text;
 }
 
+/** A CSV line's fields: `;`-separated, a field in double quotes may hold `;` and `""`. */
+function csvFields(line: string): string[] {
+  return [...line.matchAll(/(?:^|;)("(?:[^"]|"")*"|[^;]*)/g)].map(([, field]) =>
+    field.startsWith('"') ? field.slice(1, -1).replaceAll('""', '"') : field,
+  );
+}
+
 /** The lines of each CSV block (split at empty lines), each line split into fields. */
 function csvBlocks(csv: string): string[][][] {
   return csv
     .replace(/^\uFEFF/, '')
     .replace(/\r\n$/, '')
     .split('\r\n\r\n')
-    .map((block) => block.split('\r\n').map((line) => line.split(';')));
+    .map((block) => block.split('\r\n').map(csvFields));
 }
 
 /**
