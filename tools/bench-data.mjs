@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 
 export const PG = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 /** The built API measured; another build (say, of the previous commit) to compare before and after. */
@@ -79,6 +80,27 @@ export async function signIn(url, username) {
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
+}
+
+/** Signs a demo user in; the headers to send with GET and with a state-changing request. */
+export async function signInHeaders(url, username) {
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'samsyn-demo' }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in of ${username} answered ${res.status}`);
+  const pairs = res.headers.getSetCookie().map((c) => c.split(';')[0]);
+  const csrf = pairs.find((p) => p.startsWith('samsyn_csrf='))?.split('=')[1];
+  const cookie = pairs.join('; ');
+  return {
+    get: { cookie },
+    write: {
+      cookie,
+      'content-type': 'application/json',
+      ...(csrf ? { 'x-csrf-token': csrf } : {}),
+    },
+  };
 }
 
 /** Runs one generating statement and prints what it did and how long it took. */
@@ -212,4 +234,15 @@ export async function generateCases(db, cases, { personsPerCase = 1 } = {}) {
 export async function createDatabase(admin, name) {
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${name}`);
+}
+
+/** Runs `work` with a connection to the server's `postgres` database (to create or drop one). */
+export async function withAdmin(work) {
+  const admin = new pg.Client({ connectionString: `${PG}/postgres` });
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.end();
+  }
 }

@@ -15,11 +15,19 @@
 // 100 ms), and the run's total time (target: under 10 minutes). Then checks what the run must
 // guarantee: every due case cleared once, the kept and held ones untouched, one audit event per
 // cleared case and the audit chain verifying. See docs/benchmarks.md.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import pg from 'pg';
-import { createDatabase, dropDatabase, log, PG, signIn, startApi } from './bench-api.mjs';
+import {
+  PG,
+  createDatabase,
+  log,
+  signInHeaders as signIn,
+  startApi,
+  unavailable,
+  withAdmin,
+} from './bench-data.mjs';
 
 const DUE = Number(process.env.BENCH_GALLRING_CASES ?? 100_000);
 const RESEARCH = Math.round(DUE / 50);
@@ -304,15 +312,12 @@ async function waitForRun(db, runId) {
 }
 
 async function main() {
-  if (!existsSync('dist/apps/api/main.js')) {
-    log('gallring benchmark: dist/apps/api/main.js is missing (npx nx build api): skipped');
+  const missing = unavailable();
+  if (missing) {
+    log(`gallring benchmark: ${missing}: skipped`);
     return;
   }
-  if (spawnSync('pg_isready', ['-h', '127.0.0.1', '-p', '5432', '-q']).status !== 0) {
-    log('gallring benchmark: PostgreSQL not reachable on 127.0.0.1:5432: skipped');
-    return;
-  }
-  await createDatabase(DB);
+  await withAdmin((admin) => createDatabase(admin, DB));
   let api;
   const db = new pg.Client({ connectionString: `${PG}/${DB}` });
   try {
@@ -437,7 +442,10 @@ async function main() {
   } finally {
     await api?.stop();
     await db.end().catch(() => undefined);
-    if (process.env.BENCH_KEEP_DB !== '1') await dropDatabase(DB).catch(() => undefined);
+    if (process.env.BENCH_KEEP_DB !== '1')
+      await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`)).catch(
+        () => undefined,
+      );
     else log(`  kept the database ${DB}`);
   }
 }
