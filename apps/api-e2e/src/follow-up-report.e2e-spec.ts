@@ -12,7 +12,7 @@ import {
 import { sql } from './support/db';
 import { expectStatus } from './support/fixtures';
 import { ApiClient } from './support/http';
-import { pdfText } from './support/pdf';
+import { pdfText } from '@samsyn/testing';
 import { sleep } from './support/wait';
 
 /** The PDF's text; the pause lets fetch notice keep-alive sockets closed meanwhile (sip-letters). */

@@ -16,7 +16,7 @@ import {
   signInAll,
 } from './support/fixtures';
 import type { ApiClient } from './support/http';
-import { pdfText } from './support/pdf';
+import { pdfText } from '@samsyn/testing';
 import { binary, inDays, openSipCase, type SipParties, sipParties } from './support/sip';
 import { sleep } from './support/wait';
 

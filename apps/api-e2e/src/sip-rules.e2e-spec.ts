@@ -14,7 +14,7 @@ import type { Pool } from 'pg';
 import { count } from './support/db';
 import { e2ePool, expectStatus, PersonnummerGenerator, signInAll } from './support/fixtures';
 import { ApiClient } from './support/http';
-import { pdfText } from './support/pdf';
+import { pdfText } from '@samsyn/testing';
 import {
   binary,
   inDays as inDaysAt,

@@ -29,7 +29,7 @@ import {
   signInAll,
 } from './support/fixtures';
 import type { ApiClient } from './support/http';
-import { pdfText } from './support/pdf';
+import { pdfText } from '@samsyn/testing';
 import { binary, inDays, openSipCase, type SipParties, sipParties, today } from './support/sip';
 
 async function pendingReminders(caseId: string) {

@@ -10,7 +10,7 @@ import {
   untilCount,
   untilText,
 } from './support/browser';
-import { pdfText } from './support/pdf';
+import { pdfText } from '@samsyn/testing';
 
 /** The demo's region–municipalities agreement (valid until further notice). */
 const AGREEMENT =
