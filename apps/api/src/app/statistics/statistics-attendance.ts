@@ -1,4 +1,4 @@
-import { OrganisationType, SipMeetingState } from '@samsyn/common';
+import { OrganisationType } from '@samsyn/common';
 import type { CountRow } from '@samsyn/domain';
 import type { DataSource } from 'typeorm';
 
@@ -29,10 +29,12 @@ export interface CooperationQuery {
   base: unknown[];
   /** No period or no programme: nothing to count. */
   empty: boolean;
-  /** `b`: the period buckets (key, s, e) from $1–$3. */
+  /** `b`: the period buckets (key, s, e, i) from $1–$3. */
   buckets: string;
-  /** `c`: the cases in the caller's scope and filters, from $4–$7. */
-  cases: string;
+  /** The scoped cases' counted records (case_statistic_events), from $4–$7. */
+  events: string;
+  /** The number of the period a day falls in, or null. */
+  bucketOf: (day: string) => string;
 }
 
 /**
@@ -40,7 +42,8 @@ export interface CooperationQuery {
  * a cooperation meeting held in each period, per kind of organisation. A SIP meeting counts when
  * it was not cancelled and its case is in scope; a koordinatorsgrupp meeting when a case in scope
  * was on its agenda — so the agreement, municipality, programme and owner filters apply to both
- * as to every other indicator. Counted in SQL: no row about a person or a user leaves it.
+ * as to every other indicator. Each attendance is an `attendance` record of every case it counts
+ * for (case-statistics-sql.ts); counted in SQL: no row about a person or a user leaves it.
  */
 export async function cooperationMeetingUnits(
   dataSource: DataSource,
@@ -48,25 +51,17 @@ export async function cooperationMeetingUnits(
 ): Promise<CountRow[]> {
   if (q.empty) return [];
   const rows = await dataSource.query<{ row: string; col: string; n: string }[]>(
-    `WITH b AS (${q.buckets}), c AS (${q.cases}),
+    `WITH b AS (${q.buckets}), ev AS (${q.events}),
      met AS (
-       SELECT b.key, a.unit_id, a.organisation_id
-       FROM b JOIN sip_meetings m ON m.starts_at::date BETWEEN b.s AND b.e AND m.state = $8
-       JOIN c ON c.id = m.case_id
-       JOIN meeting_attendances a ON a.sip_meeting_id = m.id
-       UNION ALL
-       SELECT b.key, a.unit_id, a.organisation_id
-       FROM b JOIN coordinator_group_meetings g ON g.held_on BETWEEN b.s AND b.e
-       JOIN meeting_attendances a ON a.coordinator_group_meeting_id = g.id
-       WHERE EXISTS (SELECT 1 FROM coordinator_group_agenda_items i JOIN c ON c.id = i.case_id
-                     WHERE i.meeting_id = g.id))
-     SELECT met.key AS row,
-            CASE WHEN o.type::text = ANY ($9::text[]) THEN 'units_' || o.type::text
+       SELECT ${q.bucketOf('coalesce(x.day, x.at::date)')} AS i, x.unit_id, x.organisation_id
+       FROM ev x WHERE x.kind = 'attendance')
+     SELECT b.key AS row,
+            CASE WHEN o.type::text = ANY ($8::text[]) THEN 'units_' || o.type::text
                  ELSE 'units_other' END AS col,
             count(DISTINCT met.unit_id) AS n
-     FROM met JOIN organisations o ON o.id = met.organisation_id
+     FROM met JOIN b ON b.i = met.i JOIN organisations o ON o.id = met.organisation_id
      GROUP BY 1, 2`,
-    [...q.base, SipMeetingState.Called, [...OWN_COLUMN]],
+    [...q.base, [...OWN_COLUMN]],
   );
   return rows.map((r) => ({ row: r.row, column: r.col, n: Number(r.n) }));
 }

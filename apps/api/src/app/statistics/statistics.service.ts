@@ -4,7 +4,6 @@ import {
   type IndicatorTableDto,
   OFFER_TAKEN_UP,
   SMALL_COUNT_THRESHOLD,
-  SipMeetingState,
   type StatisticsDto,
   StatisticsPeriod,
   type StatisticsQueryDto,
@@ -47,12 +46,24 @@ interface CaseFilter {
   parties: string[] | null;
 }
 
-const SCOPED_CASES = `
-  SELECT c.id, c.programme, c.opened_at, c.closed_at FROM cases c
-  WHERE c.municipality_code = ANY ($4::varchar[])
-    AND ($5::uuid IS NULL OR c.owning_organisation_id = $5)
-    AND c.programme = ANY ($6::varchar[])
-    AND ($7::uuid[] IS NULL OR c.owning_organisation_id = ANY ($7::uuid[]))`;
+/*
+ * The cases and their facts (case_statistics, kept by triggers in the writer's transaction:
+ * migration 1796700000000-CaseStatistics) and the dated Trygga hem records the indicators count
+ * (case_statistic_events, with the case's scope copied): each indicator is a scan of one narrow
+ * table, with no join to the records it summarises.
+ */
+const inScope = (selectFrom: string) => `
+  SELECT ${selectFrom}
+  WHERE x.municipality_code = ANY ($4::varchar[])
+    AND ($5::uuid IS NULL OR x.owning_organisation_id = $5)
+    AND x.programme = ANY ($6::varchar[])
+    AND ($7::uuid[] IS NULL OR x.owning_organisation_id = ANY ($7::uuid[]))`;
+
+/** The scoped cases (`id`) and their facts. */
+const SCOPED_CASES = inScope(`x.*, x.case_id AS id FROM case_statistics x`);
+
+/** The scoped cases' counted Trygga hem records: `kind`, `day` and the record's values. */
+const SCOPED_EVENTS = inScope(`x.* FROM case_statistic_events x`);
 
 /** The periods in order, numbered from 1 (i): bucket i is ($1[i], $2[i], $3[i]). */
 const BUCKETS = `SELECT * FROM unnest($1::text[], $2::date[], $3::date[]) WITH ORDINALITY AS b(key, s, e, i)`;
@@ -213,16 +224,10 @@ export class StatisticsService {
     return this.run<{ row: string; col: string; median: string; n: string }>(
       `WITH b AS (${BUCKETS}), c AS (${SCOPED_CASES}),
        t AS (
-         SELECT ${bucketOf('d.requested_on')} AS i, f.called_on - d.requested_on AS to_summons,
-                p.agreed_on - d.requested_on AS to_plan
-         FROM sip_details d
-         JOIN c ON c.id = d.case_id
-         LEFT JOIN (
-           SELECT m.case_id, min(m.called_at)::date AS called_on FROM sip_meetings m
-           WHERE m.state = $8 GROUP BY m.case_id) f ON f.case_id = c.id
-         LEFT JOIN (
-           SELECT v.case_id, min(v.agreed_at)::date AS agreed_on FROM sip_plan_versions v
-           WHERE v.agreed_at IS NOT NULL GROUP BY v.case_id) p ON p.case_id = c.id),
+         SELECT ${bucketOf('c.requested_on')} AS i,
+                c.first_called_at::date - c.requested_on AS to_summons,
+                c.first_agreed_at::date - c.requested_on AS to_plan
+         FROM c WHERE c.requested_on IS NOT NULL),
        m AS (
          SELECT i, 'to_summons' AS col, count(to_summons) AS n,
                 percentile_cont(0.5) WITHIN GROUP (ORDER BY to_summons) AS median
@@ -232,7 +237,7 @@ export class StatisticsService {
                 percentile_cont(0.5) WITHIN GROUP (ORDER BY to_plan)
          FROM t WHERE to_plan IS NOT NULL AND i IS NOT NULL GROUP BY 1)
        SELECT b.key AS row, m.col, m.n, m.median FROM b JOIN m ON m.i = b.i`,
-      [...base, SipMeetingState.Called],
+      base,
     );
   }
 
@@ -267,27 +272,26 @@ export class StatisticsService {
       base,
       empty,
       buckets: BUCKETS,
-      cases: SCOPED_CASES,
+      events: SCOPED_EVENTS,
+      bucketOf,
     });
     const [sipShare, summons, firstMeeting, days, priority, actions, offers, incidents, forms] =
       await Promise.all([
         q(
           `WITH b AS (${BUCKETS}), c AS (${SCOPED_CASES}),
-           sip_done AS (
-             SELECT m.case_id AS id, min(m.called_at) AS first_called FROM sip_meetings m
-             JOIN cases s ON s.id = m.case_id AND s.programme = $9
-             JOIN sip_details d ON d.case_id = m.case_id AND d.violence_related
-             WHERE m.state = $10 GROUP BY m.case_id),
+           -- A violence SIP's first called meeting, for the cases linked to it.
            linked AS (
-             SELECT l.case_id, min(sd.first_called) AS first_called FROM case_links l
-             JOIN sip_done sd ON sd.id = l.linked_case_id GROUP BY l.case_id),
+             SELECT l.case_id, min(s.first_called_at) AS first_called FROM case_links l
+             JOIN case_statistics s ON s.case_id = l.linked_case_id AND s.programme = $9
+               AND s.violence_related AND s.first_called_at IS NOT NULL
+             GROUP BY l.case_id),
            violence AS (
              -- When the case first had a SIP: its own called meeting or a linked case's.
-             SELECT c.id, c.opened_at, c.closed_at, LEAST(own.first_called, ln.first_called) AS sip_at
-             FROM c LEFT JOIN sip_details d ON d.case_id = c.id
-             LEFT JOIN sip_done own ON own.id = c.id
-             LEFT JOIN linked ln ON ln.case_id = c.id
-             WHERE c.programme = ANY ($8::varchar[]) OR (c.programme = $9 AND d.violence_related)),
+             SELECT c.opened_at, c.closed_at,
+                    LEAST(CASE WHEN c.programme = $9 AND c.violence_related THEN c.first_called_at END,
+                          ln.first_called) AS sip_at
+             FROM c LEFT JOIN linked ln ON ln.case_id = c.id
+             WHERE c.programme = ANY ($8::varchar[]) OR (c.programme = $9 AND c.violence_related)),
            -- Active from the period it was opened by to the last starting by its closing; with a
            -- SIP from the first period ending after sip_at (never if none).
            spans AS (
@@ -300,42 +304,36 @@ export class StatisticsService {
                   sum(x.n) AS n
            FROM b JOIN spans x ON b.i BETWEEN x.first_i AND x.last_i
            GROUP BY 1, 2`,
-          [[TRYGGA_HEM.code], SIP.code, SipMeetingState.Called],
+          [[TRYGGA_HEM.code], SIP.code],
         ),
         // D10 kallelse: by the month of discharge readiness; the first meeting called.
         q(
           `WITH b AS (${BUCKETS}), c AS (${SCOPED_CASES})
            ${countPerBucket(
-             'd.discharge_ready_on',
-             `CASE WHEN f.called_on IS NULL AND $8::date <= d.discharge_ready_on + $9::int
+             'c.discharge_ready_on',
+             `CASE WHEN c.first_called_at IS NULL AND $8::date <= c.discharge_ready_on + $9::int
                      THEN 'not_yet_due'
-                   WHEN f.called_on <= d.discharge_ready_on + $9::int THEN 'within_deadline'
+                   WHEN c.first_called_at::date <= c.discharge_ready_on + $9::int
+                     THEN 'within_deadline'
                    ELSE 'late' END`,
-             `FROM sip_details d
-              JOIN c ON c.id = d.case_id
-              LEFT JOIN (
-                SELECT m.case_id, min(m.called_at)::date AS called_on FROM sip_meetings m
-                WHERE m.state = $10 GROUP BY m.case_id) f ON f.case_id = c.id`,
+             `FROM c WHERE c.discharge_ready_on IS NOT NULL`,
            )}`,
-          [today, deadlines.summonsDaysAfterDischargeReady, SipMeetingState.Called],
+          [today, deadlines.summonsDaysAfterDischargeReady],
         ),
         // D10 first meeting: by the month of the request; held once its day has come.
         q(
           `WITH b AS (${BUCKETS}), c AS (${SCOPED_CASES})
            ${countPerBucket(
-             'd.requested_on',
-             `CASE WHEN (f.held_on IS NULL OR f.held_on > $8::date)
-                        AND $8::date <= d.requested_on + $9::int THEN 'not_yet_due'
-                   WHEN f.held_on <= d.requested_on + $9::int AND f.held_on <= $8::date
+             'r.requested_on',
+             `CASE WHEN (r.held_on IS NULL OR r.held_on > $8::date)
+                        AND $8::date <= r.requested_on + $9::int THEN 'not_yet_due'
+                   WHEN r.held_on <= r.requested_on + $9::int AND r.held_on <= $8::date
                      THEN 'within_deadline'
                    ELSE 'late' END`,
-             `FROM sip_details d
-              JOIN c ON c.id = d.case_id
-              LEFT JOIN (
-                SELECT m.case_id, min(m.starts_at)::date AS held_on FROM sip_meetings m
-                WHERE m.state = $10 GROUP BY m.case_id) f ON f.case_id = c.id`,
+             `FROM (SELECT c.requested_on, c.first_held_at::date AS held_on FROM c
+                    WHERE c.requested_on IS NOT NULL) r`,
            )}`,
-          [today, deadlines.firstMeetingDaysAfterRequest, SipMeetingState.Called],
+          [today, deadlines.firstMeetingDaysAfterRequest],
         ),
         this.medianDays(base, empty),
         q(
@@ -343,60 +341,52 @@ export class StatisticsService {
            -- From the period it was referred by (referred_on <= b.e) until it left the
            -- programme (left_at::date >= b.s) or the case closed (closed_at >= b.s).
            spans AS (
-             SELECT width_bucket(t.referred_on, ${DAYS_AFTER}) + 1 AS first_i,
-                    LEAST(CASE WHEN t.left_at IS NULL THEN ${PERIOD_COUNT}
-                               ELSE width_bucket(t.left_at::date, $2::date[]) END,
+             SELECT width_bucket(c.referred_on, ${DAYS_AFTER}) + 1 AS first_i,
+                    LEAST(CASE WHEN c.left_at IS NULL THEN ${PERIOD_COUNT}
+                               ELSE width_bucket(c.left_at::date, $2::date[]) END,
                           ${lastStartingBy('c.closed_at')}) AS last_i,
-                    t.priority, count(*) AS n
-             FROM trygga_hem_cases t JOIN c ON c.id = t.case_id GROUP BY 1, 2, 3)
+                    c.priority, count(*) AS n
+             FROM c WHERE c.referred_on IS NOT NULL GROUP BY 1, 2, 3)
            SELECT b.key AS row, x.priority AS col, sum(x.n) AS n
            FROM b JOIN spans x ON b.i BETWEEN x.first_i AND x.last_i
            GROUP BY 1, 2`,
         ),
         q(
-          `WITH b AS (${BUCKETS}), c AS (${SCOPED_CASES})
+          `WITH b AS (${BUCKETS}), ev AS (${SCOPED_EVENTS})
            ${countPerBucket(
-             'x.delivered_on',
-             `'notifications'`,
-             `FROM trygga_hem_notifications x JOIN c ON c.id = x.case_id WHERE x.removed_at IS NULL`,
-           )}
-           UNION ALL
-           ${countPerBucket(
-             'x.starts_on',
-             `'control_measures'`,
-             `FROM trygga_hem_control_measures x JOIN c ON c.id = x.case_id WHERE x.removed_at IS NULL`,
+             'x.day',
+             `CASE x.kind WHEN 'notification' THEN 'notifications' ELSE 'control_measures' END`,
+             `FROM ev x WHERE x.kind IN ('notification', 'control_measure')`,
            )}`,
         ),
         q(
-          `WITH b AS (${BUCKETS}), c AS (${SCOPED_CASES})
+          `WITH b AS (${BUCKETS}), ev AS (${SCOPED_EVENTS})
            ${countPerBucket(
-             'x.offered_on',
+             'x.day',
              `CASE WHEN x.uptake = ANY ($8::varchar[]) THEN 'taken_up' ELSE 'not_taken_up' END`,
-             `FROM trygga_hem_offers x JOIN c ON c.id = x.case_id`,
+             `FROM ev x WHERE x.kind = 'offer'`,
            )}`,
           [[...OFFER_TAKEN_UP]],
         ),
         q(
-          `WITH b AS (${BUCKETS}), c AS (${SCOPED_CASES})
+          `WITH b AS (${BUCKETS}), ev AS (${SCOPED_EVENTS})
            ${countPerBucket(
-             'x.occurred_on',
+             'x.day',
              `CASE WHEN x.repeat THEN 'repeat' ELSE 'first' END`,
-             `FROM trygga_hem_incidents x JOIN c ON c.id = x.case_id WHERE x.removed_at IS NULL`,
+             `FROM ev x WHERE x.kind = 'incident'`,
            )}`,
         ),
         // Cases with each form recorded in the period: on a SIP open in it, or an incident in it.
         q(
           `WITH b AS (${BUCKETS}), c AS NOT MATERIALIZED (${SCOPED_CASES}),
+           ev AS NOT MATERIALIZED (${SCOPED_EVENTS}),
            period AS (SELECT min(s) AS s, max(e) AS e FROM b),
            f AS (
-             SELECT c.id, unnest(d.violence_forms) AS form
-             FROM period b JOIN c ON ${ACTIVE_IN_BUCKET}
-             JOIN sip_details d ON d.case_id = c.id AND cardinality(d.violence_forms) > 0
+             SELECT c.id, unnest(c.violence_forms) AS form
+             FROM period b JOIN c ON ${ACTIVE_IN_BUCKET} AND cardinality(c.violence_forms) > 0
              UNION
-             SELECT c.id, unnest(x.violence_forms)
-             FROM period b JOIN trygga_hem_incidents x ON x.occurred_on BETWEEN b.s AND b.e
-               AND x.removed_at IS NULL
-             JOIN c ON c.id = x.case_id)
+             SELECT x.case_id, unnest(x.violence_forms)
+             FROM period b JOIN ev x ON x.day BETWEEN b.s AND b.e AND x.kind = 'incident')
            SELECT form AS row, 'cases' AS col, count(DISTINCT id) AS n FROM f GROUP BY 1`,
         ),
       ]);
