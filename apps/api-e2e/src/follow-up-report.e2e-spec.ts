@@ -12,6 +12,7 @@ import {
 import { sql } from './support/db';
 import { expectStatus } from './support/fixtures';
 import { ApiClient } from './support/http';
+import { seedStatisticsMunicipality } from './support/statistics-seed';
 import { pdfText } from '@samsyn/testing';
 import { sleep } from './support/wait';
 
@@ -61,97 +62,34 @@ describe('yearly follow-up report (issue 17 §4)', () => {
 
   beforeAll(async () => {
     coordinator = await ApiClient.signedIn('samordnare.orebro');
-    const [free] = await sql<{ code: string }>(
-      `SELECT lpad(n::text, 4, '0') AS code FROM generate_series(1870, 1879) n
-       WHERE lpad(n::text, 4, '0') NOT IN (
-         SELECT municipality_code FROM organisations WHERE municipality_code IS NOT NULL)
-       LIMIT 1`,
-    );
-    code = free.code;
-    orgName = `Rapportkommun ${code}`;
-    const [org] = await sql<{ id: string }>(
-      `INSERT INTO organisations (version, name, type, municipality_code)
-       VALUES (1, $1, 'municipality', $2) RETURNING id`,
-      [orgName, code],
-    );
-    orgId = org.id;
-    const [unit] = await sql<{ id: string }>(
-      `INSERT INTO units (version, organisation_id, name, kind)
-       VALUES (1, $1, 'Socialtjänsten', 'social_services') RETURNING id`,
-      [orgId],
-    );
-    const [caller] = await sql<{ id: string }>(
-      `SELECT id FROM users WHERE username = 'samordnare.orebro'`,
-    );
-    const [group] = await sql<{ id: string }>(`SELECT id FROM coordinator_groups LIMIT 1`);
-    await sql(
-      `INSERT INTO persons (version, personal_number_kind, personal_number, first_name, last_name, birth_date)
-       SELECT 1, 'personnummer', '19710202' || $1 || lpad(n::text, 2, '0'), 'Rapp' || n, 'Uppföljningsson', '1971-02-02'
-       FROM generate_series(1, 23) n`,
-      [code.slice(2)],
-    );
-    const seedCases = (
-      first: number,
-      last: number,
-      programme: string,
-      openedOn: string,
-      closedOn: string | null = null,
-    ) =>
-      sql(
-        `INSERT INTO cases (version, number, programme, status, closed, municipality_code,
-                            owning_organisation_id, owning_unit_id, subject_person_id, opened_at, closed_at)
-         SELECT 1, 'UR' || $1 || '-' || lpad(n::text, 4, '0'), $2,
-                CASE WHEN $9::date IS NULL THEN 'active' ELSE 'closed' END, $9::date IS NOT NULL,
-                $1, $3, $4, p.id, $5::date, $9::date
-         FROM generate_series($6::int, $7::int) n
-         JOIN persons p ON p.personal_number = '19710202' || $8 || lpad(n::text, 2, '0')`,
-        [code, programme, orgId, unit.id, openedOn, first, last, code.slice(2), closedOn],
-      );
-    await seedCases(1, 6, 'SIP', '2024-05-10');
-    await seedCases(7, 9, 'SIP', '2025-01-10', '2025-06-01');
-    await seedCases(10, 13, 'SIP', '2025-01-10');
-    await seedCases(14, 15, 'SIP', '2025-02-05');
-    await seedCases(16, 23, 'TRYGGA_HEM', '2025-01-05');
-    const caseIds = async (first: number, last: number) =>
-      (
-        await sql<{ id: string }>(
-          `SELECT id FROM cases WHERE number >= $1 AND number <= $2 ORDER BY number`,
-          [
-            `UR${code}-${String(first).padStart(4, '0')}`,
-            `UR${code}-${String(last).padStart(4, '0')}`,
-          ],
-        )
-      ).map((r) => r.id);
-    const sip2024 = await caseIds(1, 6);
-    const sip2025 = await caseIds(7, 13);
-    const late2025 = await caseIds(14, 15);
-    const tryggaHem = await caseIds(16, 23);
-    await sql(
-      `INSERT INTO sip_details (version, case_id, requested_on, discharge_ready_on, violence_related, violence_forms)
-       SELECT 1, id, '2024-05-10'::date, '2024-05-10'::date, true, '{physical}'::varchar[] FROM unnest($1::uuid[]) id
-       UNION ALL
-       SELECT 1, id, '2025-01-10'::date, '2025-01-10'::date, true, '{physical}'::varchar[] FROM unnest($2::uuid[]) id
-       UNION ALL
-       SELECT 1, id, '2025-02-05'::date, '2025-02-05'::date, true, '{psychological}'::varchar[] FROM unnest($3::uuid[]) id`,
-      [sip2024, sip2025, late2025],
-    );
-    const meetings = (ids: string[], day: string) =>
-      sql(
-        `INSERT INTO sip_meetings (version, case_id, kind, state, starts_at, ends_at, person_participates,
-                                   relatives_participate, called_at, called_by_id, calling_organisation_id,
-                                   calling_unit_id)
-         SELECT 1, id, 'first', 'called', ($5::date + 8)::timestamptz, ($5::date + 8)::timestamptz + interval '1 hour',
-                true, false, $5::date::timestamptz + interval '9 hours', $2, $3, $4
-         FROM unnest($1::uuid[]) id`,
-        [ids, caller.id, orgId, unit.id, day],
-      );
-    await meetings(sip2024, '2024-05-12');
-    await meetings(sip2025, '2025-01-12');
-    await sql(
-      `INSERT INTO trygga_hem_cases (version, case_id, group_id, priority, priority_basis, referred_on)
-       SELECT 1, id, $2, 'A', 'Testunderlag', '2025-01-05' FROM unnest($1::uuid[]) id`,
-      [tryggaHem, group.id],
-    );
+    const seed = await seedStatisticsMunicipality({
+      firstCode: 1870,
+      name: (c) => `Rapportkommun ${c}`,
+      casePrefix: 'UR',
+      persons: {
+        count: 23,
+        birthDate: '1971-02-02',
+        firstName: 'Rapp',
+        lastName: 'Uppföljningsson',
+      },
+    });
+    ({ code, orgId, orgName } = seed);
+    await seed.seedCases(1, 6, 'SIP', '2024-05-10');
+    await seed.seedCases(7, 9, 'SIP', '2025-01-10', '2025-06-01');
+    await seed.seedCases(10, 13, 'SIP', '2025-01-10');
+    await seed.seedCases(14, 15, 'SIP', '2025-02-05');
+    await seed.seedCases(16, 23, 'TRYGGA_HEM', '2025-01-05');
+    const sip2024 = await seed.caseIds(1, 6);
+    const sip2025 = await seed.caseIds(7, 13);
+    const late2025 = await seed.caseIds(14, 15);
+    const tryggaHem = await seed.caseIds(16, 23);
+    await seed.sipDetails(sip2024, '2024-05-10', ['physical']);
+    await seed.sipDetails(sip2025, '2025-01-10', ['physical']);
+    await seed.sipDetails(late2025, '2025-02-05', ['psychological']);
+    // Called at 09:00 and held at midnight eight days later, in the database session's time zone.
+    await seed.firstMeetings(sip2024, { calledAt: '2024-05-12 09:00', startsAt: '2024-05-20' });
+    await seed.firstMeetings(sip2025, { calledAt: '2025-01-12 09:00', startsAt: '2025-01-20' });
+    await seed.tryggaHemCases(tryggaHem, '2025-01-05');
     const [{ id: orebro }] = await sql<{ id: string }>(
       `SELECT id FROM organisations WHERE municipality_code = '1880'`,
     );

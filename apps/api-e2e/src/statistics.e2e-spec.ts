@@ -11,6 +11,7 @@ import {
 import { sql } from './support/db';
 import { expectStatus } from './support/fixtures';
 import { ApiClient } from './support/http';
+import { seedStatisticsMunicipality } from './support/statistics-seed';
 
 /**
  * Issue 17 §1–2: the statistics page's indicators on a data set of known answers. The cases
@@ -32,81 +33,27 @@ describe('statistics indicators (issue 17)', () => {
 
   beforeAll(async () => {
     coordinator = await ApiClient.signedIn('samordnare.orebro');
-    const [free] = await sql<{ code: string }>(
-      `SELECT lpad(n::text, 4, '0') AS code FROM generate_series(1890, 1899) n
-       WHERE lpad(n::text, 4, '0') NOT IN (
-         SELECT municipality_code FROM organisations WHERE municipality_code IS NOT NULL)
-       LIMIT 1`,
-    );
-    code = free.code;
-    const [org] = await sql<{ id: string }>(
-      `INSERT INTO organisations (version, name, type, municipality_code)
-       VALUES (1, $1, 'municipality', $2) RETURNING id`,
-      [`Statistikkommun ${code}`, code],
-    );
-    orgId = org.id;
-    const [unit] = await sql<{ id: string }>(
-      `INSERT INTO units (version, organisation_id, name, kind)
-       VALUES (1, $1, 'Socialtjänsten', 'social_services') RETURNING id`,
-      [orgId],
-    );
-    const [caller] = await sql<{ id: string }>(
-      `SELECT id FROM users WHERE username = 'samordnare.orebro'`,
-    );
-    const [group] = await sql<{ id: string }>(`SELECT id FROM coordinator_groups LIMIT 1`);
-    await sql(
-      `INSERT INTO persons (version, personal_number_kind, personal_number, first_name, last_name, birth_date)
-       SELECT 1, 'personnummer', '19700101' || $1 || lpad(n::text, 2, '0'), 'Stat' || n, 'Testsson', '1970-01-01'
-       FROM generate_series(1, 21) n`,
-      [code.slice(2)],
-    );
-    const seedCases = (first: number, last: number, programme: string, openedOn: string) =>
-      sql(
-        `INSERT INTO cases (version, number, programme, status, closed, municipality_code,
-                            owning_organisation_id, owning_unit_id, subject_person_id, opened_at)
-         SELECT 1, 'ST' || $1 || '-' || lpad(n::text, 4, '0'), $2, 'active', false, $1, $3, $4, p.id,
-                $5::date
-         FROM generate_series($6::int, $7::int) n
-         JOIN persons p ON p.personal_number = '19700101' || $8 || lpad(n::text, 2, '0')`,
-        [code, programme, orgId, unit.id, openedOn, first, last, code.slice(2)],
-      );
-    await seedCases(1, 7, 'SIP', '2025-01-10');
-    await seedCases(8, 13, 'SIP', '2025-02-05');
-    await seedCases(14, 21, 'TRYGGA_HEM', '2025-01-05');
-    const caseIds = async (first: number, last: number) =>
-      (
-        await sql<{ id: string }>(
-          `SELECT id FROM cases WHERE number >= $1 AND number <= $2 ORDER BY number`,
-          [
-            `ST${code}-${String(first).padStart(4, '0')}`,
-            `ST${code}-${String(last).padStart(4, '0')}`,
-          ],
-        )
-      ).map((r) => r.id);
-    const onTime = await caseIds(1, 7);
-    const late = await caseIds(8, 13);
-    const tryggaHem = await caseIds(14, 21);
-    await sql(
-      `INSERT INTO sip_details (version, case_id, requested_on, discharge_ready_on, violence_related, violence_forms)
-       SELECT 1, id, '2025-01-10'::date, '2025-01-10'::date, true, '{physical}'::varchar[] FROM unnest($1::uuid[]) id
-       UNION ALL
-       SELECT 1, id, '2025-02-05'::date, '2025-02-05'::date, true, '{physical}'::varchar[] FROM unnest($2::uuid[]) id`,
-      [onTime, late],
-    );
-    await sql(
-      `INSERT INTO sip_meetings (version, case_id, kind, state, starts_at, ends_at, person_participates,
-                                 relatives_participate, called_at, called_by_id, calling_organisation_id,
-                                 calling_unit_id)
-       SELECT 1, id, 'first', 'called', '2025-01-20T09:00:00Z', '2025-01-20T10:00:00Z', true, false,
-              '2025-01-12T09:00:00Z', $2, $3, $4
-       FROM unnest($1::uuid[]) id`,
-      [onTime, caller.id, orgId, unit.id],
-    );
-    await sql(
-      `INSERT INTO trygga_hem_cases (version, case_id, group_id, priority, priority_basis, referred_on)
-       SELECT 1, id, $2, 'A', 'Testunderlag', '2025-01-05' FROM unnest($1::uuid[]) id`,
-      [tryggaHem, group.id],
-    );
+    const seed = await seedStatisticsMunicipality({
+      firstCode: 1890,
+      name: (c) => `Statistikkommun ${c}`,
+      casePrefix: 'ST',
+      persons: { count: 21, birthDate: '1970-01-01', firstName: 'Stat', lastName: 'Testsson' },
+    });
+    code = seed.code;
+    orgId = seed.orgId;
+    await seed.seedCases(1, 7, 'SIP', '2025-01-10');
+    await seed.seedCases(8, 13, 'SIP', '2025-02-05');
+    await seed.seedCases(14, 21, 'TRYGGA_HEM', '2025-01-05');
+    const onTime = await seed.caseIds(1, 7);
+    const late = await seed.caseIds(8, 13);
+    const tryggaHem = await seed.caseIds(14, 21);
+    await seed.sipDetails(onTime, '2025-01-10', ['physical']);
+    await seed.sipDetails(late, '2025-02-05', ['physical']);
+    await seed.firstMeetings(onTime, {
+      calledAt: '2025-01-12T09:00:00Z',
+      startsAt: '2025-01-20T09:00:00Z',
+    });
+    await seed.tryggaHemCases(tryggaHem, '2025-01-05');
     await sql(
       `INSERT INTO trygga_hem_incidents (version, case_id, occurred_on, kind, reporting_organisation_id,
                                          recorded_by_id, recorded_by_organisation_id, repeat, violence_forms)
@@ -116,7 +63,7 @@ describe('statistics indicators (issue 17)', () => {
        UNION ALL
        SELECT 1, id, '2025-03-04'::date, 'threat'::varchar, $2::uuid, $3::uuid, $2::uuid, true, '{}'::varchar[]
        FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, i) WHERE i <= 2`,
-      [tryggaHem, orgId, caller.id],
+      [tryggaHem, orgId, seed.callerId],
     );
   });
 

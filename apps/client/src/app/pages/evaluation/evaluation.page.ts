@@ -20,6 +20,7 @@ import {
 } from '@samsyn/common';
 import { EvaluationExportApi } from '../../core/api/evaluation-export-api.service';
 import { errorMessageKey, problemOf } from '../../core/api/problem';
+import { saveDownload } from '../../core/download';
 import { FieldErrorPipe } from '../../core/forms/field-error.pipe';
 import { focusFirstInvalid } from '../../core/forms/focus-invalid';
 import { applyServerErrors } from '../../core/forms/server-errors';
@@ -223,7 +224,7 @@ export class EvaluationPage {
         municipalityCodes: value.municipalityCodes,
         format: value.format,
       });
-      this.save(result.file, result.fileName);
+      saveDownload(this.document, result.file, result.fileName);
       this.done.set(result);
     } catch (failure: unknown) {
       const controls = applyServerErrors(this.form, failure);
@@ -232,19 +233,6 @@ export class EvaluationPage {
     } finally {
       this.busy.set(false);
     }
-  }
-
-  /** Hands the file to the browser as a download. */
-  private save(file: Blob, fileName: string): void {
-    const url = URL.createObjectURL(file);
-    const link = this.document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    link.hidden = true;
-    this.document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
   }
 
   private focusInvalidAfterRender(): void {

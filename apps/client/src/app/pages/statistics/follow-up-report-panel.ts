@@ -14,6 +14,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { followUpReportFileName, lastFullYear } from '@samsyn/common';
 import { errorMessageKey } from '../../core/api/problem';
 import { StatisticsApi } from '../../core/api/statistics-api.service';
+import { saveDownload } from '../../core/download';
 import { I18nService } from '../../core/i18n/i18n.service';
 import type { TranslationKey } from '../../core/i18n/sv';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
@@ -139,25 +140,12 @@ export class FollowUpReportPanel {
     try {
       const file = await this.api.followUpReport(id, year, format, this.i18n.locale());
       const fileName = `${followUpReportFileName(id, year)}.${format}`;
-      this.save(file, fileName);
+      saveDownload(this.document, file, fileName);
       this.done.set(fileName);
     } catch (failure: unknown) {
       this.error.set(errorMessageKey(failure));
     } finally {
       this.busy.set(false);
     }
-  }
-
-  /** Hands the file to the browser as a download. */
-  private save(file: Blob, fileName: string): void {
-    const url = URL.createObjectURL(file);
-    const link = this.document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    link.hidden = true;
-    this.document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 }

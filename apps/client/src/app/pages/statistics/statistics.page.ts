@@ -1,3 +1,4 @@
+import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
@@ -14,6 +15,7 @@ import {
 import { firstValueFrom } from 'rxjs';
 import { errorMessageKey } from '../../core/api/problem';
 import { StatisticsApi, type StatisticsFilters } from '../../core/api/statistics-api.service';
+import { saveDownload } from '../../core/download';
 import { FieldErrorPipe } from '../../core/forms/field-error.pipe';
 import { applyServerErrors } from '../../core/forms/server-errors';
 import { dateOrder } from '../../core/forms/validators';
@@ -69,6 +71,7 @@ export class StatisticsPage {
   private readonly api = inject(StatisticsApi);
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly i18n = inject(I18nService);
+  private readonly document = inject(DOCUMENT);
   protected readonly periods = PERIODS;
 
   protected readonly form = this.fb.group(
@@ -144,12 +147,7 @@ export class StatisticsPage {
     this.downloadError.set(null);
     try {
       const blob = await firstValueFrom(this.api.csv(filters, this.i18n.locale()));
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `statistik-${result.from}-${result.to}.csv`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveDownload(this.document, blob, `statistik-${result.from}-${result.to}.csv`);
     } catch (error: unknown) {
       this.downloadError.set(errorMessageKey(error));
     } finally {
