@@ -131,10 +131,10 @@ async function generate(db) {
     `WITH u AS (SELECT id, organisation_id, row_number() OVER (ORDER BY id) AS n,
                        count(*) OVER () AS units FROM units)
      INSERT INTO meeting_attendances (sip_meeting_id, unit_id, organisation_id, recorded_by_id)
-     SELECT m.id, m.calling_unit_id, m.calling_organisation_id, $1
+     SELECT m.id, m.calling_unit_id, m.calling_organisation_id, $1::uuid
      FROM bench_cases b JOIN sip_meetings m ON m.case_id = b.id WHERE b.k % 3 = 1
      UNION ALL
-     SELECT m.id, u.id, u.organisation_id, $1
+     SELECT m.id, u.id, u.organisation_id, $1::uuid
      FROM bench_cases b JOIN sip_meetings m ON m.case_id = b.id
      JOIN u ON u.n = 1 + b.k % u.units
      WHERE b.k % 3 = 1 AND u.id <> m.calling_unit_id`,

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { Role, StatisticsPeriod } from '@samsyn/common';
 import {
   median,
+  medianOfCounts,
   periodBuckets,
   publishCounts,
   publishMedian,
@@ -78,6 +80,38 @@ describe('shares and medians', () => {
     expect(publishedShare({ hidden: 'small' }, 23)).toBeNull();
     expect(publishedShare(5, { hidden: 'secondary' })).toBeNull();
     expect(publishedShare(0, 0)).toBeNull();
+  });
+
+  it('takes the median of counted values as of the list they stand for', () => {
+    expect(
+      medianOfCounts([
+        { value: 3, n: 2 },
+        { value: 1, n: 1 },
+      ]),
+    ).toBe(3);
+    expect(
+      medianOfCounts([
+        { value: 4, n: 1 },
+        { value: 1, n: 1 },
+        { value: 2, n: 0 },
+      ]),
+    ).toBe(2.5);
+    expect(medianOfCounts([])).toBeNull();
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ value: fc.integer({ min: -50, max: 400 }), n: fc.nat({ max: 6 }) }), {
+          maxLength: 12,
+        }),
+        (counts) => {
+          const merged = new Map<number, number>();
+          for (const c of counts) merged.set(c.value, (merged.get(c.value) ?? 0) + c.n);
+          const list = [...merged].flatMap(([value, n]) => Array<number>(n).fill(value));
+          expect(medianOfCounts([...merged].map(([value, n]) => ({ value, n })))).toBe(
+            median(list),
+          );
+        },
+      ),
+    );
   });
 
   it('publishes a median of five cases or more', () => {

@@ -121,6 +121,28 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/**
+ * The median of whole numbers given as how many times each occurs (`n` of `value`), as
+ * `median` of the list they stand for (and PostgreSQL's `percentile_cont(0.5)`): the middle
+ * value, or the mean of the two middle ones. Null for none.
+ */
+export function medianOfCounts(counts: readonly { value: number; n: number }[]): number | null {
+  const sorted = counts.filter((c) => c.n > 0).sort((a, b) => a.value - b.value);
+  const total = sorted.reduce((sum, c) => sum + c.n, 0);
+  if (!total) return null;
+  /** The value at 0-based position `k` of the sorted list. */
+  const at = (k: number) => {
+    let seen = 0;
+    for (const c of sorted) {
+      seen += c.n;
+      if (k < seen) return c.value;
+    }
+    throw new Error('position past the end');
+  };
+  const mid = Math.floor(total / 2);
+  return total % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
+}
+
 /** A period filter's problems: a field and a code per broken rule; none when it is valid. */
 export function statisticsPeriodProblems(
   from: string,

@@ -53,7 +53,7 @@ export async function cooperationMeetingUnits(
   const rows = await dataSource.query<{ row: string; col: string; n: string }[]>(
     `WITH b AS (${q.buckets}), ev AS (${q.events}),
      met AS (
-       SELECT ${q.bucketOf('coalesce(x.day, x.at::date)')} AS i, x.unit_id, x.organisation_id
+       SELECT ${q.bucketOf('x.day')} AS i, x.unit_id, x.organisation_id
        FROM ev x WHERE x.kind = 'attendance')
      SELECT b.key AS row,
             CASE WHEN o.type::text = ANY ($8::text[]) THEN 'units_' || o.type::text

@@ -19,6 +19,7 @@ import {
   TRYGGA_HEM,
   periodBuckets,
   publishCounts,
+  medianOfCounts,
   publishMedian,
   publishedShare,
   statisticsPeriodProblems,
@@ -28,95 +29,18 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { clockNow } from '../cases/case-access.service';
 import { ValidationFailedException } from '../common/problem-details';
 import { COOPERATION_UNIT_COLUMNS, cooperationMeetingUnits } from './statistics-attendance';
+import {
+  BUCKETS,
+  type CaseFactRow,
+  type CaseFilter,
+  caseFactRows,
+  type IndicatorRow,
+  SCOPED_EVENTS,
+  STATISTICS_WORK_MEM,
+  indicatorSql,
+  periodDays,
+} from './statistics-queries';
 import { StatisticsScopeService, outOfScope } from './statistics-scope.service';
-
-/** The cases a query counts: the caller's scope and the filters, as SQL parameters. */
-interface CaseFilter {
-  /** $1–$3: the period keys and their first and last days. */
-  keys: string[];
-  starts: string[];
-  ends: string[];
-  /** $4: municipalities (scope ∩ filter). */
-  municipalityCodes: string[];
-  /** $5: owner (org_admin), or null. */
-  owner: string | null;
-  /** $6: programme codes counted. */
-  programmes: string[];
-  /** $7: owners of the agreement's parties, or null for any. */
-  parties: string[] | null;
-}
-
-/*
- * The cases and their facts (case_statistics, kept by triggers in the writer's transaction:
- * migration 1796700000000-CaseStatistics) and the dated Trygga hem records the indicators count
- * (case_statistic_events, with the case's scope copied): each indicator is a scan of one narrow
- * table, with no join to the records it summarises.
- */
-const inScope = (selectFrom: string) => `
-  SELECT ${selectFrom}
-  WHERE x.municipality_code = ANY ($4::varchar[])
-    AND ($5::uuid IS NULL OR x.owning_organisation_id = $5)
-    AND x.programme = ANY ($6::varchar[])
-    AND ($7::uuid[] IS NULL OR x.owning_organisation_id = ANY ($7::uuid[]))`;
-
-/** The scoped cases (`id`) and their facts. */
-const SCOPED_CASES = inScope(`x.*, x.case_id AS id FROM case_statistics x`);
-
-/** The scoped cases' counted Trygga hem records: `kind`, `day` and the record's values. */
-const SCOPED_EVENTS = inScope(`x.* FROM case_statistic_events x`);
-
-/** The periods in order, numbered from 1 (i): bucket i is ($1[i], $2[i], $3[i]). */
-const BUCKETS = `SELECT * FROM unnest($1::text[], $2::date[], $3::date[]) WITH ORDINALITY AS b(key, s, e, i)`;
-
-/** Active at some time in bucket b: opened by its end, not closed before its start. */
-const ACTIVE_IN_BUCKET = `c.opened_at < (b.e + 1)::timestamptz
-  AND (c.closed_at IS NULL OR c.closed_at >= b.s::timestamptz)`;
-
-/*
- * Bucket numbers instead of range joins. The periods are disjoint and ascending, so their
- * bounds are sorted arrays, and width_bucket(x, bounds) (a binary search: how many bounds are
- * ≤ x) gives each case or record the numbers of the periods it counts in, computed once per row.
- * The rows are then grouped by those numbers and joined to the few periods by number: no
- * cases × periods loop. Each comparison is the one the range join made, on the same values.
- */
-const PERIOD_COUNT = `cardinality($1::text[])`;
-/** The periods' first instants (`b.s::timestamptz`), ascending. */
-const STARTS_AT = `ARRAY(SELECT s::timestamptz FROM unnest($2::date[]) WITH ORDINALITY AS u(s, i) ORDER BY i)`;
-/** The instants just after the periods (`(b.e + 1)::timestamptz`), ascending. */
-const ENDS_AT = `ARRAY(SELECT (e + 1)::timestamptz FROM unnest($3::date[]) WITH ORDINALITY AS u(e, i) ORDER BY i)`;
-/** The days after the periods (`b.e + 1`), ascending. */
-const DAYS_AFTER = `ARRAY(SELECT e + 1 FROM unnest($3::date[]) WITH ORDINALITY AS u(e, i) ORDER BY i)`;
-
-/** The first period whose end an instant lies before (`t < (b.e + 1)::timestamptz` from it on). */
-const firstEndingAfter = (t: string) => `width_bucket(${t}, ${ENDS_AT}) + 1`;
-/** The last period starting by an instant (`t >= b.s::timestamptz` up to it); all if null. */
-const lastStartingBy = (t: string) =>
-  `CASE WHEN ${t} IS NULL THEN ${PERIOD_COUNT} ELSE width_bucket(${t}, ${STARTS_AT}) END`;
-/** The period a day falls in (`day BETWEEN b.s AND b.e`): its number, or null if in none. */
-const bucketOf = (day: string) =>
-  `CASE WHEN ${day} <= ($3::date[])[width_bucket(${day}, $2::date[])]
-        THEN width_bucket(${day}, $2::date[]) END`;
-
-/**
- * Per period and column, how many rows of `from` (a FROM … WHERE … clause) have `day` in the
- * period: counted per period number first and joined to the periods after, so that the planner
- * joins the rows to the cases with the rows' real count (it cannot estimate a join on a
- * computed bucket number, and chose a loop over the cases' primary key for each row).
- */
-const countPerBucket = (day: string, col: string, from: string) => `
-  SELECT b.key AS row, x.col, x.n FROM b JOIN (
-    SELECT ${bucketOf(day)} AS i, ${col} AS col, count(*) AS n
-    ${from}
-    GROUP BY 1, 2) x ON x.i = b.i`;
-
-/** work_mem of an indicator query (SET LOCAL, its transaction only). */
-const STATISTICS_WORK_MEM = '64MB';
-
-interface RawCount {
-  row: string;
-  col: string;
-  n: string;
-}
 
 /**
  * The statistics page's indicators (issue 17 §2) for the caller's scope and filters: counted
@@ -211,34 +135,10 @@ export class StatisticsService {
   private run<T>(sql: string, params: unknown[]): Promise<T[]> {
     return this.dataSource.transaction(async (em) => {
       await em.query(`SET LOCAL work_mem = '${STATISTICS_WORK_MEM}'`);
+      // Compiling these plans (JIT) cost more than running them: 0.7 s of a 2 s query.
+      await em.query(`SET LOCAL jit = off`);
       return em.query<T[]>(sql, params);
     });
-  }
-
-  /**
-   * D10: median days from need identified (the SIP request) to the first kallelse and to the
-   * first agreed plan, per period of the request, and how many cases each median stands on.
-   */
-  private medianDays(base: unknown[], empty: boolean) {
-    if (empty) return Promise.resolve([]);
-    return this.run<{ row: string; col: string; median: string; n: string }>(
-      `WITH b AS (${BUCKETS}), c AS (${SCOPED_CASES}),
-       t AS (
-         SELECT ${bucketOf('c.requested_on')} AS i,
-                c.first_called_at::date - c.requested_on AS to_summons,
-                c.first_agreed_at::date - c.requested_on AS to_plan
-         FROM c WHERE c.requested_on IS NOT NULL),
-       m AS (
-         SELECT i, 'to_summons' AS col, count(to_summons) AS n,
-                percentile_cont(0.5) WITHIN GROUP (ORDER BY to_summons) AS median
-         FROM t WHERE to_summons IS NOT NULL AND i IS NOT NULL GROUP BY 1
-         UNION ALL
-         SELECT i, 'to_agreed_plan', count(to_plan),
-                percentile_cont(0.5) WITHIN GROUP (ORDER BY to_plan)
-         FROM t WHERE to_plan IS NOT NULL AND i IS NOT NULL GROUP BY 1)
-       SELECT b.key AS row, m.col, m.n, m.median FROM b JOIN m ON m.i = b.i`,
-      base,
-    );
   }
 
   private async tables(
@@ -258,138 +158,54 @@ export class StatisticsService {
       filter.parties,
     ];
     const empty = !filter.keys.length || !filter.programmes.length;
-    const q = async (sql: string, extra: unknown[] = []): Promise<CountRow[]> =>
-      empty
-        ? []
-        : (await this.run<RawCount>(sql, [...base, ...extra])).map((r) => ({
-            row: r.row,
-            column: r.col,
-            n: Number(r.n),
-          }));
+    const q = (sql: string, extra: unknown[]): Promise<IndicatorRow[]> =>
+      empty ? Promise.resolve([]) : this.run<IndicatorRow>(sql, [...base, ...extra]);
+    const sql = indicatorSql(empty ? periodDays([], []) : periodDays(filter.starts, filter.ends));
 
-    // §7: units that took part in cooperation meetings (statistics-attendance.ts).
-    const cooperation = cooperationMeetingUnits(this.dataSource, {
-      base,
-      empty,
-      buckets: BUCKETS,
-      events: SCOPED_EVENTS,
-      bucketOf,
-    });
-    const [sipShare, summons, firstMeeting, days, priority, actions, offers, incidents, forms] =
-      await Promise.all([
-        q(
-          `WITH b AS (${BUCKETS}), c AS (${SCOPED_CASES}),
-           -- A violence SIP's first called meeting, for the cases linked to it.
-           linked AS (
-             SELECT l.case_id, min(s.first_called_at) AS first_called FROM case_links l
-             JOIN case_statistics s ON s.case_id = l.linked_case_id AND s.programme = $9
-               AND s.violence_related AND s.first_called_at IS NOT NULL
-             GROUP BY l.case_id),
-           violence AS (
-             -- When the case first had a SIP: its own called meeting or a linked case's.
-             SELECT c.opened_at, c.closed_at,
-                    LEAST(CASE WHEN c.programme = $9 AND c.violence_related THEN c.first_called_at END,
-                          ln.first_called) AS sip_at
-             FROM c LEFT JOIN linked ln ON ln.case_id = c.id
-             WHERE c.programme = ANY ($8::varchar[]) OR (c.programme = $9 AND c.violence_related)),
-           -- Active from the period it was opened by to the last starting by its closing; with a
-           -- SIP from the first period ending after sip_at (never if none).
-           spans AS (
-             SELECT ${firstEndingAfter('opened_at')} AS first_i, ${lastStartingBy('closed_at')} AS last_i,
-                    coalesce(width_bucket(sip_at, ${ENDS_AT}), ${PERIOD_COUNT}) + 1 AS sip_i,
-                    count(*) AS n
-             FROM violence GROUP BY 1, 2, 3)
-           SELECT b.key AS row,
-                  CASE WHEN b.i >= x.sip_i THEN 'with_sip' ELSE 'without_sip' END AS col,
-                  sum(x.n) AS n
-           FROM b JOIN spans x ON b.i BETWEEN x.first_i AND x.last_i
-           GROUP BY 1, 2`,
-          [[TRYGGA_HEM.code], SIP.code],
-        ),
-        // D10 kallelse: by the month of discharge readiness; the first meeting called.
-        q(
-          `WITH b AS (${BUCKETS}), c AS (${SCOPED_CASES})
-           ${countPerBucket(
-             'c.discharge_ready_on',
-             `CASE WHEN c.first_called_at IS NULL AND $8::date <= c.discharge_ready_on + $9::int
-                     THEN 'not_yet_due'
-                   WHEN c.first_called_at::date <= c.discharge_ready_on + $9::int
-                     THEN 'within_deadline'
-                   ELSE 'late' END`,
-             `FROM c WHERE c.discharge_ready_on IS NOT NULL`,
-           )}`,
-          [today, deadlines.summonsDaysAfterDischargeReady],
-        ),
-        // D10 first meeting: by the month of the request; held once its day has come.
-        q(
-          `WITH b AS (${BUCKETS}), c AS (${SCOPED_CASES})
-           ${countPerBucket(
-             'r.requested_on',
-             `CASE WHEN (r.held_on IS NULL OR r.held_on > $8::date)
-                        AND $8::date <= r.requested_on + $9::int THEN 'not_yet_due'
-                   WHEN r.held_on <= r.requested_on + $9::int AND r.held_on <= $8::date
-                     THEN 'within_deadline'
-                   ELSE 'late' END`,
-             `FROM (SELECT c.requested_on, c.first_held_at::date AS held_on FROM c
-                    WHERE c.requested_on IS NOT NULL) r`,
-           )}`,
-          [today, deadlines.firstMeetingDaysAfterRequest],
-        ),
-        this.medianDays(base, empty),
-        q(
-          `WITH b AS (${BUCKETS}), c AS (${SCOPED_CASES}),
-           -- From the period it was referred by (referred_on <= b.e) until it left the
-           -- programme (left_at::date >= b.s) or the case closed (closed_at >= b.s).
-           spans AS (
-             SELECT width_bucket(c.referred_on, ${DAYS_AFTER}) + 1 AS first_i,
-                    LEAST(CASE WHEN c.left_at IS NULL THEN ${PERIOD_COUNT}
-                               ELSE width_bucket(c.left_at::date, $2::date[]) END,
-                          ${lastStartingBy('c.closed_at')}) AS last_i,
-                    c.priority, count(*) AS n
-             FROM c WHERE c.referred_on IS NOT NULL GROUP BY 1, 2, 3)
-           SELECT b.key AS row, x.priority AS col, sum(x.n) AS n
-           FROM b JOIN spans x ON b.i BETWEEN x.first_i AND x.last_i
-           GROUP BY 1, 2`,
-        ),
-        q(
-          `WITH b AS (${BUCKETS}), ev AS (${SCOPED_EVENTS})
-           ${countPerBucket(
-             'x.day',
-             `CASE x.kind WHEN 'notification' THEN 'notifications' ELSE 'control_measures' END`,
-             `FROM ev x WHERE x.kind IN ('notification', 'control_measure')`,
-           )}`,
-        ),
-        q(
-          `WITH b AS (${BUCKETS}), ev AS (${SCOPED_EVENTS})
-           ${countPerBucket(
-             'x.day',
-             `CASE WHEN x.uptake = ANY ($8::varchar[]) THEN 'taken_up' ELSE 'not_taken_up' END`,
-             `FROM ev x WHERE x.kind = 'offer'`,
-           )}`,
-          [[...OFFER_TAKEN_UP]],
-        ),
-        q(
-          `WITH b AS (${BUCKETS}), ev AS (${SCOPED_EVENTS})
-           ${countPerBucket(
-             'x.day',
-             `CASE WHEN x.repeat THEN 'repeat' ELSE 'first' END`,
-             `FROM ev x WHERE x.kind = 'incident'`,
-           )}`,
-        ),
-        // Cases with each form recorded in the period: on a SIP open in it, or an incident in it.
-        q(
-          `WITH b AS (${BUCKETS}), c AS NOT MATERIALIZED (${SCOPED_CASES}),
-           ev AS NOT MATERIALIZED (${SCOPED_EVENTS}),
-           period AS (SELECT min(s) AS s, max(e) AS e FROM b),
-           f AS (
-             SELECT c.id, unnest(c.violence_forms) AS form
-             FROM period b JOIN c ON ${ACTIVE_IN_BUCKET} AND cardinality(c.violence_forms) > 0
-             UNION
-             SELECT x.case_id, unnest(x.violence_forms)
-             FROM period b JOIN ev x ON x.day BETWEEN b.s AND b.e AND x.kind = 'incident')
-           SELECT form AS row, 'cases' AS col, count(DISTINCT id) AS n FROM f GROUP BY 1`,
-        ),
-      ]);
+    // Three scans (statistics-queries.ts) and the §7 units (statistics-attendance.ts), side by side.
+    const [facts, records, incidentForms, cooperation] = await Promise.all([
+      empty
+        ? Promise.resolve([])
+        : this.run<CaseFactRow>(sql.caseFacts, [
+            ...base,
+            [TRYGGA_HEM.code],
+            SIP.code,
+            today,
+            deadlines.summonsDaysAfterDischargeReady,
+            deadlines.firstMeetingDaysAfterRequest,
+          ]),
+      q(sql.recordCounts, [[...OFFER_TAKEN_UP]]),
+      q(sql.incidentForms, []),
+      cooperationMeetingUnits(this.dataSource, {
+        base,
+        empty,
+        buckets: BUCKETS,
+        events: SCOPED_EVENTS,
+        bucketOf: sql.bucketOf,
+      }),
+    ]);
+    const all = [...caseFactRows(facts, filter.keys), ...records, ...incidentForms];
+    /** The counts of the given indicators' rows. */
+    const counts = (...inds: string[]): CountRow[] =>
+      all
+        .filter((r) => inds.includes(r.ind))
+        .map((r) => ({ row: r.row, column: r.col, n: Number(r.n) }));
+    const summons = counts('summons');
+    const firstMeeting = counts('first_meeting');
+    const sipShare = counts('sip_share');
+    const priority = counts('priority');
+    const actions = counts('notification', 'control_measure');
+    const offers = counts('offer');
+    const incidents = counts('incident');
+    /** D10: the median days per period, from how many cases took each number of days. */
+    const mediansOf = (ind: string) =>
+      rows.map((row) => {
+        const days = all
+          .filter((r) => r.ind === ind && r.row === row)
+          .map((r) => ({ value: Number(r.col), n: Number(r.n) }));
+        const cases = days.reduce((sum, d) => sum + d.n, 0);
+        return cases ? publishMedian(medianOfCounts(days), cases) : null;
+      });
 
     const countTable = (
       id: IndicatorId,
@@ -412,14 +228,11 @@ export class StatisticsService {
     };
 
     const share = countTable(IndicatorId.SipShare, ['with_sip', 'without_sip'], sipShare, true);
-    const mediansOf = (col: string) =>
-      rows.map((row) => {
-        const hit = days.find((d) => d.row === row && d.col === col);
-        return hit ? publishMedian(Number(hit.median), Number(hit.n)) : null;
-      });
     const summonsMedians = mediansOf('to_summons');
     const planMedians = mediansOf('to_agreed_plan');
-    const formTable = publishCounts(VIOLENCE_FORMS, ['cases'], forms, { rowTotals: false });
+    const formTable = publishCounts(VIOLENCE_FORMS, ['cases'], counts('forms'), {
+      rowTotals: false,
+    });
     return [
       share,
       {
@@ -471,12 +284,7 @@ export class StatisticsService {
         cells: formTable.cells,
         rowTotals: null,
       },
-      countTable(
-        IndicatorId.CooperationMeetingUnits,
-        COOPERATION_UNIT_COLUMNS,
-        await cooperation,
-        true,
-      ),
+      countTable(IndicatorId.CooperationMeetingUnits, COOPERATION_UNIT_COLUMNS, cooperation, true),
     ];
   }
 }

@@ -3,15 +3,19 @@
  * by triggers in the writer's transaction so that each indicator is a scan of one narrow table
  * without joins (issue 17, speed: a county's three years at 1 000 000 cases).
  *
- * - `case_statistics`: one row per case — its scope (programme, municipality, owner), when it was
- *   opened and closed, its SIP details (violence-related, forms, requested, discharge-ready), its
- *   first called SIP meeting (called and held), its first agreed plan, and its Trygga hem
+ * - `case_statistics`: one row per case — its scope (programme, municipality, owner), the days it
+ *   was opened and closed, its SIP details (violence-related, forms, requested, discharge-ready),
+ *   the days of its first called SIP meeting (called and held) and of its first agreed plan, the
+ *   first such kallelse of a violence-related SIP case linked to it, and its Trygga hem
  *   enrolment (referred, left, priority).
  * - `case_statistic_events`: one row per dated record the indicators count — Trygga hem
  *   notifications, control measures, offers and incidents, and the units that attended the
  *   case's called SIP meetings or a koordinatorsgrupp meeting with the case on its agenda — with
- *   the case's scope copied. A SIP meeting keeps its start (`at`), cast to a day when counted,
- *   as every other instant, in the reader's session.
+ *   the case's scope copied.
+ *
+ * Every instant is kept as its day in Europe/Stockholm (the calendar day Swedish staff mean,
+ * whatever the database server's time zone): the indicators compare days with the periods'
+ * days, and a day costs no time-zone conversion per row when counted.
  *
  * Both hold no personal data (no person, name, number, free text or user; units and
  * organisations are not persons), so gallring keeps
@@ -89,6 +93,11 @@ export const STATISTICS_TRIGGERS: readonly {
     deletes: true,
   },
   {
+    table: 'case_links',
+    columns: ['case_id', 'linked_case_id'],
+    deletes: true,
+  },
+  {
     table: 'meeting_attendances',
     columns: ['sip_meeting_id', 'coordinator_group_meeting_id', 'unit_id', 'organisation_id'],
     deletes: true,
@@ -111,17 +120,18 @@ export const CREATE_TABLES = [
      "programme" character varying(30) NOT NULL,
      "municipality_code" character varying(4) NOT NULL,
      "owning_organisation_id" uuid NOT NULL,
-     "opened_at" TIMESTAMP WITH TIME ZONE NOT NULL,
-     "closed_at" TIMESTAMP WITH TIME ZONE,
+     "opened_on" date NOT NULL,
+     "closed_on" date,
      "violence_related" boolean,
      "violence_forms" character varying(40) array,
      "requested_on" date,
      "discharge_ready_on" date,
-     "first_called_at" TIMESTAMP WITH TIME ZONE,
-     "first_held_at" TIMESTAMP WITH TIME ZONE,
-     "first_agreed_at" TIMESTAMP WITH TIME ZONE,
+     "first_called_on" date,
+     "first_held_on" date,
+     "first_agreed_on" date,
+     "linked_sip_on" date,
      "referred_on" date,
-     "left_at" TIMESTAMP WITH TIME ZONE,
+     "left_on" date,
      "priority" character varying(1),
      CONSTRAINT "PK_case_statistics" PRIMARY KEY ("case_id"),
      CONSTRAINT "FK_case_statistics_case" FOREIGN KEY ("case_id") REFERENCES "cases"("id") ON DELETE CASCADE
@@ -133,14 +143,15 @@ export const CREATE_TABLES = [
      "municipality_code" character varying(4) NOT NULL,
      "owning_organisation_id" uuid NOT NULL,
      "kind" character varying(20) NOT NULL,
-     "day" date,
-     "at" TIMESTAMP WITH TIME ZONE,
+     "day" date NOT NULL,
      "uptake" character varying(20),
      "repeat" boolean,
      "violence_forms" character varying(40) array,
      "unit_id" uuid,
      "organisation_id" uuid,
-     CONSTRAINT "chk_case_statistic_events_when" CHECK (("day" IS NULL) <> ("at" IS NULL)),
+     "case_sip_forms" character varying(40) array,
+     "case_opened_on" date,
+     "case_closed_on" date,
      CONSTRAINT "PK_case_statistic_events" PRIMARY KEY ("id"),
      CONSTRAINT "FK_case_statistic_events_case" FOREIGN KEY ("case_id") REFERENCES "cases"("id") ON DELETE CASCADE
    )`,
@@ -148,18 +159,23 @@ export const CREATE_TABLES = [
   `CREATE INDEX "IDX_case_statistic_events_kind_day" ON "case_statistic_events" ("kind", "day")`,
 ];
 
+/** An instant's day in Europe/Stockholm. */
+const day = (instant: string) => `(${instant} AT TIME ZONE 'Europe/Stockholm')::date`;
+
 /**
  * The facts, from the tables they summarise, per case (LATERAL subqueries keyed by the case, so
  * that a refresh of a few cases reads only theirs). A first meeting is a called one (not
- * cancelled): its calling time and its start.
+ * cancelled): its calling time and its start. A linked violence-related SIP case is one with
+ * violence-related SIP details (SIP details are a SIP case's), with a called meeting.
  */
 export const SOURCE_VIEWS = [
   `CREATE VIEW "case_statistics_source" AS
    SELECT c.id AS case_id, c.programme, c.municipality_code, c.owning_organisation_id,
-          c.opened_at, c.closed_at,
+          ${day('c.opened_at')} AS opened_on, ${day('c.closed_at')} AS closed_on,
           d.violence_related, d.violence_forms, d.requested_on, d.discharge_ready_on,
-          m.first_called_at, m.first_held_at, p.first_agreed_at,
-          t.referred_on, t.left_at, t.priority
+          ${day('m.first_called_at')} AS first_called_on, ${day('m.first_held_at')} AS first_held_on,
+          ${day('p.first_agreed_at')} AS first_agreed_on, ${day('ln.first_called_at')} AS linked_sip_on,
+          t.referred_on, ${day('t.left_at')} AS left_on, t.priority
    FROM cases c
    LEFT JOIN sip_details d ON d.case_id = c.id
    LEFT JOIN trygga_hem_cases t ON t.case_id = c.id
@@ -168,37 +184,48 @@ export const SOURCE_VIEWS = [
      FROM sip_meetings x WHERE x.case_id = c.id AND x.state = 'called') m ON true
    LEFT JOIN LATERAL (
      SELECT min(v.agreed_at) AS first_agreed_at
-     FROM sip_plan_versions v WHERE v.case_id = c.id AND v.agreed_at IS NOT NULL) p ON true`,
+     FROM sip_plan_versions v WHERE v.case_id = c.id AND v.agreed_at IS NOT NULL) p ON true
+   LEFT JOIN LATERAL (
+     SELECT min(x.called_at) AS first_called_at
+     FROM case_links l
+     JOIN sip_details ld ON ld.case_id = l.linked_case_id AND ld.violence_related
+     JOIN sip_meetings x ON x.case_id = l.linked_case_id AND x.state = 'called'
+     WHERE l.case_id = c.id) ln ON true`,
   `CREATE VIEW "case_statistic_events_source" AS
    SELECT c.id AS case_id, c.programme, c.municipality_code, c.owning_organisation_id,
-          e.kind, e.day, e.at, e.uptake, e.repeat, e.violence_forms, e.unit_id, e.organisation_id
-   FROM cases c CROSS JOIN LATERAL (
-     SELECT 'notification'::varchar AS kind, n.delivered_on AS day, NULL::timestamptz AS at,
+          e.kind, e.day, e.uptake, e.repeat, e.violence_forms, e.unit_id, e.organisation_id,
+          -- An incident's case: its SIP's forms and its days (the forms indicator counts a
+          -- case's incident in a form only when its SIP does not already count it there).
+          CASE WHEN e.kind = 'incident' THEN d.violence_forms END AS case_sip_forms,
+          CASE WHEN e.kind = 'incident' THEN ${day('c.opened_at')} END AS case_opened_on,
+          CASE WHEN e.kind = 'incident' THEN ${day('c.closed_at')} END AS case_closed_on
+   FROM cases c LEFT JOIN sip_details d ON d.case_id = c.id CROSS JOIN LATERAL (
+     SELECT 'notification'::varchar AS kind, n.delivered_on AS day,
             NULL::varchar AS uptake, NULL::boolean AS repeat, NULL::varchar[] AS violence_forms,
             NULL::uuid AS unit_id, NULL::uuid AS organisation_id
      FROM trygga_hem_notifications n WHERE n.case_id = c.id AND n.removed_at IS NULL
      UNION ALL
-     SELECT 'control_measure', x.starts_on, NULL, NULL, NULL, NULL, NULL, NULL
+     SELECT 'control_measure', x.starts_on, NULL, NULL, NULL, NULL, NULL
      FROM trygga_hem_control_measures x WHERE x.case_id = c.id AND x.removed_at IS NULL
      UNION ALL
-     SELECT 'offer', o.offered_on, NULL, o.uptake, NULL, NULL, NULL, NULL
+     SELECT 'offer', o.offered_on, o.uptake, NULL, NULL, NULL, NULL
      FROM trygga_hem_offers o WHERE o.case_id = c.id
      UNION ALL
-     SELECT 'incident', i.occurred_on, NULL, NULL, i.repeat, i.violence_forms, NULL, NULL
+     SELECT 'incident', i.occurred_on, NULL, i.repeat, i.violence_forms, NULL, NULL
      FROM trygga_hem_incidents i WHERE i.case_id = c.id AND i.removed_at IS NULL
      UNION ALL
-     SELECT 'attendance', NULL, m.starts_at, NULL, NULL, NULL, a.unit_id, a.organisation_id
+     SELECT 'attendance', ${day('m.starts_at')}, NULL, NULL, NULL, a.unit_id, a.organisation_id
      FROM sip_meetings m JOIN meeting_attendances a ON a.sip_meeting_id = m.id
      WHERE m.case_id = c.id AND m.state = 'called'
      UNION ALL
-     SELECT 'attendance', g.held_on, NULL, NULL, NULL, NULL, a.unit_id, a.organisation_id
+     SELECT 'attendance', g.held_on, NULL, NULL, NULL, a.unit_id, a.organisation_id
      FROM coordinator_group_agenda_items i
      JOIN coordinator_group_meetings g ON g.id = i.meeting_id
      JOIN meeting_attendances a ON a.coordinator_group_meeting_id = g.id
      WHERE i.case_id = c.id) e`,
 ];
 
-const EVENT_COLUMNS = `case_id, programme, municipality_code, owning_organisation_id, kind, day, at, uptake, repeat, violence_forms, unit_id, organisation_id`;
+const EVENT_COLUMNS = `case_id, programme, municipality_code, owning_organisation_id, kind, day, uptake, repeat, violence_forms, unit_id, organisation_id, case_sip_forms, case_opened_on, case_closed_on`;
 
 /** Replaces the given cases' rows with what the source views say (all cases if ids is null). */
 export const REFRESH_FUNCTION = `
@@ -215,6 +242,8 @@ BEGIN
     SELECT ${EVENT_COLUMNS} FROM case_statistic_events_source;
     RETURN;
   END IF;
+  -- The cases linked to a refreshed one count its first kallelse (linked_sip_on).
+  ids := ids || ARRAY(SELECT l.case_id FROM case_links l WHERE l.linked_case_id = ANY (ids));
   IF take_locks THEN
     FOR cid IN SELECT DISTINCT x FROM unnest(ids) AS t(x) WHERE x IS NOT NULL ORDER BY x LOOP
       PERFORM pg_advisory_xact_lock(hashtext('case-statistics:' || cid::text));
