@@ -1,6 +1,5 @@
 import { OrganisationType } from '@samsyn/common';
 import type { CountRow } from '@samsyn/domain';
-import type { DataSource } from 'typeorm';
 
 /**
  * The agreement's parties, each kind a column of its own; every other agency (police, Frivård,
@@ -46,19 +45,21 @@ export interface CooperationQuery {
  * for (case-statistics-sql.ts); counted in SQL: no row about a person or a user leaves it.
  */
 export async function cooperationMeetingUnits(
-  dataSource: DataSource,
+  run: <T>(sql: string, params: unknown[]) => Promise<T[]>,
   q: CooperationQuery,
 ): Promise<CountRow[]> {
   if (q.empty) return [];
-  const rows = await dataSource.query<{ row: string; col: string; n: string }[]>(
+  const rows = await run<{ row: string; col: string; n: string }>(
     `WITH b AS (${q.buckets}), ev AS (${q.events}),
+     -- Each unit once per period (distinct by hashing, not a sort).
      met AS (
        SELECT ${q.bucketOf('x.day')} AS i, x.unit_id, x.organisation_id
-       FROM ev x WHERE x.kind = 'attendance')
+       FROM ev x WHERE x.kind = 'attendance'
+       GROUP BY 1, 2, 3)
      SELECT b.key AS row,
             CASE WHEN o.type::text = ANY ($8::text[]) THEN 'units_' || o.type::text
                  ELSE 'units_other' END AS col,
-            count(DISTINCT met.unit_id) AS n
+            count(*) AS n
      FROM met JOIN b ON b.i = met.i JOIN organisations o ON o.id = met.organisation_id
      GROUP BY 1, 2`,
     [...q.base, [...OWN_COLUMN]],

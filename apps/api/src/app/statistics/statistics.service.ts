@@ -176,7 +176,7 @@ export class StatisticsService {
           ]),
       q(sql.recordCounts, [[...OFFER_TAKEN_UP]]),
       q(sql.incidentForms, []),
-      cooperationMeetingUnits(this.dataSource, {
+      cooperationMeetingUnits((text, params) => this.run(text, params), {
         base,
         empty,
         buckets: BUCKETS,
