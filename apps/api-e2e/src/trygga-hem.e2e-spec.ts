@@ -210,6 +210,14 @@ describe('Trygga hem and the koordinatorsgrupp (issue 6)', () => {
     expect(res.status).toBe(403);
   });
 
+  it('a Trygga hem case has no SIP: reading it answers 404 problem details, not 409 (issue 18)', async () => {
+    const res = await social.get<ProblemDetails>(`/api/v1/cases/${kase.id}/sip`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(res.body).toMatchObject({ status: 404, code: ErrorCode.NotFound });
+    expect(res.body.detail).toContain('This case has no SIP');
+  });
+
   it('D5: risk assessments from two agencies stay separate', async () => {
     const byPolice = await polis.post<TryggaHemCaseDto>(
       `/api/v1/trygga-hem/cases/${kase.id}/risk-assessments`,

@@ -11,9 +11,23 @@ import { OptimisticLockVersionMismatchError, QueryFailedError } from 'typeorm';
 import { ApiException } from './problem-details';
 import { ProblemDetailsFilter } from './problem-details.filter';
 
-function run(exception: unknown): { status: number; type: string; body: ProblemDetails } {
-  const sent = { status: 0, type: '', body: undefined as unknown as ProblemDetails };
+function run(exception: unknown): {
+  status: number;
+  type: string;
+  body: ProblemDetails;
+  headers: Record<string, string>;
+} {
+  const sent = {
+    status: 0,
+    type: '',
+    body: undefined as unknown as ProblemDetails,
+    headers: {} as Record<string, string>,
+  };
   const res = {
+    setHeader(name: string, value: string) {
+      sent.headers[name.toLowerCase()] = value;
+      return this;
+    },
     status(s: number) {
       sent.status = s;
       return this;
@@ -47,7 +61,11 @@ const pgError = (code: string) =>
 describe('ProblemDetailsFilter', () => {
   // 500s are logged (name and stack only); keep the test output quiet and check what is logged.
   const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-  afterAll(() => logged.mockRestore());
+  const warned = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+  afterAll(() => {
+    logged.mockRestore();
+    warned.mockRestore();
+  });
 
   it('renders an ApiException with its code, status and extras as application/problem+json', () => {
     const { status, type, body } = run(
@@ -111,7 +129,7 @@ describe('ProblemDetailsFilter', () => {
   });
 
   it('keeps which dependency is down in a failed health check', () => {
-    const { status, body } = run(
+    const { status, body, headers } = run(
       new ServiceUnavailableException({
         status: 'error',
         details: { redis: { status: 'down' } },
@@ -124,5 +142,36 @@ describe('ProblemDetailsFilter', () => {
       code: ErrorCode.ServiceUnavailable,
       details: { redis: { status: 'down' } },
     });
+    expect(headers['retry-after']).toBeDefined();
+  });
+
+  it.each([
+    [
+      'a refused connection',
+      Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' }),
+    ],
+    [
+      'a query cut off',
+      new QueryFailedError('SELECT …', [], new Error('Connection terminated unexpectedly')),
+    ],
+    ['an administrator shutdown', pgError('57P01')],
+  ])('answers 503 with Retry-After when the database is away (%s), naming no host', (_, error) => {
+    const logsBefore = logged.mock.calls.length;
+    const { status, body, headers } = run(error);
+    expect(status).toBe(503);
+    expect(Number(headers['retry-after'])).toBeGreaterThan(0);
+    expect(body).toMatchObject({
+      status: 503,
+      code: ErrorCode.ServiceUnavailable,
+      requestId: 'req-1',
+    });
+    expect(JSON.stringify(body)).not.toMatch(/10\.0\.0\.5|19121212/);
+    // A warning with the error's name and code, not an unhandled error with its stack.
+    expect(logged.mock.calls.length).toBe(logsBefore);
+    expect(JSON.stringify(warned.mock.calls.at(-1))).not.toMatch(/10\.0\.0\.5|19121212/);
+  });
+
+  it('keeps a plain query error that is not about the connection a 500', () => {
+    expect(run(pgError('42P01')).status).toBe(500);
   });
 });

@@ -9,6 +9,11 @@ import {
 import { ErrorCode, type ProblemDetails } from '@samsyn/common';
 import type { Request, Response } from 'express';
 import { OptimisticLockVersionMismatchError, QueryFailedError } from 'typeorm';
+import {
+  isDatabaseUnavailable,
+  RETRY_AFTER_SECONDS,
+  unavailableSummary,
+} from './database-unavailable';
 import { ApiException, CODE_FOR_STATUS, TITLE_FOR_STATUS } from './problem-details';
 
 interface PgError {
@@ -18,6 +23,8 @@ interface PgError {
 /**
  * Every error leaves the API as RFC 9457 problem details with a stable `code`. Unknown errors
  * become a 500 whose detail says nothing of the cause; the log keeps the stack, not the data.
+ * A database that is away (restarting, unreachable, connections cut) is a 503 with
+ * `Retry-After`: the same request can succeed in a moment, and the client says so.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -30,6 +37,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = this.toProblem(exception);
     // No `instance`: a path can hold an identifier (D18); the request id locates the error instead.
     if (req.id !== undefined) problem.requestId = String(req.id);
+    if (problem.status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    if (problem.status === 503 && !(exception instanceof HttpException)) {
+      this.logger.warn(
+        { err: unavailableSummary(exception), requestId: problem.requestId },
+        'Database unavailable',
+      );
+    }
     if (problem.status === 500) {
       const err = exception instanceof Error ? exception : new Error('non-error thrown');
       // Name and stack frames only: messages (also the stack's first line) can quote personal data.
@@ -54,6 +68,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return {
         ...this.base(HttpStatus.CONFLICT, ErrorCode.VersionConflict),
         detail: 'The record was changed by someone else. Reload it and apply your change again.',
+      };
+    }
+    if (!(exception instanceof HttpException) && isDatabaseUnavailable(exception)) {
+      return {
+        ...this.base(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.ServiceUnavailable),
+        detail: 'Samsyn cannot reach its database right now. Try again in a moment.',
       };
     }
     if (exception instanceof QueryFailedError) {

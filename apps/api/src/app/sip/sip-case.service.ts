@@ -34,7 +34,7 @@ import { type CaseAccess, CaseAccessService } from '../cases/case-access.service
 import { versionConflict } from '../cases/case-rules';
 import { ValidationFailedException } from '../common/problem-details';
 import { CaseRemindersService } from '../reminders/case-reminders.service';
-import { cancelMeetings, isHuvudman, meetingDtos, requireSip } from './sip-helpers';
+import { cancelMeetings, isHuvudman, meetingDtos, readSip, requireSip } from './sip-helpers';
 import { SipRemindersService } from './sip-reminders.service';
 import { SipNames } from './sip-views';
 
@@ -51,7 +51,7 @@ export class SipCaseService {
   ) {}
 
   async overview(user: AuthenticatedUser, caseId: string): Promise<SipOverviewDto> {
-    const access = await requireSip(this.access, user, caseId, 'read');
+    const access = await readSip(this.access, user, caseId);
     const dto = await this.overviewOf(this.dataSource.manager, access, user);
     await this.audit.record(user, {
       action: AuditAction.SipRead,

@@ -22,11 +22,22 @@ import { AuditedDenial } from '../audit/audit-denials.interceptor';
 import { conflict } from '../cases/case-rules';
 import { ApiException } from '../common/problem-details';
 import type { SipRemindersService } from './sip-reminders.service';
-import { consentCovers, notSip, SipNames, toInvitationDto, toMeetingDto } from './sip-views';
+import { consentCovers, noSip, notSip, SipNames, toInvitationDto, toMeetingDto } from './sip-views';
 
 // Shared by the SIP services: the case check, meeting answers and cancelling meetings.
 
-/** The case with the caller's access to it, when it is a SIP case. */
+/** For a read: the case with the caller's access to it; 404 when it is not a SIP case. */
+export async function readSip(
+  caseAccess: CaseAccessService,
+  user: AuthenticatedUser,
+  caseId: string,
+): Promise<CaseAccess> {
+  const access = await caseAccess.require(user, caseId, 'read');
+  if (access.programme.code !== 'SIP') throw noSip();
+  return access;
+}
+
+/** For a change: the case with the caller's access to it; 409 when it is not a SIP case. */
 export async function requireSip(
   caseAccess: CaseAccessService,
   user: AuthenticatedUser,

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import {
   AuditAction,
+  ErrorCode,
   InformationCategory,
   type SipLanguage,
   SipMeetingState,
@@ -10,8 +11,8 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CaseAccessService } from '../cases/case-access.service';
-import { conflict } from '../cases/case-rules';
-import { meetingDtos, requireSip } from './sip-helpers';
+import { ApiException } from '../common/problem-details';
+import { meetingDtos, readSip } from './sip-helpers';
 import { invitationLetterPdf, kallelseLetterPdf } from './sip-letters';
 import { printForPerson } from './sip-print';
 import { notFound, requireCoordination } from './sip-views';
@@ -74,9 +75,15 @@ export class SipLettersService {
     const em = this.dataSource.manager;
     const meeting = await em.findOneBy(SipMeetingEntity, { id: meetingId });
     if (!meeting) throw notFound('SIP meeting');
-    const access = await requireSip(this.access, user, meeting.caseId, 'read');
+    const access = await readSip(this.access, user, meeting.caseId);
     requireCoordination(access.decision);
-    if (meeting.state === SipMeetingState.Cancelled) throw conflict('The meeting is cancelled.');
+    // A read: a cancelled meeting has no letters to print (404, not 409).
+    if (meeting.state === SipMeetingState.Cancelled)
+      throw new ApiException(
+        HttpStatus.NOT_FOUND,
+        ErrorCode.NotFound,
+        'The meeting is cancelled; it has no letters.',
+      );
     const [dto] = await meetingDtos(em, access, [meeting], user);
     return { meeting, dto, access };
   }

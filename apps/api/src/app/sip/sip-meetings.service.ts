@@ -12,7 +12,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CaseAccessService } from '../cases/case-access.service';
 import { meetingIcs } from './sip-documents';
-import { meetingDtos, requireSip } from './sip-helpers';
+import { meetingDtos, readSip } from './sip-helpers';
 import { notFound, requireCoordination, SipNames, toMeetingDto } from './sip-views';
 
 /** One SIP meeting as its case's team and its invited units read it: the meeting and its calendar file. */
@@ -28,7 +28,7 @@ export class SipMeetingsService {
   async meeting(user: AuthenticatedUser, id: string, audit = true): Promise<SipMeetingDto> {
     const meeting = await this.dataSource.manager.findOneBy(SipMeetingEntity, { id });
     if (!meeting) throw notFound('SIP meeting');
-    const access = await requireSip(this.access, user, meeting.caseId, 'read');
+    const access = await readSip(this.access, user, meeting.caseId);
     requireCoordination(access.decision);
     const [dto] = await meetingDtos(this.dataSource.manager, access, [meeting], user);
     if (audit)

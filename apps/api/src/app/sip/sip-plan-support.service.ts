@@ -29,7 +29,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { type CaseAccess, CaseAccessService } from '../cases/case-access.service';
 import { ApiException, ValidationFailedException } from '../common/problem-details';
 import { isHuvudman } from './sip-helpers';
-import { notFound, notSip, requireCoordination, SipNames, toMeasureDto } from './sip-views';
+import { noSip, notFound, requireCoordination, SipNames, toMeasureDto } from './sip-views';
 
 /**
  * What the SIP plan services share (D8, D9, D12, D13): opening and locking a version, who takes
@@ -110,10 +110,11 @@ export class SipPlanSupport {
     if (!plan) throw notFound('plan version');
     return plan;
   }
+  /** For the reads of a plan version: the version and the caller's access to its case. */
   async open(user: AuthenticatedUser, id: string) {
     const caseId = await this.caseOf(id);
     const access = await this.access.require(user, caseId, 'read');
-    if (access.programme.code !== 'SIP') throw notSip();
+    if (access.programme.code !== 'SIP') throw noSip();
     requireCoordination(access.decision);
     const plan = await this.dataSource.manager.findOneByOrFail(SipPlanVersionEntity, { id });
     return { plan, access };

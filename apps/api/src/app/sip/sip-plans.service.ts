@@ -241,11 +241,12 @@ export class SipPlansService {
     lang: SipLanguage,
   ): Promise<{ file: Buffer; name: string }> {
     const { plan, access } = await this.support.open(user, id);
+    // A read: a draft has no printed plan yet (404, not 409).
     if (plan.state !== SipPlanState.Agreed)
       throw new ApiException(
-        HttpStatus.CONFLICT,
-        ErrorCode.RuleViolation,
-        'Only an agreed plan version is printed; agree this draft first.',
+        HttpStatus.NOT_FOUND,
+        ErrorCode.NotFound,
+        'Only an agreed plan version is printed; this version is a draft.',
       );
     const em = this.dataSource.manager;
     const dto = await this.support.view(em, plan, access, user);

@@ -74,11 +74,21 @@ export class SipNames {
   }
 }
 
+/** A change to the SIP of a case of another programme: the request breaks a rule (409). */
 export function notSip(): ApiException {
   return new ApiException(
     HttpStatus.CONFLICT,
     ErrorCode.RuleViolation,
     'This is not a SIP case; SIP meetings and plans belong to cases of the SIP programme.',
+  );
+}
+
+/** A read of the SIP of a case of another programme: there is no such resource (404, not 409). */
+export function noSip(): ApiException {
+  return new ApiException(
+    HttpStatus.NOT_FOUND,
+    ErrorCode.NotFound,
+    'This case has no SIP; SIP meetings and plans belong to cases of the SIP programme.',
   );
 }
 

@@ -58,7 +58,10 @@ export class SipCaseController {
     private readonly calling: SipCallingService,
   ) {}
 
-  /** Settings, deadlines with their state, meetings with invitation states, plan history. */
+  /**
+   * Settings, deadlines with their state, meetings with invitation states, plan history; 404
+   * for a case of another programme, which has no SIP.
+   */
   @Get()
   @RequirePermission(Permission.CaseRead)
   overview(
@@ -302,7 +305,10 @@ export class SipPlansController {
     return this.plans.timeline(user, id);
   }
 
-  /** The agreed version as a PDF in Swedish or English (D13); protected fields suppressed (D18). */
+  /**
+   * The agreed version as a PDF in Swedish or English (D13); protected fields suppressed (D18).
+   * A draft has none yet (404).
+   */
   @Get(':id/pdf')
   @ApiProduces('application/pdf')
   @RequirePermission(Permission.CaseRead)

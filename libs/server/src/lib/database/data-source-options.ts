@@ -34,9 +34,16 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     installExtensions: false,
     uuidExtension: 'pgcrypto',
     applicationName: settings.applicationName,
+    // A connection the server or the network ended is never reused: node-postgres's pool drops
+    // an idle one on its error event and a checked-out one when it is released no longer
+    // queryable, so after a database restart the pool opens fresh connections by itself. TCP keep-alive finds
+    // connections a vanished host left half-open; `connectionTimeoutMillis` bounds both a new
+    // connection and the wait for a free one, after which the request answers 503.
     extra: {
       max: settings.poolSize,
       connectionTimeoutMillis: 10_000,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
       ...(settings.disableJit ? { options: '-c jit=off' } : {}),
     },
     logging: ['error', 'warn', 'migration'],

@@ -30,6 +30,7 @@ describe('errorMessageKey', () => {
     [ErrorCode.AccountLocked, 'error.ACCOUNT_LOCKED'],
     [ErrorCode.TooManyRequests, 'error.TOO_MANY_REQUESTS'],
     [ErrorCode.ValidationFailed, 'error.VALIDATION_FAILED'],
+    [ErrorCode.ServiceUnavailable, 'error.SERVICE_UNAVAILABLE'],
   ])('translates the problem code %s', (code, key) => {
     expect(errorMessageKey(failure(400, problem(400, code)))).toBe(key);
   });

@@ -1,4 +1,5 @@
 import { DOCUMENT } from '@angular/common';
+import { HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { LoginDto, MeDto, Permission, SecondFactorLoginDto } from '@samsyn/common';
 import { firstValueFrom } from 'rxjs';
@@ -6,8 +7,11 @@ import { AuthApi } from '../api/auth-api.service';
 import { I18nService } from '../i18n/i18n.service';
 import { SecondFactorApi } from '../api/second-factor-api.service';
 
-/** Why the user is on the sign-in page without a session, shown there as a notice. */
-export type SignedOutReason = 'signedOut' | 'sessionExpired';
+/**
+ * Why the user is on the sign-in page without a session, shown there as a notice.
+ * `unavailable`: the API could not say whether there is one (503 while its database restarts).
+ */
+export type SignedOutReason = 'signedOut' | 'sessionExpired' | 'unavailable';
 
 /** The signed-in user as a signal, and signing in and out. */
 @Injectable({ providedIn: 'root' })
@@ -43,12 +47,23 @@ export class AuthService {
 
   /**
    * Asks the API once whether the browser already has a session (the cookie is httpOnly, so
-   * only the server can tell); later calls reuse the answer until sign-in or sign-out.
+   * only the server can tell); later calls reuse the answer until sign-in or sign-out. Only a
+   * 401 means "no session": when the API cannot answer (503, offline) the session may well be
+   * alive, so the next navigation asks again instead of the user being taken as signed out.
    */
   restoreSession(): Promise<MeDto | null> {
     this.session ??= firstValueFrom(this.api.me()).then(
-      (me) => this.setUser(me),
-      () => this.setUser(null),
+      (me) => {
+        if (this.reason() === 'unavailable') this.reason.set(null);
+        return this.setUser(me);
+      },
+      (error: unknown) => {
+        if (!(error instanceof HttpErrorResponse && error.status === 401)) {
+          this.session = null;
+          this.reason.set('unavailable');
+        }
+        return this.setUser(null);
+      },
     );
     return this.session;
   }

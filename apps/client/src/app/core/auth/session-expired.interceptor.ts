@@ -15,7 +15,9 @@ const EXPECTS_401 = new Set<string>([API_PATHS.me, API_PATHS.login, SECOND_FACTO
 
 /**
  * Sends the user to the sign-in page when the API says the session is gone, and to the
- * enrolment page when it says the session may only enrol a second factor (issue 16).
+ * enrolment page when it says the session may only enrol a second factor (issue 16). Any other
+ * failure — a 503 while the database restarts included — leaves the session alone: the page
+ * shows the translated problem ("try again in a moment").
  */
 export const sessionExpiredInterceptor: HttpInterceptorFn = (req, next) => {
   const auth = inject(AuthService);

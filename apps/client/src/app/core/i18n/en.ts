@@ -649,7 +649,8 @@ export const en: Dictionary = {
     "The person is a minor: the guardian's consent is needed as well.",
   'error.RULE_VIOLATION': "The case's rules do not allow this. Check the details.",
   'error.PAYLOAD_TOO_LARGE': 'What you sent is too large.',
-  'error.SERVICE_UNAVAILABLE': 'The service is not available right now. Try again shortly.',
+  'error.SERVICE_UNAVAILABLE':
+    'The service is temporarily unavailable. Please try again in a moment.',
   'error.INTERNAL_ERROR': 'Something went wrong. Try again.',
   'error.network': 'Samsyn could not be reached. Check your connection and try again.',
   'error.unknown': 'Something went wrong. Try again.',

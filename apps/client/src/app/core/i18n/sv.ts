@@ -654,7 +654,7 @@ export const sv = {
     'Personen är minderårig: vårdnadshavarens samtycke behövs också.',
   'error.RULE_VIOLATION': 'Det går inte enligt reglerna för ärendet. Kontrollera uppgifterna.',
   'error.PAYLOAD_TOO_LARGE': 'Det du skickade är för stort.',
-  'error.SERVICE_UNAVAILABLE': 'Tjänsten är inte tillgänglig just nu. Försök igen om en stund.',
+  'error.SERVICE_UNAVAILABLE': 'Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.',
   'error.INTERNAL_ERROR': 'Något gick fel. Försök igen.',
   'error.network': 'Det gick inte att nå Samsyn. Kontrollera anslutningen och försök igen.',
   'error.unknown': 'Något gick fel. Försök igen.',

@@ -97,6 +97,8 @@ export class SignInPage {
         return 'signIn.signedOut';
       case 'sessionExpired':
         return 'signIn.sessionExpired';
+      case 'unavailable':
+        return 'error.SERVICE_UNAVAILABLE';
       default:
         return null;
     }
