@@ -1,4 +1,13 @@
-import { CSRF_COOKIE, ErrorCode, type MeDto, Permission, SESSION_COOKIE } from '@samsyn/common';
+import {
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  ErrorCode,
+  type MeDto,
+  Permission,
+  SESSION_COOKIE,
+} from '@samsyn/common';
+import { NodeEnv, secretsKey } from '@samsyn/server';
+import { createHash, createHmac, hkdfSync } from 'node:crypto';
 import { count, sql } from './support/db';
 import { DEMO_PASSWORD } from './support/env';
 import { ApiClient } from './support/http';
@@ -121,6 +130,71 @@ describe('sign-in (passport local + server-side session)', () => {
     expect(res.status).toBe(403);
     expect(res.body).toMatchObject({ code: ErrorCode.CsrfTokenInvalid });
     expect((await client.get('/api/v1/me')).status).toBe(200);
+  });
+
+  it('binds the CSRF token to the session: a planted pair or another session’s token is refused with 403; the real token passes (issue 18)', async () => {
+    const client = await ApiClient.signedIn('frivard.orebro');
+    const own = client.cookies.get(CSRF_COOKIE) ?? '';
+    const sameUser = (await ApiClient.signedIn('frivard.orebro')).cookies.get(CSRF_COOKIE) ?? '';
+    const otherUser = (await ApiClient.signedIn('polis.orebro')).cookies.get(CSRF_COOKIE) ?? '';
+    expect(new Set([own, sameUser, otherUser]).size).toBe(3);
+
+    // The cookie is an HMAC of the session's id under a key derived from SECRETS_KEY (here the
+    // fixed test key), computed independently of the API.
+    const tokenHash = createHash('sha256')
+      .update(client.cookies.get(SESSION_COOKIE) ?? '')
+      .digest('hex');
+    const [{ id: sessionId }] = await sql<{ id: string }>(
+      'SELECT id::text AS id FROM user_sessions WHERE token_hash = $1',
+      [tokenHash],
+    );
+    const key = hkdfSync(
+      'sha256',
+      secretsKey({ NODE_ENV: NodeEnv.Test, DEMO_MODE: false }),
+      Buffer.alloc(0),
+      'samsyn csrf token',
+      32,
+    );
+    expect(own).toBe(
+      createHmac('sha256', Buffer.from(key)).update(`csrf:${sessionId}`).digest('base64url'),
+    );
+
+    // Cookie and header agree in each forged attempt; the server compares neither with the other.
+    const forged = async (value: string) => {
+      client.cookies.set(CSRF_COOKIE, value);
+      return client.post('/api/v1/auth/logout');
+    };
+    for (const value of ['made-up-token', 'A'.repeat(own.length), sameUser, otherUser]) {
+      const res = await forged(value);
+      expect(res.status).toBe(403);
+      expect(res.body).toMatchObject({ code: ErrorCode.CsrfTokenInvalid });
+    }
+    expect((await client.get('/api/v1/me')).status).toBe(200);
+
+    // The header is what counts: the real token passes even beside a wrong cookie.
+    client.cookies.set(CSRF_COOKIE, 'made-up-token');
+    const out = await client.request('POST', '/api/v1/auth/logout', undefined, {
+      csrf: false,
+      headers: { [CSRF_HEADER]: own },
+    });
+    expect(out.status).toBe(204);
+    expect((await client.get('/api/v1/me')).status).toBe(401);
+  });
+
+  it('GET /me sets the CSRF cookie again when it no longer holds the session’s token, and only then', async () => {
+    const client = await ApiClient.signedIn('frivard.orebro');
+    const own = client.cookies.get(CSRF_COOKIE) ?? '';
+    const unchanged = await client.get('/api/v1/me');
+    expect(unchanged.headers.getSetCookie()).toHaveLength(0);
+
+    client.cookies.set(CSRF_COOKIE, 'left-from-before-an-upgrade');
+    const mended = await client.get('/api/v1/me');
+    const cookie = mended.headers.getSetCookie().find((c) => c.startsWith(`${CSRF_COOKIE}=`));
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    expect(cookie).not.toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/Expires=/i);
+    expect(client.cookies.get(CSRF_COOKIE)).toBe(own);
+    expect((await client.post('/api/v1/auth/logout')).status).toBe(204);
   });
 
   it('checks permissions by role: a social worker may not list what only admins may do', async () => {

@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import {
+  type EnvironmentVariables,
   OidcTransactionEntity,
   OrganisationEntity,
+  secretsKey,
   SignInChallengeEntity,
   UserEntity,
   UserSessionEntity,
@@ -12,6 +15,7 @@ import {
 } from '@samsyn/server';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { CsrfTokens } from './csrf-tokens';
 import {
   AuthenticatedGuard,
   CsrfGuard,
@@ -47,6 +51,19 @@ import { PasswordStrategy, SessionStrategy } from './strategies';
   providers: [
     AuthService,
     PasswordService,
+    {
+      // Without SECRETS_KEY outside demo mode and tests the API stops here, naming the variable.
+      provide: CsrfTokens,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<EnvironmentVariables, true>) =>
+        new CsrfTokens(
+          secretsKey({
+            SECRETS_KEY: config.get('SECRETS_KEY', { infer: true }),
+            DEMO_MODE: config.get('DEMO_MODE', { infer: true }),
+            NODE_ENV: config.get('NODE_ENV', { infer: true }),
+          }),
+        ),
+    },
     SessionsService,
     OidcProvidersService,
     OidcSignInService,

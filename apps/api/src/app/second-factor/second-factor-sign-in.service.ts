@@ -5,7 +5,7 @@ import { UserEntity, UserRecoveryCodeEntity, UserTotpEntity } from '@samsyn/serv
 import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { accountLocked, AuthService, invalidCredentials } from '../auth/auth.service';
-import { SessionsService } from '../auth/sessions.service';
+import { type NewSession, SessionsService } from '../auth/sessions.service';
 import { SignInChallengesService } from '../auth/sign-in-challenges.service';
 import { ApiException } from '../common/problem-details';
 import { recoveryCodeInput } from './recovery-codes';
@@ -38,7 +38,7 @@ export class SecondFactorSignInService {
     dto: SecondFactorLoginDto,
     userAgent: string | null = null,
     now = new Date(),
-  ): Promise<{ token: string; expiresAt: Date }> {
+  ): Promise<NewSession> {
     const userId = await this.challenges.userFor(token, now);
     if (!token || !userId)
       throw new ApiException(
