@@ -7,6 +7,7 @@ import {
   type EnvironmentVariables,
   OidcTransactionEntity,
   OrganisationEntity,
+  RemindersCoreModule,
   secretsKey,
   SignInChallengeEntity,
   UserEntity,
@@ -25,6 +26,7 @@ import {
 import { OidcController } from './oidc/oidc.controller';
 import { OidcProvidersService } from './oidc/oidc-providers.service';
 import { OidcSignInService } from './oidc/oidc-sign-in.service';
+import { LockoutNoticeService } from './lockout-notice.service';
 import { PasswordService } from './password.service';
 import { SessionsService } from './sessions.service';
 import { SignInChallengesService } from './sign-in-challenges.service';
@@ -46,10 +48,13 @@ import { PasswordStrategy, SessionStrategy } from './strategies';
       OrganisationEntity,
       OidcTransactionEntity,
     ]),
+    // The SMTP pool, for the notice that an account was locked (issue 18).
+    RemindersCoreModule,
   ],
   controllers: [AuthController, OidcController],
   providers: [
     AuthService,
+    LockoutNoticeService,
     PasswordService,
     {
       // Without SECRETS_KEY outside demo mode and tests the API stops here, naming the variable.
