@@ -195,8 +195,14 @@ describe('own account (Mitt konto)', () => {
     await me.post('/api/v1/me/password', { currentPassword: 'nope', newPassword: NEW_PASSWORD });
     expect(await failedCount('lockout')).toBe(3);
     const signIn = await new ApiClient().login(username('lockout'), DEMO_PASSWORD);
+    // Locked, the right password is refused, with the answer of a wrong one (issue 18).
     expect(signIn.status).toBe(401);
-    expect((signIn.body as ProblemDetails).code).toBe(ErrorCode.AccountLocked);
+    expect((signIn.body as ProblemDetails).code).toBe(ErrorCode.InvalidCredentials);
+    const [row] = await sql<{ locked: boolean }>(
+      'SELECT locked_until > now() AS locked FROM users WHERE id = $1',
+      [idOf('lockout')],
+    );
+    expect(row.locked).toBe(true);
     const locked = await me.post('/api/v1/me/password', {
       currentPassword: DEMO_PASSWORD,
       newPassword: NEW_PASSWORD,

@@ -444,7 +444,9 @@ describe('users administration', () => {
     const { user } = await activeUser();
     for (let i = 0; i < 3; i++) await new ApiClient().login(user.username, 'fel-lösenord-igen');
     const locked = await new ApiClient().login(user.username, PASSWORD);
-    expect((locked.body as ProblemDetails).code).toBe(ErrorCode.AccountLocked);
+    // The right password is refused as a wrong one (issue 18); the administrator sees the lock.
+    expect(locked.status).toBe(401);
+    expect((locked.body as ProblemDetails).code).toBe(ErrorCode.InvalidCredentials);
     const seen = await admin.get<AdminUserDto>(`/api/v1/admin/users/${user.id}`);
     expect(seen.body.locked).toBe(true);
     expect(seen.body.allowedActions).toContain(UserAdminAction.Unlock);

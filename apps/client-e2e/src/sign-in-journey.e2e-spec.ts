@@ -64,7 +64,11 @@ describe('sign-in journey', () => {
     await page.getByRole('button', { name: 'Logga in' }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    await untilText(alert, 'Fel användarnamn eller lösenord.', { exact: true });
+    await untilText(
+      alert,
+      'Fel användarnamn eller lösenord. Efter för många misslyckade försök låses kontot en stund: försök igen senare eller kontakta din administratör.',
+      { exact: true },
+    );
     const alertId = await alert.getAttribute('id');
     expect(alertId).toBeTruthy();
     const describedByAlert = containing(alertId!);

@@ -5,8 +5,11 @@
 export enum ErrorCode {
   ValidationFailed = 'VALIDATION_FAILED',
   AuthenticationRequired = 'AUTHENTICATION_REQUIRED',
+  /**
+   * The one answer to an unknown username, a wrong password or code, and a locked account alike
+   * (issue 18: nothing tells the caller which usernames exist).
+   */
   InvalidCredentials = 'INVALID_CREDENTIALS',
-  AccountLocked = 'ACCOUNT_LOCKED',
   /** The pending sign-in awaiting a second factor is unknown, used or older than five minutes. */
   SignInExpired = 'SIGN_IN_EXPIRED',
   /**

@@ -1,4 +1,4 @@
-import { afterFailure, afterSuccess, isLocked, type LockoutState } from './lockout';
+import { afterFailure, afterSuccess, isLocked, lockBegun, type LockoutState } from './lockout';
 
 const policy = { maxFailures: 3, lockMinutes: 15 };
 const t0 = new Date('2026-11-23T10:00:00Z');
@@ -25,5 +25,19 @@ describe('lockout', () => {
 
   it('a success resets the count', () => {
     expect(afterSuccess()).toEqual({ failedCount: 0, lockedUntil: null });
+  });
+
+  it('names the lock’s end on the failure that begins it, and on no other', () => {
+    const states: LockoutState[] = [afterSuccess()];
+    for (let i = 0; i < 5; i++) states.push(afterFailure(states[i], t0, policy));
+    const begun = states.slice(1).map((after, i) => lockBegun(states[i], after, t0));
+    expect(begun).toEqual([null, null, minutes(15), null, null]);
+    // A lock that has run out: the count starts afresh and the next lock is news again.
+    const expired: LockoutState = { failedCount: 3, lockedUntil: minutes(15) };
+    expect(lockBegun(expired, afterFailure(expired, minutes(16), policy), minutes(16))).toBeNull();
+    const nearly: LockoutState = { failedCount: 2, lockedUntil: null };
+    expect(lockBegun(nearly, afterFailure(nearly, minutes(20), policy), minutes(20))).toEqual(
+      minutes(35),
+    );
   });
 });

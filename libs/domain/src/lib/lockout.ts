@@ -29,6 +29,14 @@ export function afterFailure(state: LockoutState, now: Date, policy: LockoutPoli
   return { failedCount, lockedUntil: null };
 }
 
+/**
+ * When a failure began a lock, the lock's end; otherwise null (the account was locked already,
+ * or is not locked after it). The one failure that begins a lock is when its owner is told.
+ */
+export function lockBegun(before: LockoutState, after: LockoutState, now: Date): Date | null {
+  return !isLocked(before, now) && isLocked(after, now) ? after.lockedUntil : null;
+}
+
 export function afterSuccess(): LockoutState {
   return { failedCount: 0, lockedUntil: null };
 }

@@ -21,7 +21,13 @@ import type { AuthenticatedUser } from './authenticated-user';
 import { AllowDuringEnrolment, CurrentUser, Public } from './decorators';
 import { mustEnrolSecondFactor, PasswordLoginGuard } from './guards';
 import { OidcProvidersService } from './oidc/oidc-providers.service';
-import { cookieOptions, setChallengeCookie, setSessionCookies } from './session-cookies';
+import { CsrfTokens } from './csrf-tokens';
+import {
+  cookieOptions,
+  setChallengeCookie,
+  setCsrfCookie,
+  setSessionCookies,
+} from './session-cookies';
 import { PASSWORD_ONLY, SessionsService } from './sessions.service';
 import { SignInChallengesService } from './sign-in-challenges.service';
 
@@ -29,6 +35,7 @@ import { SignInChallengesService } from './sign-in-challenges.service';
 export function toMe(user: AuthenticatedUser, enrolled: boolean): MeDto {
   const {
     sessionId: _id,
+    sessionExpiresAt: _expires,
     sessionMethod: _method,
     sessionStrong: _strong,
     secondFactorRequired: required,
@@ -50,6 +57,7 @@ export class AuthController {
     @InjectRepository(UserTotpEntity) private readonly totps: Repository<UserTotpEntity>,
     private readonly config: ConfigService<EnvironmentVariables, true>,
     private readonly oidc: OidcProvidersService,
+    private readonly csrf: CsrfTokens,
   ) {}
 
   /**
@@ -114,10 +122,22 @@ export class AuthController {
     else res.status(HttpStatus.NO_CONTENT).end();
   }
 
-  /** The signed-in user, their organisation, roles, permissions and second factor. */
+  /**
+   * The signed-in user, their organisation, roles, permissions and second factor. The client
+   * asks on every page load, so this is where a CSRF cookie that no longer holds the session's
+   * token (one set before an upgrade, or under another SECRETS_KEY) is set again: "reload the
+   * page" then mends a refused request.
+   */
   @AllowDuringEnrolment()
   @Get('me')
-  async me(@CurrentUser() user: AuthenticatedUser): Promise<MeDto> {
+  async me(
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<MeDto> {
+    const cookie = (req.cookies as Record<string, string | undefined>)[CSRF_COOKIE];
+    if (!this.csrf.matches(user.sessionId, cookie))
+      setCsrfCookie(res, this.csrf.tokenFor(user.sessionId), user.sessionExpiresAt, this.secure());
     const enrolled = await this.totps.existsBy({ userId: user.id, confirmedAt: Not(IsNull()) });
     return toMe(user, enrolled);
   }

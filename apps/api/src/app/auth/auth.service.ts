@@ -2,10 +2,17 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode } from '@samsyn/common';
-import { afterFailure, afterSuccess, isLocked, type LockoutPolicy } from '@samsyn/domain';
+import {
+  afterFailure,
+  afterSuccess,
+  isLocked,
+  lockBegun,
+  type LockoutPolicy,
+} from '@samsyn/domain';
 import { type EnvironmentVariables, UserEntity, UserTotpEntity } from '@samsyn/server';
 import { IsNull, Not, Repository } from 'typeorm';
 import { ApiException } from '../common/problem-details';
+import { LockoutNoticeService } from './lockout-notice.service';
 import { PasswordService } from './password.service';
 
 /** Checks credentials and keeps the lockout count (D23: local accounts for demo and small sites). */
@@ -16,6 +23,7 @@ export class AuthService {
     @InjectRepository(UserTotpEntity) private readonly totps: Repository<UserTotpEntity>,
     private readonly passwords: PasswordService,
     private readonly config: ConfigService<EnvironmentVariables, true>,
+    private readonly lockoutNotice: LockoutNoticeService,
   ) {}
 
   /** Once a user exists the answer cannot go back to true: no query after the first false. */
@@ -33,7 +41,10 @@ export class AuthService {
 
   /**
    * The user's id when the credentials are right, and whether a second factor must follow;
-   * otherwise a 401 that does not say which part was wrong.
+   * otherwise one 401 for an unknown or deactivated user, a wrong password and a locked account
+   * alike (issue 18: no username oracle), each after one password hash check, so that neither
+   * the answer nor its time tells them apart. The owner of a locked account hears of the lock by
+   * e-mail (LockoutNoticeService) or from their administrator.
    */
   async validateCredentials(
     username: string,
@@ -57,7 +68,11 @@ export class AuthService {
       throw this.invalid();
     }
     const state = { failedCount: user.failedLoginCount, lockedUntil: user.lockedUntil };
-    if (isLocked(state, now)) throw accountLocked();
+    if (isLocked(state, now)) {
+      // Not counted (that would stretch the lock), not checked: the right password is refused too.
+      await this.passwords.verifyNothing(password);
+      throw this.invalid();
+    }
     if (!(await this.passwords.verify(user.passwordHash, password))) {
       await this.recordFailure(user.id, now);
       throw this.invalid();
@@ -73,28 +88,33 @@ export class AuthService {
   /**
    * One more failed attempt, counted in one lockout (under a row lock, so concurrent attempts
    * each count): a wrong password at sign-in or when a signed-in user confirms theirs ("Mitt
-   * konto"), or a wrong second-factor code. Returns whether the account is now locked.
+   * konto"), or a wrong second-factor code. Returns whether the account is now locked; the
+   * failure that begins a lock sends its notice.
    */
   async recordFailure(userId: string, now = new Date()): Promise<boolean> {
-    return this.users.manager.transaction(async (em) => {
+    const outcome = await this.users.manager.transaction(async (em) => {
       const user = await em.findOne(UserEntity, {
         where: { id: userId },
         select: { id: true, failedLoginCount: true, lockedUntil: true },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!user) return false;
-      const next = afterFailure(
-        { failedCount: user.failedLoginCount, lockedUntil: user.lockedUntil },
-        now,
-        this.lockoutPolicy(),
-      );
+      if (!user) return { locked: false, began: null };
+      const state = { failedCount: user.failedLoginCount, lockedUntil: user.lockedUntil };
+      const next = afterFailure(state, now, this.lockoutPolicy());
       await em.update(
         UserEntity,
         { id: userId },
         { failedLoginCount: next.failedCount, lockedUntil: next.lockedUntil },
       );
-      return isLocked(next, now);
+      return { locked: isLocked(next, now), began: lockBegun(state, next, now) };
     });
+    if (outcome.began) this.lockBegan(userId, outcome.began);
+    return outcome.locked;
+  }
+
+  /** After the commit of the failure that began a lock: the notice to the account's owner. */
+  lockBegan(userId: string, lockedUntil: Date): void {
+    this.lockoutNotice.lockBegan(userId, lockedUntil);
   }
 
   /** A completed sign-in: the failure count starts again. */
@@ -126,19 +146,14 @@ export interface PasswordCheck {
   secondFactor: boolean;
 }
 
-/** The one answer to a wrong username, password or second-factor code. */
+/**
+ * The one answer to an unknown username, a wrong password or second-factor code, and a locked
+ * account (issue 18): the same status, code and detail, so that none tells the others apart.
+ */
 export function invalidCredentials(): ApiException {
   return new ApiException(
     HttpStatus.UNAUTHORIZED,
     ErrorCode.InvalidCredentials,
     'Wrong username or password.',
-  );
-}
-
-export function accountLocked(): ApiException {
-  return new ApiException(
-    HttpStatus.UNAUTHORIZED,
-    ErrorCode.AccountLocked,
-    'The account is locked after repeated failed sign-ins. Try again later or ask your administrator.',
   );
 }

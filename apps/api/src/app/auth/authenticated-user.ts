@@ -4,6 +4,8 @@ import type { OrganisationEntity, UserEntity, UserSessionEntity } from '@samsyn/
 /** The caller, as the session strategy puts it on the request: what /me shows, plus the session. */
 export interface AuthenticatedUser extends Omit<MeDto, 'secondFactor'> {
   sessionId: string;
+  /** When the session ends at the latest (SESSION_MAX_HOURS after sign-in): its cookies' expiry. */
+  sessionExpiresAt: Date;
   /** How this session was signed in. */
   sessionMethod: SessionMethod;
   /** Whether it passed a second factor or a provider's strong `acr` (D17's emergency access). */
@@ -16,7 +18,7 @@ export interface AuthenticatedUser extends Omit<MeDto, 'secondFactor'> {
 export function toAuthenticatedUser(
   user: UserEntity,
   organisation: OrganisationEntity,
-  session: Pick<UserSessionEntity, 'id' | 'method' | 'strong'>,
+  session: Pick<UserSessionEntity, 'id' | 'method' | 'strong' | 'expiresAt'>,
 ): AuthenticatedUser {
   return {
     id: user.id,
@@ -28,6 +30,7 @@ export function toAuthenticatedUser(
     organisation: { id: organisation.id, name: organisation.name, type: organisation.type },
     unit: user.unit ? { id: user.unit.id, name: user.unit.name } : null,
     sessionId: session.id,
+    sessionExpiresAt: session.expiresAt,
     sessionMethod: session.method as SessionMethod,
     sessionStrong: session.strong,
     secondFactorRequired: organisation.requireSecondFactor,

@@ -8,6 +8,7 @@ import {
   Role,
   SessionMethod,
 } from '@samsyn/common';
+import { randomBytes } from 'node:crypto';
 import { ApiException } from '../common/problem-details';
 import type { AuthenticatedUser } from './authenticated-user';
 import {
@@ -16,6 +17,7 @@ import {
   IS_PUBLIC,
   REQUIRED_PERMISSIONS,
 } from './decorators';
+import { CsrfTokens } from './csrf-tokens';
 import { CsrfGuard, PermissionsGuard, SecondFactorEnrolmentGuard } from './guards';
 
 class Handlers {
@@ -135,43 +137,51 @@ describe('PermissionsGuard', () => {
 });
 
 describe('CsrfGuard', () => {
-  const guard = new CsrfGuard(new Reflector());
-  const user = { id: 'u1', roles: [Role.SocialWorker] };
+  const tokens = new CsrfTokens(randomBytes(32));
+  const guard = new CsrfGuard(new Reflector(), tokens);
+  const user = { id: 'u1', roles: [Role.SocialWorker], sessionId: 'session-1' };
+  const own = tokens.tokenFor('session-1');
+  const post = (cookies: Record<string, string>, headers: Record<string, string>) =>
+    context('plain', { method: 'POST', user, cookies, headers });
 
   it('lets safe methods through', () => {
     expect(guard.canActivate(context('plain', { method: 'GET', user }))).toBe(true);
   });
 
-  it('requires the header to match the cookie on unsafe methods', () => {
-    const ok = context('plain', {
-      method: 'POST',
-      user,
-      cookies: { [CSRF_COOKIE]: 'abc' },
-      headers: { [CSRF_HEADER]: 'abc' },
-    });
-    expect(guard.canActivate(ok)).toBe(true);
-    for (const headers of [{}, { [CSRF_HEADER]: 'abd' }, { [CSRF_HEADER]: 'ab' }] as Record<
-      string,
-      string
-    >[]) {
-      const bad = context('plain', {
-        method: 'POST',
-        user,
-        cookies: { [CSRF_COOKIE]: 'abc' },
-        headers,
-      });
-      expectProblem(() => guard.canActivate(bad), HttpStatus.FORBIDDEN, ErrorCode.CsrfTokenInvalid);
+  it('accepts the session’s own token in the header, whatever the cookie holds', () => {
+    expect(guard.canActivate(post({ [CSRF_COOKIE]: own }, { [CSRF_HEADER]: own }))).toBe(true);
+    expect(guard.canActivate(post({}, { [CSRF_HEADER]: own }))).toBe(true);
+  });
+
+  it('refuses a planted pair, another session’s token, and a header missing, empty or altered', () => {
+    const made = 'abc';
+    const other = tokens.tokenFor('session-2');
+    for (const [cookies, headers] of [
+      [{ [CSRF_COOKIE]: made }, { [CSRF_HEADER]: made }],
+      [{ [CSRF_COOKIE]: other }, { [CSRF_HEADER]: other }],
+      [{ [CSRF_COOKIE]: own }, {}],
+      [{ [CSRF_COOKIE]: '' }, { [CSRF_HEADER]: '' }],
+      [{ [CSRF_COOKIE]: own }, { [CSRF_HEADER]: own.slice(0, -1) }],
+      [
+        { [CSRF_COOKIE]: own },
+        { [CSRF_HEADER]: `${own.slice(0, -1)}${own.endsWith('A') ? 'B' : 'A'}` },
+      ],
+    ] as Record<string, string>[][]) {
+      expectProblem(
+        () => guard.canActivate(post(cookies, headers)),
+        HttpStatus.FORBIDDEN,
+        ErrorCode.CsrfTokenInvalid,
+      );
     }
   });
 
-  it('refuses an empty cookie and header pair', () => {
-    const bad = context('plain', {
-      method: 'DELETE',
-      user,
-      cookies: { [CSRF_COOKIE]: '' },
-      headers: { [CSRF_HEADER]: '' },
-    });
-    expectProblem(() => guard.canActivate(bad), HttpStatus.FORBIDDEN, ErrorCode.CsrfTokenInvalid);
+  it('refuses a token made under another server key', () => {
+    const foreign = new CsrfTokens(randomBytes(32)).tokenFor('session-1');
+    expectProblem(
+      () => guard.canActivate(post({ [CSRF_COOKIE]: foreign }, { [CSRF_HEADER]: foreign })),
+      HttpStatus.FORBIDDEN,
+      ErrorCode.CsrfTokenInvalid,
+    );
   });
 
   it('does not apply to public routes (sign-in has no session yet)', () => {

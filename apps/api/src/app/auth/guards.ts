@@ -2,7 +2,6 @@ import { type CanActivate, type ExecutionContext, HttpStatus, Injectable } from 
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import {
-  CSRF_COOKIE,
   CSRF_HEADER,
   ErrorCode,
   hasPermissions,
@@ -13,10 +12,10 @@ import {
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request } from 'express';
-import { timingSafeEqual } from 'node:crypto';
 import { ApiException, ValidationFailedException } from '../common/problem-details';
 import { toFieldErrors } from '../common/validation';
 import type { AuthenticatedUser } from './authenticated-user';
+import { CsrfTokens } from './csrf-tokens';
 import {
   ALLOWED_DURING_ENROLMENT,
   ANY_OF_PERMISSIONS,
@@ -60,24 +59,23 @@ export class AuthenticatedGuard extends AuthGuard('session') {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Global: state-changing requests of a signed-in user must echo the CSRF cookie in a header.
- * SameSite=Strict already stops cross-site cookies; this is the second line (double submit,
- * with the token derived from the session so it cannot be planted).
+ * Global: state-changing requests of a signed-in user must carry the session's CSRF token in a
+ * header. SameSite=Strict already stops cross-site cookies; this is the second line. The token
+ * is an HMAC of the session id under a server key (csrf-tokens.ts), checked in constant time
+ * against the header alone: a cookie and header planted with the same value, or the token of
+ * another session, are refused. The readable cookie only carries the token to the client.
  */
 @Injectable()
 export class CsrfGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly csrf: CsrfTokens,
+  ) {}
 
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
     if (SAFE_METHODS.has(req.method) || isPublic(this.reflector, context) || !req.user) return true;
-    const cookie = (req.cookies as Record<string, string | undefined>)[CSRF_COOKIE] ?? '';
-    const header = req.header(CSRF_HEADER) ?? '';
-    const ok =
-      cookie.length > 0 &&
-      cookie.length === header.length &&
-      timingSafeEqual(Buffer.from(cookie), Buffer.from(header));
-    if (!ok) {
+    if (!this.csrf.matches(req.user.sessionId, req.header(CSRF_HEADER))) {
       throw new ApiException(
         HttpStatus.FORBIDDEN,
         ErrorCode.CsrfTokenInvalid,

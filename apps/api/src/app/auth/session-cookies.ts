@@ -1,6 +1,6 @@
 import { API_BASE, CSRF_COOKIE, SESSION_COOKIE } from '@samsyn/common';
 import type { CookieOptions, Response } from 'express';
-import { SessionsService } from './sessions.service';
+import type { NewSession } from './sessions.service';
 
 /**
  * The pending sign-in awaiting its second factor (issue 16): httpOnly, sent only to the sign-in
@@ -13,18 +13,27 @@ export function cookieOptions(secure: boolean, expires: Date): CookieOptions {
   return { sameSite: 'strict', secure, path: '/', expires };
 }
 
-/** Sets the session cookie and the CSRF cookie the client echoes (readable by the client). */
-export function setSessionCookies(
+/**
+ * Sets the session cookie (httpOnly) and the CSRF cookie the client echoes in a header (readable
+ * by the client). The server checks the header against the session's own token, never against
+ * this cookie: the cookie only carries the token to the page.
+ */
+export function setSessionCookies(res: Response, session: NewSession, secure: boolean): void {
+  res.cookie(SESSION_COOKIE, session.token, {
+    ...cookieOptions(secure, session.expiresAt),
+    httpOnly: true,
+  });
+  setCsrfCookie(res, session.csrfToken, session.expiresAt, secure);
+}
+
+/** The readable CSRF cookie alone, ending with its session. */
+export function setCsrfCookie(
   res: Response,
-  session: { token: string; expiresAt: Date },
+  csrfToken: string,
+  expiresAt: Date,
   secure: boolean,
 ): void {
-  const base = cookieOptions(secure, session.expiresAt);
-  res.cookie(SESSION_COOKIE, session.token, { ...base, httpOnly: true });
-  res.cookie(CSRF_COOKIE, SessionsService.csrfTokenFor(session.token), {
-    ...base,
-    httpOnly: false,
-  });
+  res.cookie(CSRF_COOKIE, csrfToken, { ...cookieOptions(secure, expiresAt), httpOnly: false });
 }
 
 export function setChallengeCookie(

@@ -6,6 +6,7 @@ import { type EnvironmentVariables, UserSessionEntity } from '@samsyn/server';
 import { createHash, randomBytes } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { type AuthenticatedUser, toAuthenticatedUser } from './authenticated-user';
+import { CsrfTokens } from './csrf-tokens';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -28,6 +29,13 @@ export function userAgentOf(header: string | null | undefined): string | null {
   return value ? [...value].slice(0, USER_AGENT_MAX_LENGTH).join('') : null;
 }
 
+/** A session just started: the cookie's token, its end, and its CSRF token (csrf-tokens.ts). */
+export interface NewSession {
+  token: string;
+  expiresAt: Date;
+  csrfToken: string;
+}
+
 export const PASSWORD_ONLY: SessionAuth = { method: SessionMethod.Password, strong: false };
 
 /** Server-side sessions: a random token in the cookie, its hash in PostgreSQL. */
@@ -36,20 +44,24 @@ export class SessionsService {
   constructor(
     @InjectRepository(UserSessionEntity) private readonly sessions: Repository<UserSessionEntity>,
     private readonly config: ConfigService<EnvironmentVariables, true>,
+    private readonly csrf: CsrfTokens,
   ) {}
 
-  /** Starts a session; returns the token for the cookie (never stored in clear). */
+  /**
+   * Starts a session; returns the token for the cookie (never stored in clear) and the session's
+   * CSRF token for the readable cookie.
+   */
   async create(
     userId: string,
     auth: SessionAuth = PASSWORD_ONLY,
     now = new Date(),
-  ): Promise<{ token: string; expiresAt: Date }> {
+  ): Promise<NewSession> {
     await this.purgeExpired(now);
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(
       now.getTime() + this.config.get('SESSION_MAX_HOURS', { infer: true }) * 3_600_000,
     );
-    await this.sessions.insert({
+    const inserted = await this.sessions.insert({
       tokenHash: sha256(token),
       userId,
       lastSeenAt: now,
@@ -59,7 +71,9 @@ export class SessionsService {
       userAgent: userAgentOf(auth.userAgent),
       oidcProvider: auth.oidcProvider ?? null,
     });
-    return { token, expiresAt };
+    const id = (inserted.identifiers[0] as { id?: string } | undefined)?.id;
+    if (!id) throw new Error('a session was inserted without an id');
+    return { token, expiresAt, csrfToken: this.csrf.tokenFor(id) };
   }
 
   /**
@@ -121,10 +135,5 @@ export class SessionsService {
 
   async end(sessionId: string): Promise<void> {
     await this.sessions.delete({ id: sessionId });
-  }
-
-  /** The CSRF token is bound to the session: derived from its token, so nothing more is stored. */
-  static csrfTokenFor(sessionToken: string): string {
-    return sha256(`csrf:${sessionToken}`);
   }
 }

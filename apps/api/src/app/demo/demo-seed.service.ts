@@ -122,6 +122,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
         id: 'demo-seed',
         method: SessionMethod.Password,
         strong: false,
+        expiresAt: new Date(),
       });
     };
     const orgs = await this.dataSource.getRepository(OrganisationEntity).find();

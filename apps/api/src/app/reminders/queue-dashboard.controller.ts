@@ -26,8 +26,9 @@ function DashboardRoute(depth: number): MethodDecorator {
 
 /**
  * The BullMQ dashboard (bull-board) for system administrators. It is served through this Nest
- * controller rather than mounted on Express, so the global guards apply (a session, CSRF,
- * Permission.SystemOperate), and it is read-only: only GET is routed here, and the UI hides its
+ * controller rather than mounted on Express, so the global guards apply (a session,
+ * Permission.SystemOperate; the CSRF guard, which checks state changes against the session's
+ * token, has nothing to do), and it is read-only: only GET is routed here, and the UI hides its
  * actions. Jobs hold reminder ids only, no personal data. PostgreSQL stays the truth: nothing
  * done in Redis can lose a reminder (the reconciler restores its job).
  */

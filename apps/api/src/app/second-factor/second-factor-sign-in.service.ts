@@ -1,11 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { AuditAction, ErrorCode, type SecondFactorLoginDto, SessionMethod } from '@samsyn/common';
-import { afterFailure, isLocked } from '@samsyn/domain';
+import { afterFailure, isLocked, lockBegun } from '@samsyn/domain';
 import { UserEntity, UserRecoveryCodeEntity, UserTotpEntity } from '@samsyn/server';
 import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { accountLocked, AuthService, invalidCredentials } from '../auth/auth.service';
-import { SessionsService } from '../auth/sessions.service';
+import { AuthService, invalidCredentials } from '../auth/auth.service';
+import { type NewSession, SessionsService } from '../auth/sessions.service';
 import { SignInChallengesService } from '../auth/sign-in-challenges.service';
 import { ApiException } from '../common/problem-details';
 import { recoveryCodeInput } from './recovery-codes';
@@ -14,13 +14,13 @@ import { verifyTotp } from './totp';
 
 type Outcome =
   | { ok: true; method: SessionMethod.PasswordTotp | SessionMethod.RecoveryCode }
-  | { ok: false; reason: 'wrong' | 'locked' | 'gone' };
+  | { ok: false; reason: 'wrong' | 'locked' | 'gone'; lockBegun?: Date | null };
 
 /**
  * The second step of a password sign-in (issue 16): the pending sign-in's token and a code from
  * the authenticator app, or a recovery code (spent on use). A wrong code answers exactly as a
- * wrong password and counts in the same lockout; a locked account answers as it does for a
- * password. A right one starts a strong session.
+ * wrong password and counts in the same lockout; a locked account answers the same too (issue
+ * 18), its owner told by e-mail when the lock begins. A right one starts a strong session.
  */
 @Injectable()
 export class SecondFactorSignInService {
@@ -38,7 +38,7 @@ export class SecondFactorSignInService {
     dto: SecondFactorLoginDto,
     userAgent: string | null = null,
     now = new Date(),
-  ): Promise<{ token: string; expiresAt: Date }> {
+  ): Promise<NewSession> {
     const userId = await this.challenges.userFor(token, now);
     if (!token || !userId)
       throw new ApiException(
@@ -78,7 +78,7 @@ export class SecondFactorSignInService {
           { id: userId },
           { failedLoginCount: next.failedCount, lockedUntil: next.lockedUntil },
         );
-        return { ok: false, reason: 'wrong' };
+        return { ok: false, reason: 'wrong', lockBegun: lockBegun(state, next, now) };
       };
       let method: SessionMethod.PasswordTotp | SessionMethod.RecoveryCode;
       if (dto.code !== undefined) {
@@ -122,7 +122,7 @@ export class SecondFactorSignInService {
       return { ok: true, method };
     });
     if (!outcome.ok) {
-      if (outcome.reason === 'locked') throw accountLocked();
+      if (outcome.lockBegun) this.auth.lockBegan(userId, outcome.lockBegun);
       throw invalidCredentials();
     }
     await this.auth.recordSuccess(userId, now);

@@ -6,7 +6,7 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { LessThanOrEqual, Repository } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import type { AuditActor } from '../../audit/audit.types';
-import { SessionsService } from '../sessions.service';
+import { type NewSession, SessionsService } from '../sessions.service';
 import type { OidcProviderConfig } from './oidc-config';
 import { loadOpenIdClient, OidcProvidersService } from './oidc-providers.service';
 
@@ -37,8 +37,7 @@ export type OidcStart =
   | { ok: true; authorizationUrl: string; token: string; maxAgeMs: number }
   | { ok: false; reason: OidcRefusal };
 
-export type OidcFinish =
-  { ok: true; token: string; expiresAt: Date } | { ok: false; reason: OidcRefusal };
+export type OidcFinish = ({ ok: true } & NewSession) | { ok: false; reason: OidcRefusal };
 
 /** What the sign-in of one request knows, for the audit event of its outcome. */
 interface Attempt {

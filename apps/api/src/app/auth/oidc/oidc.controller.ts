@@ -3,17 +3,15 @@ import { ConfigService } from '@nestjs/config';
 import { ApiFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import {
-  CSRF_COOKIE,
   OIDC_REFUSED_PATH,
   OIDC_REFUSED_REASON_PARAM,
   type OidcProviderDto,
   OidcRefusal,
-  SESSION_COOKIE,
 } from '@samsyn/common';
 import type { EnvironmentVariables } from '@samsyn/server';
-import type { CookieOptions, Request, Response } from 'express';
+import type { Request, Response } from 'express';
 import { Public } from '../decorators';
-import { SessionsService } from '../sessions.service';
+import { setSessionCookies } from '../session-cookies';
 import { OidcProvidersService } from './oidc-providers.service';
 import { OidcSignInService } from './oidc-sign-in.service';
 
@@ -116,17 +114,8 @@ export class OidcController {
     const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '';
     const finished = await this.signIn.finish(key, token, query, req.get('user-agent') ?? null);
     if (!finished.ok) return refused(res, finished.reason);
-    const base: CookieOptions = {
-      sameSite: 'strict',
-      secure: this.secure(),
-      path: '/',
-      expires: finished.expiresAt,
-    };
-    res.cookie(SESSION_COOKIE, finished.token, { ...base, httpOnly: true });
-    res.cookie(CSRF_COOKIE, SessionsService.csrfTokenFor(finished.token), {
-      ...base,
-      httpOnly: false,
-    });
+    // The same cookies as a password sign-in (Strict: the page below navigates on, same-site).
+    setSessionCookies(res, finished, this.secure());
     res.status(200).type('html').send(SIGNED_IN_PAGE);
   }
 

@@ -27,7 +27,6 @@ describe('problemOf', () => {
 describe('errorMessageKey', () => {
   it.each([
     [ErrorCode.InvalidCredentials, 'error.INVALID_CREDENTIALS'],
-    [ErrorCode.AccountLocked, 'error.ACCOUNT_LOCKED'],
     [ErrorCode.TooManyRequests, 'error.TOO_MANY_REQUESTS'],
     [ErrorCode.ValidationFailed, 'error.VALIDATION_FAILED'],
     [ErrorCode.ServiceUnavailable, 'error.SERVICE_UNAVAILABLE'],

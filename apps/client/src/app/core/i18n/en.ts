@@ -635,9 +635,8 @@ export const en: Dictionary = {
 
   'error.VALIDATION_FAILED': 'Check the details and try again.',
   'error.AUTHENTICATION_REQUIRED': 'You need to sign in.',
-  'error.INVALID_CREDENTIALS': 'Wrong username or password.',
-  'error.ACCOUNT_LOCKED':
-    'The account is temporarily locked after too many failed sign-ins. Try again later.',
+  'error.INVALID_CREDENTIALS':
+    'Wrong username or password. After too many failed attempts the account is locked for a while: try again later or ask your administrator.',
   'error.TOO_MANY_REQUESTS': 'Too many sign-in attempts. Wait a moment and try again.',
   'error.CSRF_TOKEN_INVALID': 'The page is out of date. Reload the page and try again.',
   'error.FORBIDDEN': 'You are not allowed to do this.',

@@ -17,8 +17,10 @@ export const secondFactorEn: Readonly<Record<keyof typeof secondFactorSv, string
   'signIn.useRecoveryCode': 'Use a recovery code',
   'signIn.useAppCode': 'Use the code from the app',
   'signIn.startOver': 'Start over',
-  'signIn.wrongCode': 'The code is not right. Type the code the app shows now.',
-  'signIn.wrongRecoveryCode': 'The recovery code is not right or has been used.',
+  'signIn.wrongCode':
+    'The code is not right. Type the code the app shows now. After too many failed attempts the account is locked for a while.',
+  'signIn.wrongRecoveryCode':
+    'The recovery code is not right or has been used. After too many failed attempts the account is locked for a while.',
   'signIn.secondFactorExpired': 'Signing in took too long. Sign in again.',
 
   'orgAdmin.requireSecondFactor': 'Require two-step verification',

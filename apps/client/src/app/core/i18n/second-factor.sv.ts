@@ -15,8 +15,10 @@ export const secondFactorSv = {
   'signIn.useRecoveryCode': 'Använd en återställningskod',
   'signIn.useAppCode': 'Använd koden från appen',
   'signIn.startOver': 'Börja om',
-  'signIn.wrongCode': 'Koden stämmer inte. Skriv koden som appen visar nu.',
-  'signIn.wrongRecoveryCode': 'Återställningskoden stämmer inte eller är redan använd.',
+  'signIn.wrongCode':
+    'Koden stämmer inte. Skriv koden som appen visar nu. Efter för många misslyckade försök låses kontot en stund.',
+  'signIn.wrongRecoveryCode':
+    'Återställningskoden stämmer inte eller är redan använd. Efter för många misslyckade försök låses kontot en stund.',
   'signIn.secondFactorExpired': 'Inloggningen tog för lång tid. Logga in igen.',
 
   'orgAdmin.requireSecondFactor': 'Kräv tvåstegsverifiering',

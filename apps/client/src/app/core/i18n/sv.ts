@@ -640,9 +640,8 @@ export const sv = {
 
   'error.VALIDATION_FAILED': 'Kontrollera uppgifterna och försök igen.',
   'error.AUTHENTICATION_REQUIRED': 'Du behöver logga in.',
-  'error.INVALID_CREDENTIALS': 'Fel användarnamn eller lösenord.',
-  'error.ACCOUNT_LOCKED':
-    'Kontot är tillfälligt låst efter för många misslyckade inloggningar. Försök igen senare.',
+  'error.INVALID_CREDENTIALS':
+    'Fel användarnamn eller lösenord. Efter för många misslyckade försök låses kontot en stund: försök igen senare eller kontakta din administratör.',
   'error.TOO_MANY_REQUESTS': 'För många inloggningsförsök. Vänta en stund och försök igen.',
   'error.CSRF_TOKEN_INVALID': 'Sidan är inaktuell. Ladda om sidan och försök igen.',
   'error.FORBIDDEN': 'Du har inte behörighet att göra detta.',
