@@ -125,6 +125,19 @@ describe('HTTP caching and compression (issue 18)', () => {
       );
     });
 
+    it("the queue dashboard's own Express app: its page, a script and its JSON", async () => {
+      const sysadmin = await ApiClient.signedIn('sysadmin');
+      const base = '/api/v1/admin/queues';
+      const page = await sysadmin.request<string>('GET', base, undefined, {
+        headers: { accept: 'text/html' },
+      });
+      expectNoStore('dashboard page', page, 200);
+      const script = /src="(static\/js\/main\.[^"]+\.js)"/.exec(page.body)?.[1];
+      expect(script).toBeDefined();
+      expectNoStore('dashboard script', await sysadmin.get(`${base}/${script}`), 200);
+      expectNoStore('dashboard JSON', await sysadmin.get(`${base}/api/queues`), 200);
+    });
+
     it('the same JSON asked for again is answered in full, never 304', async () => {
       const first = await fetch(`${coordinator.baseUrl}/api/health`);
       const again = await fetch(`${coordinator.baseUrl}/api/health`, {
