@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 // The crawl compares the rendered English pages with the client's own dictionaries: data only,
 // no application code runs in the test.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { DICTIONARIES } from '../../client/src/app/core/i18n/translate';
+import { DICTIONARIES } from '../../client/src/app/core/i18n/dictionaries';
 import { offeredActionsRefused } from './support/offered-actions';
 import {
   type TestPage,

@@ -6,12 +6,12 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX, API_VERSION } from '@samsyn/common';
 import type { EnvironmentVariables } from '@samsyn/server';
 import cookieParser from 'cookie-parser';
-import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { AppModule } from './app.module';
+import { serveClientAssets } from './common/client-assets';
+import { noStore } from './common/no-store';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { createValidationPipe } from './common/validation';
 
@@ -22,6 +22,9 @@ export async function createApp(): Promise<NestExpressApplication> {
   const config = app.get<ConfigService<EnvironmentVariables, true>>(ConfigService);
 
   app.disable('x-powered-by');
+  // No ETags on API answers (Express makes weak ones by default), and nothing of them stored.
+  app.set('etag', false);
+  app.use(`/${API_PREFIX}`, noStore);
   app.set('trust proxy', config.get('TRUST_PROXY_HOPS', { infer: true }));
   app.use(
     helmet({
@@ -66,19 +69,17 @@ export async function createApp(): Promise<NestExpressApplication> {
   return app;
 }
 
-/** Serves the built Angular client, with index.html for every non-API path (client-side routes). */
+/**
+ * Serves the built Angular client (precompressed, hashed files immutable), with index.html for
+ * every non-API path (client-side routes).
+ */
 function serveClient(app: NestExpressApplication, dir: string): void {
   if (!dir) return;
   const root = resolve(dir);
-  const index = join(root, 'index.html');
-  if (!existsSync(index)) {
+  const handler = serveClientAssets(root, API_PREFIX);
+  if (!handler) {
     app.get(Logger).warn(`No built client at ${root}; serving the API only`);
     return;
   }
-  app.useStaticAssets(root, { index: false, maxAge: '1h' });
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith(`/${API_PREFIX}`)) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
-  });
+  app.use(handler);
 }

@@ -98,7 +98,7 @@ export class AuthService {
     // The language saved on the account wins over this browser's (issue 16): the user chose it,
     // perhaps on another device. A restored session keeps the browser's, which the language
     // switch saves on the account too.
-    this.i18n.setLocale(me.locale);
+    void this.i18n.setLocale(me.locale);
     this.reason.set(null);
     this.setUser(me);
     this.session = Promise.resolve(me);

@@ -25,7 +25,7 @@ export class LocalePreference {
    * whether the account now has it (true also when signed out: nothing to save).
    */
   choose(locale: Locale): Promise<boolean> {
-    this.i18n.setLocale(locale);
+    void this.i18n.setLocale(locale);
     const me = this.auth.me();
     if (!me) return Promise.resolve(true);
     const saved = this.sent?.me === me ? this.sent.locale : me.locale;

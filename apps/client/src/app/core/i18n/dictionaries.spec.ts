@@ -1,14 +1,14 @@
 import { ErrorCode } from '@samsyn/common';
 import { en } from './en';
+import { DICTIONARIES, translate } from './dictionaries';
 import { sv } from './sv';
 import {
-  DICTIONARIES,
   LOCALE_NAMES,
   interpolate,
   isLocale,
+  loadDictionary,
   pluralCategory,
   resolveKey,
-  translate,
 } from './translate';
 
 const placeholders = (text: string): string[] =>
@@ -200,5 +200,12 @@ describe('isLocale', () => {
     [undefined, false],
   ])('%p → %p', (value, expected) => {
     expect(isLocale(value)).toBe(expected);
+  });
+});
+
+describe('loadDictionary', () => {
+  it('gives the Swedish texts and fetches the English ones (a chunk of their own)', async () => {
+    await expect(loadDictionary('sv')).resolves.toBe(sv);
+    await expect(loadDictionary('en')).resolves.toBe(en);
   });
 });

@@ -18,7 +18,7 @@ import {
   VIOLENCE_FORMS,
 } from '@samsyn/common';
 import { labelKey, type LabelGroup } from './labels';
-import { translate } from './translate';
+import { translate } from './dictionaries';
 
 const label = (group: LabelGroup, code: string, locale: 'sv' | 'en' = 'sv') => {
   const key = labelKey(group, code);

@@ -12,7 +12,7 @@ import {
   SipResponsibleKind,
 } from '@samsyn/common';
 import { type LabelGroup, labelKey } from './labels';
-import { translate } from './translate';
+import { translate } from './dictionaries';
 
 describe('SIP labels', () => {
   const groups: [LabelGroup, string[]][] = [

@@ -1,5 +1,4 @@
 import type { Locale } from '@samsyn/common';
-import { en } from './en';
 import { sv, type Dictionary, type TranslationKey } from './sv';
 
 export type TranslationParams = Readonly<Record<string, string | number>>;
@@ -24,7 +23,14 @@ export type TextKey = TranslationKey | PluralKey;
 
 export const DEFAULT_LOCALE: Locale = 'sv';
 
-export const DICTIONARIES: Readonly<Record<Locale, Dictionary>> = { sv, en };
+/**
+ * A language's texts. Swedish is built in; English is a chunk of its own, fetched when it is
+ * chosen, so that the sign-in page does not carry a second dictionary (issue 18).
+ */
+export async function loadDictionary(locale: Locale): Promise<Dictionary> {
+  if (locale === 'en') return (await import('./en')).en;
+  return sv;
+}
 
 /**
  * Each language's name in that language. Deliberately not translated: a reader looks for their
@@ -80,9 +86,15 @@ export function resolveKey(
 }
 
 /**
- * The text for a key in a language, placeholders filled. A plural base (`cases.resultCount`)
- * takes its count from `params.count`: "1 ärende hittades." / "2 ärenden hittades.".
+ * The text for a key in a language's dictionary, placeholders filled. A plural base
+ * (`cases.resultCount`) takes its count from `params.count`: "1 ärende hittades." / "2 ärenden
+ * hittades.".
  */
-export function translate(locale: Locale, key: TextKey, params?: TranslationParams): string {
-  return interpolate(DICTIONARIES[locale][resolveKey(locale, key, params)], params);
+export function translateIn(
+  dictionary: Dictionary,
+  locale: Locale,
+  key: TextKey,
+  params?: TranslationParams,
+): string {
+  return interpolate(dictionary[resolveKey(locale, key, params)], params);
 }

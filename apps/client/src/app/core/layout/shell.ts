@@ -11,7 +11,7 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatMenuModule } from '@angular/material/menu';
+import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
 import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { Permission } from '@samsyn/common';
 import { filter, interval, merge, skip } from 'rxjs';
@@ -53,7 +53,9 @@ type Section =
   selector: 'app-shell',
   imports: [
     MatButtonModule,
-    MatMenuModule,
+    MatMenu,
+    MatMenuItem,
+    MatMenuTrigger,
     RouterLink,
     RouterOutlet,
     TranslatePipe,

@@ -1,5 +1,5 @@
 import type { ConsentDto, ConsentState } from '@samsyn/common';
-import { translate } from '../../../core/i18n/translate';
+import { translate } from '../../../core/i18n/dictionaries';
 import { labelKey } from '../../../core/i18n/labels';
 import { canSupersede, canWithdraw, consentTone, sortConsents } from './consent-state';
 
