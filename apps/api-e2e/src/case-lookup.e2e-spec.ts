@@ -16,7 +16,7 @@ import { ApiClient, type HttpResult } from './support/http';
 const numbers = new PersonnummerGenerator(181);
 const REASON = 'Akut hot mot närstående; behöver se kontaktuppgifterna nu.';
 
-const sipCase = (firstName: string): CreateCaseDto =>
+const sipCase = (firstName: string, extra: Partial<CreateCaseDto> = {}): CreateCaseDto =>
   ({
     programme: 'SIP',
     description: 'Samordning behövs',
@@ -31,6 +31,7 @@ const sipCase = (firstName: string): CreateCaseDto =>
         },
       },
     ],
+    ...extra,
   }) as CreateCaseDto;
 
 /**
@@ -148,7 +149,7 @@ describe('no case-existence oracle: lookup and emergency access by number', () =
   describe('POST /cases/:id/links', () => {
     it('answers a case the caller may not open as a number without a case', async () => {
       const own = await createCase(social, sipCase('Egen'));
-      const regionCase = await createCase(vard, sipCase('Regionens'));
+      const regionCase = await createCase(vard, sipCase('Regionens', { municipalityCode: '1880' }));
       expect((await social.get(`/api/v1/cases/${regionCase.id}`)).status).toBe(403);
       const regionMissing = regionCase.number.replace(/\d{6}$/, '999999');
       expect(await count('cases', 'number = $1', [regionMissing])).toBe(0);
