@@ -72,7 +72,8 @@ import type { ApiClient } from './support/http';
  *    otherwise 403 with the reason and without any participant's data.
  *  - GET /cases?number= lists the case exactly when the detail answers 200: the SQL scope and the
  *    policy agree (and a final check compares every user's whole caseload with the rules).
- *  - GET /cases/lookup says hasAccess exactly then; the journal holds only visible categories.
+ *  - GET /cases/lookup finds the case exactly then, and otherwise answers as it does for a number
+ *    without a case (issue 18 §7); the journal holds only visible categories.
  *
  * Seed: FC_SEED (default below, printed); runs: FC_RUNS (each checks every pool user);
  * FC_NO_SHRINK=1 reports the first failing case as found (faster when trying out a change).
@@ -1219,6 +1220,27 @@ function personProblems(dto: PersonDto | undefined, row: ParticipantRow, d: Pers
     );
 }
 
+const withoutRequestId = (body: unknown): unknown => {
+  const { requestId: _, ...rest } = body as { requestId?: string };
+  return rest;
+};
+
+/** A number no case has (no programme has the prefix). */
+const NO_SUCH_NUMBER = 'NOSUCHCASE-2000-000000';
+const lookupMisses = new Map<string, Promise<{ status: number; body: unknown }>>();
+
+/** What `user` is told when looking up a number without a case, asked once per user. */
+function lookupMiss(user: PoolUser): Promise<{ status: number; body: unknown }> {
+  let miss = lookupMisses.get(user.username);
+  if (!miss) {
+    miss = user.client
+      .get(`/api/v1/cases/lookup?number=${NO_SUCH_NUMBER}`)
+      .then((res) => ({ status: res.status, body: withoutRequestId(res.body) }));
+    lookupMisses.set(user.username, miss);
+  }
+  return miss;
+}
+
 async function checkAttempt(facts: CaseFacts, user: PoolUser, stats: Stats): Promise<string[]> {
   const now = new Date();
   const clock: PolicyClock = { now, today: swedishDate(now) };
@@ -1275,7 +1297,13 @@ async function checkAttempt(facts: CaseFacts, user: PoolUser, stats: Stats): Pro
 
   const listed = list.status === 200 ? list.body.items.filter((i) => i.id === facts.id) : [];
   if (list.status !== 200) fail('GET /cases status', 200, list.status);
-  if (lookup.status !== 200) fail('GET /cases/lookup status', 200, lookup.status);
+  if (!e.allowed) {
+    // Issue 18 §7: not the caller's case answers as no case at all (same status and body).
+    const none = await lookupMiss(user);
+    if (lookup.status !== none.status) fail('GET /cases/lookup status', none.status, lookup.status);
+    else if (JSON.stringify(withoutRequestId(lookup.body)) !== JSON.stringify(none.body))
+      fail('GET /cases/lookup body (denied)', none.body, withoutRequestId(lookup.body));
+  } else if (lookup.status !== 200) fail('GET /cases/lookup status', 200, lookup.status);
   else if (lookup.body.hasAccess !== e.allowed)
     fail('GET /cases/lookup hasAccess', e.allowed, lookup.body.hasAccess);
 

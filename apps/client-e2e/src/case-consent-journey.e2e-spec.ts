@@ -193,10 +193,55 @@ describe('case and consent journey', () => {
     await screenshot(other, 'case-06-no-access');
     await expectAccessible(other, 'no access');
 
-    // 10. The emergency-access dialog asks for a reason of at least 20 characters.
-    await other.getByRole('button', { name: 'Nödåtkomst' }).click();
+    // 10. Nödåtkomst goes through the case number (issue 18 §7): "Hitta ärende" answers a number
+    // without a case and a case the user may not see alike, and offers nödåtkomst by the number.
+    await other
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Mina ärenden' })
+      .click();
+    await other.getByRole('heading', { level: 1, name: 'Mina ärenden' }).waitFor();
+    const lookup = other.getByRole('region', { name: 'Hitta ärende' });
+    const lookUp = async (caseNumber: string) => {
+      await lookup.getByRole('textbox', { name: 'Ärendenummer' }).fill(caseNumber);
+      const [answer] = await Promise.all([
+        other.waitForResponse((r) => r.url().includes('/api/v1/cases/lookup?')),
+        lookup.getByRole('button', { name: 'Hitta', exact: true }).click(),
+      ]);
+      expect(answer.status()).toBe(404);
+      await lookup
+        .getByRole('alert')
+        .getByText('Inget ärende som du har åtkomst till har det numret.')
+        .waitFor();
+      await lookup.getByRole('button', { name: 'Nödåtkomst' }).waitFor();
+      return lookup.innerText();
+    };
+    const missing = number.replace(/\d{6}$/, '999999');
+    const noCase = await lookUp(missing);
+    // A number without a case: asking for nödåtkomst is the step that says so (and is logged).
+    await lookup.getByRole('button', { name: 'Nödåtkomst' }).click();
+    const nothing = other.getByRole('dialog', { name: 'Begär nödåtkomst' });
+    await nothing.getByText(`Ärende ${missing}`).waitFor();
+    await nothing
+      .getByRole('textbox', { name: 'Skäl' })
+      .fill('Akut suicidrisk, behöver se planerade insatser nu.');
+    await nothing.getByRole('button', { name: 'Begär nödåtkomst' }).click();
+    await nothing
+      .getByRole('alert')
+      .getByText('Det finns inget ärende med det numret. Försöket har loggats.')
+      .waitFor();
+    await nothing.getByRole('button', { name: 'Avbryt' }).click();
+    await nothing.waitFor({ state: 'detached' });
+    // The withdrawn case looks exactly like no case.
+    expect((await lookUp(number)).replace(number, missing)).toBe(noCase);
+    await screenshot(other, 'case-06b-lookup-no-case');
+    await expectAccessible(other, 'lookup: no case you may see');
+
+    // 10b. The emergency-access dialog names the number and asks for a reason of at least 20
+    // characters.
+    await lookup.getByRole('button', { name: 'Nödåtkomst' }).click();
     const emergency = other.getByRole('dialog', { name: 'Begär nödåtkomst' });
     await emergency.waitFor();
+    await emergency.getByText(`Ärende ${number}`).waitFor();
     await emergency.getByRole('textbox', { name: 'Skäl' }).fill('För kort');
     await emergency.getByRole('button', { name: 'Begär nödåtkomst' }).click();
     await emergency.getByText('Skriv minst 20 tecken.').waitFor();

@@ -34,7 +34,10 @@ export enum CaseAction {
   ConsentWithdraw = 'consent.withdraw',
   /** `POST /cases/:id/disclosures`. */
   DisclosureRecord = 'disclosure.record',
-  /** `POST /cases/:id/emergency-access`: only for a caller the policy keeps out. */
+  /**
+   * `POST /cases/:id/emergency-access` (a case page the policy keeps the caller out of) or
+   * `POST /emergency-accesses` by number (after a lookup that found no case the caller may see).
+   */
   EmergencyAccessRequest = 'emergencyAccess.request',
   /** `POST /audit/review/emergency-accesses/:id/review` (per grant, for the log reviewer). */
   EmergencyAccessReview = 'emergencyAccess.review',

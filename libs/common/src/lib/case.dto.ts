@@ -313,6 +313,17 @@ export class RequestEmergencyAccessDto {
   reason!: string;
 }
 
+/**
+ * `POST /emergency-accesses`: nödåtkomst by case number with a stated reason (D17, issue 18 §7).
+ * The lookup answers a case the caller may not see as if it did not exist; this audited,
+ * reviewed request is the one answer that tells them a case has the number.
+ */
+export class RequestEmergencyAccessByNumberDto extends RequestEmergencyAccessDto {
+  @IsString()
+  @Matches(/^[A-Z][A-Z0-9_]{1,29}-\d{4}-\d{6}$/)
+  caseNumber!: string;
+}
+
 export interface EmergencyAccessDto {
   id: string;
   caseId: string;
@@ -331,7 +342,12 @@ export interface EmergencyAccessDto {
   allowedActions: CaseAction[];
 }
 
-/** `GET /cases/lookup?number=`: whether a case exists and whether the caller has access; no content. */
+/**
+ * `GET /cases/lookup?number=`: the case with this number, when the caller may see it; no content.
+ * A number without a case and a case the caller may not see both answer 404 `NOT_FOUND`, alike
+ * (issue 18 §7), with `details.allowedActions` saying whether they may ask for emergency access
+ * by the number.
+ */
 export class CaseLookupQueryDto {
   @IsString()
   @Matches(/^[A-Z][A-Z0-9_]{1,29}-\d{4}-\d{6}$/)
@@ -342,5 +358,6 @@ export interface CaseLookupDto {
   id: string;
   number: string;
   programme: string;
+  /** Always true: a case the caller may not see is not answered (404). */
   hasAccess: boolean;
 }

@@ -10,6 +10,7 @@ import {
   allowedCaseActions,
   allowedConsentActions,
   allowedEmergencyAccessActions,
+  allowedLookupMissActions,
   CASE_ACTION_RIGHT,
   caseActionRefusal,
   consentRecordRefusal,
@@ -149,6 +150,33 @@ describe('allowedCaseActions', () => {
 
   it('applies to any programme (D26)', () => {
     expect(actionsOf(handler, kase({ programme: SIP }))).toEqual(EVERY_CASE_WORK_ACTION);
+  });
+});
+
+describe('allowedLookupMissActions', () => {
+  it('offers emergency access by number to case workers, nothing to roles outside case work', () => {
+    expect(allowedLookupMissActions(police)).toEqual([CaseAction.EmergencyAccessRequest]);
+    expect(allowedLookupMissActions(handler)).toEqual([CaseAction.EmergencyAccessRequest]);
+    for (const roles of [[Role.Auditor], [Role.Coordinator], [Role.Steering], [Role.OrgAdmin]])
+      expect(allowedLookupMissActions({ roles })).toEqual([]);
+  });
+
+  it('is what a case the policy keeps the caller out of offers, so the two look alike', () => {
+    const outside: PolicyActor[] = [
+      police,
+      { ...police, roles: [Role.HealthcareStaff] },
+      { ...auditor, roles: [Role.Coordinator] },
+      auditor,
+    ];
+    for (const actor of outside)
+      for (const c of [
+        kase({ consents: [] }),
+        kase({ memberships: [policeMember], consents: [] }),
+      ]) {
+        const decision = decideCaseAccess(actor, c, clock);
+        expect(decision.allowed).toBe(false);
+        expect(allowedCaseActions(decision, actor, c)).toEqual(allowedLookupMissActions(actor));
+      }
   });
 });
 

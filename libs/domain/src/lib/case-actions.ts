@@ -123,6 +123,19 @@ export function allowedCaseActions(
   return CASE_WORK_ACTIONS.filter((a) => actionAllowed(a, decision, actor, kase));
 }
 
+/**
+ * What a caller may do after a lookup by number that gave them no case (issue 18 §7): ask for
+ * emergency access by the number. The answer must be the same whether no case has the number or
+ * the policy keeps the caller out of it, so it depends on the caller alone — and it is what
+ * `allowedCaseActions` offers on any case the policy keeps them out of (a refusal other than R1
+ * leaves `emergencyAccess.request`; R1 nothing).
+ */
+export function allowedLookupMissActions(actor: Pick<PolicyActor, 'roles'>): CaseAction[] {
+  return hasPermissions(actor.roles, [Permission.CaseRead])
+    ? [CaseAction.EmergencyAccessRequest]
+    : [];
+}
+
 /** A consent record as the per-record actions read it. */
 export interface ActionConsent {
   recipientOrganisationIds: readonly string[];

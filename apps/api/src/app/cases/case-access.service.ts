@@ -299,6 +299,35 @@ export class CaseAccessService {
     return { kase, programme: facts.programme, decision, facts };
   }
 
+  /**
+   * The case with this number and the caller's decision on it, or null when no case has it.
+   * Callers that must not tell "no such case" from "not yours" (issue 18 §7) treat a refusal as
+   * null. The facts are loaded by the number, not by the found id, so a number without a case
+   * costs the same round trips as a case the caller may not see: alongside the case outside a
+   * transaction, after it inside one (`em`).
+   */
+  async findByNumber(
+    user: AuthenticatedUser,
+    number: string,
+    em?: EntityManager,
+  ): Promise<CaseAccess | null> {
+    const clock = clockNow();
+    const { values, bind } = positionalParameters();
+    const ids = `ARRAY(SELECT id FROM cases WHERE number = ${bind(number)})`;
+    const loadFacts = () =>
+      (em ?? this.dataSource.manager)
+        .query<CaseFacts[]>(`SELECT ${caseFactsColumns(ids, actorOf(user), clock, bind)}`, values)
+        .then(([row]) => row);
+    const preloaded = em ? undefined : loadFacts();
+    preloaded?.catch(() => undefined);
+    const kase = await (em ?? this.dataSource.manager).findOneBy(CaseEntity, { number });
+    const facts = await (preloaded ?? loadFacts());
+    if (!kase) return null;
+    const decided = (await this.decideMany(user, [kase], clock, em, facts)).get(kase.id);
+    if (!decided) throw new Error('decision missing');
+    return { kase, programme: decided.facts.programme, ...decided };
+  }
+
   /** Case ids among `ids` that the caller may open (for linked cases). */
   async visibleAmong(user: AuthenticatedUser, ids: readonly string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();

@@ -14,6 +14,7 @@ import {
 } from '@samsyn/common';
 import {
   allowedCaseActions,
+  allowedLookupMissActions,
   allowedTransitions,
   type CaseDecision,
   decidePersonAccess,
@@ -126,18 +127,27 @@ export class CaseReadsService {
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
+  /**
+   * A case number → the case, when the caller may see it. A number without a case and a case the
+   * caller may not see answer alike — the same 404, the same queries, the same audit event
+   * (no case named: the caller's own organisation's reviewers must not learn the case from it) —
+   * because case numbers are sequential and would otherwise list every case in a county (issue 18
+   * §7). Emergency access by number is the one, audited and reviewed, step that tells.
+   */
   async lookup(user: AuthenticatedUser, number: string): Promise<CaseLookupDto> {
-    const kase = await this.dataSource.getRepository(CaseEntity).findOneBy({ number });
-    if (!kase)
-      throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.NotFound, 'No case has this number.');
-    const decided = (await this.access.decideMany(user, [kase])).get(kase.id);
+    const found = await this.access.findByNumber(user, number);
+    if (!found?.decision.allowed) {
+      await this.audit.record(user, { action: AuditAction.CaseLookup, outcome: 'denied' });
+      throw new ApiException(
+        HttpStatus.NOT_FOUND,
+        ErrorCode.NotFound,
+        'No case you may see has this number.',
+        { details: { allowedActions: allowedLookupMissActions(user) } },
+      );
+    }
+    const { kase } = found;
     await this.audit.record(user, { action: AuditAction.CaseLookup, caseIds: [kase.id] });
-    return {
-      id: kase.id,
-      number: kase.number,
-      programme: kase.programme,
-      hasAccess: decided?.decision.allowed ?? false,
-    };
+    return { id: kase.id, number: kase.number, programme: kase.programme, hasAccess: true };
   }
 
   /** The case as the caller may see it; audited as a read of the persons shown. */

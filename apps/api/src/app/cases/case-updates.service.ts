@@ -12,8 +12,9 @@ import {
   Permission,
 } from '@samsyn/common';
 import { allowedTransitions, canTransition, isClosedStatus } from '@samsyn/domain';
-import { CaseEntity, CaseLinkEntity, UserEntity } from '@samsyn/server';
+import { CaseLinkEntity, UserEntity } from '@samsyn/server';
 import { DataSource } from 'typeorm';
+import { AuditedDenial } from '../audit/audit-denials.interceptor';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiException } from '../common/problem-details';
@@ -101,11 +102,18 @@ export class CaseUpdatesService {
   async link(user: AuthenticatedUser, caseId: string, dto: LinkCaseDto): Promise<CaseDto> {
     await this.dataSource.transaction(async (em) => {
       await this.access.require(user, caseId, CaseAction.Link, { em, lock: true });
-      const other = await em.findOneBy(CaseEntity, { number: dto.number });
-      if (!other) throw invalid('number', 'unknownCase', 'No case has this number');
+      // A case the caller may not open answers as a number without a case, and both are
+      // audited alike (naming only the caller's own case): linking is no existence oracle
+      // (issue 18 §7).
+      const found = await this.access.findByNumber(user, dto.number, em);
+      if (!found?.decision.allowed)
+        throw new AuditedDenial(
+          invalid('number', 'unknownCase', 'No case you may see has this number'),
+          { action: AuditAction.AccessDenied, outcome: 'denied', caseIds: [caseId] },
+        );
+      const other = found.kase;
       if (other.id === caseId)
         throw invalid('number', 'sameCase', 'A case cannot be linked to itself');
-      await this.access.require(user, other.id, 'read', { em });
       if (await em.existsBy(CaseLinkEntity, { caseId, linkedCaseId: other.id }))
         throw conflict('The cases are already linked.');
       await em.insert(CaseLinkEntity, [

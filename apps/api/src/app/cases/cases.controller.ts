@@ -21,6 +21,7 @@ import {
   LinkCaseDto,
   type Page,
   Permission,
+  RequestEmergencyAccessByNumberDto,
   RequestEmergencyAccessDto,
   UpdateCaseDto,
   UpdatePersonDto,
@@ -60,7 +61,10 @@ export class CasesController {
     return this.reads.list(user, query);
   }
 
-  /** Whether a case number exists and whether the caller has access (no case content). */
+  /**
+   * The case with this number, when the caller may see it (no case content). No such case and a
+   * case the caller may not see answer the same 404 (issue 18 §7).
+   */
   @Get('lookup')
   @RequirePermission(Permission.CaseRead)
   lookup(
@@ -222,7 +226,10 @@ export class CasesController {
     return this.consents.disclose(user, id, dto);
   }
 
-  /** Nödåtkomst: time-limited access with a stated reason, reviewed afterwards (D17). */
+  /**
+   * Nödåtkomst: time-limited access with a stated reason, reviewed afterwards (D17). By id, for a
+   * case page the caller was refused; after a lookup, by number (`POST /emergency-accesses`).
+   */
   @Post(':id/emergency-access')
   @RequirePermission(Permission.CaseRead)
   emergencyAccess(
@@ -231,6 +238,25 @@ export class CasesController {
     @Body() dto: RequestEmergencyAccessDto,
   ): Promise<EmergencyAccessDto> {
     return this.emergency.request(user, id, dto);
+  }
+}
+
+@ApiTags('cases')
+@Controller('emergency-accesses')
+export class EmergencyAccessesController {
+  constructor(private readonly emergency: EmergencyAccessService) {}
+
+  /**
+   * Nödåtkomst by case number with a reason (D17): the step after a lookup that found no case the
+   * caller may see. A grant names the case; a number without a case answers 404 (both audited).
+   */
+  @Post()
+  @RequirePermission(Permission.CaseRead)
+  request(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() dto: RequestEmergencyAccessByNumberDto,
+  ): Promise<EmergencyAccessDto> {
+    return this.emergency.requestByNumber(user, dto);
   }
 }
 

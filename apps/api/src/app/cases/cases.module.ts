@@ -5,7 +5,11 @@ import { CaseReadsService } from './case-reads.service';
 import { CaseRegistrationService } from './case-registration.service';
 import { CaseTeamService } from './case-team.service';
 import { CaseUpdatesService } from './case-updates.service';
-import { CasesController, ConsentsController } from './cases.controller';
+import {
+  CasesController,
+  ConsentsController,
+  EmergencyAccessesController,
+} from './cases.controller';
 import { ConsentsService } from './consents.service';
 import { EmergencyAccessService } from './emergency-access.service';
 import { JournalService } from './journal.service';
@@ -16,7 +20,12 @@ import { programmesProvider } from './programmes.provider';
 /** Shared cases, persons, consent, disclosures, journal and emergency access (issue 3). */
 @Module({
   imports: [RemindersModule],
-  controllers: [CasesController, ConsentsController, ProgrammesController],
+  controllers: [
+    CasesController,
+    ConsentsController,
+    EmergencyAccessesController,
+    ProgrammesController,
+  ],
   providers: [
     programmesProvider,
     CaseAccessService,

@@ -9,6 +9,8 @@ export const API_PATHS = {
   programmes: `${API_BASE}/programmes`,
   cases: `${API_BASE}/cases`,
   caseLookup: `${API_BASE}/cases/lookup`,
+  /** Nödåtkomst by case number (after a lookup that found no case the caller may see). */
+  emergencyAccesses: `${API_BASE}/emergency-accesses`,
   organisations: `${API_BASE}/organisations`,
   users: `${API_BASE}/users`,
 } as const;

@@ -97,6 +97,13 @@ describe('CasesApi', () => {
     expect(http.post).toHaveBeenCalledWith('/api/v1/cases/c1/emergency-access', {
       reason: 'r'.repeat(20),
     });
+    api
+      .requestEmergencyAccessByNumber({ caseNumber: 'SIP-2026-000001', reason: 'r'.repeat(20) })
+      .subscribe();
+    expect(http.post).toHaveBeenCalledWith('/api/v1/emergency-accesses', {
+      caseNumber: 'SIP-2026-000001',
+      reason: 'r'.repeat(20),
+    });
   });
 
   it('encodes ids so they cannot change the route', () => {

@@ -12,6 +12,7 @@ import type {
   LinkCaseDto,
   Page,
   ProgrammeDto,
+  RequestEmergencyAccessByNumberDto,
   RequestEmergencyAccessDto,
   UpdateCaseDto,
   UpdatePersonDto,
@@ -94,5 +95,12 @@ export class CasesApi {
     dto: RequestEmergencyAccessDto,
   ): Observable<EmergencyAccessDto> {
     return this.http.post<EmergencyAccessDto>(CASE_PATHS.emergencyAccess(id), dto);
+  }
+
+  /** Nödåtkomst by number: the answer (a grant, or 404) is the first that says a case has it. */
+  requestEmergencyAccessByNumber(
+    dto: RequestEmergencyAccessByNumberDto,
+  ): Observable<EmergencyAccessDto> {
+    return this.http.post<EmergencyAccessDto>(API_PATHS.emergencyAccesses, dto);
   }
 }

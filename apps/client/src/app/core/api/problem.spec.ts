@@ -1,5 +1,5 @@
-import { ErrorCode, type ProblemDetails } from '@samsyn/common';
-import { errorMessageKey, problemOf } from './problem';
+import { CaseAction, ErrorCode, type ProblemDetails } from '@samsyn/common';
+import { deniedActions, errorMessageKey, problemOf } from './problem';
 
 const problem = (status: number, code: string): Partial<ProblemDetails> => ({
   type: 'about:blank',
@@ -21,6 +21,24 @@ describe('problemOf', () => {
     expect(problemOf(failure(500, { message: 'x' }))).toBeNull();
     expect(problemOf(new Error('boom'))).toBeNull();
     expect(problemOf(undefined)).toBeNull();
+  });
+});
+
+describe('deniedActions', () => {
+  it('reads what a 403 on a case or the 404 of a lookup offers instead', () => {
+    const offered = { allowedActions: [CaseAction.EmergencyAccessRequest] };
+    for (const status of [403, 404])
+      expect(deniedActions(failure(status, { ...problem(status, 'X'), details: offered }))).toEqual(
+        [CaseAction.EmergencyAccessRequest],
+      );
+  });
+
+  it('is empty when nothing is offered or the body is not a problem', () => {
+    expect(deniedActions(failure(404, problem(404, ErrorCode.NotFound)))).toEqual([]);
+    expect(deniedActions(failure(404, { ...problem(404, 'X'), details: { reason: 'x' } }))).toEqual(
+      [],
+    );
+    expect(deniedActions(failure(502, '<html>Bad gateway</html>'))).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ProblemDetails } from '@samsyn/common';
+import type { CaseAction, ProblemDetails } from '@samsyn/common';
 import type { TranslationKey } from '../i18n/sv';
 import { isTranslationKey } from '../i18n/translate';
 
@@ -23,6 +23,15 @@ export function problemOf(failure: unknown): ProblemDetails | null {
   if (typeof body !== 'object' || body === null) return null;
   const { code, status } = body as Partial<ProblemDetails>;
   return typeof code === 'string' && typeof status === 'number' ? (body as ProblemDetails) : null;
+}
+
+/**
+ * What the server lets a caller do instead after a refusal (`details.allowedActions`): on a 403
+ * for a case, or a lookup's 404, `emergencyAccess.request` when they may ask for nödåtkomst.
+ */
+export function deniedActions(failure: unknown): CaseAction[] {
+  const actions = problemOf(failure)?.details?.['allowedActions'];
+  return Array.isArray(actions) ? (actions as CaseAction[]) : [];
 }
 
 /**

@@ -156,10 +156,12 @@ export const en: Dictionary = {
   'cases.noCaseAccess': 'Your role does not give access to cases.',
   'cases.lookupTitle': 'Find a case',
   'cases.lookupHint':
-    'Enter the full case number. If the case exists but you have no access, you can request emergency access.',
+    'Enter the full case number. A case you have no access to is shown as if it did not exist.',
   'cases.lookupNumber': 'Case number',
   'cases.lookupSubmit': 'Find',
-  'cases.lookupNotFound': 'There is no case with that number.',
+  'cases.lookupNotFound': 'No case you have access to has that number.',
+  'cases.lookupEmergencyExplain':
+    'If you need the information to protect someone here and now, you can request emergency access with the number and a reason. Emergency access is time-limited, logged and reviewed afterwards.',
   'cases.filtersTitle': 'Filter cases',
   'cases.filterProgramme': 'Programme',
   'cases.filterStatus': 'Status',
@@ -300,6 +302,9 @@ export const en: Dictionary = {
 
   'emergency.title': 'Request emergency access',
   'emergency.case': 'Case {number}',
+  'emergency.byNumber':
+    'If a case has this number and you have no access to it through its team, consent or a legal basis, you get emergency access to it. If no case has the number, you are told so here; that is logged too.',
+  'emergency.noSuchCase': 'No case has that number. The attempt has been logged.',
   'emergency.noAccess':
     'You have no access to the case through its team, consent or a legal basis.',
   'emergency.terms':

@@ -160,10 +160,12 @@ export const sv = {
   'cases.noCaseAccess': 'Din roll ger inte tillgång till ärenden.',
   'cases.lookupTitle': 'Hitta ärende',
   'cases.lookupHint':
-    'Ange hela ärendenumret. Finns ärendet men du saknar åtkomst kan du begära nödåtkomst.',
+    'Ange hela ärendenumret. Ett ärende som du inte har åtkomst till visas som om det inte fanns.',
   'cases.lookupNumber': 'Ärendenummer',
   'cases.lookupSubmit': 'Hitta',
-  'cases.lookupNotFound': 'Det finns inget ärende med det numret.',
+  'cases.lookupNotFound': 'Inget ärende som du har åtkomst till har det numret.',
+  'cases.lookupEmergencyExplain':
+    'Behöver du uppgifterna för att skydda någon här och nu kan du begära nödåtkomst med numret och ett skäl. Nödåtkomst är tidsbegränsad, loggas och granskas i efterhand.',
   'cases.filtersTitle': 'Filtrera ärenden',
   'cases.filterProgramme': 'Program',
   'cases.filterStatus': 'Status',
@@ -304,6 +306,9 @@ export const sv = {
 
   'emergency.title': 'Begär nödåtkomst',
   'emergency.case': 'Ärende {number}',
+  'emergency.byNumber':
+    'Har ett ärende numret och saknar du åtkomst till det genom team, samtycke eller rättslig grund, får du nödåtkomst till det. Finns inget ärende med numret får du veta det här; även det loggas.',
+  'emergency.noSuchCase': 'Det finns inget ärende med det numret. Försöket har loggats.',
   'emergency.noAccess':
     'Du har inte åtkomst till ärendet genom team, samtycke eller rättslig grund.',
   'emergency.terms':

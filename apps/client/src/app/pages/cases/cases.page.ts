@@ -35,7 +35,7 @@ import {
   listStateOf,
   loadedPage,
 } from '../../core/api/list-state';
-import { errorMessageKey } from '../../core/api/problem';
+import { deniedActions, errorMessageKey } from '../../core/api/problem';
 import { APP_PATHS } from '../../core/app-paths';
 import { AuthService } from '../../core/auth/auth.service';
 import { FieldErrorPipe } from '../../core/forms/field-error.pipe';
@@ -54,6 +54,7 @@ import {
   isFiltered,
   withFilters,
 } from './case-filters';
+import { CaseAction, allows } from './case/case-actions';
 import {
   EmergencyAccessDialog,
   type EmergencyAccessDialogData,
@@ -141,6 +142,13 @@ export class CasesPage {
   protected readonly lookupForm = this.fb.group({ number: ['', [required, caseNumber]] });
   protected readonly lookupPending = signal(false);
   protected readonly lookupError = signal<TranslationKey | null>(null);
+  /** The number the last lookup found no case for, and what the caller may do about it. */
+  protected readonly lookupMiss = signal<{ number: string; allowedActions: CaseAction[] } | null>(
+    null,
+  );
+  protected readonly canRequestEmergency = computed(() =>
+    allows(this.lookupMiss(), CaseAction.EmergencyAccessRequest),
+  );
 
   constructor() {
     const destroyRef = inject(DestroyRef);
@@ -226,10 +234,15 @@ export class CasesPage {
     this.reload$.next();
   }
 
-  /** "Hitta ärende": exact number → the case, or the nödåtkomst dialog when the caller lacks access. */
+  /**
+   * "Hitta ärende": exact number → the case. A number without a case and a case the caller may
+   * not see answer alike (issue 18 §7); the 404 says whether the caller may then ask for
+   * nödåtkomst by the number (`details.allowedActions`).
+   */
   protected async lookup(): Promise<void> {
     if (this.lookupPending()) return;
     this.lookupError.set(null);
+    this.lookupMiss.set(null);
     if (this.lookupForm.invalid) {
       this.lookupForm.markAllAsTouched();
       this.lookupInput()?.nativeElement.focus();
@@ -239,27 +252,31 @@ export class CasesPage {
     this.lookupPending.set(true);
     try {
       const found = await firstValueFrom(this.api.lookup(number));
-      if (found.hasAccess) {
-        await this.router.navigate(['/', APP_PATHS.cases, found.id]);
-        return;
-      }
-      const data: EmergencyAccessDialogData = { caseId: found.id, caseNumber: found.number };
-      const granted = await firstValueFrom(
-        this.dialog
-          .open<EmergencyAccessDialog, EmergencyAccessDialogData, EmergencyAccessDto>(
-            EmergencyAccessDialog,
-            { data, width: '560px' },
-          )
-          .afterClosed(),
-      );
-      if (granted) await this.router.navigate(['/', APP_PATHS.cases, found.id]);
+      await this.router.navigate(['/', APP_PATHS.cases, found.id]);
     } catch (error: unknown) {
       const notFound = error instanceof HttpErrorResponse && error.status === 404;
       this.lookupError.set(notFound ? 'cases.lookupNotFound' : errorMessageKey(error));
+      if (notFound) this.lookupMiss.set({ number, allowedActions: deniedActions(error) });
       this.lookupInput()?.nativeElement.focus();
     } finally {
       this.lookupPending.set(false);
     }
+  }
+
+  /** Nödåtkomst by the number looked up: a grant opens the case it names. */
+  protected async requestEmergencyAccess(): Promise<void> {
+    const miss = this.lookupMiss();
+    if (!miss) return;
+    const data: EmergencyAccessDialogData = { caseNumber: miss.number };
+    const granted = await firstValueFrom(
+      this.dialog
+        .open<EmergencyAccessDialog, EmergencyAccessDialogData, EmergencyAccessDto>(
+          EmergencyAccessDialog,
+          { data, width: '560px' },
+        )
+        .afterClosed(),
+    );
+    if (granted) await this.router.navigate(['/', APP_PATHS.cases, granted.caseId]);
   }
 
   protected subjectMarker(row: CaseSummaryDto): TranslationKey | null {

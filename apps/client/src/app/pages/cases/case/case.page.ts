@@ -181,7 +181,7 @@ export class CasePage {
   }
 
   protected async requestEmergencyAccess(): Promise<void> {
-    const data: EmergencyAccessDialogData = { caseId: this.caseId(), caseNumber: null };
+    const data: EmergencyAccessDialogData = { caseId: this.caseId() };
     const granted = await firstValueFrom(
       this.dialog
         .open<EmergencyAccessDialog, EmergencyAccessDialogData, EmergencyAccessDto>(

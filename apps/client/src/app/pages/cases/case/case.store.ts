@@ -3,19 +3,13 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 import type { CaseAction, CaseDto } from '@samsyn/common';
 import { firstValueFrom } from 'rxjs';
 import { CasesApi } from '../../../core/api/cases-api.service';
-import { errorMessageKey, problemOf } from '../../../core/api/problem';
+import { deniedActions, errorMessageKey, problemOf } from '../../../core/api/problem';
 import type { TranslationKey } from '../../../core/i18n/sv';
 
 /** The access policy's reason for a 403 (`details.reason`, an AccessDenialReason), if given. */
 function denialReason(error: unknown): string | null {
   const reason = problemOf(error)?.details?.['reason'];
   return typeof reason === 'string' ? reason : null;
-}
-
-/** What the server lets a caller it keeps out do instead (`details.allowedActions`). */
-function deniedActions(error: unknown): CaseAction[] {
-  const actions = problemOf(error)?.details?.['allowedActions'];
-  return Array.isArray(actions) ? (actions as CaseAction[]) : [];
 }
 
 export type CaseState =

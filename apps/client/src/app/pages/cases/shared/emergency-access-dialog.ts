@@ -1,3 +1,4 @@
+import { HttpErrorResponse } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -21,11 +22,12 @@ import { required } from '../../../core/forms/validators';
 import type { TranslationKey } from '../../../core/i18n/sv';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 
-export interface EmergencyAccessDialogData {
-  caseId: string;
-  /** Shown when known (from a lookup); a case page without access does not know it. */
-  caseNumber: string | null;
-}
+/**
+ * Which case: by the number a lookup found no case the caller may see for (the client never
+ * learns such a case's id), or by id from a case page the caller was refused (its number is not
+ * told to them).
+ */
+export type EmergencyAccessDialogData = { caseNumber: string } | { caseId: string };
 
 /** The shortest reason the API accepts (RequestEmergencyAccessDto). */
 export const EMERGENCY_REASON_MIN = 20;
@@ -50,12 +52,14 @@ export const EMERGENCY_REASON_MIN = 20;
     <h2 mat-dialog-title>{{ 'emergency.title' | t }}</h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content>
-        @if (data.caseNumber) {
+        @if (caseNumber; as shown) {
           <p>
-            <strong>{{ 'emergency.case' | t: { number: data.caseNumber } }}</strong>
+            <strong>{{ 'emergency.case' | t: { number: shown } }}</strong>
           </p>
+          <p>{{ 'emergency.byNumber' | t }}</p>
+        } @else {
+          <p>{{ 'emergency.noAccess' | t }}</p>
         }
-        <p>{{ 'emergency.noAccess' | t }}</p>
         <p id="emergency-terms" class="terms">{{ 'emergency.terms' | t }}</p>
         @if (errorKey(); as error) {
           <p class="form-error" role="alert">{{ error | t }}</p>
@@ -102,6 +106,7 @@ export class EmergencyAccessDialog {
   private readonly api = inject(CasesApi);
   private readonly reasonInput = viewChild.required<ElementRef<HTMLTextAreaElement>>('reasonInput');
 
+  protected readonly caseNumber = 'caseNumber' in this.data ? this.data.caseNumber : null;
   protected readonly min = EMERGENCY_REASON_MIN;
   protected readonly form = inject(NonNullableFormBuilder).group({
     reason: [
@@ -126,12 +131,17 @@ export class EmergencyAccessDialog {
     this.errorKey.set(null);
     try {
       const granted = await firstValueFrom(
-        this.api.requestEmergencyAccess(this.data.caseId, { reason }),
+        'caseNumber' in this.data
+          ? this.api.requestEmergencyAccessByNumber({ caseNumber: this.data.caseNumber, reason })
+          : this.api.requestEmergencyAccess(this.data.caseId, { reason }),
       );
       this.ref.close(granted);
     } catch (error: unknown) {
       applyServerErrors(this.form, error);
-      this.errorKey.set(errorMessageKey(error));
+      // By number, a 404 is the answer to the question the lookup left open: no case has it.
+      const noSuchCase =
+        this.caseNumber !== null && error instanceof HttpErrorResponse && error.status === 404;
+      this.errorKey.set(noSuchCase ? 'emergency.noSuchCase' : errorMessageKey(error));
       this.reasonInput().nativeElement.focus();
     } finally {
       this.pending.set(false);
