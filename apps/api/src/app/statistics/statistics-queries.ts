@@ -152,8 +152,10 @@ export function indicatorSql(p: PeriodDays) {
                           ELSE ${lastStartingBy('v.left_on')} END,
                      ${lastActiveBy('v.closed_on')}) AS p_last,
                v.priority,
+               -- As text: an array key cannot be hashed here, and sorting a million rows for it
+               -- cost more than the rest of the query.
                CASE WHEN cardinality(v.violence_forms) > 0 AND ${activeInPeriod('v')}
-                    THEN v.violence_forms END AS forms
+                    THEN array_to_string(v.violence_forms, ',') END AS forms
         FROM v)
       SELECT CASE WHEN GROUPING(summons) = 0 THEN 'summons'
                   WHEN GROUPING(meeting) = 0 THEN 'first_meeting'
@@ -217,7 +219,8 @@ export interface CaseFactRow {
   j: number | null;
   k: number | null;
   col: string | null;
-  forms: string[] | null;
+  /** The forms, comma-separated. */
+  forms: string | null;
   n: string;
 }
 
@@ -234,7 +237,7 @@ export function caseFactRows(
   for (const g of groups) {
     const n = g.n;
     if (g.set === 'forms') {
-      for (const form of new Set(g.forms ?? []))
+      for (const form of new Set(g.forms?.split(',') ?? []))
         out.push({ ind: 'forms', row: form, col: 'cases', n });
     } else if (g.set === 'sip_share' || g.set === 'priority') {
       if (g.i === null || g.j === null) continue;
