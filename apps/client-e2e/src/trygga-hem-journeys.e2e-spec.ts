@@ -1,4 +1,5 @@
 import { addDays, swedishDate } from '@samsyn/domain';
+import { answerTo } from './support/responses';
 import type { Browser, Page } from 'playwright-core';
 import {
   type TestPage,
@@ -84,14 +85,13 @@ describe('Trygga hem journeys (issue 15)', () => {
     await page.getByRole('heading', { level: 2, name: 'Samtycke' }).waitFor();
     await page.locator('#step-consent').getByRole('button', { name: 'Nästa' }).click();
     await page.getByRole('heading', { level: 2, name: 'Granska och skapa' }).waitFor();
-    const [created] = await Promise.all([
-      page.waitForResponse(
-        (r) => r.url().endsWith('/api/v1/cases') && r.request().method() === 'POST',
-      ),
-      page.locator('#step-review').getByRole('button', { name: 'Skapa ärende' }).click(),
-    ]);
-    expect(created.status()).toBe(201);
-    const { id: caseId, number } = (await created.json()) as { id: string; number: string };
+    const created = await answerTo<{ id: string; number: string }>(
+      page,
+      (url, method) => url.endsWith('/api/v1/cases') && method === 'POST',
+      () => page.locator('#step-review').getByRole('button', { name: 'Skapa ärende' }).click(),
+    );
+    expect(created.status).toBe(201);
+    const { id: caseId, number } = created.body;
     await page.getByRole('heading', { level: 1, name: `Ärende ${number}` }).waitFor();
 
     // 2. The Trygga hem tab offers the referral: the group of the case's municipality.

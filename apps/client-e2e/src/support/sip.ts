@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { answerTo } from './responses';
 import { api, personnummer, swedishDay, untilText } from './browser';
 
 /** The demo units that SIP journeys call and are called by. */
@@ -145,12 +146,11 @@ export async function callSipMeeting(
   const review = page.locator('#sip-step-review');
   await untilText(review, actors.at(-1) ?? called.replace(/ \(.*\)$/, ''));
   await atStep('review');
-  const [response] = await Promise.all([
-    page.waitForResponse(
-      (r) => r.url().endsWith(`/cases/${caseId}/sip/meetings`) && r.request().method() === 'POST',
-    ),
-    review.getByRole('button', { name: 'Kalla till mötet' }).click(),
-  ]);
-  expect(response.status()).toBe(201);
-  return (await response.json()) as { id: string; planVersionId: string };
+  const response = await answerTo<{ id: string; planVersionId: string }>(
+    page,
+    (url, method) => url.endsWith(`/cases/${caseId}/sip/meetings`) && method === 'POST',
+    () => review.getByRole('button', { name: 'Kalla till mötet' }).click(),
+  );
+  expect(response.status).toBe(201);
+  return response.body;
 }
