@@ -33,8 +33,8 @@ const inScope = (selectFrom: string) => `
     AND x.programme = ANY ($6::varchar[])
     AND ($7::uuid[] IS NULL OR x.owning_organisation_id = ANY ($7::uuid[]))`;
 
-/** The scoped cases (`id`) and their facts. */
-export const SCOPED_CASES = inScope(`x.*, x.case_id AS id FROM case_statistics x`);
+/** The scoped cases' facts. */
+export const SCOPED_CASES = inScope(`x.* FROM case_statistics x`);
 
 /** The scoped cases' counted Trygga hem records: `kind`, `day` and the record's values. */
 export const SCOPED_EVENTS = inScope(`x.* FROM case_statistic_events x`);
