@@ -21,12 +21,7 @@ import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator'
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import {
-  type CaseSummaryDto,
-  type EmergencyAccessDto,
-  type Page,
-  Permission,
-} from '@samsyn/common';
+import { type CaseSummaryDto, type Page, Permission } from '@samsyn/common';
 import { BehaviorSubject, combineLatest, firstValueFrom, map, switchMap, tap } from 'rxjs';
 import { CasesApi } from '../../core/api/cases-api.service';
 import {
@@ -55,10 +50,7 @@ import {
   withFilters,
 } from './case-filters';
 import { CaseAction, allows } from './case/case-actions';
-import {
-  EmergencyAccessDialog,
-  type EmergencyAccessDialogData,
-} from './shared/emergency-access-dialog';
+import { EmergencyAccessDialog } from './shared/emergency-access-dialog';
 import { OverdueSummaryPanel } from './overdue-summary-panel';
 
 type ListState = ListStateOf<Page<CaseSummaryDto>>;
@@ -267,15 +259,7 @@ export class CasesPage {
   protected async requestEmergencyAccess(): Promise<void> {
     const miss = this.lookupMiss();
     if (!miss) return;
-    const data: EmergencyAccessDialogData = { caseNumber: miss.number };
-    const granted = await firstValueFrom(
-      this.dialog
-        .open<EmergencyAccessDialog, EmergencyAccessDialogData, EmergencyAccessDto>(
-          EmergencyAccessDialog,
-          { data, width: '560px' },
-        )
-        .afterClosed(),
-    );
+    const granted = await EmergencyAccessDialog.request(this.dialog, { caseNumber: miss.number });
     if (granted) await this.router.navigate(['/', APP_PATHS.cases, granted.caseId]);
   }
 

@@ -15,8 +15,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatTabsModule } from '@angular/material/tabs';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { AccessBasis, type EmergencyAccessDto, Permission } from '@samsyn/common';
-import { distinctUntilChanged, firstValueFrom, map } from 'rxjs';
+import { AccessBasis, Permission } from '@samsyn/common';
+import { distinctUntilChanged, map } from 'rxjs';
 import { APP_PATHS } from '../../../core/app-paths';
 import { AuthService } from '../../../core/auth/auth.service';
 import { LabelPipe, WhenPipe } from '../../../core/i18n/i18n-pipes';
@@ -25,10 +25,7 @@ import { labelKey } from '../../../core/i18n/labels';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { ReferenceData } from '../../../core/reference/reference-data';
 import { CaseAuditLog } from '../../audit/case-audit-log';
-import {
-  EmergencyAccessDialog,
-  type EmergencyAccessDialogData,
-} from '../shared/emergency-access-dialog';
+import { EmergencyAccessDialog } from '../shared/emergency-access-dialog';
 import { CaseStore } from './case.store';
 import { ConsentsTab } from './tabs/consents-tab';
 import { JournalTab } from './tabs/journal-tab';
@@ -181,15 +178,7 @@ export class CasePage {
   }
 
   protected async requestEmergencyAccess(): Promise<void> {
-    const data: EmergencyAccessDialogData = { caseId: this.caseId() };
-    const granted = await firstValueFrom(
-      this.dialog
-        .open<EmergencyAccessDialog, EmergencyAccessDialogData, EmergencyAccessDto>(
-          EmergencyAccessDialog,
-          { data, width: '560px' },
-        )
-        .afterClosed(),
-    );
+    const granted = await EmergencyAccessDialog.request(this.dialog, { caseId: this.caseId() });
     if (!granted) return;
     await this.store.load(this.caseId());
     afterNextRender(() => this.focusHeading(), { injector: this.injector });

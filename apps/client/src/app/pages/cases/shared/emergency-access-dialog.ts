@@ -9,7 +9,12 @@ import {
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import {
+  MAT_DIALOG_DATA,
+  type MatDialog,
+  MatDialogModule,
+  MatDialogRef,
+} from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { EmergencyAccessDto } from '@samsyn/common';
@@ -100,6 +105,21 @@ export const EMERGENCY_REASON_MIN = 20;
   `,
 })
 export class EmergencyAccessDialog {
+  /** Opens the dialog for a case (by id or number); the grant, or undefined if none was made. */
+  static request(
+    dialog: MatDialog,
+    data: EmergencyAccessDialogData,
+  ): Promise<EmergencyAccessDto | undefined> {
+    return firstValueFrom(
+      dialog
+        .open<EmergencyAccessDialog, EmergencyAccessDialogData, EmergencyAccessDto>(
+          EmergencyAccessDialog,
+          { data, width: '560px' },
+        )
+        .afterClosed(),
+    );
+  }
+
   protected readonly data = inject<EmergencyAccessDialogData>(MAT_DIALOG_DATA);
   private readonly ref =
     inject<MatDialogRef<EmergencyAccessDialog, EmergencyAccessDto>>(MatDialogRef);
