@@ -42,7 +42,14 @@ interface UnitChoice {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let a = attendance();
-    <section class="attendance" [attr.aria-labelledby]="idPrefix() + '-title'">
+    <!-- Named by its title and, where a page shows several meetings, the meeting's own heading:
+         landmarks must have unique names. -->
+    <section
+      class="attendance"
+      [attr.aria-labelledby]="
+        idPrefix() + '-title' + (meetingHeadingId() ? ' ' + meetingHeadingId() : '')
+      "
+    >
       <h3
         [id]="idPrefix() + '-title'"
         tabindex="-1"
@@ -188,6 +195,8 @@ export class MeetingAttendance {
   /** Prefix of the section's element ids (unique on the page). */
   readonly idPrefix = input.required<string>();
   readonly headingLevel = input(3);
+  /** The id of the meeting's heading when a page lists several meetings (named after it too). */
+  readonly meetingHeadingId = input<string | null>(null);
   /** Sends the units present (the parent adds the meeting's version) and shows the answer. */
   readonly save = input.required<(units: AttendedUnitInputDto[]) => Promise<void>>();
 
