@@ -25,10 +25,13 @@ export function unavailable() {
   return null;
 }
 
-/** The built API in demo mode on `db` (it migrates an empty database and seeds the demo). */
-export function startApi(db, extraEnv = {}) {
+/**
+ * The built API in demo mode on `db` (it migrates an empty database and seeds the demo); `main`
+ * runs another build (tools/compare-statistics.mjs runs two).
+ */
+export function startApi(db, extraEnv = {}, main = API_MAIN) {
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [API_MAIN], {
+    const child = spawn(process.execPath, [main], {
       env: {
         PATH: process.env.PATH,
         PORT: '0',

@@ -336,6 +336,66 @@ async function differences(
   ]);
 }
 
+/*
+ * The day counts (case_statistic_days, and the changes not yet compacted) must equal the
+ * contributions of every case's facts, restated here from their definition (migration
+ * 1796800000000): intervals as an 's' edge on their first day and an 'e' edge on their last (or
+ * 'x' with the days between when the last comes first), points on their day with a value.
+ */
+const NO_VALUE = -99999;
+const KEY =
+  'programme, municipality_code, owning_organisation_id, kind, category, edge, day, value';
+const edges = (kind: string, category: string, a: string, b: string, from: string) => `
+  SELECT programme, municipality_code, owning_organisation_id, '${kind}' AS kind,
+         ${category} AS category, 's' AS edge, ${a} AS day, 0 AS value FROM ${from} AND ${a} IS NOT NULL
+  UNION ALL
+  SELECT programme, municipality_code, owning_organisation_id, '${kind}', ${category},
+         CASE WHEN ${b} < ${a} THEN 'x' ELSE 'e' END, ${b}, greatest(${a} - ${b}, 0)
+  FROM ${from} AND ${a} IS NOT NULL AND ${b} IS NOT NULL`;
+const point = (kind: string, day: string, value: string, where = 'true') => `
+  SELECT programme, municipality_code, owning_organisation_id, '${kind}', '', 'p', ${day}, ${value}
+  FROM case_statistics_source WHERE ${day} IS NOT NULL AND ${where}`;
+const sipOn = `least(CASE WHEN violence_related THEN first_called_on END, linked_sip_on)`;
+const EXPECTED_COUNTS = `
+  SELECT ${KEY}, count(*) AS n FROM (
+    ${edges('case', "coalesce(violence_related::text, '')", 'opened_on', 'closed_on', 'case_statistics_source WHERE true')}
+    UNION ALL ${edges('with_sip', "coalesce(violence_related::text, '')", `greatest(opened_on, ${sipOn})`, 'closed_on', `case_statistics_source WHERE ${sipOn} IS NOT NULL`)}
+    UNION ALL ${edges('priority', 'priority', 'referred_on', 'least(left_on, closed_on)', 'case_statistics_source WHERE priority IS NOT NULL')}
+    UNION ALL ${edges('form', 'form', 'opened_on', 'closed_on', '(SELECT DISTINCT s.*, f.form FROM case_statistics_source s, unnest(s.violence_forms) f(form)) s WHERE true')}
+    UNION ALL ${point('summons', 'discharge_ready_on', `coalesce(first_called_on - discharge_ready_on, ${NO_VALUE})`)}
+    UNION ALL ${point('first_meeting', 'requested_on', `coalesce(first_held_on - requested_on, ${NO_VALUE})`)}
+    UNION ALL ${point('to_summons', 'requested_on', 'first_called_on - requested_on', 'first_called_on IS NOT NULL')}
+    UNION ALL ${point('to_agreed_plan', 'requested_on', 'first_agreed_on - requested_on', 'first_agreed_on IS NOT NULL')}
+    UNION ALL
+    SELECT programme, municipality_code, owning_organisation_id, kind,
+           coalesce(uptake, repeat::text, ''), 'p', day, 0
+    FROM case_statistic_events_source
+    WHERE kind IN ('notification', 'control_measure', 'offer', 'incident')) c
+  GROUP BY ${KEY}`;
+
+/** Day counts that differ from the facts' contributions, and month counts from the days'. */
+async function countDifferences(
+  query: (text: string, params: unknown[]) => Promise<Record<string, unknown>[]>,
+): Promise<Record<string, unknown>[]> {
+  return query(
+    `WITH want AS (${EXPECTED_COUNTS}),
+     have AS (SELECT ${KEY}, sum(n) AS n FROM (
+                SELECT ${KEY}, n FROM case_statistic_days
+                UNION ALL SELECT ${KEY}, n FROM case_statistic_day_changes) h
+              GROUP BY ${KEY} HAVING sum(n) <> 0),
+     months AS (SELECT programme, municipality_code, owning_organisation_id, kind, category, edge,
+                       date_trunc('month', day)::date AS month, value, sum(n) AS n
+                FROM case_statistic_days GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 HAVING sum(n) <> 0),
+     kept AS (SELECT programme, municipality_code, owning_organisation_id, kind, category, edge,
+                     month, value, n FROM case_statistic_months WHERE n <> 0)
+     (SELECT 'extra count' AS diff, * FROM (SELECT * FROM have EXCEPT ALL SELECT * FROM want) x)
+     UNION ALL (SELECT 'missing count', * FROM (SELECT * FROM want EXCEPT ALL SELECT * FROM have) x)
+     UNION ALL (SELECT 'extra month', * FROM (SELECT * FROM kept EXCEPT ALL SELECT * FROM months) x)
+     UNION ALL (SELECT 'missing month', * FROM (SELECT * FROM months EXCEPT ALL SELECT * FROM kept) x)`,
+    [],
+  );
+}
+
 describe('the statistics facts per case (case_statistics)', () => {
   let pool: Pool;
   let world: World;
@@ -420,14 +480,18 @@ describe('the statistics facts per case (case_statistics)', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(
-          fc.tuple(fc.array(fc.oneof(...writes), { minLength: 1, maxLength: 3 }), fc.boolean()),
+          fc.tuple(
+            fc.array(fc.oneof(...writes), { minLength: 1, maxLength: 3 }),
+            fc.boolean(),
+            fc.boolean(),
+          ),
           {
             minLength: 1,
             maxLength: 8,
           },
         ),
         async (batches) => {
-          for (const [batch, commit] of batches) {
+          for (const [batch, commit, compact] of batches) {
             const db = await pool.connect();
             try {
               await db.query('BEGIN');
@@ -440,7 +504,10 @@ describe('the statistics facts per case (case_statistics)', () => {
               db.release();
             }
             transactions++;
+            // A reader folds the changes into the counts now and then (compacting is its work).
+            if (compact) await pool.query('SELECT samsyn_case_statistics_compact()');
             expect(await differences(world.caseIds, poolQuery)).toEqual([]);
+            expect(await countDifferences(poolQuery)).toEqual([]);
           }
         },
       ),
@@ -495,6 +562,9 @@ describe('the statistics facts per case (case_statistics)', () => {
       [caseId],
     );
     expect(row.first).toBe('2024-05-01');
+    expect(await countDifferences(poolQuery)).toEqual([]);
+    await pool.query('SELECT samsyn_case_statistics_compact()');
+    expect(await countDifferences(poolQuery)).toEqual([]);
     expect(
       await sql(`SELECT 1 FROM case_statistic_events WHERE case_id = $1 AND day = '2024-06-02'`, [
         caseId,

@@ -1,4 +1,4 @@
-import { caseFactRows, periodDays } from './statistics-queries';
+import { dailyWindow, dayCountRows, periodDays } from './statistics-queries';
 
 describe('the statistics queries’ periods as days', () => {
   it('numbers every day from the first period’s first to the last one’s last', () => {
@@ -22,28 +22,19 @@ describe('the statistics queries’ periods as days', () => {
   });
 });
 
-describe('caseFactRows', () => {
+describe('dayCountRows', () => {
   const keys = ['2025-01', '2025-02', '2025-03'];
-  const group = (g: Partial<Parameters<typeof caseFactRows>[0][number]>) => ({
-    set: 'summons',
-    i: null,
-    j: null,
-    k: null,
-    col: null,
-    forms: null,
-    n: '1',
-    ...g,
-  });
+  const row = (ind: string, i: number, col: string, n: number) => ({ ind, i, col, n: String(n) });
 
-  it('counts a period-numbered group in its period, and drops groups in none', () => {
+  it('counts a point in its period, and drops points in none and zero counts', () => {
     expect(
-      caseFactRows(
+      dayCountRows(
         [
-          group({ set: 'summons', i: 2, col: 'late', n: '7' }),
-          group({ set: 'to_summons', i: 1, col: '3', n: '2' }),
-          group({ set: 'summons', i: null, col: 'late' }),
-          group({ set: 'to_agreed_plan', i: 1, col: null }),
-          group({ set: 'first_meeting', i: 4, col: 'late' }),
+          row('summons', 2, 'late', 7),
+          row('to_summons', 1, '3', 2),
+          row('summons', 0, 'late', 1),
+          row('first_meeting', 4, 'late', 1),
+          row('offer', 3, 'taken_up', 0),
         ],
         keys,
       ),
@@ -53,24 +44,61 @@ describe('caseFactRows', () => {
     ]);
   });
 
-  it('spreads a span over its periods, with a SIP from period k on', () => {
-    expect(caseFactRows([group({ set: 'sip_share', i: 0, j: 5, k: 3, n: '4' })], keys)).toEqual([
-      { ind: 'sip_share', row: '2025-01', col: 'without_sip', n: '4' },
-      { ind: 'sip_share', row: '2025-02', col: 'without_sip', n: '4' },
-      { ind: 'sip_share', row: '2025-03', col: 'with_sip', n: '4' },
+  it('adds an interval kind up from the period each row names: the SIP share', () => {
+    // 10 violence cases from period 1, 4 closed before period 3; 3 with a SIP from period 2, one
+    // of them closed before period 3; rows from after the last period count nowhere.
+    expect(
+      dayCountRows(
+        [
+          row('case', 1, '', 10),
+          row('case', 3, '', -4),
+          row('with_sip', 2, '', 3),
+          row('with_sip', 3, '', -1),
+          row('case', 4, '', 9),
+        ],
+        keys,
+      ),
+    ).toEqual([
+      { ind: 'sip_share', row: '2025-01', col: 'without_sip', n: '10' },
+      { ind: 'sip_share', row: '2025-02', col: 'with_sip', n: '3' },
+      { ind: 'sip_share', row: '2025-02', col: 'without_sip', n: '7' },
+      { ind: 'sip_share', row: '2025-03', col: 'with_sip', n: '2' },
+      { ind: 'sip_share', row: '2025-03', col: 'without_sip', n: '4' },
     ]);
-    expect(caseFactRows([group({ set: 'priority', i: 2, j: 2, col: 'A', n: '5' })], keys)).toEqual([
-      { ind: 'priority', row: '2025-02', col: 'A', n: '5' },
-    ]);
-    expect(caseFactRows([group({ set: 'priority', i: 3, j: 2, col: 'A' })], keys)).toEqual([]);
   });
 
-  it('counts a group of forms once for each form it names', () => {
+  it('adds priorities up per priority, and counts each form once', () => {
     expect(
-      caseFactRows([group({ set: 'forms', forms: 'physical,sexual,physical', n: '6' })], keys),
+      dayCountRows(
+        [
+          row('priority', 2, 'A', 5),
+          row('priority', 3, 'A', -5),
+          row('priority', 1, 'B', 1),
+          row('form', 0, 'physical', 6),
+          row('form', 0, 'sexual', 0),
+        ],
+        keys,
+      ),
     ).toEqual([
       { ind: 'forms', row: 'physical', col: 'cases', n: '6' },
-      { ind: 'forms', row: 'sexual', col: 'cases', n: '6' },
+      { ind: 'priority', row: '2025-02', col: 'A', n: '5' },
+      { ind: 'priority', row: '2025-01', col: 'B', n: '1' },
+      { ind: 'priority', row: '2025-02', col: 'B', n: '1' },
+      { ind: 'priority', row: '2025-03', col: 'B', n: '1' },
     ]);
+  });
+});
+
+describe('dailyWindow', () => {
+  it('reads the first and last months per day, and the months deadlines still run in', () => {
+    const p = periodDays(['2025-01-15', '2025-02-01'], ['2025-01-31', '2025-02-10']);
+    expect(dailyWindow(p, '2025-06-20', 14)).toEqual({
+      loMonth: "DATE '2025-01-01'",
+      loMonthEnd: "DATE '2025-01-31'",
+      dailyFrom: "DATE '2025-02-01'",
+      hiMonthEnd: "DATE '2025-02-28'",
+    });
+    const recent = periodDays(['2025-01-01', '2025-02-01'], ['2025-01-31', '2025-02-28']);
+    expect(dailyWindow(recent, '2025-03-10', 45).dailyFrom).toBe("DATE '2025-01-01'");
   });
 });

@@ -4,6 +4,8 @@
  * $8. Programme codes are parameters, never SQL.
  */
 
+import { NO_VALUE } from '../../database/migrations/case-statistic-days-sql';
+
 /** The cases a query counts: the caller's scope and the filters, as SQL parameters. */
 export interface CaseFilter {
   /** $1–$3: the period keys and their first and last days. */
@@ -32,9 +34,6 @@ const inScope = (selectFrom: string) => `
     AND ($5::uuid IS NULL OR x.owning_organisation_id = $5)
     AND x.programme = ANY ($6::varchar[])
     AND ($7::uuid[] IS NULL OR x.owning_organisation_id = ANY ($7::uuid[]))`;
-
-/** The scoped cases' facts. */
-export const SCOPED_CASES = inScope(`x.* FROM case_statistics x`);
 
 /** The scoped cases' counted Trygga hem records: `kind`, `day` and the record's values. */
 export const SCOPED_EVENTS = inScope(`x.* FROM case_statistic_events x`);
@@ -82,8 +81,40 @@ export function periodDays(starts: readonly string[], ends: readonly string[]): 
   return { lo: starts[0], hi: ends[ends.length - 1], count: starts.length, dayBuckets };
 }
 
-/** The SQL of each indicator query for the given periods. */
-export function indicatorSql(p: PeriodDays) {
+/**
+ * Which counts dayCounts reads per day (the rest per month): the first period's month
+ * (`loMonth`…`loMonthEnd`) and every month from `dailyFrom` — the last period's month, or the
+ * earlier month in which deadlines of up to `maxDeadlineDays` end on or after `today` — to the
+ * last period's month's end (`hiMonthEnd`).
+ */
+export function dailyWindow(p: PeriodDays, today: string, maxDeadlineDays: number) {
+  const month = (day: string) => `${day.slice(0, 7)}-01`;
+  const monthEnd = (day: string) => {
+    const d = new Date(`${month(day)}T00:00:00Z`);
+    d.setUTCMonth(d.getUTCMonth() + 1, 0);
+    return d.toISOString().slice(0, 10);
+  };
+  const due = new Date(Date.parse(`${today}T00:00:00Z`) - maxDeadlineDays * DAY_MS)
+    .toISOString()
+    .slice(0, 10);
+  const lo = p.count ? p.lo : today;
+  const hi = p.count ? p.hi : today;
+  const hiMonth = month(hi);
+  const dailyFrom = month(due) < hiMonth ? month(due) : hiMonth;
+  return {
+    loMonth: `DATE '${month(lo)}'`,
+    loMonthEnd: `DATE '${monthEnd(lo)}'`,
+    dailyFrom: `DATE '${dailyFrom}'`,
+    hiMonthEnd: `DATE '${monthEnd(hi)}'`,
+  };
+}
+
+/**
+ * The SQL of each indicator query for the given periods; `today` and the longest D10 deadline
+ * say which months dayCounts reads per day.
+ */
+export function indicatorSql(p: PeriodDays, today: string, maxDeadlineDays: number) {
+  const w = dailyWindow(p, today, maxDeadlineDays);
   const lo = `DATE '${p.lo}'`;
   const hi = `DATE '${p.hi}'`;
   const lookup = `('{${p.dayBuckets.join(',')}}'::int[])`;
@@ -95,102 +126,90 @@ export function indicatorSql(p: PeriodDays) {
   /** The last period starting on or before a day (`day >= b.s` up to it); none if before all. */
   const lastStartingBy = (day: string) =>
     `CASE WHEN ${day} < ${lo} THEN 0 WHEN ${day} > ${hi} THEN ${p.count} ELSE ${bucketOf(day)} END`;
-  /** The same, and all periods if the day is null (not closed). */
-  const lastActiveBy = (day: string) =>
-    `CASE WHEN ${day} IS NULL THEN ${p.count} ELSE ${lastStartingBy(day)} END`;
-  /** Active on some day of the whole period: opened by its last day, not closed before its first. */
-  const activeInPeriod = (x: string) =>
-    `${x}.opened_on <= ${hi} AND (${x}.closed_on IS NULL OR ${x}.closed_on >= ${lo})`;
 
   return {
     bucketOf,
     /**
-     * One scan of the cases, every case-level indicator at once (one GROUPING SETS aggregate;
-     * `set` names the set of each row, and caseFactRows turns the groups into counts):
-     * - D10 (SIP cases): kallelse by the period of discharge readiness (within the deadline $11
-     *   after it, late, or not yet due on $10); the first meeting by the period of the request
-     *   (held within $12 days of it and by $10, late, or not yet due); the days from the request
-     *   to the first kallelse and to the first agreed plan, per number of days (the medians are
-     *   taken from these counts);
-     * - violence cases (programmes $8, and SIP cases ($9) that are violence-related), grouped by
-     *   the first period ending on or after the day they were opened, the last starting by the
-     *   day they closed, and the first ending on or after their first SIP (a called meeting on
-     *   the case or on a linked violence-related SIP case);
-     * - Trygga hem cases by priority, from the period of the referral to the last before they
-     *   left the programme or the case closed;
-     * - the forms of violence of SIP cases active in the whole period.
+     * Every count kept per day and month (case_statistic_days, migration 1796800000000, says how
+     * the rows are made), per indicator (`ind`, the row's kind), period or edge (`i`) and column:
+     * - an interval kind (`case`, `with_sip`, `priority`) gives the first period from which each
+     *   row's count is added ('s') or taken away ('e', 'x'); dayCountRows sums them up per period.
+     *   Violence cases are those of programmes $8 and SIP cases ($9) that are violence-related.
+     * - `form`: the cases with each form of violence (SIP details) active in the whole period
+     *   (i = 0);
+     * - D10 (points of SIP cases): kallelse by the period of discharge readiness (within the
+     *   deadline $11 after it, late, or not yet due on $10); the first meeting by the period of
+     *   the request (held within $12 days of it and by $10, late, or not yet due); the days from
+     *   the request to the first kallelse and to the first agreed plan, per number of days;
+     * - the Trygga hem records: notifications and control measures, offers taken up ($13: the
+     *   uptakes that count) and not, first and repeat incidents, each in the period of its day.
+     * Whole months are read from case_statistic_months; the first and last month, the months
+     * whose deadlines end on or after today (a case may still be "not yet due") and the intervals
+     * that end before they start are read per day. The changes not yet compacted are read too.
      */
-    caseFacts: `
-      WITH b AS (${BUCKETS}), c AS (${SCOPED_CASES}),
-      v AS (
-        SELECT c.*,
-               c.programme = ANY ($8::varchar[]) OR (c.programme = $9 AND c.violence_related)
-                 AS violence,
-               LEAST(CASE WHEN c.programme = $9 AND c.violence_related THEN c.first_called_on END,
-                     c.linked_sip_on) AS sip_on
-        FROM c),
-      t AS (
-        SELECT ${bucketOf('v.discharge_ready_on')} AS ready_i,
-               CASE WHEN v.first_called_on IS NULL AND $10::date <= v.discharge_ready_on + $11::int
-                      THEN 'not_yet_due'
-                    WHEN v.first_called_on <= v.discharge_ready_on + $11::int THEN 'within_deadline'
-                    ELSE 'late' END AS summons,
-               ${bucketOf('v.requested_on')} AS request_i,
-               CASE WHEN (v.first_held_on IS NULL OR v.first_held_on > $10::date)
-                         AND $10::date <= v.requested_on + $12::int THEN 'not_yet_due'
-                    WHEN v.first_held_on <= v.requested_on + $12::int AND v.first_held_on <= $10::date
-                      THEN 'within_deadline'
-                    ELSE 'late' END AS meeting,
-               v.first_called_on - v.requested_on AS to_summons,
-               v.first_agreed_on - v.requested_on AS to_agreed_plan,
-               CASE WHEN v.violence THEN ${firstEndingBy('v.opened_on')} END AS v_first,
-               CASE WHEN v.violence THEN ${lastActiveBy('v.closed_on')} END AS v_last,
-               CASE WHEN v.violence THEN coalesce(${firstEndingBy('v.sip_on')}, ${p.count + 1}) END
-                 AS sip_i,
-               ${firstEndingBy('v.referred_on')} AS p_first,
-               LEAST(CASE WHEN v.left_on IS NULL THEN ${p.count}
-                          ELSE ${lastStartingBy('v.left_on')} END,
-                     ${lastActiveBy('v.closed_on')}) AS p_last,
-               v.priority,
-               -- As text: an array key cannot be hashed here, and sorting a million rows for it
-               -- cost more than the rest of the query.
-               CASE WHEN cardinality(v.violence_forms) > 0 AND ${activeInPeriod('v')}
-                    THEN array_to_string(v.violence_forms, ',') END AS forms
-        FROM v)
-      SELECT CASE WHEN GROUPING(summons) = 0 THEN 'summons'
-                  WHEN GROUPING(meeting) = 0 THEN 'first_meeting'
-                  WHEN GROUPING(to_summons) = 0 THEN 'to_summons'
-                  WHEN GROUPING(to_agreed_plan) = 0 THEN 'to_agreed_plan'
-                  WHEN GROUPING(sip_i) = 0 THEN 'sip_share'
-                  WHEN GROUPING(priority) = 0 THEN 'priority'
-                  ELSE 'forms' END AS set,
-             coalesce(ready_i, request_i, v_first, p_first) AS i, coalesce(v_last, p_last) AS j,
-             sip_i AS k,
-             coalesce(summons, meeting, to_summons::text, to_agreed_plan::text, priority) AS col,
-             forms, count(*) AS n
-      FROM t
-      GROUP BY GROUPING SETS ((ready_i, summons), (request_i, meeting), (request_i, to_summons),
-                              (request_i, to_agreed_plan), (v_first, v_last, sip_i),
-                              (p_first, p_last, priority), (forms))`,
-
-    /**
-     * One scan of the counted records: notifications and control measures, offers taken up ($8:
-     * the uptakes that count) and not, first and repeat incidents, each in the period of its day.
-     */
-    recordCounts: `
-  WITH b AS (${BUCKETS}), ev AS (${SCOPED_EVENTS}),
-  g AS (
-    SELECT x.kind AS ind, ${bucketOf('x.day')} AS i,
-           CASE x.kind
-             WHEN 'notification' THEN 'notifications'
-             WHEN 'control_measure' THEN 'control_measures'
-             WHEN 'offer' THEN CASE WHEN x.uptake = ANY ($8::varchar[]) THEN 'taken_up'
-                                    ELSE 'not_taken_up' END
-             ELSE CASE WHEN x.repeat THEN 'repeat' ELSE 'first' END END AS col,
-           count(*) AS n
-    FROM ev x WHERE x.kind IN ('notification', 'control_measure', 'offer', 'incident')
-    GROUP BY 1, 2, 3)
-  SELECT g.ind, b.key AS row, g.col, g.n FROM g JOIN b ON b.i = g.i`,
+    dayCounts: `
+      WITH b AS (${BUCKETS}),
+      x AS (
+        SELECT * FROM (
+          SELECT programme, municipality_code, owning_organisation_id, kind, category, edge, day,
+                 value, n
+          FROM case_statistic_days
+          WHERE edge = 'x' OR day BETWEEN ${w.loMonth} AND ${w.loMonthEnd}
+                OR day BETWEEN ${w.dailyFrom} AND ${w.hiMonthEnd}
+          UNION ALL
+          SELECT programme, municipality_code, owning_organisation_id, kind, category, edge, month,
+                 value, n
+          FROM case_statistic_months
+          WHERE edge <> 'x' AND month <> ${w.loMonth} AND month < ${w.dailyFrom}
+            AND (edge <> 'p' OR month > ${w.loMonth})
+          UNION ALL
+          SELECT programme, municipality_code, owning_organisation_id, kind, category, edge, day,
+                 value, n
+          FROM case_statistic_day_changes) x
+        WHERE x.municipality_code = ANY ($4::varchar[])
+          AND ($5::uuid IS NULL OR x.owning_organisation_id = $5)
+          AND x.programme = ANY ($6::varchar[])
+          AND ($7::uuid[] IS NULL OR x.owning_organisation_id = ANY ($7::uuid[]))
+          AND (x.kind NOT IN ('case', 'with_sip') OR x.programme = ANY ($8::varchar[])
+               OR (x.programme = $9 AND x.category = 'true')))
+      SELECT x.kind AS ind,
+             CASE WHEN x.kind = 'form' THEN 0
+                  WHEN x.edge = 's' THEN ${firstEndingBy('x.day')}
+                  WHEN x.edge = 'e' THEN ${lastStartingBy('x.day')} + 1
+                  WHEN x.edge = 'x' THEN GREATEST(${lastStartingBy('x.day')} + 1,
+                                                  ${firstEndingBy('(x.day + x.value)')})
+                  ELSE ${bucketOf('x.day')} END AS i,
+             CASE x.kind
+               WHEN 'summons' THEN
+                 CASE WHEN x.value = ${NO_VALUE} AND $10::date <= x.day + $11::int THEN 'not_yet_due'
+                      WHEN x.value <> ${NO_VALUE} AND x.value <= $11::int THEN 'within_deadline'
+                      ELSE 'late' END
+               WHEN 'first_meeting' THEN
+                 CASE WHEN (x.value = ${NO_VALUE} OR x.day + x.value > $10::date)
+                           AND $10::date <= x.day + $12::int THEN 'not_yet_due'
+                      WHEN x.value <> ${NO_VALUE} AND x.value <= $12::int
+                           AND x.day + x.value <= $10::date THEN 'within_deadline'
+                      ELSE 'late' END
+               WHEN 'to_summons' THEN x.value::text
+               WHEN 'to_agreed_plan' THEN x.value::text
+               WHEN 'notification' THEN 'notifications'
+               WHEN 'control_measure' THEN 'control_measures'
+               WHEN 'offer' THEN CASE WHEN x.category = ANY ($13::varchar[]) THEN 'taken_up'
+                                      ELSE 'not_taken_up' END
+               WHEN 'incident' THEN CASE WHEN x.category = 'true' THEN 'repeat' ELSE 'first' END
+               WHEN 'case' THEN ''
+               WHEN 'with_sip' THEN ''
+               ELSE x.category END AS col,
+             sum(CASE WHEN x.kind = 'form' THEN
+                        CASE WHEN x.edge = 's' AND x.day <= ${hi} THEN x.n
+                             WHEN x.edge = 'e' AND x.day < ${lo} THEN -x.n
+                             WHEN x.edge = 'x' AND x.day < ${lo} AND x.day + x.value <= ${hi}
+                               THEN -x.n
+                             ELSE 0 END
+                      WHEN x.edge IN ('e', 'x') THEN -x.n
+                      ELSE x.n END) AS n
+      FROM x
+      GROUP BY 1, 2, 3`,
 
     /**
      * Cases with each form of violence on an incident in the whole period, when not counted
@@ -212,43 +231,62 @@ export function indicatorSql(p: PeriodDays) {
   };
 }
 
-/** A row of caseFacts: its grouping set, period numbers, column, forms and count. */
-export interface CaseFactRow {
-  set: string;
-  i: number | null;
-  j: number | null;
-  k: number | null;
-  col: string | null;
-  /** The forms, comma-separated. */
-  forms: string | null;
+/** A row of dayCounts: its indicator (kind), period or first period (i), column and count. */
+export interface DayCountRow {
+  ind: string;
+  i: number;
+  col: string;
   n: string;
 }
 
+/** The interval kinds of dayCounts: counted in every period from the one each row names. */
+const INTERVAL_KINDS = new Set(['case', 'with_sip', 'priority']);
+
 /**
- * caseFacts' groups as counts per indicator, period key (or form) and column: a period-numbered
- * group counts in its period; a span group (first i, last j) in every period from i to j — for
- * the SIP share with a SIP from period k on; a group of forms once for each form it names.
+ * dayCounts' rows as counts per indicator, period key (or form) and column: an interval kind's
+ * rows are added up from their first period on (its count in period i is the sum of the rows
+ * with i or lower); the SIP share is the violence cases active in the period, with a SIP by
+ * then or not; the forms are counted once each; every other row counts in its own period.
  */
-export function caseFactRows(
-  groups: readonly CaseFactRow[],
+export function dayCountRows(
+  groups: readonly DayCountRow[],
   keys: readonly string[],
 ): IndicatorRow[] {
   const out: IndicatorRow[] = [];
+  /** Per interval kind and column: the change at the start of each period (1…n). */
+  const changes = new Map<string, number[]>();
   for (const g of groups) {
-    const n = g.n;
-    if (g.set === 'forms') {
-      for (const form of new Set(g.forms?.split(',') ?? []))
-        out.push({ ind: 'forms', row: form, col: 'cases', n });
-    } else if (g.set === 'sip_share' || g.set === 'priority') {
-      if (g.i === null || g.j === null) continue;
-      for (let i = Math.max(g.i, 1); i <= Math.min(g.j, keys.length); i++) {
-        const col =
-          g.set === 'priority' ? g.col : i >= (g.k ?? Infinity) ? 'with_sip' : 'without_sip';
-        if (col !== null) out.push({ ind: g.set, row: keys[i - 1], col, n });
-      }
-    } else if (g.i !== null && g.col !== null && g.i >= 1 && g.i <= keys.length) {
-      out.push({ ind: g.set, row: keys[g.i - 1], col: g.col, n });
+    const n = Number(g.n);
+    if (INTERVAL_KINDS.has(g.ind)) {
+      const key = `${g.ind}\u0000${g.col}`;
+      const at = changes.get(key) ?? new Array<number>(keys.length + 1).fill(0);
+      changes.set(key, at);
+      if (g.i >= 1 && g.i <= keys.length) at[g.i] += n;
+    } else if (g.ind === 'form') {
+      if (n > 0) out.push({ ind: 'forms', row: g.col, col: 'cases', n: String(n) });
+    } else if (g.i >= 1 && g.i <= keys.length && n !== 0) {
+      out.push({ ind: g.ind, row: keys[g.i - 1], col: g.col, n: String(n) });
     }
+  }
+  /** Per period, the running sum of an interval kind's column. */
+  const active = (ind: string, col: string) => {
+    const at = changes.get(`${ind}\u0000${col}`) ?? [];
+    let sum = 0;
+    return keys.map((_, i) => (sum += at[i + 1] ?? 0));
+  };
+  const cases = active('case', '');
+  const withSip = active('with_sip', '');
+  keys.forEach((row, i) => {
+    if (withSip[i] > 0) out.push({ ind: 'sip_share', row, col: 'with_sip', n: String(withSip[i]) });
+    if (cases[i] > withSip[i])
+      out.push({ ind: 'sip_share', row, col: 'without_sip', n: String(cases[i] - withSip[i]) });
+  });
+  for (const key of changes.keys()) {
+    const [ind, col] = key.split('\u0000');
+    if (ind !== 'priority') continue;
+    active(ind, col).forEach((n, i) => {
+      if (n > 0) out.push({ ind, row: keys[i], col, n: String(n) });
+    });
   }
   return out;
 }

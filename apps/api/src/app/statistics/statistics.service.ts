@@ -31,9 +31,9 @@ import { ValidationFailedException } from '../common/problem-details';
 import { COOPERATION_UNIT_COLUMNS, cooperationMeetingUnits } from './statistics-attendance';
 import {
   BUCKETS,
-  type CaseFactRow,
   type CaseFilter,
-  caseFactRows,
+  type DayCountRow,
+  dayCountRows,
   type IndicatorRow,
   SCOPED_EVENTS,
   STATISTICS_WORK_MEM,
@@ -160,21 +160,29 @@ export class StatisticsService {
     const empty = !filter.keys.length || !filter.programmes.length;
     const q = (sql: string, extra: unknown[]): Promise<IndicatorRow[]> =>
       empty ? Promise.resolve([]) : this.run<IndicatorRow>(sql, [...base, ...extra]);
-    const sql = indicatorSql(empty ? periodDays([], []) : periodDays(filter.starts, filter.ends));
+    const sql = indicatorSql(
+      empty ? periodDays([], []) : periodDays(filter.starts, filter.ends),
+      today,
+      Math.max(deadlines.summonsDaysAfterDischargeReady, deadlines.firstMeetingDaysAfterRequest),
+    );
+    // The changes of the counts since the last reader, folded in first (a few rows; when
+    // another reader is folding them, the queries read them beside the counts).
+    if (!empty) await this.dataSource.query('SELECT samsyn_case_statistics_compact()');
 
-    // Three scans (statistics-queries.ts) and the §7 units (statistics-attendance.ts), side by side.
-    const [facts, records, incidentForms, cooperation] = await Promise.all([
+    // The counts (statistics-queries.ts), the incidents' forms and the §7 units
+    // (statistics-attendance.ts), side by side.
+    const [days, incidentForms, cooperation] = await Promise.all([
       empty
         ? Promise.resolve([])
-        : this.run<CaseFactRow>(sql.caseFacts, [
+        : this.run<DayCountRow>(sql.dayCounts, [
             ...base,
             [TRYGGA_HEM.code],
             SIP.code,
             today,
             deadlines.summonsDaysAfterDischargeReady,
             deadlines.firstMeetingDaysAfterRequest,
+            [...OFFER_TAKEN_UP],
           ]),
-      q(sql.recordCounts, [[...OFFER_TAKEN_UP]]),
       q(sql.incidentForms, []),
       cooperationMeetingUnits((text, params) => this.run(text, params), {
         base,
@@ -184,7 +192,7 @@ export class StatisticsService {
         bucketOf: sql.bucketOf,
       }),
     ]);
-    const all = [...caseFactRows(facts, filter.keys), ...records, ...incidentForms];
+    const all = [...dayCountRows(days, filter.keys), ...incidentForms];
     /** The counts of the given indicators' rows. */
     const counts = (...inds: string[]): CountRow[] =>
       all
