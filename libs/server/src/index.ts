@@ -20,3 +20,4 @@ export * from './lib/reminders/reminder-mailer.service';
 export { NotificationEmailStatus } from './lib/entities/notification.entity';
 export * from './lib/gallring/gallring-audit';
 export * from './lib/gallring/gallring-runner.service';
+export * from './lib/rate-limit/redis-throttler-storage';
