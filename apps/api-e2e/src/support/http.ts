@@ -9,9 +9,11 @@ export interface HttpResult<T = unknown> {
 
 /** A small HTTP client with its own cookie jar that sends the CSRF header like the browser client. */
 export class ApiClient {
-  readonly cookies = new Map<string, string>();
-
-  constructor(readonly baseUrl = e2eContext().apiUrl) {}
+  /** `cookies`: a jar to share, e.g. by one browser's requests to two API processes. */
+  constructor(
+    readonly baseUrl = e2eContext().apiUrl,
+    readonly cookies = new Map<string, string>(),
+  ) {}
 
   static async signedIn(
     username: string,

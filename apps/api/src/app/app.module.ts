@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { DatabaseModule, type EnvironmentVariables, validateEnvironment } from '@samsyn/server';
 import { LoggerModule } from 'nestjs-pino';
 import { MIGRATIONS } from '../database/migrations';
@@ -10,6 +9,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { loggerOptions } from './common/logging';
+import { RateLimitModule } from './common/rate-limit.module';
 import { DemoModule } from './demo/demo.module';
 import { GallringModule } from './gallring/gallring.module';
 import { EvaluationExportModule } from './evaluation-export/evaluation-export.module';
@@ -31,13 +31,7 @@ import { UserAdminModule } from './user-admin/user-admin.module';
       useFactory: (config: ConfigService<EnvironmentVariables, true>) =>
         loggerOptions(config.get('LOG_LEVEL', { infer: true })),
     }),
-    ThrottlerModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<EnvironmentVariables, true>) => [
-        // Named so that only routes that opt in (sign-in) are limited; see @Throttle({ login: {} }).
-        { name: 'login', ttl: 60_000, limit: config.get('LOGIN_RATE_LIMIT', { infer: true }) },
-      ],
-    }),
+    RateLimitModule,
     DatabaseModule.forRoot({
       applicationName: 'samsyn-api',
       migrations: MIGRATIONS,

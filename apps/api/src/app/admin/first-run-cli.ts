@@ -8,7 +8,12 @@ import {
   Role,
 } from '@samsyn/common';
 import { PASSWORD_PROBLEM_MESSAGES, passwordProblems } from '@samsyn/domain';
-import { OrganisationEntity, UserEntity, validateEnvironment } from '@samsyn/server';
+import {
+  OrganisationEntity,
+  runMigrationsLocked,
+  UserEntity,
+  validateEnvironment,
+} from '@samsyn/server';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import { randomBytes } from 'node:crypto';
@@ -143,7 +148,7 @@ export async function runFirstRun(
     config,
     { applicationName: 'samsyn-admin-create', migrations: MIGRATIONS },
     async (dataSource) => {
-      await dataSource.runMigrations();
+      await runMigrationsLocked(dataSource);
       const { organisation: o, admin: a } = input;
       const outcome = await dataSource.transaction(async (em) => {
         // One first run at a time: a second waits here, then finds the first one's administrator.

@@ -67,6 +67,9 @@ export class DemoSeedService implements OnApplicationBootstrap {
   async seed(): Promise<boolean> {
     const hash = await this.passwords.hash(DEMO_PASSWORD);
     return this.dataSource.transaction(async (em) => {
+      // Several API processes starting together on an empty database seed once: the others
+      // wait here, then find the organisations.
+      await em.query('LOCK TABLE "organisations" IN SHARE ROW EXCLUSIVE MODE');
       if ((await em.count(OrganisationEntity)) > 0) return false;
       const units = new Map<string, UnitEntity>();
       const orgs = new Map<string, OrganisationEntity>();

@@ -6,9 +6,11 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
 export interface DatabaseSettings {
   url: string;
   poolSize: number;
-  /** Migration classes (the API owns them); omitted by the worker. */
+  /**
+   * Migration classes (the API owns them); omitted by the worker. They never run on
+   * initialisation: callers run them under the migration lock (runMigrationsLocked).
+   */
   migrations?: DataSourceOptions['migrations'];
-  migrationsRun?: boolean;
   applicationName: string;
   /**
    * Turn PostgreSQL's JIT off for these connections. Samsyn's queries are short OLTP queries on
@@ -25,7 +27,7 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     url: settings.url,
     entities: ENTITIES,
     migrations: settings.migrations ?? [],
-    migrationsRun: settings.migrationsRun ?? false,
+    migrationsRun: false,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,

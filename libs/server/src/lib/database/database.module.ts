@@ -12,6 +12,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { EnvironmentVariables } from '../config/environment';
 import { dataSourceOptions } from './data-source-options';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
+import { runMigrationsLocked, waitForMigratedSchema } from './migration-lock';
 
 /** The embedded server a process started, if it started one. */
 interface EmbeddedHolder {
@@ -21,6 +22,10 @@ const EMBEDDED_POSTGRES = Symbol('EMBEDDED_POSTGRES');
 
 export interface DatabaseModuleOptions {
   applicationName: string;
+  /**
+   * The API's migrations, run at start-up under the migration lock when DB_MIGRATIONS_RUN is on.
+   * Without them (the worker), start-up waits until the database has been migrated.
+   */
   migrations?: DataSourceOptions['migrations'];
   /** Only the API may fall back to the embedded database; the worker needs a real server. */
   allowEmbedded: boolean;
@@ -36,6 +41,8 @@ export class DatabaseModule implements OnApplicationShutdown {
 
   static forRoot(options: DatabaseModuleOptions): DynamicModule {
     const embeddedHolder: EmbeddedHolder = {};
+    // Read from the configuration in useFactory, used by dataSourceFactory right after it.
+    let migrate = false;
     return {
       module: DatabaseModule,
       providers: [{ provide: EMBEDDED_POSTGRES, useValue: embeddedHolder }],
@@ -59,16 +66,29 @@ export class DatabaseModule implements OnApplicationShutdown {
               url = embedded.url;
               poolSize = 1;
             }
+            // Migrations run after initialisation, under the migration lock (dataSourceFactory).
+            migrate =
+              Boolean(options.migrations) && config.get('DB_MIGRATIONS_RUN', { infer: true });
             return dataSourceOptions({
               url,
               poolSize,
               migrations: options.migrations,
-              migrationsRun: options.migrations
-                ? config.get('DB_MIGRATIONS_RUN', { infer: true })
-                : false,
               applicationName: options.applicationName,
               disableJit: external,
             });
+          },
+          dataSourceFactory: async (settings) => {
+            if (!settings) throw new Error('no data source options');
+            const dataSource = await new DataSource(settings).initialize();
+            const logger = new Logger('Database');
+            try {
+              if (!options.migrations) await waitForMigratedSchema(dataSource, logger);
+              else if (migrate) await runMigrationsLocked(dataSource, logger);
+            } catch (error) {
+              await dataSource.destroy();
+              throw error;
+            }
+            return dataSource;
           },
         }),
       ],
