@@ -35,6 +35,8 @@
  * counts, once.
  */
 
+import { REFRESH_PARTS } from './case-statistics-sql';
+
 /** The D10 value of a point whose event has not happened (no kallelse, no meeting held). */
 export const NO_VALUE = -99999;
 
@@ -126,8 +128,6 @@ const appendChanges = (parts: string) => `
   SELECT ${DAY_COLUMNS}, sum(n) FROM (${parts}) d
   GROUP BY ${DAY_COLUMNS} HAVING sum(n) <> 0`;
 
-const EVENT_COLUMNS = `case_id, programme, municipality_code, owning_organisation_id, kind, day, uptake, repeat, violence_forms, unit_id, organisation_id, case_sip_forms, case_opened_on, case_closed_on`;
-
 /** Fills the day and month counts from all facts (the full refresh; no other writer runs). */
 const FILL_ALL = `
     DELETE FROM case_statistic_day_changes;
@@ -155,30 +155,13 @@ DECLARE
   old_facts case_statistics[];
   old_events case_statistic_events[];
 BEGIN
-  IF ids IS NULL THEN
-    DELETE FROM case_statistic_events;
-    DELETE FROM case_statistics;
-    INSERT INTO case_statistics SELECT * FROM case_statistics_source;
-    INSERT INTO case_statistic_events (${EVENT_COLUMNS})
-    SELECT ${EVENT_COLUMNS} FROM case_statistic_events_source;
+  IF ids IS NULL THEN${REFRESH_PARTS.all}
     ${FILL_ALL}
     RETURN;
-  END IF;
-  -- The cases linked to a refreshed one count its first kallelse (linked_sip_on).
-  ids := ids || ARRAY(SELECT l.case_id FROM case_links l WHERE l.linked_case_id = ANY (ids));
-  IF take_locks THEN
-    FOR cid IN SELECT DISTINCT x FROM unnest(ids) AS t(x) WHERE x IS NOT NULL ORDER BY x LOOP
-      PERFORM pg_advisory_xact_lock(hashtext('case-statistics:' || cid::text));
-    END LOOP;
-  END IF;
+  END IF;${REFRESH_PARTS.lock}
   old_facts := ARRAY(SELECT c FROM case_statistics c WHERE c.case_id = ANY (ids));
   old_events := ARRAY(SELECT e FROM case_statistic_events e
-                      WHERE e.case_id = ANY (ids) AND e.kind IN ${COUNTED_EVENT_KINDS});
-  DELETE FROM case_statistics WHERE case_id = ANY (ids);
-  INSERT INTO case_statistics SELECT * FROM case_statistics_source WHERE case_id = ANY (ids);
-  DELETE FROM case_statistic_events WHERE case_id = ANY (ids);
-  INSERT INTO case_statistic_events (${EVENT_COLUMNS})
-  SELECT ${EVENT_COLUMNS} FROM case_statistic_events_source WHERE case_id = ANY (ids);
+                      WHERE e.case_id = ANY (ids) AND e.kind IN ${COUNTED_EVENT_KINDS});${REFRESH_PARTS.cases}
   ${appendChanges(`
     ${caseContributions('unnest(old_facts)', '-1')}
     UNION ALL ${caseContributions('(SELECT * FROM case_statistics WHERE case_id = ANY (ids))', '1')}

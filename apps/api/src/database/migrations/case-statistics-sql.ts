@@ -225,7 +225,34 @@ export const SOURCE_VIEWS = [
      WHERE i.case_id = c.id) e`,
 ];
 
-const EVENT_COLUMNS = `case_id, programme, municipality_code, owning_organisation_id, kind, day, uptake, repeat, violence_forms, unit_id, organisation_id, case_sip_forms, case_opened_on, case_closed_on`;
+export const EVENT_COLUMNS = `case_id, programme, municipality_code, owning_organisation_id, kind, day, uptake, repeat, violence_forms, unit_id, organisation_id, case_sip_forms, case_opened_on, case_closed_on`;
+
+/** The refresh's statements (shared with migration 1796800000000, which adds to them). */
+export const REFRESH_PARTS = {
+  /** Every case's rows from the views (ids is null). */
+  all: `
+    DELETE FROM case_statistic_events;
+    DELETE FROM case_statistics;
+    INSERT INTO case_statistics SELECT * FROM case_statistics_source;
+    INSERT INTO case_statistic_events (${EVENT_COLUMNS})
+    SELECT ${EVENT_COLUMNS} FROM case_statistic_events_source;`,
+  /** The cases linked to the given ones too, each under its statistics lock if take_locks. */
+  lock: `
+  -- The cases linked to a refreshed one count its first kallelse (linked_sip_on).
+  ids := ids || ARRAY(SELECT l.case_id FROM case_links l WHERE l.linked_case_id = ANY (ids));
+  IF take_locks THEN
+    FOR cid IN SELECT DISTINCT x FROM unnest(ids) AS t(x) WHERE x IS NOT NULL ORDER BY x LOOP
+      PERFORM pg_advisory_xact_lock(hashtext('case-statistics:' || cid::text));
+    END LOOP;
+  END IF;`,
+  /** The given cases' rows from the views. */
+  cases: `
+  DELETE FROM case_statistics WHERE case_id = ANY (ids);
+  INSERT INTO case_statistics SELECT * FROM case_statistics_source WHERE case_id = ANY (ids);
+  DELETE FROM case_statistic_events WHERE case_id = ANY (ids);
+  INSERT INTO case_statistic_events (${EVENT_COLUMNS})
+  SELECT ${EVENT_COLUMNS} FROM case_statistic_events_source WHERE case_id = ANY (ids);`,
+};
 
 /** Replaces the given cases' rows with what the source views say (all cases if ids is null). */
 export const REFRESH_FUNCTION = `
@@ -234,26 +261,9 @@ LANGUAGE plpgsql AS $$
 DECLARE
   cid uuid;
 BEGIN
-  IF ids IS NULL THEN
-    DELETE FROM case_statistic_events;
-    DELETE FROM case_statistics;
-    INSERT INTO case_statistics SELECT * FROM case_statistics_source;
-    INSERT INTO case_statistic_events (${EVENT_COLUMNS})
-    SELECT ${EVENT_COLUMNS} FROM case_statistic_events_source;
+  IF ids IS NULL THEN${REFRESH_PARTS.all}
     RETURN;
-  END IF;
-  -- The cases linked to a refreshed one count its first kallelse (linked_sip_on).
-  ids := ids || ARRAY(SELECT l.case_id FROM case_links l WHERE l.linked_case_id = ANY (ids));
-  IF take_locks THEN
-    FOR cid IN SELECT DISTINCT x FROM unnest(ids) AS t(x) WHERE x IS NOT NULL ORDER BY x LOOP
-      PERFORM pg_advisory_xact_lock(hashtext('case-statistics:' || cid::text));
-    END LOOP;
-  END IF;
-  DELETE FROM case_statistics WHERE case_id = ANY (ids);
-  INSERT INTO case_statistics SELECT * FROM case_statistics_source WHERE case_id = ANY (ids);
-  DELETE FROM case_statistic_events WHERE case_id = ANY (ids);
-  INSERT INTO case_statistic_events (${EVENT_COLUMNS})
-  SELECT ${EVENT_COLUMNS} FROM case_statistic_events_source WHERE case_id = ANY (ids);
+  END IF;${REFRESH_PARTS.lock}${REFRESH_PARTS.cases}
 END $$`;
 
 /**
