@@ -34,6 +34,9 @@ export interface CooperationQuery {
   events: string;
   /** The number of the period a day falls in, or null. */
   bucketOf: (day: string) => string;
+  /** The first period's first day and the last one's last, as SQL. */
+  lo: string;
+  hi: string;
 }
 
 /**
@@ -54,7 +57,7 @@ export async function cooperationMeetingUnits(
      -- Each unit once per period (distinct by hashing, not a sort).
      met AS (
        SELECT ${q.bucketOf('x.day')} AS i, x.unit_id, x.organisation_id
-       FROM ev x WHERE x.kind = 'attendance'
+       FROM ev x WHERE x.kind = 'attendance' AND x.day BETWEEN ${q.lo} AND ${q.hi}
        GROUP BY 1, 2, 3)
      SELECT b.key AS row,
             CASE WHEN o.type::text = ANY ($8::text[]) THEN 'units_' || o.type::text

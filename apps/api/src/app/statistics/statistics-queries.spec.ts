@@ -93,12 +93,19 @@ describe('dailyWindow', () => {
   it('reads the first and last months per day, and the months deadlines still run in', () => {
     const p = periodDays(['2025-01-15', '2025-02-01'], ['2025-01-31', '2025-02-10']);
     expect(dailyWindow(p, '2025-06-20', 14)).toEqual({
+      dayRanges: [
+        ["DATE '2025-01-01'", "DATE '2025-01-31'"],
+        ["DATE '2025-02-01'", "DATE '2025-02-28'"],
+      ],
       loMonth: "DATE '2025-01-01'",
       loMonthEnd: "DATE '2025-01-31'",
       dailyFrom: "DATE '2025-02-01'",
       hiMonthEnd: "DATE '2025-02-28'",
     });
     const recent = periodDays(['2025-01-01', '2025-02-01'], ['2025-01-31', '2025-02-28']);
-    expect(dailyWindow(recent, '2025-03-10', 45).dailyFrom).toBe("DATE '2025-01-01'");
+    expect(dailyWindow(recent, '2025-03-10', 45)).toMatchObject({
+      dailyFrom: "DATE '2025-01-01'",
+      dayRanges: [["DATE '2025-01-01'", "DATE '2025-02-28'"]],
+    });
   });
 });

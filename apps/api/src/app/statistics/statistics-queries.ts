@@ -41,6 +41,9 @@ export const SCOPED_EVENTS = inScope(`x.* FROM case_statistic_events x`);
 /** The periods in order, numbered from 1 (i): bucket i is ($1[i], $2[i], $3[i]). */
 export const BUCKETS = `SELECT * FROM unnest($1::text[], $2::date[], $3::date[]) WITH ORDINALITY AS b(key, s, e, i)`;
 
+/** The scope and key columns of the counts (case_statistic_days, _months, _day_changes). */
+const COUNT_COLUMNS = 'programme, municipality_code, owning_organisation_id, kind, category, edge';
+
 /** work_mem of an indicator query (SET LOCAL, its transaction only). */
 export const STATISTICS_WORK_MEM = '64MB';
 
@@ -101,7 +104,17 @@ export function dailyWindow(p: PeriodDays, today: string, maxDeadlineDays: numbe
   const hi = p.count ? p.hi : today;
   const hiMonth = month(hi);
   const dailyFrom = month(due) < hiMonth ? month(due) : hiMonth;
+  // The days read per day, as disjoint ranges (an index range scan each): the first month,
+  // and from dailyFrom (a month's first day) on, which includes the first month if not after it.
+  const ranges: [string, string][] =
+    dailyFrom > month(lo)
+      ? [
+          [month(lo), monthEnd(lo)],
+          [dailyFrom, monthEnd(hi)],
+        ]
+      : [[dailyFrom, monthEnd(hi)]];
   return {
+    dayRanges: ranges.map(([from, to]): [string, string] => [`DATE '${from}'`, `DATE '${to}'`]),
     loMonth: `DATE '${month(lo)}'`,
     loMonthEnd: `DATE '${monthEnd(lo)}'`,
     dailyFrom: `DATE '${dailyFrom}'`,
@@ -129,6 +142,8 @@ export function indicatorSql(p: PeriodDays, today: string, maxDeadlineDays: numb
 
   return {
     bucketOf,
+    lo,
+    hi,
     /**
      * Every count kept per day and month (case_statistic_days, migration 1796800000000, says how
      * the rows are made), per indicator (`ind`, the row's kind), period or edge (`i`) and column:
@@ -150,28 +165,30 @@ export function indicatorSql(p: PeriodDays, today: string, maxDeadlineDays: numb
     dayCounts: `
       WITH b AS (${BUCKETS}),
       x AS (
-        SELECT * FROM (
-          SELECT programme, municipality_code, owning_organisation_id, kind, category, edge, day,
-                 value, n
-          FROM case_statistic_days
-          WHERE edge = 'x' OR day BETWEEN ${w.loMonth} AND ${w.loMonthEnd}
-                OR day BETWEEN ${w.dailyFrom} AND ${w.hiMonthEnd}
+        SELECT x.kind, CASE WHEN x.kind IN ('case', 'with_sip') THEN '' ELSE x.category END
+                 AS category, x.edge, x.day, x.value, sum(x.n) AS n
+        FROM (
+          ${w.dayRanges.map(
+            ([from, to]) => `SELECT ${COUNT_COLUMNS}, day, value, n FROM case_statistic_days
+          WHERE day BETWEEN ${from} AND ${to}`,
+          ).join(`
+          UNION ALL `)}
           UNION ALL
-          SELECT programme, municipality_code, owning_organisation_id, kind, category, edge, month,
-                 value, n
-          FROM case_statistic_months
+          SELECT ${COUNT_COLUMNS}, day, value, n FROM case_statistic_days
+          WHERE edge = 'x' AND NOT (${w.dayRanges.map(([from, to]) => `day BETWEEN ${from} AND ${to}`).join(' OR ')})
+          UNION ALL
+          SELECT ${COUNT_COLUMNS}, month, value, n FROM case_statistic_months
           WHERE edge <> 'x' AND month <> ${w.loMonth} AND month < ${w.dailyFrom}
             AND (edge <> 'p' OR month > ${w.loMonth})
           UNION ALL
-          SELECT programme, municipality_code, owning_organisation_id, kind, category, edge, day,
-                 value, n
-          FROM case_statistic_day_changes) x
+          SELECT ${COUNT_COLUMNS}, day, value, n FROM case_statistic_day_changes) x
         WHERE x.municipality_code = ANY ($4::varchar[])
           AND ($5::uuid IS NULL OR x.owning_organisation_id = $5)
           AND x.programme = ANY ($6::varchar[])
           AND ($7::uuid[] IS NULL OR x.owning_organisation_id = ANY ($7::uuid[]))
           AND (x.kind NOT IN ('case', 'with_sip') OR x.programme = ANY ($8::varchar[])
-               OR (x.programme = $9 AND x.category = 'true')))
+               OR (x.programme = $9 AND x.category = 'true'))
+        GROUP BY 1, 2, 3, 4, 5)
       SELECT x.kind AS ind,
              CASE WHEN x.kind = 'form' THEN 0
                   WHEN x.edge = 's' THEN ${firstEndingBy('x.day')}
@@ -197,8 +214,6 @@ export function indicatorSql(p: PeriodDays, today: string, maxDeadlineDays: numb
                WHEN 'offer' THEN CASE WHEN x.category = ANY ($13::varchar[]) THEN 'taken_up'
                                       ELSE 'not_taken_up' END
                WHEN 'incident' THEN CASE WHEN x.category = 'true' THEN 'repeat' ELSE 'first' END
-               WHEN 'case' THEN ''
-               WHEN 'with_sip' THEN ''
                ELSE x.category END AS col,
              sum(CASE WHEN x.kind = 'form' THEN
                         CASE WHEN x.edge = 's' AND x.day <= ${hi} THEN x.n

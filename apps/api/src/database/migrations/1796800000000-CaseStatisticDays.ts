@@ -24,6 +24,8 @@ export class CaseStatisticDays1796800000000 implements MigrationInterface {
     await queryRunner.query(FACTS_ONLY_REFRESH);
     await queryRunner.query('DROP TABLE "case_statistic_day_changes"');
     await queryRunner.query('DROP TABLE "case_statistic_months"');
+    await queryRunner.query('DROP INDEX "IDX_case_statistic_events_incident"');
+    await queryRunner.query('DROP INDEX "IDX_case_statistic_events_attendance"');
     await queryRunner.query('DROP TABLE "case_statistic_days"');
   }
 }

@@ -66,6 +66,15 @@ export const CREATE_TABLES = [
      CONSTRAINT "PK_case_statistic_months" PRIMARY KEY
        ("month", "programme", "municipality_code", "owning_organisation_id", "kind", "category", "edge", "value")
    )`,
+  // The records still read one by one (units at meetings, forms of incidents): index-only scans
+  // of their kind's rows in the period.
+  `CREATE INDEX "IDX_case_statistic_events_attendance" ON "case_statistic_events" ("day")
+     INCLUDE ("programme", "municipality_code", "owning_organisation_id", "unit_id", "organisation_id")
+     WHERE "kind" = 'attendance'`,
+  `CREATE INDEX "IDX_case_statistic_events_incident" ON "case_statistic_events" ("day")
+     INCLUDE ("programme", "municipality_code", "owning_organisation_id", "case_id", "violence_forms",
+              "case_sip_forms", "case_opened_on", "case_closed_on")
+     WHERE "kind" = 'incident'`,
   `CREATE TABLE "case_statistic_day_changes" (
      "id" bigserial NOT NULL, ${keyColumns('day')},
      CONSTRAINT "PK_case_statistic_day_changes" PRIMARY KEY ("id")
