@@ -147,7 +147,7 @@ export class AuditPartitions1796710000000 implements MigrationInterface {
     await queryRunner.query(`
       INSERT INTO audit_event_persons (person_id, organisation_id, user_id, occurred_at, event_id)
       SELECT p.person_id, e.organisation_id, e.user_id, e.occurred_at, e.id
-      FROM audit_events e CROSS JOIN LATERAL unnest(e.person_ids) AS p(person_id)
+      FROM audit_events e CROSS JOIN LATERAL (SELECT DISTINCT unnest(e.person_ids)) AS p(person_id)
       WHERE e.action NOT LIKE 'audit.%'`);
     await queryRunner.query(`
       INSERT INTO audit_chain_head (last_id, last_occurred_at, hash)

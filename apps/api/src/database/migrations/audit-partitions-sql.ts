@@ -87,7 +87,8 @@ $$`;
  * After every INSERT statement on `audit_events` (the append function, COPY, a plain INSERT):
  * moves the chain's head (`audit_chain_head`, one row) to the newest event inserted, and indexes
  * the persons each inserted event names (`audit_event_persons`, for the loggutdrag; the log
- * reviewers' own look-ups, `audit.*`, are not part of a loggutdrag and are left out). Reading
+ * reviewers' own look-ups, `audit.*`, are not part of a loggutdrag and are left out; a person named
+ * twice by one event, as a list of two of their cases does, is one row). Reading
  * the head from that row keeps "the newest hash by id" one index probe however many partitions
  * there are; a `ORDER BY id DESC LIMIT 1` over the partitioned table opens every partition.
  */
@@ -99,7 +100,7 @@ BEGIN
   WHERE h.last_id IS NULL OR n.id > h.last_id;
   INSERT INTO audit_event_persons (person_id, organisation_id, user_id, occurred_at, event_id)
   SELECT p.person_id, i.organisation_id, i.user_id, i.occurred_at, i.id
-  FROM inserted i CROSS JOIN LATERAL unnest(i.person_ids) AS p(person_id)
+  FROM inserted i CROSS JOIN LATERAL (SELECT DISTINCT unnest(i.person_ids)) AS p(person_id)
   WHERE i.action NOT LIKE 'audit.%';
   RETURN NULL;
 END $$`;
