@@ -9,7 +9,7 @@ import {
 import { type CommandResult, runApiCommand, startApi, tempDir } from '@samsyn/testing';
 import { Client } from 'pg';
 import { sql } from './support/db';
-import { databaseUrl, e2eContext, PG_ADMIN_URL } from './support/env';
+import { databaseUrl, PG_ADMIN_URL } from './support/env';
 import { ApiClient } from './support/http';
 
 /** `YYYY_MM` of this month in UTC: the partition the API's events go to now. */
