@@ -8,7 +8,10 @@
 // reminders falling due within a minute through Redis and the worker; and tools/bench-statistics.mjs:
 // the statistics page for a county over three years on 1 000 000 cases by month, quarter and year
 // (BENCH_STATISTICS_CASES; the generator is shared, tools/bench-data.mjs); and
-// tools/bench-gallring.mjs: gallring of 100 000 due cases beside the API's requests (docs/benchmarks.md).
+// tools/bench-gallring.mjs: gallring of 100 000 due cases beside the API's requests; and
+// tools/bench-audit.mjs: a hash chain of 20 000 000 audit events over five years of monthly
+// partitions, its verification and the loggutdrag of a person in 100 000 of them
+// (BENCH_AUDIT_ROWS) (docs/benchmarks.md).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -113,6 +116,7 @@ if (pgUp) {
   spawnSync(process.execPath, ['tools/bench-reminders.mjs'], { stdio: 'inherit' });
   spawnSync(process.execPath, ['tools/bench-statistics.mjs'], { stdio: 'inherit' });
   spawnSync(process.execPath, ['tools/bench-gallring.mjs'], { stdio: 'inherit' });
+  spawnSync(process.execPath, ['tools/bench-audit.mjs'], { stdio: 'inherit' });
 } else {
   console.log('PostgreSQL not reachable on 127.0.0.1:5432: skipped the comparison');
 }

@@ -3,7 +3,13 @@ import { ConfigService } from '@nestjs/config';
 import type { Server } from 'node:http';
 import type { EnvironmentVariables } from '@samsyn/server';
 import { ADMIN_CREATE_COMMAND, runFirstRun } from './app/admin/first-run-cli';
-import { AUDIT_VERIFY_COMMAND, EXIT_ERROR, runAuditVerify } from './app/audit/audit-cli';
+import {
+  AUDIT_DROP_PARTITION_COMMAND,
+  AUDIT_VERIFY_COMMAND,
+  EXIT_ERROR,
+  runAuditDropPartition,
+  runAuditVerify,
+} from './app/audit/audit-cli';
 import { GALLRING_RUN_COMMAND, runGallringCommand } from './app/gallring/gallring-cli';
 import { createApp } from './app/bootstrap';
 
@@ -50,6 +56,8 @@ if (process.argv[2] === GALLRING_RUN_COMMAND) {
   runCommand(() => runGallringCommand(process.argv.slice(3)));
 } else if (process.argv[2] === AUDIT_VERIFY_COMMAND) {
   runCommand(() => runAuditVerify());
+} else if (process.argv[2] === AUDIT_DROP_PARTITION_COMMAND) {
+  runCommand(() => runAuditDropPartition(process.argv.slice(3)));
 } else if (process.argv[2] === ADMIN_CREATE_COMMAND) {
   runCommand(() =>
     runFirstRun(process.argv.slice(3), {

@@ -121,6 +121,11 @@ export enum AuditAction {
   StatisticsEvaluationExport = 'statistics.evaluation_export',
   /** A yearly follow-up report (issue 17 §4) made: the target is the agreement. */
   StatisticsFollowUpReport = 'statistics.follow_up_report',
+  /**
+   * A month of the log dropped past retention (D19: kept at least five years), by the
+   * `audit:drop-partition` command: its last event's id and hash stay as a checkpoint.
+   */
+  AuditRetentionDrop = 'audit.retention_drop',
   /** A refused attempt: who tried what. */
   AccessDenied = 'access.denied',
 }
@@ -182,7 +187,17 @@ export interface AuditVerifyDto {
   /** The first event whose hash does not match its content and predecessor. */
   firstBrokenId: string | null;
   verifiedAt: string;
+  /**
+   * Where the walk started when months have been dropped past retention: the last id and hash
+   * of the dropped prefix (the newest checkpoint before the oldest event left). Null from the
+   * genesis.
+   */
+  startedAfter?: { id: string; hash: string } | null;
 }
+
+/** Rows of a loggutdrag per page by default: a whole extract for all but the busiest persons. */
+export const EXTRACT_DEFAULT_PAGE_SIZE = 500;
+export const EXTRACT_MAX_PAGE_SIZE = 1000;
 
 /** `GET /audit/extract?personalNumber=`: loggutdrag — who has read data about a person, and when. */
 export class AccessExtractQueryDto {
@@ -199,6 +214,20 @@ export class AccessExtractQueryDto {
   @IsOptional()
   @IsDateString({ strict: true })
   to?: string;
+
+  /** Rows are paged (oldest first) for a person named in very many events; the summary is whole. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page: number = 1;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(EXTRACT_MAX_PAGE_SIZE)
+  pageSize: number = EXTRACT_DEFAULT_PAGE_SIZE;
 }
 
 export interface AccessExtractRowDto {
@@ -211,10 +240,28 @@ export interface AccessExtractRowDto {
   emergency: boolean;
 }
 
+/** One user's accesses to the person in the extract's period: how many, first and last. */
+export interface AccessExtractSummaryDto {
+  user: { id: string; displayName: string } | null;
+  /** The user's organisation and unit now (the rows tell the unit of each access). */
+  organisation: string | null;
+  unit: string | null;
+  accesses: number;
+  first: string;
+  last: string;
+}
+
 export interface AccessExtractDto {
   personalNumber: string;
   found: boolean;
+  /** The events of page `page` (oldest first, `pageSize` a page); all of them when `total` fits. */
   rows: AccessExtractRowDto[];
+  /** Events in the extract, over every page. */
+  total: number;
+  page: number;
+  pageSize: number;
+  /** Per user, over the whole extract, most accesses first. */
+  summary: AccessExtractSummaryDto[];
 }
 
 /** A user who read far more than their colleagues in the period (loggkontroll). */

@@ -31,3 +31,39 @@ export async function runAuditVerify(
     return result.ok ? EXIT_OK : EXIT_BROKEN;
   });
 }
+
+/** The first argument that drops a month of the log past retention. */
+export const AUDIT_DROP_PARTITION_COMMAND = 'audit:drop-partition';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * `node dist/apps/api/main.js audit:drop-partition YYYY-MM`: drops that month (UTC) of the log
+ * once it is past retention (five years, D19), oldest month first, leaving the hash of its last
+ * event as a checkpoint that verification starts from; the drop is itself recorded in the log.
+ * Prints one JSON line (the checkpoint, or `null` for a month without events). Exit 0 dropped,
+ * 2 refused or could not run (the reason on stderr).
+ */
+export async function runAuditDropPartition(
+  args: readonly string[],
+  env: Record<string, unknown> = cliEnvironment(process.env),
+  out: NodeJS.WritableStream = process.stdout,
+  err: NodeJS.WritableStream = process.stderr,
+): Promise<number> {
+  Logger.overrideLogger(['error']);
+  const month = args[0] ?? '';
+  if (!MONTH.test(month)) {
+    err.write(`usage: ${AUDIT_DROP_PARTITION_COMMAND} YYYY-MM\n`);
+    return EXIT_ERROR;
+  }
+  const config = validateEnvironment(env);
+  return withCliDatabase(config, { applicationName: 'samsyn-audit-drop' }, async (dataSource) => {
+    // Run by an operator, not a user of Samsyn: the event names nobody.
+    const checkpoint = await new AuditService(dataSource).dropPartition(
+      { id: null, roles: [], organisation: null, unit: null },
+      month,
+    );
+    out.write(`${JSON.stringify({ month, checkpoint })}\n`);
+    return EXIT_OK;
+  });
+}

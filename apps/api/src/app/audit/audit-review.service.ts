@@ -1,9 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import {
   type AccessBasis,
-  type AccessExtractDto,
-  type AccessExtractQueryDto,
-  type AccessExtractRowDto,
   type AccessReviewPageQueryDto,
   type AccessReviewQueryDto,
   AuditAction,
@@ -18,7 +15,6 @@ import {
   type InformationCategory,
   type Page,
   type PageQueryDto,
-  parsePersonalNumber,
   type ReviewEmergencyAccessDto,
   type Role,
   type VolumeOutlierDto,
@@ -63,7 +59,7 @@ export class SqlParams {
 }
 
 // Case numbers in the order of the event's case ids; a case that no longer exists is left out.
-const CASE_NUMBERS = `ARRAY(SELECT c.number::text FROM unnest(e.case_ids) WITH ORDINALITY AS x(id, n)
+export const CASE_NUMBERS = `ARRAY(SELECT c.number::text FROM unnest(e.case_ids) WITH ORDINALITY AS x(id, n)
         JOIN cases c ON c.id = x.id ORDER BY x.n) AS case_numbers`;
 
 const EVENT_SELECT = `
@@ -220,7 +216,7 @@ const REVIEW_REFUSAL = {
 const unique = (values: Iterable<string>): string[] => [...new Set(values)];
 
 /**
- * Loggkontroll and loggutdrag (D17, D19) for the auditors of one organisation: what they see is
+ * Loggkontroll (D17, D19; the loggutdrag is AuditExtractService) for the auditors of one organisation: what they see is
  * limited to their own organisation, and each look at the log is itself recorded in it.
  */
 @Injectable()
@@ -460,78 +456,6 @@ export class AuditReviewService {
     return page;
   }
 
-  /**
-   * Loggutdrag (D19): who in the auditor's organisation has accessed data about the person,
-   * oldest first. An unknown personnummer is an empty extract, not an error.
-   */
-  async extract(user: AuthenticatedUser, query: AccessExtractQueryDto): Promise<AccessExtractDto> {
-    const parsed = parsePersonalNumber(query.personalNumber);
-    // The DTO has validated it already; this keeps the service safe on its own.
-    if (!parsed)
-      throw new ValidationFailedException([
-        {
-          field: 'personalNumber',
-          code: 'isPersonalNumber',
-          message: 'personalNumber must be a valid personnummer or samordningsnummer',
-        },
-      ]);
-    // Before the lookup, so that a bad period is a 400 whether or not the person exists.
-    const p = new SqlParams();
-    const period = periodConditions(p, query.from, query.to);
-    const [person] = await this.dataSource.query<{ id: string }[]>(
-      'SELECT id::text AS id FROM persons WHERE personal_number = $1',
-      [parsed.normalised],
-    );
-    let rows: AccessExtractRowDto[] = [];
-    if (person) {
-      // The log reviewers' own look-ups (audit.*) read the log, not the person's records: they
-      // stay in the log for accountability but are not part of what the person is told.
-      const where = [
-        ...period,
-        `e.person_ids @> ARRAY[${p.add(person.id)}]::uuid[]`,
-        `e.organisation_id = ${p.add(user.organisation.id)}`,
-        `e.action NOT LIKE 'audit.%'`,
-      ].join(' AND ');
-      const found = await this.dataSource.query<
-        {
-          occurred_at: Date;
-          user_id: string | null;
-          user_name: string | null;
-          organisation_name: string | null;
-          unit_name: string | null;
-          action: string;
-          emergency: boolean;
-          case_numbers: string[];
-        }[]
-      >(
-        `SELECT e.occurred_at, e.user_id::text AS user_id, u.display_name AS user_name,
-                o.name AS organisation_name, un.name AS unit_name, e.action, e.emergency,
-                ${CASE_NUMBERS}
-         FROM audit_events e
-         LEFT JOIN users u ON u.id = e.user_id
-         LEFT JOIN organisations o ON o.id = e.organisation_id
-         LEFT JOIN units un ON un.id = e.unit_id
-         WHERE ${where} ORDER BY e.occurred_at, e.id`,
-        p.values,
-      );
-      rows = found.map((r) => ({
-        occurredAt: r.occurred_at.toISOString(),
-        user: r.user_id ? { id: r.user_id, displayName: r.user_name ?? '' } : null,
-        organisation: r.organisation_name,
-        unit: r.unit_name,
-        action: r.action as AuditAction,
-        caseNumbers: r.case_numbers,
-        emergency: r.emergency,
-      }));
-    }
-    // Recorded after the query, so that an extract does not list itself.
-    await this.audit.record(user, {
-      action: AuditAction.AuditExtract,
-      personIds: person ? [person.id] : [],
-    });
-    return { personalNumber: parsed.normalised, found: Boolean(person), rows };
-  }
-
   private async eventsPage(
     where: string,
     p: SqlParams,
@@ -556,7 +480,12 @@ export class AuditReviewService {
  * `from`/`to` as SQL conditions. A bare date means the whole Swedish calendar day (inclusive at
  * both ends); a timestamp is taken as given. `from` after `to` is a 400 rather than an empty page.
  */
-export function periodConditions(p: SqlParams, from?: string, to?: string): string[] {
+export function periodConditions(
+  p: SqlParams,
+  from?: string,
+  to?: string,
+  column = 'e.occurred_at',
+): string[] {
   if (from && to && startOf(from) > endOf(to))
     throw new ValidationFailedException([
       { field: 'to', code: 'notBeforeFrom', message: 'to must not be before from' },
@@ -565,14 +494,14 @@ export function periodConditions(p: SqlParams, from?: string, to?: string): stri
   if (from)
     conditions.push(
       DATE_ONLY.test(from)
-        ? `e.occurred_at >= (${p.add(from)}::date::timestamp AT TIME ZONE '${TIME_ZONE}')`
-        : `e.occurred_at >= ${p.add(from)}::timestamptz`,
+        ? `${column} >= (${p.add(from)}::date::timestamp AT TIME ZONE '${TIME_ZONE}')`
+        : `${column} >= ${p.add(from)}::timestamptz`,
     );
   if (to)
     conditions.push(
       DATE_ONLY.test(to)
-        ? `e.occurred_at < ((${p.add(to)}::date + 1)::timestamp AT TIME ZONE '${TIME_ZONE}')`
-        : `e.occurred_at <= ${p.add(to)}::timestamptz`,
+        ? `${column} < ((${p.add(to)}::date + 1)::timestamp AT TIME ZONE '${TIME_ZONE}')`
+        : `${column} <= ${p.add(to)}::timestamptz`,
     );
   return conditions;
 }

@@ -21,6 +21,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser, RequirePermission } from '../auth/decorators';
 import { ApiException } from '../common/problem-details';
 import { uuidParam } from '../common/uuid-param';
+import { AuditExtractService } from './audit-extract.service';
 import { AuditReviewService } from './audit-review.service';
 import { AuditService } from './audit.service';
 
@@ -31,6 +32,7 @@ export class AuditController {
   constructor(
     private readonly audit: AuditService,
     private readonly review: AuditReviewService,
+    private readonly extracts: AuditExtractService,
   ) {}
 
   /**
@@ -48,8 +50,8 @@ export class AuditController {
         ErrorCode.Forbidden,
         'Your role does not allow this action.',
       );
-    const { ok, checked, firstBrokenId, verifiedAt } = await this.audit.verify();
-    return { ok, checked, firstBrokenId, verifiedAt };
+    const { ok, checked, firstBrokenId, verifiedAt, startedAfter } = await this.audit.verify();
+    return { ok, checked, firstBrokenId, verifiedAt, startedAfter };
   }
 
   /** The emergency accesses to review (`reviewed=false`) or already reviewed, newest first. */
@@ -122,6 +124,6 @@ export class AuditController {
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: AccessExtractQueryDto,
   ): Promise<AccessExtractDto> {
-    return this.review.extract(user, query);
+    return this.extracts.extract(user, query);
   }
 }

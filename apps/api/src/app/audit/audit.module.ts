@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditDenialsInterceptor } from './audit-denials.interceptor';
+import { AuditExtractService } from './audit-extract.service';
 import { AuditReviewService } from './audit-review.service';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
@@ -19,6 +20,7 @@ import { RequestContextMiddleware } from './request-context';
   providers: [
     AuditService,
     AuditReviewService,
+    AuditExtractService,
     { provide: APP_INTERCEPTOR, useClass: AuditDenialsInterceptor },
   ],
   exports: [AuditService],

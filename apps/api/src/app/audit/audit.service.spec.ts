@@ -53,6 +53,15 @@ class FakeDb {
   interloper: (() => void) | null = null;
   /** A failure for an append of these rows, as the database would raise it. */
   failAppend: (rows: SentRow[]) => Error | null = () => null;
+  /** `audit_checkpoints`: the last id and hash of each month dropped past retention. */
+  checkpoints: { lastId: string; lastHash: string }[] = [];
+
+  /** Drops the oldest `n` events as `samsyn_audit_drop_partition` does, behind a checkpoint. */
+  dropPrefix(n: number): void {
+    const last = this.rows[n - 1];
+    this.checkpoints.push({ lastId: last.id, lastHash: last.hash });
+    this.rows.splice(0, n);
+  }
 
   manager(inTransaction: boolean): EntityManager {
     const em = {
@@ -149,6 +158,14 @@ class FakeDb {
           hash: r.hash,
         });
       return [{ appended: true, head: this.head() }];
+    }
+    if (sql.includes('FROM audit_checkpoints c')) {
+      const oldest = this.rows.length ? Number(this.rows[0].id) : Infinity;
+      return this.checkpoints
+        .filter((c) => Number(c.lastId) < oldest)
+        .sort((a, b) => Number(b.lastId) - Number(a.lastId))
+        .slice(0, 1)
+        .map((c) => ({ id: c.lastId, hash: c.lastHash }));
     }
     if (sql.includes('WHERE e.id > $1 ORDER BY e.id LIMIT $2')) {
       const [after, limit] = [Number(params[0]), Number(params[1])];
@@ -383,6 +400,34 @@ describe('AuditService', () => {
       altered.hash = auditHash(altered.prevHash, altered);
       db.rows[1] = altered;
       await expect(service.verify()).resolves.toMatchObject({ ok: false, firstBrokenId: '3' });
+    });
+
+    it('starts after the newest checkpoint when months were dropped past retention', async () => {
+      await append(9);
+      db.dropPrefix(3);
+      db.dropPrefix(2);
+      const result = await service.verify(2);
+      expect(result).toMatchObject({
+        ok: true,
+        checked: 4,
+        firstBrokenId: null,
+        startedAfter: { id: '5', hash: db.checkpoints[1].lastHash },
+        lastId: '9',
+      });
+      // Without its checkpoint the cut is what it is: the first event left does not chain.
+      db.checkpoints = [];
+      await expect(service.verify()).resolves.toMatchObject({
+        ok: false,
+        firstBrokenId: '6',
+        startedAfter: null,
+      });
+    });
+
+    it('still names a removed event after the checkpoint', async () => {
+      await append(6);
+      db.dropPrefix(2);
+      db.rows.splice(1, 1);
+      await expect(service.verify()).resolves.toMatchObject({ ok: false, firstBrokenId: '5' });
     });
 
     it('names an event whose time was moved below the millisecond the hash covers', async () => {

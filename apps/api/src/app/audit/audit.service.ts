@@ -1,5 +1,10 @@
-import { Injectable } from '@nestjs/common';
-import type { AuditVerifyDto } from '@samsyn/common';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { AuditAction, type AuditVerifyDto } from '@samsyn/common';
 import {
   AUDIT_CHAIN_LOCK,
   AUDIT_GENESIS_HASH,
@@ -21,8 +26,29 @@ export const APPEND_BATCH_SIZE = 200;
 /** Tries of one append while other processes keep moving the chain's head. */
 const APPEND_ATTEMPTS = 20;
 
-/** Rows per query while verifying: bounded memory however long the log grows. */
-export const VERIFY_BATCH_SIZE = 5_000;
+/**
+ * Rows per query while verifying: bounded memory however long the log grows. Large enough that
+ * planning the query over every monthly partition (~60 for five years) is paid rarely.
+ */
+export const VERIFY_BATCH_SIZE = 20_000;
+
+/** Months of partitions made ahead of time, beside the current one (docs/audit.md). */
+export const PARTITION_MONTHS_AHEAD = 2;
+
+/** How often a running API makes the coming months' partitions (the append makes them too). */
+const PARTITION_CHECK_MS = 24 * 60 * 60 * 1000;
+
+/** A checkpoint left by a month dropped past retention (`audit_checkpoints`). */
+export interface AuditCheckpoint {
+  id: string;
+  partitionName: string;
+  rangeFrom: string;
+  rangeTo: string;
+  events: string;
+  firstId: string;
+  lastId: string;
+  lastHash: string;
+}
 
 /** The verify result, plus the chain's head for an operator to keep outside the database. */
 export interface AuditVerifyResult extends AuditVerifyDto {
@@ -99,7 +125,9 @@ function contentOf(row: ChainRow): AuditHashContent {
  * feature records through this service; nothing here logs the content of an event.
  */
 @Injectable()
-export class AuditService {
+export class AuditService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(AuditService.name);
+  private partitionTimer: NodeJS.Timeout | undefined;
   /** Events of requests waiting for the next group commit. */
   private readonly waiting: {
     content: AuditHashContent;
@@ -111,6 +139,80 @@ export class AuditService {
   private head: string | null | undefined;
 
   constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Makes this month's partitions of the log and the next ones, at start-up and daily: so that
+   * the append rarely has to (it would, for a month without one) and the DEFAULT partition stays
+   * empty. A failure here costs nothing but a warning: the append still finds or makes its month.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.ensurePartitions();
+    this.partitionTimer = setInterval(() => void this.ensurePartitions(), PARTITION_CHECK_MS);
+    this.partitionTimer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.partitionTimer);
+  }
+
+  async ensurePartitions(): Promise<void> {
+    try {
+      await this.dataSource.query('SELECT samsyn_audit_ensure_partitions($1)', [
+        PARTITION_MONTHS_AHEAD,
+      ]);
+    } catch (error) {
+      this.logger.warn(
+        `could not make the audit log's coming partitions: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
+  /**
+   * Drops the month of the log that holds `month` (`YYYY-MM`, UTC) once it is past retention
+   * (`samsyn_audit_drop_partition`: at least five years, the oldest month first, a prefix of the
+   * chain), leaving its last id and hash as a checkpoint, and records the drop in the log in the
+   * same transaction. Answers the checkpoint, or null for a month without events.
+   */
+  async dropPartition(
+    actor: AuditActor,
+    month: string,
+    retentionYears = 5,
+  ): Promise<AuditCheckpoint | null> {
+    return this.dataSource.transaction('READ COMMITTED', async (em) => {
+      const [row] = await em.query<
+        {
+          id: string;
+          partition_name: string;
+          range_from: Date;
+          range_to: Date;
+          events: string;
+          first_id: string;
+          last_id: string;
+          last_hash: string;
+        }[]
+      >(
+        `SELECT id::text AS id, partition_name, range_from, range_to, events::text AS events,
+                first_id::text AS first_id, last_id::text AS last_id, last_hash
+         FROM samsyn_audit_drop_partition($1, ($2 || '-01T00:00:00Z')::timestamptz,
+                                          $3::int * interval '1 year')`,
+        [AUDIT_CHAIN_LOCK, month, retentionYears],
+      );
+      const checkpoint: AuditCheckpoint | null = row
+        ? {
+            id: row.id,
+            partitionName: row.partition_name,
+            rangeFrom: row.range_from.toISOString(),
+            rangeTo: row.range_to.toISOString(),
+            events: row.events,
+            firstId: row.first_id,
+            lastId: row.last_id,
+            lastHash: row.last_hash,
+          }
+        : null;
+      await this.record(actor, { action: AuditAction.AuditRetentionDrop }, em);
+      return checkpoint;
+    });
+  }
 
   /**
    * Appends one event. With `em`, inside that transaction (a write and its audit commit or roll
@@ -225,28 +327,53 @@ export class AuditService {
    * whose `prev_hash` is not its predecessor's hash or whose hash does not match its content.
    */
   async verify(batchSize = VERIFY_BATCH_SIZE): Promise<AuditVerifyResult> {
-    let prevHash = AUDIT_GENESIS_HASH;
-    let lastId: string | null = null;
+    // Months dropped past retention left the hash of their last event: the walk starts after the
+    // newest checkpoint that precedes every event still held (or from the genesis).
+    const [start] = await this.dataSource.query<{ id: string; hash: string }[]>(
+      `SELECT c.last_id::text AS id, c.last_hash AS hash FROM audit_checkpoints c
+       WHERE c.last_id < coalesce((SELECT min(e.id) FROM audit_events e), c.last_id + 1)
+       ORDER BY c.last_id DESC LIMIT 1`,
+    );
+    const startedAfter = start ? { id: start.id, hash: start.hash } : null;
+    let prevHash = start?.hash ?? AUDIT_GENESIS_HASH;
+    let lastId: string | null = start?.id ?? null;
     let checked = 0;
-    for (;;) {
-      const rows: ChainRow[] = await this.dataSource.query<ChainRow[]>(
+    const page = (after: string | null): Promise<ChainRow[]> =>
+      this.dataSource.query<ChainRow[]>(
         // Qualified: a bare `id` in ORDER BY would be the text alias, sorting "10" before "2".
         `SELECT ${CHAIN_COLUMNS} FROM audit_events e WHERE e.id > $1 ORDER BY e.id LIMIT $2`,
-        [lastId ?? '0', batchSize],
+        [after ?? '0', batchSize],
       );
+    let next = page(lastId);
+    for (;;) {
+      const rows = await next;
+      // The next page is read while this one is hashed.
+      const more = rows.length === batchSize;
+      if (more) next = page(rows[rows.length - 1].id);
       for (const row of rows) {
         checked++;
         const intact =
           row.prev_hash === prevHash &&
           row.sub_ms === 0 &&
           row.hash === auditHash(prevHash, contentOf(row));
-        if (!intact) return this.result(false, checked, row.id, lastId, prevHash);
+        if (!intact) {
+          // The page already asked for is not needed; let it settle unobserved.
+          if (more) next.catch(() => undefined);
+          return this.result(false, checked, row.id, lastId, prevHash, startedAfter);
+        }
         prevHash = row.hash;
         lastId = row.id;
       }
-      if (rows.length < batchSize) break;
+      if (!more) break;
     }
-    return this.result(true, checked, null, lastId, lastId === null ? null : prevHash);
+    return this.result(
+      true,
+      checked,
+      null,
+      lastId,
+      lastId === null ? null : prevHash,
+      startedAfter,
+    );
   }
 
   private result(
@@ -255,7 +382,16 @@ export class AuditService {
     firstBrokenId: string | null,
     lastId: string | null,
     lastHash: string | null,
+    startedAfter: { id: string; hash: string } | null,
   ): AuditVerifyResult {
-    return { ok, checked, firstBrokenId, verifiedAt: new Date().toISOString(), lastId, lastHash };
+    return {
+      ok,
+      checked,
+      firstBrokenId,
+      verifiedAt: new Date().toISOString(),
+      startedAfter,
+      lastId,
+      lastHash,
+    };
   }
 }

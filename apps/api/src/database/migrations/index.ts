@@ -26,6 +26,7 @@ import { AgreementProgrammes1796622951358 } from './1796622951358-AgreementProgr
 import { EvaluationExports1796622989601 } from './1796622989601-EvaluationExports';
 import { MeetingAttendance1796641334164 } from './1796641334164-MeetingAttendance';
 import { GallringAtScale1796642446284 } from './1796642446284-GallringAtScale';
+import { AuditPartitions1796710000000 } from './1796710000000-AuditPartitions';
 import { CaseStatistics1796700000000 } from './1796700000000-CaseStatistics';
 import { CaseStatisticDays1796800000000 } from './1796800000000-CaseStatisticDays';
 
@@ -58,5 +59,6 @@ export const MIGRATIONS = [
   MeetingAttendance1796641334164,
   GallringAtScale1796642446284,
   CaseStatistics1796700000000,
+  AuditPartitions1796710000000,
   CaseStatisticDays1796800000000,
 ];

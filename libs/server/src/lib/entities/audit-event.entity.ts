@@ -1,10 +1,14 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * One audited access to personal data (D19). Append-only (a database trigger refuses UPDATE and
  * DELETE) and hash-chained: `hash` = SHA-256 over the previous event's hash and this event's
  * content, so altering or removing a row breaks the chain from that row on. No foreign keys:
  * the log outlives the rows it points at.
+ *
+ * Partitioned by calendar month (UTC) of `occurred_at` (migration 1796710000000, docs/audit.md):
+ * a partitioned table's primary key must hold the partition column, hence (id, occurred_at). The
+ * ids alone stay unique (one sequence) and follow the chain.
  */
 @Entity('audit_events')
 @Index(['organisationId', 'occurredAt'])
@@ -15,7 +19,7 @@ export class AuditEventEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id!: string;
 
-  @Column({ type: 'timestamptz' })
+  @PrimaryColumn({ type: 'timestamptz' })
   occurredAt!: Date;
 
   @Column({ type: 'uuid', nullable: true })

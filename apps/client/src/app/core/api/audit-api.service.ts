@@ -45,9 +45,14 @@ export class AuditApi {
     });
   }
 
-  /** Loggutdrag: who has read data about the person with this personnummer, and when. */
-  extract(personalNumber: string): Observable<AccessExtractDto> {
-    return this.http.get<AccessExtractDto>(AUDIT_PATHS.extract, { params: { personalNumber } });
+  /**
+   * Loggutdrag: who has read data about the person with this personnummer, and when. The rows
+   * come a page at a time (oldest first); the summary per user covers the whole extract.
+   */
+  extract(personalNumber: string, page = 1): Observable<AccessExtractDto> {
+    return this.http.get<AccessExtractDto>(AUDIT_PATHS.extract, {
+      params: { personalNumber, page: String(page) },
+    });
   }
 
   caseEvents(caseId: string, page = 1): Observable<Page<AuditEventDto>> {

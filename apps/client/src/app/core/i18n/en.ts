@@ -515,6 +515,10 @@ export const en: Dictionary = {
   'extract.printedAt': 'Printed {date}',
   'extract.notFound': 'There is no person with that number in Samsyn.',
   'extract.caption': "Accesses to the person's information ({count})",
+  'extract.summaryCaption': 'Who has accessed the information, in summary',
+  'extract.accesses': 'Accesses',
+  'extract.first': 'First',
+  'extract.last': 'Latest',
   'extract.none': 'Nobody has read information about the person.',
 
   'programme.TRYGGA_HEM': 'Trygga hem',
@@ -629,6 +633,7 @@ export const en: Dictionary = {
   'auditAction.emergency.review': 'Reviewed emergency access',
   'auditAction.audit.case_log': 'Read the case log',
   'auditAction.audit.extract': 'Took an access log extract',
+  'auditAction.audit.retention_drop': 'Dropped a month of the log past retention',
   'auditAction.access.denied': 'Was denied access',
 
   'denial.role_not_permitted': 'Your role does not give access to this kind of case.',

@@ -520,6 +520,10 @@ export const sv = {
   'extract.printedAt': 'Utskrivet {date}',
   'extract.notFound': 'Det finns ingen person med det numret i Samsyn.',
   'extract.caption': 'Åtkomster till personens uppgifter ({count})',
+  'extract.summaryCaption': 'Vem som har tagit del av uppgifterna, sammanfattat',
+  'extract.accesses': 'Antal åtkomster',
+  'extract.first': 'Första',
+  'extract.last': 'Senaste',
   'extract.none': 'Ingen har läst uppgifter om personen.',
 
   'programme.TRYGGA_HEM': 'Trygga hem',
@@ -634,6 +638,7 @@ export const sv = {
   'auditAction.emergency.review': 'Granskade nödåtkomst',
   'auditAction.audit.case_log': 'Läste ärendets logg',
   'auditAction.audit.extract': 'Tog loggutdrag',
+  'auditAction.audit.retention_drop': 'Gallrade en månad av loggen efter bevarandetiden',
   'auditAction.access.denied': 'Nekades åtkomst',
 
   'denial.role_not_permitted': 'Din roll ger inte åtkomst till ärenden av det här slaget.',

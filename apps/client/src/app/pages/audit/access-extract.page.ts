@@ -13,6 +13,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { RouterLink } from '@angular/router';
 import { type AccessExtractDto, formatPersonalNumber } from '@samsyn/common';
 import { firstValueFrom } from 'rxjs';
@@ -35,6 +36,7 @@ import { TranslatePipe } from '../../core/i18n/translate.pipe';
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
+    MatPaginatorModule,
     TranslatePipe,
     LabelPipe,
     WhenPipe,
@@ -96,11 +98,44 @@ import { TranslatePipe } from '../../core/i18n/translate.pipe';
         @if (!r.found) {
           <p>{{ 'extract.notFound' | t }}</p>
         } @else {
+          @if (r.summary.length) {
+            <div class="table-scroll">
+              <table class="data-table plain-table">
+                <caption>
+                  {{
+                    'extract.summaryCaption' | t
+                  }}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{{ 'audit.user' | t }}</th>
+                    <th scope="col">{{ 'audit.organisation' | t }}</th>
+                    <th scope="col">{{ 'audit.unit' | t }}</th>
+                    <th scope="col" class="num">{{ 'extract.accesses' | t }}</th>
+                    <th scope="col">{{ 'extract.first' | t }}</th>
+                    <th scope="col">{{ 'extract.last' | t }}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  @for (s of r.summary; track $index) {
+                    <tr>
+                      <td>{{ s.user?.displayName ?? ('audit.system' | t) }}</td>
+                      <td>{{ s.organisation ?? '–' }}</td>
+                      <td>{{ s.unit ?? '–' }}</td>
+                      <td class="num">{{ s.accesses }}</td>
+                      <td class="nowrap">{{ s.first | when: 'dateTime' }}</td>
+                      <td class="nowrap">{{ s.last | when: 'dateTime' }}</td>
+                    </tr>
+                  }
+                </tbody>
+              </table>
+            </div>
+          }
           <div class="table-scroll">
             <table class="data-table plain-table">
               <caption>
                 {{
-                  'extract.caption' | t: { count: r.rows.length }
+                  'extract.caption' | t: { count: r.total }
                 }}
               </caption>
               <thead>
@@ -133,6 +168,16 @@ import { TranslatePipe } from '../../core/i18n/translate.pipe';
               </tbody>
             </table>
           </div>
+          @if (r.total > r.pageSize) {
+            <mat-paginator
+              class="no-print"
+              [length]="r.total"
+              [pageIndex]="r.page - 1"
+              [pageSize]="r.pageSize"
+              [hidePageSize]="true"
+              (page)="onPage($event)"
+            />
+          }
         }
       </section>
     }
@@ -151,6 +196,9 @@ import { TranslatePipe } from '../../core/i18n/translate.pipe';
     .inline-form button {
       height: 56px;
     }
+    .num {
+      text-align: end;
+    }
   `,
 })
 export class AccessExtractPage {
@@ -167,6 +215,8 @@ export class AccessExtractPage {
   protected readonly errorKey = signal<TranslationKey | null>(null);
   protected readonly result = signal<AccessExtractDto | null>(null);
   protected printedAt = new Date().toISOString();
+  /** The number of the extract shown, for its further pages. */
+  private personalNumber = '';
 
   protected formatted(value: string): string {
     return formatPersonalNumber(value);
@@ -180,12 +230,21 @@ export class AccessExtractPage {
       this.pnrInput().nativeElement.focus();
       return;
     }
+    this.personalNumber = this.form.controls.personalNumber.value.trim();
+    await this.load(1);
+  }
+
+  /** Another page of the rows of the extract fetched last (the summary stays the same). */
+  protected onPage(event: PageEvent): void {
+    if (this.pending() || !this.personalNumber) return;
+    void this.load(event.pageIndex + 1);
+  }
+
+  private async load(page: number): Promise<void> {
     this.pending.set(true);
     this.result.set(null);
     try {
-      const result = await firstValueFrom(
-        this.api.extract(this.form.controls.personalNumber.value.trim()),
-      );
+      const result = await firstValueFrom(this.api.extract(this.personalNumber, page));
       this.result.set(result);
       // The heading of the result is where the answer starts.
       afterNextRender(() => this.document.getElementById('extract-result-title')?.focus(), {
