@@ -26,8 +26,8 @@ import { AgreementProgrammes1796622951358 } from './1796622951358-AgreementProgr
 import { EvaluationExports1796622989601 } from './1796622989601-EvaluationExports';
 import { MeetingAttendance1796641334164 } from './1796641334164-MeetingAttendance';
 import { GallringAtScale1796642446284 } from './1796642446284-GallringAtScale';
-import { AuditPartitions1796710000000 } from './1796710000000-AuditPartitions';
 import { CaseStatistics1796700000000 } from './1796700000000-CaseStatistics';
+import { AuditPartitions1796710000000 } from './1796710000000-AuditPartitions';
 import { CaseStatisticDays1796800000000 } from './1796800000000-CaseStatisticDays';
 
 export const MIGRATIONS = [
