@@ -24,7 +24,7 @@
 // every due case cleared once, the kept and held ones untouched, one audit event per cleared case
 // and the audit chain verifying. See docs/benchmarks.md.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -561,7 +561,11 @@ async function waitForRun(db, runId) {
 }
 
 async function main() {
-  const missing = unavailable();
+  const missing =
+    unavailable() ??
+    (PATH === 'worker' && !existsSync('dist/apps/worker/main.js')
+      ? 'dist/apps/worker/main.js is missing (npx nx build worker; or BENCH_GALLRING_PATH=api)'
+      : null);
   if (missing) {
     log(`gallring benchmark: ${missing}: skipped`);
     return;
