@@ -27,6 +27,7 @@ import { EvaluationExports1796622989601 } from './1796622989601-EvaluationExport
 import { MeetingAttendance1796641334164 } from './1796641334164-MeetingAttendance';
 import { GallringAtScale1796642446284 } from './1796642446284-GallringAtScale';
 import { CaseStatistics1796700000000 } from './1796700000000-CaseStatistics';
+import { AuditGinWithoutPendingList1796710000000 } from './1796710000000-AuditGinWithoutPendingList';
 
 export const MIGRATIONS = [
   Initial1795458648382,
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   MeetingAttendance1796641334164,
   GallringAtScale1796642446284,
   CaseStatistics1796700000000,
+  AuditGinWithoutPendingList1796710000000,
 ];
