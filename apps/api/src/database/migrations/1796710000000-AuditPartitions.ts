@@ -37,13 +37,19 @@ BEGIN
 END
 $fn$`;
 
-/** The indexes of the log (entity and migration 1795464075122), on the partitioned table. */
+/**
+ * The indexes of the log (entity and migration 1795464075122), on the partitioned table; the GIN
+ * indexes without a pending list, as migration 1796705000000 made them (each partition's index
+ * takes the parent's options).
+ */
 const INDEXES = `
   CREATE INDEX "IDX_d9101b537cf120c69c846bf5ef" ON "audit_events" ("user_id", "occurred_at");
   CREATE INDEX "IDX_8d0f2d16fa21bf66b681337265" ON "audit_events" ("organisation_id", "occurred_at");
   CREATE INDEX "IDX_adacebd67c9f28b42acce461a1" ON "audit_events" ("target_id");
-  CREATE INDEX "idx_audit_events_person_ids" ON "audit_events" USING GIN ("person_ids");
-  CREATE INDEX "idx_audit_events_case_ids" ON "audit_events" USING GIN ("case_ids")`;
+  CREATE INDEX "idx_audit_events_person_ids" ON "audit_events" USING GIN ("person_ids")
+    WITH (fastupdate = off);
+  CREATE INDEX "idx_audit_events_case_ids" ON "audit_events" USING GIN ("case_ids")
+    WITH (fastupdate = off)`;
 
 /**
  * The audit log at scale (issue 18 §2): `audit_events` partitioned by calendar month (UTC) of

@@ -27,6 +27,7 @@ import { EvaluationExports1796622989601 } from './1796622989601-EvaluationExport
 import { MeetingAttendance1796641334164 } from './1796641334164-MeetingAttendance';
 import { GallringAtScale1796642446284 } from './1796642446284-GallringAtScale';
 import { CaseStatistics1796700000000 } from './1796700000000-CaseStatistics';
+import { AuditGinWithoutPendingList1796705000000 } from './1796705000000-AuditGinWithoutPendingList';
 import { AuditPartitions1796710000000 } from './1796710000000-AuditPartitions';
 import { CaseStatisticDays1796800000000 } from './1796800000000-CaseStatisticDays';
 
@@ -59,6 +60,7 @@ export const MIGRATIONS = [
   MeetingAttendance1796641334164,
   GallringAtScale1796642446284,
   CaseStatistics1796700000000,
+  AuditGinWithoutPendingList1796705000000,
   AuditPartitions1796710000000,
   CaseStatisticDays1796800000000,
 ];

@@ -8,7 +8,7 @@ import {
   type RetentionRule,
 } from '@samsyn/domain';
 import { DataSource, type QueryRunner } from 'typeorm';
-import { appendAuditEvents } from './gallring-audit';
+import { appendAuditEventsAndCommit } from './gallring-audit';
 
 /**
  * The session-level advisory lock one gallring run holds while it works: runs never overlap,
@@ -71,8 +71,6 @@ export interface NewGallringRun {
 @Injectable()
 export class GallringRunner {
   private readonly logger = new Logger(GallringRunner.name);
-  /** The audit chain's head as this process last saw it. */
-  private auditHead: string | null | undefined;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -396,7 +394,9 @@ export class GallringRunner {
     requestedById: string | null,
   ): Promise<number> {
     for (let attempt = 1; ; attempt++) {
-      await runner.startTransaction('READ COMMITTED');
+      // BEGIN and COMMIT as statements (not TypeORM's transaction calls): the COMMIT goes out
+      // with the last audit append (appendAuditEventsAndCommit).
+      await runner.query('BEGIN ISOLATION LEVEL READ COMMITTED');
       try {
         const results = (await runner.query(
           `SELECT g.case_id, r.cleared, r.organisation_id, r.person_ids::text[] AS person_ids
@@ -416,7 +416,7 @@ export class GallringRunner {
         // the audit chain's lock, which every audited request waits for until this commits.
         await runner.query('SET CONSTRAINTS ALL IMMEDIATE');
         const occurredAt = new Date();
-        this.auditHead = await appendAuditEvents(
+        await appendAuditEventsAndCommit(
           runner,
           done.map((r) => ({
             occurredAt,
@@ -438,15 +438,12 @@ export class GallringRunner {
             targetKind: null,
             targetId: null,
           })),
-          this.auditHead,
         );
-        await runner.commitTransaction();
         // A breath between transactions for the requests served beside the run.
         await new Promise((resolve) => setTimeout(resolve, CLEAR_PAUSE_MS));
         return done.length;
       } catch (err) {
-        this.auditHead = undefined;
-        await runner.rollbackTransaction();
+        await runner.query('ROLLBACK');
         const code = typeof err === 'object' && err && 'code' in err ? String(err.code) : '';
         if (!RETRYABLE.has(code) || attempt >= 3) throw err;
       }
