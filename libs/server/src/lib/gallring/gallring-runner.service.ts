@@ -231,6 +231,9 @@ export class GallringRunner {
       if (run.mode === GallringMode.Clear) {
         const cleared = await this.clearDue(runner, run.id, run.requested_by_id);
         if (cleared > 0) this.logger.log({ runId, cleared }, 'Gallring cleared cases');
+        // The cleared cases' statistics counts changed (their days moved to the month's first):
+        // folded in now, not by the next statistics reader (migration 1796800000000).
+        if (cleared > 0) await runner.query('SELECT samsyn_case_statistics_compact()');
       }
       await runner.query(
         `UPDATE gallring_runs SET status = $2, finished_at = now() WHERE id = $1`,
