@@ -168,7 +168,11 @@ describe('the other case resources', () => {
     });
     audit.extract('191212121212').subscribe();
     expect(http.get).toHaveBeenCalledWith('/api/v1/audit/extract', {
-      params: { personalNumber: '191212121212' },
+      params: { personalNumber: '191212121212', page: '1' },
+    });
+    audit.extract('191212121212', 4).subscribe();
+    expect(http.get).toHaveBeenCalledWith('/api/v1/audit/extract', {
+      params: { personalNumber: '191212121212', page: '4' },
     });
     audit.caseEvents('c1', 3).subscribe();
     expect(http.get).toHaveBeenCalledWith('/api/v1/audit/cases/c1/events', {
