@@ -264,6 +264,8 @@ export class GallringRunner {
   ): Promise<void> {
     await runner.startTransaction('READ COMMITTED');
     try {
+      // A background job: its queries take no parallel workers from the cores that serve requests.
+      await runner.query(`SET LOCAL max_parallel_workers_per_gather = 0`);
       await runner.query(
         `UPDATE gallring_runs SET started_at = coalesce(started_at, now()), status = $2
          WHERE id = $1`,
@@ -349,7 +351,10 @@ export class GallringRunner {
           after = rows[rows.length - 1].id;
         }
       }
-      await runner.query(`UPDATE gallring_runs SET reported_at = now() WHERE id = $1`, [runId]);
+      // When the report was done (now() would be when its transaction began, as started_at).
+      await runner.query(`UPDATE gallring_runs SET reported_at = clock_timestamp() WHERE id = $1`, [
+        runId,
+      ]);
       await runner.commitTransaction();
     } catch (err) {
       await runner.rollbackTransaction();
