@@ -1,3 +1,4 @@
+import { escapeLiteral } from 'pg';
 import type { QueryRunner } from 'typeorm';
 import { AUDIT_CHAIN_LOCK, auditAppendRow } from '../audit/audit-append';
 import {
@@ -5,12 +6,6 @@ import {
   type AuditHashContent,
   canonicalAuditContent,
 } from '../audit/audit-hash';
-
-/** A string as an SQL literal (as node-postgres's escapeLiteral: quotes and backslashes doubled). */
-function literal(value: string): string {
-  const escaped = value.replace(/'/g, "''");
-  return value.includes('\\') ? `E'${escaped.replace(/\\/g, '\\\\')}'` : `'${escaped}'`;
-}
 
 /**
  * Appends events, in order, to the hash-chained audit log as the last statements of the caller's
@@ -44,10 +39,10 @@ export async function appendAuditEventsAndCommit(
   await runner.query(
     `SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK});
      WITH RECURSIVE
-       e AS (SELECT * FROM jsonb_populate_recordset(NULL::audit_events, ${literal(events)}::jsonb)
+       e AS (SELECT * FROM jsonb_populate_recordset(NULL::audit_events, ${escapeLiteral(events)}::jsonb)
                            WITH ORDINALITY AS e),
        c AS (SELECT c.value AS content, c.n
-             FROM jsonb_array_elements_text(${literal(canonical)}::jsonb) WITH ORDINALITY AS c(value, n)),
+             FROM jsonb_array_elements_text(${escapeLiteral(canonical)}::jsonb) WITH ORDINALITY AS c(value, n)),
        chain AS (
          SELECT 0::bigint AS n, NULL::text AS prev_hash,
                 coalesce((SELECT h.hash::text FROM audit_chain_head h),
